@@ -1,0 +1,72 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "storefront-tui",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "storefront", targets: ["storefront"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // The only C door: ncursesw, wide-character API on.
+        .systemLibrary(
+            name: "CNCurses",
+            path: "Sources/CNCurses",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // libqrencode, for the payment QR code.
+        .systemLibrary(
+            name: "CQREncode",
+            path: "Sources/CQREncode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+        .target(
+            name: "StorefrontAPI",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log")
+            ]
+        ),
+        .target(
+            name: "ShopCore",
+            dependencies: ["StorefrontAPI"]
+        ),
+        .target(
+            name: "ShopTUI",
+            dependencies: ["ShopCore", "CNCurses", "CQREncode"]
+        ),
+        .target(
+            name: "Sandbox",
+            dependencies: [
+                "StorefrontAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "storefront",
+            dependencies: [
+                "StorefrontAPI", "ShopCore", "ShopTUI", "Sandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "StorefrontAPITests", dependencies: ["StorefrontAPI", "Sandbox"]),
+        .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
+        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore"]),
+        .testTarget(
+            name: "SandboxTests",
+            dependencies: [
+                "Sandbox", "StorefrontAPI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["Sandbox", "StorefrontAPI"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// ShopTUI module.
