@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+@testable import Sandbox
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A response of the sandbox, its body parsed exactly (numbers as `Decimal`).
+struct TestResponse: Sendable {
+    let status: Int
+    let body: JSONValue
+    let text: String
+
+    var content: JSONValue { body["content"] }
+    var code: String? { body["code"].string }
+}
+
+/// A started ``SandboxServer`` on a fresh SQLite file in a temporary directory, and a small HTTP client.
+struct TestSandbox: Sendable {
+    let server: SandboxServer
+    let directory: URL
+    let databasePath: String
+
+    static func start(_ configure: (inout SandboxConfiguration) -> Void = { _ in }) async throws -> TestSandbox {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "sandbox-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("sandbox.sqlite").path
+        var configuration = SandboxConfiguration(databasePath: path)
+        configure(&configuration)
+        let server = try await SandboxServer.start(configuration)
+        return TestSandbox(server: server, directory: directory, databasePath: path)
+    }
+
+    /// Runs `body` against a fresh sandbox and stops it afterwards, also when `body` throws.
+    static func with(
+        _ configure: (inout SandboxConfiguration) -> Void = { _ in },
+        _ body: (TestSandbox) async throws -> Void
+    ) async throws {
+        let sandbox = try await start(configure)
+        do {
+            try await body(sandbox)
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
+    }
+
+    func stop() async {
+        await server.stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// `path` is relative to the API base (`/api/v1/sandbox/storefront`) unless it starts with `//`
+    /// (then it is relative to the server root).
+    func request(
+        _ method: String, _ path: String, json: String? = nil, token: String? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> TestResponse {
+        let url: URL
+        if path.hasPrefix("//") {
+            url = URL(string: "http://127.0.0.1:\(server.port)/\(path.dropFirst(2))")!
+        } else {
+            url = URL(string: server.baseURL.absoluteString + path)!
+        }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        if let json {
+            request.httpBody = Data(json.utf8)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        let body = (try? JSONValue.parse(data)) ?? .null
+        return TestResponse(status: status, body: body, text: String(decoding: data, as: UTF8.self))
+    }
+
+    func get(_ path: String, token: String? = nil) async throws -> TestResponse {
+        try await request("GET", path, token: token)
+    }
+
+    func post(_ path: String, _ json: String = "{}", token: String? = nil, headers: [String: String] = [:])
+        async throws -> TestResponse
+    {
+        try await request("POST", path, json: json, token: token, headers: headers)
+    }
+
+    func delete(_ path: String, _ json: String? = nil, token: String? = nil) async throws -> TestResponse {
+        try await request("DELETE", path, json: json, token: token)
+    }
+
+    /// Tokens of a new anonymous user.
+    func anonymous() async throws -> (access: String, refresh: String, userId: String) {
+        let response = try await post("/auth/anonymous", headers: ["X-Api-Key": "test-key"])
+        #expect(response.status == 200, "\(response.text)")
+        return (
+            try #require(response.content["access_token"].string),
+            try #require(response.content["refresh_token"].string),
+            try #require(response.content["user"]["id"].string)
+        )
+    }
+}
+
+extension JSONValue {
+    subscript(key: String) -> JSONValue {
+        if case .object(let fields) = self { return fields[key] ?? .null }
+        return .null
+    }
+
+    subscript(index: Int) -> JSONValue {
+        if case .array(let items) = self, items.indices.contains(index) { return items[index] }
+        return .null
+    }
+
+    var string: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    var decimal: Decimal? {
+        if case .number(let value) = self { return value }
+        return nil
+    }
+
+    var int: Int? {
+        decimal.flatMap { Int(exactly: NSDecimalNumber(decimal: $0).int64Value) }
+    }
+
+    var bool: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+
+    var array: [JSONValue] {
+        if case .array(let items) = self { return items }
+        return []
+    }
+
+    var isNull: Bool { self == .null }
+}
+
+/// An exact rupee amount from a string literal, e.g. `rupees("1234.50")`.
+func rupees(_ text: String) -> Decimal {
+    Decimal(string: text)!
+}
