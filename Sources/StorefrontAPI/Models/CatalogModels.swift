@@ -5,7 +5,8 @@ public struct Pricing: Codable, Sendable, Hashable {
     public var currency: Currency?
     public var taxType: String?
     public var taxRate: Decimal?
-    public var priceIncludingTax: Bool?
+    /// One unit's price including tax (some answers send a flag here instead; it is then nil).
+    public var priceIncludingTax: Money?
     @Defaulted<Defaults.Zero> public var listingPrice: Money
     @Defaulted<Defaults.Zero> public var sellingPrice: Money
     public var sellingPriceExcludingTax: Money?
@@ -23,6 +24,25 @@ public struct Pricing: Codable, Sendable, Hashable {
         self.sellingPrice = sellingPrice
         self.minOrderQuantity = minOrderQuantity
         self.maxOrderQuantity = maxOrderQuantity
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case currency, taxType, taxRate, priceIncludingTax, listingPrice, sellingPrice, sellingPriceExcludingTax
+        case minOrderQuantity, maxOrderQuantity, incrementalQuantity
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        currency = try container.decodeIfPresent(Currency.self, forKey: .currency)
+        taxType = try container.decodeIfPresent(String.self, forKey: .taxType)
+        taxRate = try container.decodeIfPresent(Decimal.self, forKey: .taxRate)
+        priceIncludingTax = try? container.decodeIfPresent(Money.self, forKey: .priceIncludingTax)
+        _listingPrice = try container.decode(Defaulted<Defaults.Zero>.self, forKey: .listingPrice)
+        _sellingPrice = try container.decode(Defaulted<Defaults.Zero>.self, forKey: .sellingPrice)
+        sellingPriceExcludingTax = try container.decodeIfPresent(Money.self, forKey: .sellingPriceExcludingTax)
+        minOrderQuantity = try container.decodeIfPresent(Int.self, forKey: .minOrderQuantity)
+        maxOrderQuantity = try container.decodeIfPresent(Int.self, forKey: .maxOrderQuantity)
+        incrementalQuantity = try container.decodeIfPresent(Int.self, forKey: .incrementalQuantity)
     }
 
     /// True when the listing price is above the selling price (show a strike-through).
