@@ -87,6 +87,8 @@ static inline mmask_t sf_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t sf_button5_pressed(void) { return BUTTON5_PRESSED; }
 
 /// One C.UTF-8 locale object for width queries, so widths do not depend on the process locale.
+// Declared here: the module's libc headers hide it without _XOPEN_SOURCE.
+extern int wcwidth(wchar_t c);
 static pthread_once_t sf_width_once = PTHREAD_ONCE_INIT;
 static locale_t sf_width_locale = (locale_t)0;
 static inline void sf_width_init(void) {
@@ -137,11 +139,14 @@ static inline SCREEN *sf_newterm_files(const char *term, FILE *out, FILE *in) {
 
 /// Opens a pseudo-terminal pair with the given size. Returns 0 on success.
 static inline int sf_open_pty(int rows, int cols, int *master_fd, int *slave_fd) {
-    int m = posix_openpt(O_RDWR | O_NOCTTY);
+    // Linux ioctls instead of posix_openpt/ptsname: the module's libc headers do not declare those.
+    int m = open("/dev/ptmx", O_RDWR | O_NOCTTY);
     if (m < 0) return -1;
-    if (grantpt(m) != 0 || unlockpt(m) != 0) { close(m); return -1; }
-    char *name = ptsname(m);
-    if (name == NULL) { close(m); return -1; }
+    int unlock = 0;
+    unsigned int n = 0;
+    if (ioctl(m, TIOCSPTLCK, &unlock) != 0 || ioctl(m, TIOCGPTN, &n) != 0) { close(m); return -1; }
+    char name[64];
+    snprintf(name, sizeof name, "/dev/pts/%u", n);
     int s = open(name, O_RDWR | O_NOCTTY);
     if (s < 0) { close(m); return -1; }
     struct winsize ws;

@@ -173,8 +173,11 @@ public final class TerminalRunner {
         for key in keys {
             guard finished == nil else { return }
             if key == .resize {
+                // Curses has the new size already; keys after this one are judged against it.
                 backend?.invalidate()
-                requestRender()
+                if let size = terminal?.size {
+                    tooSmall = SizeClass.of(width: size.width, height: size.height) == .tooSmall
+                }
                 continue
             }
             let command = tooSmall ? Self.tooSmallCommand(for: key) : program.handle(key)

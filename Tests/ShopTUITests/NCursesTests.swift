@@ -1,0 +1,184 @@
+import CNCurses
+import Dispatch
+import Glibc
+import Testing
+
+@testable import ShopTUI
+
+/// Real curses on a pseudo-terminal. One screen at a time (curses is global state): serialized.
+@MainActor
+@Suite(.serialized) struct NCursesTests {
+    /// What curses holds at (row, col): the characters of the cell.
+    func cursesCell(_ row: Int, _ col: Int) -> String {
+        var buf = [wchar_t](repeating: 0, count: 8)
+        let n = sf_cell_text(sf_stdscr(), Int32(row), Int32(col), &buf, 8, nil, nil)
+        guard n > 0 else { return "" }
+        return String(String.UnicodeScalarView(buf.prefix(Int(n)).compactMap { Unicode.Scalar(UInt32($0)) }))
+    }
+
+    func sampleBuffer(price: String) -> CellBuffer {
+        var b = CellBuffer(width: 80, height: 24)
+        HeaderBar.draw(into: &b, title: "Storefront — 中文 👍🏽", right: "cart 2", theme: .default)
+        b.box(Rect(row: 2, col: 2, width: 30, height: 5), glyphs: .unicode, title: "नमस्ते")
+        b.write("Price \(price)", row: 4, col: 4, style: .role(.price))
+        b.write("👨‍👩‍👧 family pack", row: 5, col: 4)
+        b.write("🇮🇳 café", row: 10, col: 0)
+        return b
+    }
+
+    @Test func presentedBufferIsWhatCursesHolds() throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(environment: pty.environment, capabilities: TerminalCapabilities.none),
+            input: pty.input, output: pty.output, inputFD: pty.slave)
+        defer { term.restore() }
+        #expect(term.size.width == 80 && term.size.height == 24)
+        #expect(term.isUTF8)
+        let backend = NCursesBackend(terminal: term)
+        let buffer = sampleBuffer(price: "₹1,299")
+        backend.present(buffer, theme: term.theme, cursor: CursorPlacement(row: 4, col: 4))
+        #expect(backend.lastFrameWasFull)
+        #expect(getcury(sf_stdscr()) == 4 && getcurx(sf_stdscr()) == 4)
+        let firstBytes = pty.drain()
+        #expect(firstBytes > 100)
+
+        for r in 0..<buffer.height {
+            for c in 0..<buffer.width {
+                let cell = buffer[r, c]
+                if cell.isContinuation { continue }
+                let expected = PresentationCell(cell)
+                let got = cursesCell(r, c)
+                #expect(
+                    Array(got.unicodeScalars.map(\.value)) == expected.scalars, "cell \(r),\(c): \(cell.text)")
+            }
+        }
+        #expect(cursesCell(4, 4) == "P")
+        #expect(cursesCell(0, 14) == "中")
+        #expect(cursesCell(10, 0) == "I" && cursesCell(10, 1) == "N")
+
+        // One changed character: only that cell is written, in a few bytes.
+        let changed = sampleBuffer(price: "₹1,399")
+        backend.present(changed, theme: term.theme, cursor: CursorPlacement(row: 4, col: 4))
+        #expect(!backend.lastFrameWasFull)
+        #expect(backend.lastWrittenCells == 1)
+        let bytes = pty.drain()
+        #expect(bytes > 0 && bytes < 40, "one-cell change wrote \(bytes) bytes")
+        #expect(cursesCell(4, 13) == "3")
+
+        // Same frame again: nothing to write.
+        backend.present(changed, theme: term.theme, cursor: CursorPlacement(row: 4, col: 4))
+        #expect(backend.lastWrittenCells == 0)
+        #expect(pty.drain() == 0)
+
+        // Explicit full repaint.
+        backend.invalidate()
+        backend.present(changed, theme: term.theme, cursor: nil)
+        #expect(backend.lastFrameWasFull)
+        #expect(pty.drain() > 100)
+    }
+
+    @Test func restoreIsIdempotent() throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(environment: ["TERM": "no-such-terminal-xyz"]), input: pty.input, output: pty.output,
+            inputFD: pty.slave)
+        #expect(term.termName == "xterm-256color")
+        #expect(throws: Terminal.OpenError.alreadyOpen) {
+            try Terminal(
+                options: .init(environment: pty.environment), input: pty.input, output: pty.output,
+                inputFD: pty.slave)
+        }
+        term.restore()
+        #expect(term.isRestored)
+        _ = pty.drain()
+        term.restore()
+        #expect(pty.drain() == 0)
+    }
+
+    @Test func noColorGivesAttributeOnlyTheme() throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        var env = pty.environment
+        env["NO_COLOR"] = "1"
+        let term = try Terminal(
+            options: .init(ascii: true, environment: env), input: pty.input, output: pty.output, inputFD: pty.slave)
+        defer { term.restore() }
+        #expect(term.theme.colorMode == .none)
+        #expect(term.theme.glyphs == .ascii)
+    }
+
+    @Test func hyperlinksAndClipboardAreWrittenAfterTheFrame() throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(
+                environment: pty.environment, capabilities: TerminalCapabilities(hyperlinks: true, clipboard: true)),
+            input: pty.input, output: pty.output, inputFD: pty.slave)
+        defer { term.restore() }
+        let backend = NCursesBackend(terminal: term)
+        var b = CellBuffer(width: 80, height: 24)
+        b.write("pay here", row: 3, col: 5, style: .role(.link))
+        let link = LinkRegion(row: 3, col: 5, text: "pay here", url: "https://pay.example/1")
+        backend.present(b, theme: term.theme, links: [link])
+        let first = pty.drain()
+        // Unchanged frame, same link: nothing is written again.
+        backend.present(b, theme: term.theme, links: [link])
+        #expect(pty.drain() == 0)
+        #expect(first > 0)
+        #expect(backend.copyToClipboard("hello"))
+        #expect(pty.drain() == TerminalEscapes.osc52(copy: "hello").utf8.count)
+    }
+
+    @Test func runnerReadsKeysAndQuits() async throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(environment: pty.environment), input: pty.input, output: pty.output, inputFD: pty.slave)
+        let drainer = pty.startDraining()
+        defer { drainer.cancel() }
+        let program = DemoProgram()
+        let runner = TerminalRunner(program: program, options: .init(environment: pty.environment))
+        pty.type("jj\u{1B}OAa?qq")  // keypad mode: up is ESC O A
+        let outcome = await runner.run(on: term)
+        #expect(outcome == .quit)
+        #expect(term.isRestored)
+        #expect(program.receivedKeys == [.char("j"), .char("j"), .up, .char("a"), .char("?"), .char("q"), .char("q")])
+        // "?" opened help, the first "q" closed it, the second quit.
+        #expect(program.list.selection == 1)
+        #expect(program.cart == 1)
+        #expect(program.renderedSizes.first == "80x24")
+    }
+
+    @Test func runnerEndsOnSignalAndRestores() async throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(environment: pty.environment), input: pty.input, output: pty.output, inputFD: pty.slave)
+        let drainer = pty.startDraining()
+        defer { drainer.cancel() }
+        let runner = TerminalRunner(program: DemoProgram(), options: .init(environment: pty.environment))
+        kill(getpid(), SIGTERM)
+        let outcome = await runner.run(on: term)
+        #expect(outcome == .signal(SIGTERM))
+        #expect(term.isRestored)
+    }
+
+    @Test func resizeBelowMinimumShowsTooSmallAndQStillQuits() async throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(environment: pty.environment), input: pty.input, output: pty.output, inputFD: pty.slave)
+        let drainer = pty.startDraining()
+        defer { drainer.cancel() }
+        let program = DemoProgram()
+        let runner = TerminalRunner(program: program, options: .init(environment: pty.environment))
+        pty.resize(rows: 10, cols: 30)
+        kill(getpid(), SIGWINCH)
+        pty.type("xq")
+        let outcome = await runner.run(on: term)
+        #expect(outcome == .quit)
+        #expect(program.receivedKeys.isEmpty, "the too-small screen handles keys itself")
+    }
+}
