@@ -200,7 +200,7 @@ static inline struct sigaction *sf_old_winch_p(void) { static struct sigaction a
 static int sf_have_old_winch = 0;
 
 /// Bytes that undo what curses did, written by an emergency restore (no curses calls in a handler).
-static const char sf_reset_seq[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1049l\r\n";
+static const char sf_reset_seq[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1l\033>\033[?1049l\r\n";
 
 static inline void sf_wake(char c) {
     if (sf_wake_fd >= 0) { ssize_t r = write(sf_wake_fd, &c, 1); (void)r; }

@@ -6,6 +6,14 @@ import CNCurses
 struct PresentationCell: Equatable {
     var scalars: [UInt32]
     var padAfter: Bool
+    /// The second letter of a flag, drawn in the continuation column.
+    var secondLetter: UInt32?
+
+    init(scalars: [UInt32], padAfter: Bool, secondLetter: UInt32? = nil) {
+        self.scalars = scalars
+        self.padAfter = padAfter
+        self.secondLetter = secondLetter
+    }
 
     init(_ cell: Cell) {
         let scalars = Array(cell.text.unicodeScalars)
@@ -47,7 +55,4 @@ struct PresentationCell: Equatable {
         self.scalars = out
         padAfter = w < want
     }
-
-    /// The second letter of a flag, drawn in the continuation column.
-    var secondLetter: UInt32?
 }

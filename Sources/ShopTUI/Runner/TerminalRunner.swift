@@ -20,6 +20,15 @@ public final class TerminalRunner {
         case hangup
         /// The task running `run()` was cancelled.
         case cancelled
+
+        /// The conventional process exit status: 0 after quit or cancel, 128 + signal otherwise.
+        public var exitCode: Int32 {
+            switch self {
+            case .quit, .cancelled: 0
+            case .signal(let n): 128 + n
+            case .hangup: 128 + SIGHUP
+            }
+        }
     }
 
     public let program: any TerminalProgram

@@ -1,7 +1,7 @@
 @testable import ShopTUI
 
 enum DemoIntent: Sendable, Hashable {
-    case up, down, add, cart, help, copyLink, quit
+    case up, down, add, cart, help, copyLink, spin, quit
 }
 
 /// A small catalogue screen built only from the foundation pieces, for goldens and runner tests.
@@ -14,6 +14,8 @@ final class DemoProgram: TerminalProgram {
     var cart = 0
     var receivedKeys: [Key] = []
     var renderedSizes: [String] = []
+    var spinningSince: ContinuousClock.Instant?
+    var isAnimating: Bool { spinningSince != nil }
 
     let table = KeyTable<DemoIntent>([
         KeyBinding(keys: [.up, .char("k")], label: "up", help: "Move up", inFooter: false, intent: .up),
@@ -21,6 +23,7 @@ final class DemoProgram: TerminalProgram {
         KeyBinding(keys: [.enter, .char("a")], label: "add", help: "Add to cart", priority: 10, intent: .add),
         KeyBinding(keys: [.char("c")], label: "cart", help: "Open the cart", priority: 8, intent: .cart),
         KeyBinding(keys: [.char("y")], label: "copy", help: "Copy the product link", priority: 1, intent: .copyLink),
+        KeyBinding(keys: [.char("s")], label: "spin", help: "Toggle the spinner", inFooter: false, intent: .spin),
         KeyBinding(keys: [.char("?")], label: "help", help: "Show all keys", priority: 9, intent: .help),
         KeyBinding(keys: [.char("q")], label: "quit", help: "Quit", priority: 20, intent: .quit),
     ])
@@ -38,6 +41,11 @@ final class DemoProgram: TerminalProgram {
                 (selected ? theme.glyphs.selectionMarker : " ") + " " + items[i], row: r.row, col: r.col + 1,
                 style: style, maxWidth: r.width - 12, ellipsis: theme.glyphs.ellipsis)
             buf.writeRight(prices[i], row: r.row, endCol: r.right - 1, style: selected ? style : .role(.price))
+        }
+        if let since = spinningSince {
+            let ms = Int((ContinuousClock.now - since) / .milliseconds(1))
+            Spinner().draw(
+                into: &buffer, row: buffer.height - 2, col: 1, label: "Loading…", elapsedMilliseconds: ms, theme: theme)
         }
         FooterBar.draw(into: &buffer, row: buffer.height - 1, table: table, theme: theme)
         if showHelp {
@@ -58,6 +66,7 @@ final class DemoProgram: TerminalProgram {
         case .down: list.moveDown()
         case .add: cart += 1
         case .cart: break
+        case .spin: spinningSince = spinningSince == nil ? .now : nil
         case .help: showHelp = true
         case .copyLink: return .copy("https://shop.example/p/\(list.selection)")
         case .quit: return .quit
