@@ -181,4 +181,39 @@ import Testing
         #expect(outcome == .quit)
         #expect(program.receivedKeys.isEmpty, "the too-small screen handles keys itself")
     }
+
+    @Test func mouseWheelArrivesAsMouseKeys() async throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(mouse: true, environment: pty.environment), input: pty.input, output: pty.output,
+            inputFD: pty.slave)
+        #expect(term.mouseEnabled)
+        let drainer = pty.startDraining()
+        defer { drainer.cancel() }
+        let program = DemoProgram()
+        let runner = TerminalRunner(program: program, options: .init(environment: pty.environment))
+        // SGR (1006) mouse report, as xterm-256color's kmous expects: button 65 = wheel down, 1-based col;row.
+        pty.type("\u{1B}[<65;10;5Mq")
+        let outcome = await runner.run(on: term)
+        #expect(outcome == .quit)
+        #expect(program.receivedKeys.first == .mouse(MouseEvent(kind: .wheelDown, row: 4, col: 9)))
+        #expect(program.list.selection == 1)
+    }
+
+    @Test func hangupEndsWithoutWritingToTheTerminal() async throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(environment: pty.environment), input: pty.input, output: pty.output, inputFD: pty.slave)
+        let runner = TerminalRunner(program: DemoProgram(), options: .init(environment: pty.environment))
+        _ = pty.drain()
+        kill(getpid(), SIGHUP)
+        let outcome = await runner.run(on: term)
+        #expect(outcome == .hangup)
+        #expect(outcome.exitCode == 129)
+        #expect(term.isRestored)
+        let after = pty.drainBytes()
+        #expect(after.isEmpty, "written after a hang-up: \(String(decoding: after, as: UTF8.self).debugDescription)")
+    }
 }

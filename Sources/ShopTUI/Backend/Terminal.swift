@@ -150,8 +150,9 @@ public final class Terminal {
             if mouseEnabled { mousemask(0, nil) }
             curs_set(1)
             endwin()
+            delscreen(screen)
         }
-        delscreen(screen)
+        // After a hang-up the screen is left alone: even freeing it would flush curses' output buffer.
         Terminal.isOpen = false
     }
 

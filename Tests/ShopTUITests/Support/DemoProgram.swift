@@ -70,7 +70,7 @@ final class DemoProgram: TerminalProgram {
         case .help: showHelp = true
         case .copyLink: return .copy("https://shop.example/p/\(list.selection)")
         case .quit: return .quit
-        case nil: break
+        case nil: list.handle(key)
         }
         return .continue
     }

@@ -28,6 +28,18 @@ final class PseudoTerminal {
     /// Bytes the program wrote since the last call.
     func drain() -> Int { sf_drain_fd(master) }
 
+    /// The bytes the program wrote since the last call.
+    func drainBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = buf.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+            if n <= 0 { break }
+            out += buf[0..<n]
+        }
+        return out
+    }
+
     /// Types bytes as if from the keyboard.
     func type(_ text: String) {
         let bytes = Array(text.utf8)
