@@ -190,6 +190,7 @@ static inline int sf_write_raw(FILE *out, const char *bytes, size_t len) {
 
 static volatile sig_atomic_t sf_sig_pending = 0;    // last INT/TERM/HUP received (0 = none)
 static volatile sig_atomic_t sf_sig_count = 0;      // how many INT/TERM received
+static volatile sig_atomic_t sf_winch_count = 0;   // SIGWINCHs seen (tests wait on it)
 static volatile sig_atomic_t sf_tty_active = 0;     // 1 while the screen is in curses mode
 static int sf_wake_fd = -1;                         // write end of the self-pipe
 static int sf_tty_fd = -1;                          // terminal whose termios we saved
@@ -249,6 +250,7 @@ static inline void sf_winch_handler(int sig) {
             sf_old_winch_p()->sa_handler(sig);
         }
     }
+    sf_winch_count = sf_winch_count + 1;  // after curses has flagged the resize
     sf_wake('w');
     errno = saved;
 }
@@ -310,6 +312,7 @@ static inline void sf_uninstall_signal_handlers(void) {
 
 /// The last quit signal received (INT/TERM/HUP), or 0.
 static inline int sf_pending_signal(void) { return sf_sig_pending; }
+static inline int sf_winch_signals(void) { return sf_winch_count; }
 static inline void sf_clear_pending_signal(void) { sf_sig_pending = 0; sf_sig_count = 0; }
 
 /// Non-blocking self-pipe: fds[0] read end, fds[1] write end. Returns 0 on success.

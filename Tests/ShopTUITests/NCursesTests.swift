@@ -160,6 +160,7 @@ import Testing
         defer { drainer.cancel() }
         let runner = TerminalRunner(program: DemoProgram(), options: .init(environment: pty.environment))
         kill(getpid(), SIGTERM)
+        while SignalGuard.pendingSignal == 0 { await Task.yield() }
         let outcome = await runner.run(on: term)
         #expect(outcome == .signal(SIGTERM))
         #expect(term.isRestored)
@@ -175,7 +176,9 @@ import Testing
         let program = DemoProgram()
         let runner = TerminalRunner(program: program, options: .init(environment: pty.environment))
         pty.resize(rows: 10, cols: 30)
+        let seen = SignalGuard.windowChanges
         kill(getpid(), SIGWINCH)
+        while SignalGuard.windowChanges == seen { await Task.yield() }
         pty.type("xq")
         let outcome = await runner.run(on: term)
         #expect(outcome == .quit)
@@ -209,11 +212,26 @@ import Testing
         let runner = TerminalRunner(program: DemoProgram(), options: .init(environment: pty.environment))
         _ = pty.drain()
         kill(getpid(), SIGHUP)
+        while SignalGuard.pendingSignal == 0 { await Task.yield() }  // delivered to any thread
         let outcome = await runner.run(on: term)
         #expect(outcome == .hangup)
         #expect(outcome.exitCode == 129)
         #expect(term.isRestored)
         let after = pty.drainBytes()
         #expect(after.isEmpty, "written after a hang-up: \(String(decoding: after, as: UTF8.self).debugDescription)")
+    }
+
+    @Test func cancellingTheTaskEndsTheRun() async throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(environment: pty.environment), input: pty.input, output: pty.output, inputFD: pty.slave)
+        let drainer = pty.startDraining()
+        defer { drainer.cancel() }
+        let runner = TerminalRunner(program: DemoProgram(), options: .init(environment: pty.environment))
+        let task = Task { await runner.run(on: term) }
+        task.cancel()
+        #expect(await task.value == .cancelled)
+        #expect(term.isRestored)
     }
 }

@@ -48,31 +48,30 @@ public final class NCursesBackend {
             forceFull || previous == nil || previous?.width != buffer.width
             || previous?.height != buffer.height
         var written = 0
+        var changedRows = Set<Int>()
         if full {
             werase(window)
             clearok(window, true)
             for r in 0..<buffer.height {
-                var c = 0
-                while c < buffer.width {
-                    let cell = buffer[r, c]
-                    if !cell.isContinuation { draw(cell, row: r, col: c, theme: theme) }
+                for c in 0..<buffer.width where !buffer[r, c].isContinuation {
+                    draw(buffer[r, c], row: r, col: c, theme: theme)
                     written += 1
-                    c += 1
                 }
             }
+            changedRows = Set(0..<buffer.height)
         } else if let old = previous {
+            // A changed continuation cell is redrawn through the wide cluster it belongs to.
             var heads = Set<CellPosition>()
             for p in buffer.changedCells(from: old) {
+                changedRows.insert(p.row)
                 if buffer[p.row, p.col].isContinuation {
                     heads.insert(CellPosition(row: p.row, col: max(0, p.col - 1)))
                 } else {
                     heads.insert(p)
                 }
             }
-            for p in heads.sorted() {
-                let cell = buffer[p.row, p.col]
-                if cell.isContinuation { continue }
-                draw(cell, row: p.row, col: p.col, theme: theme)
+            for p in heads.sorted() where !buffer[p.row, p.col].isContinuation {
+                draw(buffer[p.row, p.col], row: p.row, col: p.col, theme: theme)
                 written += 1
             }
         }
@@ -81,7 +80,6 @@ public final class NCursesBackend {
         doupdate()
         lastWrittenCells = written
         lastFrameWasFull = full
-        let changedRows = full ? Set(0..<buffer.height) : Set(buffer.changedCells(from: previous!).map(\.row))
         writeLinks(links, buffer: buffer, theme: theme, full: full, changedRows: changedRows, cursor: cursor)
         previous = buffer
         forceFull = false

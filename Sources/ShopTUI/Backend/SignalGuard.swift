@@ -42,6 +42,9 @@ enum SignalGuard {
     /// The last INT/TERM/HUP received, or 0.
     static var pendingSignal: Int32 { sf_pending_signal() }
 
+    /// How many SIGWINCH the chained handler has seen.
+    static var windowChanges: Int32 { sf_winch_signals() }
+
     static func clearPendingSignal() { sf_clear_pending_signal() }
 
     /// False after SIGHUP (or before curses started): nothing may be written to the terminal.

@@ -17,7 +17,8 @@ public enum DisplayWidth {
 
     /// Width of one grapheme cluster as it lays out on a terminal.
     public static func of(_ grapheme: Character) -> Int {
-        cells(of: grapheme).reduce(0) { $0 + $1.width }
+        if grapheme.utf8.count == 1 { return 1 }  // ASCII (a control character shows as one cell too)
+        return cells(of: grapheme).reduce(0) { $0 + $1.width }
     }
 
     /// Width of a string: the sum over its grapheme clusters.
@@ -56,6 +57,10 @@ public enum DisplayWidth {
     /// zero-width code points (what a curses `cchar_t` can hold). Emoji clusters stay one 2-column cell.
     /// A cluster without any spacing code point (a lone combining mark) becomes one 1-column cell.
     public static func cells(of grapheme: Character) -> [(text: String, width: Int)] {
+        if grapheme.utf8.count == 1 {
+            let v = grapheme.utf8.first!
+            return v < 0x20 || v == 0x7F ? [("\u{FFFD}", 1)] : [(String(grapheme), 1)]
+        }
         if isEmojiCluster(grapheme) { return [(String(grapheme), 2)] }
         var result: [(text: String, width: Int)] = []
         var current = String.UnicodeScalarView()

@@ -69,6 +69,12 @@ public final class TerminalRunner {
 
     /// Runs on an already opened terminal (restored when this returns).
     public func run(on term: Terminal) async -> Outcome {
+        finished = nil
+        renderScheduled = false
+        tooSmall = false
+        emptyWakeups = 0
+        pendingCopies = []
+        reader = KeyReader()
         terminal = term
         backend = NCursesBackend(terminal: term)
         defer {
