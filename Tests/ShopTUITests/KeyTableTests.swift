@@ -71,3 +71,24 @@ let testTable = KeyTable<TestIntent>([
         #expect(b[0, 1].style == .role(.footerKey))
     }
 }
+
+@Suite struct KeyTableCompositionTests {
+    enum Screen: Sendable, Hashable { case add }
+    enum App: Sendable, Hashable {
+        case screen(Screen)
+        case quit, help
+    }
+
+    @Test func screenTableLiftedAndMergedWithGlobalKeys() {
+        let screen = KeyTable<Screen>([KeyBinding(keys: [.enter], label: "add", help: "Add", intent: .add)])
+        let global = KeyTable<App>([
+            KeyBinding(keys: [.char("?")], label: "help", help: "Help", intent: .help),
+            KeyBinding(keys: [.char("q")], label: "quit", help: "Quit", intent: .quit),
+        ])
+        let merged = KeyTable<App>([screen.map { App.screen($0) }, global])
+        #expect(merged.intent(for: .enter) == .screen(.add))
+        #expect(merged.intent(for: .char("q")) == .quit)
+        #expect(merged.footerHints(width: 80).map(\.label) == ["add", "help", "quit"])
+        #expect(merged.helpLines().count == 3)
+    }
+}

@@ -57,3 +57,22 @@ import Testing
         #expect(QRCode.lines(for: "", ascii: false) == nil)
     }
 }
+
+@Suite struct QRViewTests {
+    @Test func drawsWhenItFits() throws {
+        let url = "https://pay.example/o/42"
+        let size = try #require(QRView.size(for: url, theme: .default))
+        var b = CellBuffer(width: size.width + 4, height: size.height + 2)
+        let rect = try #require(QRView.draw(url, into: &b, row: 1, col: 2, theme: .default))
+        #expect(rect == Rect(row: 1, col: 2, width: size.width, height: size.height))
+        let lines = try #require(QRCode.lines(for: url, ascii: false))
+        #expect(b.rowText(1).dropFirst(2).prefix(size.width) == Substring(lines[0]))
+        #expect(b[1, 2].style == Style(fg: .white, bg: .black))
+    }
+
+    @Test func refusesWhenTooSmall() {
+        var b = CellBuffer(width: 10, height: 5)
+        #expect(QRView.draw("https://pay.example/o/42", into: &b, row: 0, col: 0, theme: .default) == nil)
+        #expect(b == CellBuffer(width: 10, height: 5))
+    }
+}

@@ -7,6 +7,21 @@ public struct KeyTable<Intent: Sendable>: Sendable {
         self.bindings = bindings
     }
 
+    /// Several tables as one (a screen's keys, then the global ones). The first binding of a key wins.
+    public init(_ tables: [KeyTable<Intent>]) {
+        self.bindings = tables.flatMap(\.bindings)
+    }
+
+    /// The same bindings with their intents mapped (a screen's intents lifted into the app's).
+    public func map<Other: Sendable>(_ transform: (Intent) -> Other) -> KeyTable<Other> {
+        KeyTable<Other>(
+            bindings.map {
+                KeyBinding(
+                    keys: $0.keys, label: $0.label, help: $0.help, inFooter: $0.inFooter, priority: $0.priority,
+                    intent: transform($0.intent))
+            })
+    }
+
     /// Space between two footer hints.
     public static var hintSeparator: String { "  " }
 
