@@ -235,9 +235,23 @@ static inline void sf_quit_handler(int sig) {
     errno = saved;
 }
 
+/// Fatal-signal handlers that were there before ours (e.g. the Swift runtime's backtracer).
+static inline struct sigaction *sf_old_fatal_p(int sig) {
+    static struct sigaction olds[NSIG];
+    return (sig > 0 && sig < NSIG) ? &olds[sig] : NULL;
+}
+static volatile sig_atomic_t sf_have_old_fatal = 0;
+
 static inline void sf_fatal_handler(int sig) {
     sf_emergency_restore();
-    signal(sig, SIG_DFL);
+    // Hand over to whoever handled it before (a crash report now prints on a restored terminal);
+    // the fault repeats, or the re-raised signal arrives, once this handler returns.
+    struct sigaction *old = sf_old_fatal_p(sig);
+    if (sf_have_old_fatal && old != NULL) {
+        sigaction(sig, old, NULL);
+    } else {
+        signal(sig, SIG_DFL);
+    }
     raise(sig);
 }
 
@@ -277,12 +291,11 @@ static inline void sf_install_signal_handlers(int wake_fd) {
     sigaction(SIGHUP, &sa, NULL);
     sa.sa_handler = sf_fatal_handler;
     sa.sa_flags = SA_RESETHAND;
-    sigaction(SIGSEGV, &sa, NULL);
-    sigaction(SIGBUS, &sa, NULL);
-    sigaction(SIGILL, &sa, NULL);
-    sigaction(SIGTRAP, &sa, NULL);
-    sigaction(SIGFPE, &sa, NULL);
-    sigaction(SIGABRT, &sa, NULL);
+    const int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT };
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+        sigaction(fatal[i], &sa, sf_have_old_fatal ? NULL : sf_old_fatal_p(fatal[i]));
+    }
+    sf_have_old_fatal = 1;
     struct sigaction wa;
     memset(&wa, 0, sizeof wa);
     sigemptyset(&wa.sa_mask);
@@ -300,12 +313,12 @@ static inline void sf_uninstall_signal_handlers(void) {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
-    signal(SIGSEGV, SIG_DFL);
-    signal(SIGBUS, SIG_DFL);
-    signal(SIGILL, SIG_DFL);
-    signal(SIGTRAP, SIG_DFL);
-    signal(SIGFPE, SIG_DFL);
-    signal(SIGABRT, SIG_DFL);
+    const int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT };
+    for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+        if (sf_have_old_fatal) sigaction(fatal[i], sf_old_fatal_p(fatal[i]), NULL);
+        else signal(fatal[i], SIG_DFL);
+    }
+    sf_have_old_fatal = 0;
     if (sf_have_old_winch) { sigaction(SIGWINCH, sf_old_winch_p(), NULL); sf_have_old_winch = 0; }
     sf_wake_fd = -1;
 }
