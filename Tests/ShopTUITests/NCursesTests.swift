@@ -122,7 +122,15 @@ import Testing
         b.write("pay here", row: 3, col: 5, style: .role(.link))
         let link = LinkRegion(row: 3, col: 5, text: "pay here", url: "https://pay.example/1")
         backend.present(b, theme: term.theme, links: [link])
-        let first = pty.drain()
+        let written = String(decoding: pty.drainBytes(), as: UTF8.self)
+        let first = written.utf8.count
+        // The link is laid over the drawn text, wrapped in save/restore cursor so curses' idea of
+        // the cursor stays true.
+        let overlay =
+            TerminalEscapes.saveCursor + TerminalEscapes.moveTo(row: 3, col: 5)
+        #expect(written.contains(overlay))
+        #expect(written.contains(TerminalEscapes.osc8(url: "https://pay.example/1", text: "pay here")))
+        #expect(written.hasSuffix(TerminalEscapes.restoreCursor))
         // Unchanged frame, same link: nothing is written again.
         backend.present(b, theme: term.theme, links: [link])
         #expect(pty.drain() == 0)
