@@ -161,6 +161,24 @@ static inline int sf_open_pty(int rows, int cols, int *master_fd, int *slave_fd)
     return 0;
 }
 
+/// Turns off XON/XOFF flow control (ctrl-s would freeze the screen) and records the modes as curses'
+/// "program" modes, so they come back after a suspend. Returns 0 on success.
+static inline int sf_disable_flow_control(int fd) {
+    struct termios t;
+    if (tcgetattr(fd, &t) != 0) return -1;
+    t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+    if (tcsetattr(fd, TCSANOW, &t) != 0) return -1;
+    def_prog_mode();
+    return 0;
+}
+
+/// 1 when XON/XOFF output flow control is on for `fd`, 0 when off, -1 on error.
+static inline int sf_flow_control_enabled(int fd) {
+    struct termios t;
+    if (tcgetattr(fd, &t) != 0) return -1;
+    return (t.c_iflag & IXON) ? 1 : 0;
+}
+
 static inline FILE *sf_fdopen(int fd, const char *mode) { return fdopen(fd, mode); }
 
 /// Reads whatever is pending on a non-blocking fd; returns the byte count (0 when nothing).

@@ -35,6 +35,7 @@ import Testing
         defer { term.restore() }
         #expect(term.size.width == 80 && term.size.height == 24)
         #expect(term.isUTF8)
+        #expect(sf_flow_control_enabled(pty.slave) == 0, "ctrl-s must reach the program")
         let backend = NCursesBackend(terminal: term)
         let buffer = sampleBuffer(price: "₹1,299")
         backend.present(buffer, theme: term.theme, cursor: CursorPlacement(row: 4, col: 4))
@@ -81,6 +82,7 @@ import Testing
     @Test func restoreIsIdempotent() throws {
         let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
         defer { pty.close() }
+        #expect(sf_flow_control_enabled(pty.slave) == 1)
         let term = try Terminal(
             options: .init(environment: ["TERM": "no-such-terminal-xyz"]), input: pty.input, output: pty.output,
             inputFD: pty.slave)
@@ -90,8 +92,10 @@ import Testing
                 options: .init(environment: pty.environment), input: pty.input, output: pty.output,
                 inputFD: pty.slave)
         }
+        #expect(sf_flow_control_enabled(pty.slave) == 0)
         term.restore()
         #expect(term.isRestored)
+        #expect(sf_flow_control_enabled(pty.slave) == 1, "the tty modes are back")
         _ = pty.drain()
         term.restore()
         #expect(pty.drain() == 0)

@@ -110,6 +110,7 @@ public final class Terminal {
         nodelay(sf_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
+        sf_disable_flow_control(inputFD)  // ctrl-s must not freeze the screen
 
         hasColors = has_colors()
         let mode = ColorMode.decide(
