@@ -179,6 +179,12 @@ static inline int sf_flow_control_enabled(int fd) {
     return (t.c_iflag & IXON) ? 1 : 0;
 }
 
+/// Teaches curses the bracketed-paste markers as two key codes (see KeyDecoder.Code).
+static inline void sf_define_paste_keys(int start_code, int end_code) {
+    define_key("\033[200~", start_code);
+    define_key("\033[201~", end_code);
+}
+
 static inline FILE *sf_fdopen(int fd, const char *mode) { return fdopen(fd, mode); }
 
 /// Reads whatever is pending on a non-blocking fd; returns the byte count (0 when nothing).
@@ -219,7 +225,7 @@ static inline struct sigaction *sf_old_winch_p(void) { static struct sigaction a
 static int sf_have_old_winch = 0;
 
 /// Bytes that undo what curses did, written by an emergency restore (no curses calls in a handler).
-static const char sf_reset_seq[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1l\033>\033[?1049l\r\n";
+static const char sf_reset_seq[] = "\033[?1000l\033[?1002l\033[?1006l\033[0m\033[?25h\033[?1l\033>\033[?2004l\033[?1049l\r\n";
 
 static inline void sf_wake(char c) {
     if (sf_wake_fd >= 0) { ssize_t r = write(sf_wake_fd, &c, 1); (void)r; }

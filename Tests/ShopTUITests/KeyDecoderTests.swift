@@ -50,3 +50,30 @@ import Testing
         #expect(Key.ctrl("c").displayName() == "ctrl-c")
     }
 }
+
+@Suite struct PasteDecodingTests {
+    func chars(_ s: String) -> [RawInput] { s.unicodeScalars.map { .character($0.value) } }
+
+    @Test func bracketedPasteBecomesOneKey() {
+        var d = KeyDecoder()
+        let input: [RawInput] =
+            [.keyCode(KeyDecoder.Code.pasteStart)] + chars("12 Main St\r\nFlat 4\rq\u{7}")
+            + [.keyCode(KeyDecoder.Code.pasteEnd)] + chars("q")
+        #expect(d.decode(input) == [.paste("12 Main St\nFlat 4\nq"), .char("q")])
+    }
+
+    @Test func pasteSpansBursts() {
+        var d = KeyDecoder()
+        #expect(d.decode([.keyCode(KeyDecoder.Code.pasteStart)] + chars("ab")) == [])
+        #expect(d.decode(chars("cd") + [.keyCode(KeyDecoder.Code.pasteEnd)]) == [.paste("abcd")])
+    }
+
+    @Test func textFieldTakesPastes() {
+        var f = TextField(maxLength: 8, allowed: .digits)
+        #expect(f.handle(.paste("4111 1111\n1111")) == .edited)
+        #expect(f.text == "41111111")
+        var g = TextField()
+        g.handle(.paste("line one\nline two"))
+        #expect(g.text == "line one line two")
+    }
+}

@@ -246,4 +246,21 @@ import Testing
         #expect(await task.value == .cancelled)
         #expect(term.isRestored)
     }
+
+    @Test func bracketedPasteThroughCurses() async throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(environment: pty.environment), input: pty.input, output: pty.output, inputFD: pty.slave)
+        let enabled = String(decoding: pty.drainBytes(), as: UTF8.self)
+        #expect(enabled.contains("\u{1B}[?2004h"))
+        let drainer = pty.startDraining()
+        defer { drainer.cancel() }
+        let program = DemoProgram()
+        let runner = TerminalRunner(program: program, options: .init(environment: pty.environment))
+        pty.type("\u{1B}[200~hello\rq\u{1B}[201~q")
+        let outcome = await runner.run(on: term)
+        #expect(outcome == .quit)
+        #expect(program.receivedKeys == [.paste("hello\nq"), .char("q")])
+    }
 }

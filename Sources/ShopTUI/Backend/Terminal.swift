@@ -16,12 +16,15 @@ public final class Terminal {
         public var environment: [String: String]
         /// Overrides the guessed OSC 8 / OSC 52 support.
         public var capabilities: TerminalCapabilities?
+        /// Bracketed paste: pasted text arrives as one `Key.paste` instead of keystrokes.
+        public var bracketedPaste: Bool
 
         public init(
             noColor: Bool = false, ascii: Bool = false, mouse: Bool = false,
             environment: [String: String] = ProcessInfo.processInfo.environment,
-            capabilities: TerminalCapabilities? = nil
+            capabilities: TerminalCapabilities? = nil, bracketedPaste: Bool = true
         ) {
+            self.bracketedPaste = bracketedPaste
             self.noColor = noColor
             self.ascii = ascii
             self.mouse = mouse
@@ -64,6 +67,7 @@ public final class Terminal {
     public let capabilities: TerminalCapabilities
     public let theme: Theme
     public let mouseEnabled: Bool
+    public let bracketedPaste: Bool
     /// The fd keys are read from, and the read end of the signal wake pipe.
     public let inputFD: Int32
     public let wakeFD: Int32
@@ -129,7 +133,12 @@ public final class Terminal {
             mousemask(mask, nil)
         }
         capabilities = options.capabilities ?? TerminalCapabilities.detect(environment: options.environment)
+        bracketedPaste = options.bracketedPaste
         wakeFD = SignalGuard.install()
+        if options.bracketedPaste {
+            sf_define_paste_keys(Int32(KeyDecoder.Code.pasteStart), Int32(KeyDecoder.Code.pasteEnd))
+            writeRaw("\u{1B}[?2004h")
+        }
     }
 
     /// The current size in cells.
@@ -149,6 +158,7 @@ public final class Terminal {
         SignalGuard.uninstall()
         if alive {
             if mouseEnabled { mousemask(0, nil) }
+            if bracketedPaste { writeRaw("\u{1B}[?2004l") }
             curs_set(1)
             endwin()
             delscreen(screen)
@@ -158,4 +168,14 @@ public final class Terminal {
     }
 
     public var isRestored: Bool { restored }
+
+    /// Bytes curses does not know about, straight to the terminal.
+    func writeRaw(_ s: String) {
+        var bytes = Array(s.utf8)
+        _ = bytes.withUnsafeMutableBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) {
+                sf_write_raw(output, $0, p.count)
+            }
+        }
+    }
 }

@@ -24,6 +24,8 @@ public enum Key: Sendable, Hashable {
     case alt(Character)
     case resize
     case mouse(MouseEvent)
+    /// Text pasted in one go (bracketed paste); line ends are "\n".
+    case paste(String)
     case unknown(Int)
 
     /// The name shown in the footer and help, e.g. "↑", "enter", "ctrl-c", "q".
@@ -51,6 +53,7 @@ public enum Key: Sendable, Hashable {
         case .alt(let c): "alt-\(c)"
         case .resize: "resize"
         case .mouse: "mouse"
+        case .paste: "paste"
         case .unknown(let n): "key\(n)"
         }
     }

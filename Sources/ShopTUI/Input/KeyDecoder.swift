@@ -12,6 +12,9 @@ public enum RawInput: Sendable, Hashable {
 /// So an ESC is held until the next input or the end of the burst (`.endOfInput`).
 public struct KeyDecoder: Sendable {
     private var pendingEscape = false
+    /// Text of a bracketed paste being received (between the paste-start and paste-end codes).
+    private var pasted: String.UnicodeScalarView?
+    private var lastPastedCR = false
 
     public init() {}
 
@@ -33,10 +36,23 @@ public struct KeyDecoder: Sendable {
         public static let end = 0o550
         public static let mouse = 0o631
         public static let resize = 0o632
+        /// Bracketed paste start/end (`ESC [ 200 ~` / `ESC [ 201 ~`), taught to curses with `define_key`.
+        public static let pasteStart = 0x6000
+        public static let pasteEnd = 0x6001
     }
 
     public mutating func feed(_ input: RawInput) -> [Key] {
+        if pasted != nil { return feedPaste(input) }
         var out: [Key] = []
+        if case .keyCode(Code.pasteStart) = input {
+            if pendingEscape {
+                pendingEscape = false
+                out.append(.escape)
+            }
+            pasted = String.UnicodeScalarView()
+            lastPastedCR = false
+            return out
+        }
         switch input {
         case .endOfInput:
             if pendingEscape {
@@ -74,6 +90,32 @@ public struct KeyDecoder: Sendable {
             out.append(.mouse(event))
         }
         return out
+    }
+
+    /// Inside a bracketed paste everything is text until the end code; bursts do not end it.
+    /// Line ends (CR, LF, CR LF) become "\n"; other control characters are dropped, tab stays.
+    private mutating func feedPaste(_ input: RawInput) -> [Key] {
+        switch input {
+        case .keyCode(Code.pasteEnd):
+            let text = String(pasted ?? String.UnicodeScalarView())
+            pasted = nil
+            return [.paste(text)]
+        case .character(let v):
+            let crlf = lastPastedCR && v == 0x0A
+            lastPastedCR = v == 0x0D
+            if crlf { return [] }
+            if v == 0x0D || v == 0x0A {
+                pasted?.append("\n")
+            } else if v == 0x09 || (v >= 0x20 && v != 0x7F), let s = Unicode.Scalar(v) {
+                pasted?.append(s)
+            }
+        case .keyCode(Code.enter):
+            pasted?.append("\n")
+            lastPastedCR = false
+        case .keyCode, .mouse, .endOfInput:
+            break
+        }
+        return []
     }
 
     /// Feeds a whole burst and ends it.

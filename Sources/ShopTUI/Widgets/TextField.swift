@@ -66,12 +66,30 @@ public struct TextField: Sendable, Hashable {
         return changed ? .edited : .ignored
     }
 
+    /// Inserts pasted text: line ends and tabs become spaces, characters not allowed are skipped,
+    /// and it is cut at the length limit.
+    @discardableResult
+    public mutating func paste(_ text: String) -> Change {
+        var changed = false
+        for c in text {
+            let ch: Character = (c == "\n" || c == "\t" || c == "\r\n") ? " " : c
+            guard allowed.permits(ch) else { continue }
+            if let maxLength, characters.count >= maxLength { break }
+            characters.insert(ch, at: cursor)
+            cursor += 1
+            changed = true
+        }
+        return changed ? .edited : .rejected
+    }
+
     /// Applies an editing key: characters, backspace, delete, ←/→, home/end, ctrl-a/e/u/k/w.
     @discardableResult
     public mutating func handle(_ key: Key) -> Change {
         switch key {
         case .char(let c):
             return insert(String(c))
+        case .paste(let text):
+            return paste(text)
         case .backspace, .ctrl("h"):
             guard cursor > 0 else { return .ignored }
             characters.remove(at: cursor - 1)
