@@ -113,6 +113,18 @@ import Testing
         #expect(term.theme.glyphs == .ascii)
     }
 
+    @Test func terminalWithoutColoursIsMonochrome() throws {
+        let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
+        defer { pty.close() }
+        let term = try Terminal(
+            options: .init(environment: ["TERM": "vt100"]), input: pty.input, output: pty.output, inputFD: pty.slave)
+        defer { term.restore() }
+        #expect(term.termName == "vt100")
+        #expect(!term.hasColors)
+        #expect(term.theme.colorMode == .monochrome)
+        #expect(term.theme.resolve(.role(.selected)).attributes.contains(.reverse))
+    }
+
     @Test func hyperlinksAndClipboardAreWrittenAfterTheFrame() throws {
         let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
         defer { pty.close() }

@@ -51,6 +51,9 @@ public final class Terminal {
     /// Whether stdin is a terminal. When it is not, the caller prints one line and exits with 2.
     nonisolated public static var stdinIsTerminal: Bool { isatty(0) != 0 }
 
+    /// Whether stdout is a terminal (the screen would otherwise be written into a pipe or file).
+    nonisolated public static var stdoutIsTerminal: Bool { isatty(1) != 0 }
+
     /// The terminal types to try, in order: `$TERM`, then xterm-256color, xterm, vt100.
     nonisolated public static func candidateTerminalNames(environment: [String: String]) -> [String] {
         var names: [String] = []
