@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(name: "StorefrontAPITests", dependencies: ["StorefrontAPI", "Sandbox"]),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
-        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore"]),
+        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore"], exclude: ["Golden"]),
         .testTarget(
             name: "SandboxTests",
             dependencies: ["Sandbox"]
