@@ -14,7 +14,9 @@ enum SandboxRouter {
         router.add(middleware: ErrorEnvelopeMiddleware())
         let auth = Authenticator(services: services)
         let api = router.group(RouterPath(basePath))
-        AuthRoutes(services: services, auth: auth).register(on: api)
+        let authRoutes = AuthRoutes(services: services, auth: auth)
+        authRoutes.register(on: api)
+        UserRoutes(services: services, auth: auth, authRoutes: authRoutes).register(on: api)
         CatalogRoutes(services: services, auth: auth).register(on: api)
         OpenAPIRoutes(services: services).register(on: router)
         return router

@@ -148,3 +148,29 @@ extension JSONValue {
 func rupees(_ text: String) -> Decimal {
     Decimal(string: text)!
 }
+
+extension TestSandbox {
+    /// Logs `phone` in through the OTP flow (x-debug-mode) from a fresh anonymous session, or from `session`.
+    func loginWithPhone(_ phone: String = "9876543210", from session: String? = nil, register: Bool = false)
+        async throws -> (access: String, refresh: String, userId: String)
+    {
+        let anonymousToken: String
+        if let session { anonymousToken = session } else { anonymousToken = try await anonymous().access }
+        let login = try await post(
+            "/auth/login/phone", #"{"phone":"\#(phone)","register_if_not_exists":\#(register)}"#,
+            token: anonymousToken, headers: ["x-debug-mode": "true"])
+        #expect(login.status == 200, "\(login.text)")
+        let otp = try #require(login.content["otp"].string)
+        let otpToken = try #require(login.content["otp_token"].string)
+        let action = try #require(login.content["otp_action"].string)
+        let verified = try await post(
+            "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"\#(action)"}"#,
+            token: anonymousToken)
+        #expect(verified.status == 200, "\(verified.text)")
+        return (
+            try #require(verified.content["access_token"].string),
+            try #require(verified.content["refresh_token"].string),
+            try #require(verified.content["user"]["id"].string)
+        )
+    }
+}
