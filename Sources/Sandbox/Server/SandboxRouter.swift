@@ -18,6 +18,10 @@ enum SandboxRouter {
         authRoutes.register(on: api)
         UserRoutes(services: services, auth: auth, authRoutes: authRoutes).register(on: api)
         CatalogRoutes(services: services, auth: auth).register(on: api)
+        CartRoutes(services: services, auth: auth).register(on: api)
+        WishlistRoutes(services: services, auth: auth).register(on: api)
+        CustomerRoutes(services: services, auth: auth).register(on: api)
+        FulfillmentRoutes(services: services, auth: auth).register(on: api)
         OpenAPIRoutes(services: services).register(on: router)
         return router
     }

@@ -174,3 +174,27 @@ extension TestSandbox {
         )
     }
 }
+
+extension TestSandbox {
+    /// Product id (and the variant ids) of a seeded product, by slug.
+    func product(_ slug: String, token: String) async throws -> (id: String, variants: [String]) {
+        let response = try await get("/catalog/products/\(slug)", token: token)
+        #expect(response.status == 200, "\(slug): \(response.text)")
+        let product = response.content["product"]
+        return (
+            try #require(product["id"].string), product["variants"].array.compactMap { $0["id"].string }
+        )
+    }
+
+    /// Creates the caller's cart with one line; returns the cart id.
+    func createCart(productId: String, variantId: String? = nil, quantity: Int, token: String) async throws
+        -> (id: String, cart: JSONValue)
+    {
+        let variant = variantId.map { "\"\($0)\"" } ?? "null"
+        let response = try await post(
+            "/carts", #"{"items":[{"product_id":"\#(productId)","variant_id":\#(variant),"quantity":\#(quantity)}]}"#,
+            token: token)
+        #expect(response.status == 200, "\(response.text)")
+        return (try #require(response.content["cart"]["id"].string), response.content["cart"])
+    }
+}
