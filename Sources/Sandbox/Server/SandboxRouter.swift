@@ -22,6 +22,9 @@ enum SandboxRouter {
         WishlistRoutes(services: services, auth: auth).register(on: api)
         CustomerRoutes(services: services, auth: auth).register(on: api)
         FulfillmentRoutes(services: services, auth: auth).register(on: api)
+        OrderRoutes(services: services, auth: auth).register(on: api)
+        JuspayRoutes(services: services, auth: auth).register(on: api)
+        PaymentPages(services: services).register(on: router)
         OpenAPIRoutes(services: services).register(on: router)
         return router
     }

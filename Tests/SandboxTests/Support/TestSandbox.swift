@@ -198,3 +198,41 @@ extension TestSandbox {
         return (try #require(response.content["cart"]["id"].string), response.content["cart"])
     }
 }
+
+extension TestSandbox {
+    /// A form POST (the payment page's buttons).
+    func submitForm(_ path: String, _ form: String) async throws -> (status: Int, html: String) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)\(path)")!)
+        request.httpMethod = "POST"
+        request.httpBody = Data(form.utf8)
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The path part of an absolute URL string.
+    static func path(of link: String) -> String {
+        URL(string: link)?.path ?? link
+    }
+
+    /// Demo customer with a cart of `quantity` × `slug` addressed to their default address; returns the cart id.
+    func demoCheckoutCart(slug: String = "the-monsoon-library", quantity: Int = 2, token: String, userId: String)
+        async throws -> String
+    {
+        let product = try await product(slug, token: token)
+        let (cartId, _) = try await createCart(productId: product.id, quantity: quantity, token: token)
+        let addresses = try await get("/customers/\(userId)/addresses", token: token)
+        let addressId = try #require(addresses.content["addresses"][0]["id"].string)
+        let set = try await post(
+            "/carts/\(cartId)/address",
+            #"{"billing_address_id":"\#(addressId)","shipping_address_id":"\#(addressId)"}"#,
+            token: token)
+        #expect(set.status == 200, "\(set.text)")
+        return cartId
+    }
+
+    static let hyperCheckout = #"""
+        {"payment_provider_slug":"juspay","integration_type":"hyper-checkout","gateway_reference_id":"sandbox",
+         "return_url":"https://shop.example/return","action":"paymentPage"}
+        """#
+}
