@@ -19,6 +19,7 @@ struct CatalogRoutes {
 
     func register(on group: RouterGroup<SandboxContext>) {
         group.get("catalog/products") { request, _ in try await listProducts(request) }
+        group.post("catalog/products/search") { request, context in try await search(request, context) }
         group.get("catalog/products/:product") { request, context in try await productDetail(request, context) }
         group.get("catalog/products/:product/variants") { request, context in try await variants(request, context) }
         group.get("catalog/products/:product/variants/:variant") { request, context in
