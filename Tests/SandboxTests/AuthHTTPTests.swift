@@ -208,3 +208,69 @@ struct AuthHTTPTests {
         }
     }
 }
+
+@Suite("Password reset")
+struct PasswordResetHTTPTests {
+    func registerWithPassword(_ sandbox: TestSandbox) async throws -> String {
+        let (token, _, _) = try await sandbox.anonymous()
+        let register = try await sandbox.post(
+            "/auth/register/password", #"{"first_name":"Ira","phone":"9111111111","password":"first password"}"#,
+            token: token, headers: ["x-debug-mode": "true"])
+        let otp = try #require(register.content["otp"].string)
+        let otpToken = try #require(register.content["otp_token"].string)
+        let verified = try await sandbox.post(
+            "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"register"}"#, token: token)
+        #expect(verified.status == 200)
+        return try #require(verified.content["access_token"].string)
+    }
+
+    @Test func resetThroughVerifyOTPThenResetWithTheTokenOnly() async throws {
+        try await TestSandbox.with { sandbox in
+            _ = try await registerWithPassword(sandbox)
+            let (token, _, _) = try await sandbox.anonymous()
+            let forgot = try await sandbox.post(
+                "/auth/forgot-password", #"{"phone":"9111111111"}"#, token: token, headers: ["x-debug-mode": "true"])
+            #expect(forgot.content["otp_action"].string == "reset-password")
+            let otp = try #require(forgot.content["otp"].string)
+            let otpToken = try #require(forgot.content["otp_token"].string)
+            let early = try await sandbox.post(
+                "/auth/reset-password", #"{"otp_token":"\#(otpToken)","new_password":"second password"}"#, token: token)
+            #expect(early.status == 400)
+            let verified = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"reset-password"}"#,
+                token: token)
+            #expect(verified.status == 200)
+            let access = try #require(verified.content["access_token"].string)
+            let reset = try await sandbox.post(
+                "/auth/reset-password",
+                #"{"otp_token":"\#(otpToken)","new_password":"second password","confirm_password":"second password"}"#,
+                token: access)
+            #expect(reset.status == 200, "\(reset.text)")
+            let reused = try await sandbox.post(
+                "/auth/reset-password", #"{"otp_token":"\#(otpToken)","new_password":"third password"}"#, token: access)
+            #expect(reused.status == 400)
+            let old = try await sandbox.post(
+                "/auth/login/password", #"{"phone":"9111111111","password":"first password"}"#, token: token)
+            #expect(old.status == 401)
+            let new = try await sandbox.post(
+                "/auth/login/password", #"{"phone":"9111111111","password":"second password"}"#, token: token)
+            #expect(new.status == 200)
+        }
+    }
+
+    @Test func changePasswordNeedsTheOldOne() async throws {
+        try await TestSandbox.with { sandbox in
+            let access = try await registerWithPassword(sandbox)
+            let wrong = try await sandbox.post(
+                "/auth/change-password", #"{"old_password":"nope nope","new_password":"brand new pass"}"#, token: access
+            )
+            #expect(wrong.status == 401)
+            let changed = try await sandbox.post(
+                "/auth/change-password",
+                #"{"old_password":"first password","new_password":"brand new pass","confirm_password":"brand new pass"}"#,
+                token: access)
+            #expect(changed.status == 200)
+            #expect(changed.content["access_token"].string != nil)
+        }
+    }
+}

@@ -328,7 +328,13 @@ struct AuthRoutes {
             try user.update(db)
             return user
         default:
-            throw APIError.badRequest("Use /auth/reset-password to complete a password reset")
+            // reset-password: the OTP proves the account; the caller is logged in and may now call
+            // /auth/reset-password with this otp_token (without the code).
+            guard let user = try findUser(db, phone: otp.phone, email: otp.email), user.active else {
+                throw APIError.notFound("User not found")
+            }
+            try db.execute(literal: "UPDATE otp SET action = 'reset-password-verified' WHERE token = \(otp.token)")
+            return user
         }
     }
 
@@ -387,7 +393,8 @@ struct AuthRoutes {
         _ = try await auth.require(request)
         var body = try await RequestBody.read(request, context: context)
         let token = body.requiredString("otp_token")
-        let code = body.requiredString("otp")
+        // Either the code here, or an OTP token already verified through /auth/verify-otp.
+        let code = body.string("otp")
         let password = body.requiredString("new_password")
         if !password.isEmpty && password.count < 8 { body.fail("new_password", "Must be at least 8 characters") }
         if let confirm = body.string("confirm_password"), confirm != password {
@@ -396,10 +403,25 @@ struct AuthRoutes {
         try body.validate()
         let now = Date()
         let outcome = try await services.database.write { db -> Result<UserRecord, APIError> in
-            switch try OTPService.check(db, token: token, code: code, action: "reset-password", now: now) {
+            let check: OTPService.Check
+            if let code {
+                check = try OTPService.check(db, token: token, code: code, action: "reset-password", now: now)
+            } else if let otp = try OTPRecord.fetchOne(db, key: token), otp.action == "reset-password-verified",
+                otp.expiresAt > now
+            {
+                check = .valid(otp)
+            } else {
+                check = .invalid(
+                    APIError(
+                        status: .badRequest, code: "INVALID_OTP_TOKEN",
+                        message: "OTP token is not verified for a password reset (or was used)",
+                        details: [FieldIssue(field: "otp", message: "Required unless the OTP was verified")]))
+            }
+            switch check {
             case .invalid(let error):
                 return .failure(error)
             case .valid(let otp):
+                try db.execute(literal: "UPDATE otp SET action = 'reset-password-done' WHERE token = \(otp.token)")
                 guard var user = try Self.findUser(db, phone: otp.phone, email: otp.email) else {
                     return .failure(.notFound("User not found"))
                 }

@@ -17,7 +17,7 @@ extension CatalogRoutes {
     }
 
     static let numericAttributes = [
-        "pricing.selling_price", "pricing.listing_price", "pricing.price_including_tax", "pricing.tax_rate",
+        "pricing.selling_price", "pricing.listing_price", "pricing.selling_price_including_tax", "pricing.tax_rate",
         "reviews_count",
     ]
     static let facetAttributes = [
@@ -36,7 +36,8 @@ extension CatalogRoutes {
             "on_promotion": ["\(item.onPromotion)"], "reviews_count": ["\(item.reviewsCount)"],
             "pricing.selling_price": ["\(item.pricing.sellingPrice.decimal)"],
             "pricing.listing_price": ["\(item.pricing.listingPrice.decimal)"],
-            "pricing.price_including_tax": ["\(item.pricing.priceIncludingTax.decimal)"],
+            "pricing.selling_price_including_tax": ["\(item.pricing.sellingPriceIncludingTax.decimal)"],
+            "pricing.price_including_tax": ["\(item.pricing.priceIncludingTax)"],
             "pricing.tax_rate": ["\(item.pricing.taxRate)"],
         ]
         if let variantId = item.variantId { document["variant_id"] = [variantId] }
