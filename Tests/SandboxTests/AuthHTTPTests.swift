@@ -122,12 +122,11 @@ struct AuthHTTPTests {
         }
     }
 
-    @Test func registerWithEmailThenPasswordLogin() async throws {
+    @Test func registerWithEmailOTPThenPasswordRegistrationAndLogin() async throws {
         try await TestSandbox.with { sandbox in
             let (token, _, anonymousId) = try await sandbox.anonymous()
             let register = try await sandbox.post(
-                "/auth/register/password",
-                #"{"first_name":"Asha","email":"asha@example.com","password":"correct horse"}"#, token: token,
+                "/auth/register/email", #"{"first_name":"Asha","email":"asha@example.com"}"#, token: token,
                 headers: ["x-debug-mode": "true"])
             #expect(register.status == 200, "\(register.text)")
             #expect(register.content["otp_action"].string == "register")
@@ -145,15 +144,29 @@ struct AuthHTTPTests {
                 "/auth/register/email", #"{"first_name":"A","email":"asha@example.com"}"#, token: token)
             #expect(duplicate.status == 409)
 
-            let (other, _, _) = try await sandbox.anonymous()
+            // Password registration answers tokens straight away.
+            let (other, _, otherId) = try await sandbox.anonymous()
+            let passwordUser = try await sandbox.post(
+                "/auth/register/password", #"{"first_name":"Bo","email":"bo@example.com","password":"correct horse"}"#,
+                token: other)
+            #expect(passwordUser.status == 200, "\(passwordUser.text)")
+            #expect(passwordUser.content["user"]["id"].string == otherId)
+            #expect(passwordUser.content["user"]["is_logged_in"].bool == true)
+            #expect(passwordUser.content["access_token"].string != nil)
+            let short = try await sandbox.post(
+                "/auth/register/password", #"{"first_name":"C","email":"c@example.com","password":"short"}"#,
+                token: other)
+            #expect(short.body["details"][0]["field"].string == "password")
+
+            let (third, _, _) = try await sandbox.anonymous()
             let bad = try await sandbox.post(
-                "/auth/login/password", #"{"email":"asha@example.com","password":"wrong password"}"#, token: other)
+                "/auth/login/password", #"{"email":"bo@example.com","password":"wrong password"}"#, token: third)
             #expect(bad.status == 401)
             #expect(bad.code == "INVALID_CREDENTIALS")
             let good = try await sandbox.post(
-                "/auth/login/password", #"{"email":"asha@example.com","password":"correct horse"}"#, token: other)
+                "/auth/login/password", #"{"email":"bo@example.com","password":"correct horse"}"#, token: third)
             #expect(good.status == 200)
-            #expect(good.content["user"]["id"].string == anonymousId)
+            #expect(good.content["user"]["id"].string == otherId)
         }
     }
 
@@ -215,13 +228,9 @@ struct PasswordResetHTTPTests {
         let (token, _, _) = try await sandbox.anonymous()
         let register = try await sandbox.post(
             "/auth/register/password", #"{"first_name":"Ira","phone":"9111111111","password":"first password"}"#,
-            token: token, headers: ["x-debug-mode": "true"])
-        let otp = try #require(register.content["otp"].string)
-        let otpToken = try #require(register.content["otp_token"].string)
-        let verified = try await sandbox.post(
-            "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"register"}"#, token: token)
-        #expect(verified.status == 200)
-        return try #require(verified.content["access_token"].string)
+            token: token)
+        #expect(register.status == 200)
+        return try #require(register.content["access_token"].string)
     }
 
     @Test func resetThroughVerifyOTPThenResetWithTheTokenOnly() async throws {

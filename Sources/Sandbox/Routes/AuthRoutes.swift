@@ -192,20 +192,63 @@ struct AuthRoutes {
         let details = RegistrationDetails(
             firstName: firstName, lastName: lastName, email: email, phone: phone,
             password: password.map { PasswordHasher.hash($0) })
+        if channel == "password" {
+            // Password registration answers tokens at once (phone and email stay unverified).
+            let sessionUserId = session.userId
+            let user = try await services.database.write { db -> UserRecord in
+                try Self.requireUnregistered(db, phone: details.phone, email: details.email)
+                return try Self.registerUser(
+                    db, details, sessionUserId: sessionUserId, verifiedPhone: false, verifiedEmail: false,
+                    loginMethods: ["password"], now: now)
+            }
+            return try Reply.ok(try await issueTokens(user), message: "User registered")
+        }
         let otp = try await services.database.write { [phone, email] db -> OTPRecord in
-            if let phone, try Self.findUser(db, phone: phone, email: nil) != nil {
-                throw APIError.conflict("A user with this phone number already exists")
-            }
-            if let email, try Self.findUser(db, phone: nil, email: email) != nil {
-                throw APIError.conflict("A user with this email already exists")
-            }
-            let otpChannel = channel == "password" ? (phone != nil ? "sms" : "email") : channel
+            try Self.requireUnregistered(db, phone: phone, email: email)
             return try OTPService.create(
                 db, sessionUserId: session.userId, action: "register",
-                destination: .init(channel: otpChannel, phone: phone, email: phone == nil ? email : nil),
+                destination: .init(channel: channel, phone: phone, email: phone == nil ? email : nil),
                 registration: details, now: now)
         }
         return try otpReply(otp, request)
+    }
+
+    static func requireUnregistered(_ db: Database, phone: String?, email: String?) throws {
+        if let phone, try findUser(db, phone: phone, email: nil) != nil {
+            throw APIError.conflict("A user with this phone number already exists")
+        }
+        if let email, try findUser(db, phone: nil, email: email) != nil {
+            throw APIError.conflict("A user with this email already exists")
+        }
+    }
+
+    /// The anonymous session becomes the registered user, so its cart and wishlist stay.
+    static func registerUser(
+        _ db: Database, _ details: RegistrationDetails, sessionUserId: String, verifiedPhone: Bool,
+        verifiedEmail: Bool, loginMethods: [String], now: Date
+    ) throws -> UserRecord {
+        var user: UserRecord
+        if let session = try UserRecord.fetchOne(db, key: sessionUserId), session.isAnonymous {
+            user = session
+        } else {
+            user = UserRecord.anonymous(id: IDs.make(now: now), now: now)
+            try user.insert(db)
+        }
+        user.isAnonymous = false
+        user.firstName = details.firstName
+        user.lastName = details.lastName
+        user.phone = details.phone
+        user.email = details.email
+        user.countryCode = details.phone == nil ? nil : "+91"
+        user.isPhoneVerified = verifiedPhone
+        user.isEmailVerified = verifiedEmail
+        user.passwordHash = details.password
+        user.loginMethods = loginMethods
+        user.notificationPreferences = .defaults
+        user.customerId = user.id
+        user.modifiedAt = now
+        try user.update(db)
+        return user
     }
 
     static let otpActions = [
@@ -283,29 +326,9 @@ struct AuthRoutes {
                 throw APIError.conflict("User already registered")
             }
             let details = otp.registration ?? RegistrationDetails()
-            // The anonymous session becomes the registered user, so its cart and wishlist stay.
-            var user: UserRecord
-            if let session = try UserRecord.fetchOne(db, key: sessionUserId), session.isAnonymous {
-                user = session
-            } else {
-                user = UserRecord.anonymous(id: IDs.make(now: now), now: now)
-                try user.insert(db)
-            }
-            user.isAnonymous = false
-            user.firstName = details.firstName
-            user.lastName = details.lastName
-            user.phone = details.phone
-            user.email = details.email
-            user.countryCode = details.phone == nil ? nil : "+91"
-            user.isPhoneVerified = otp.phone != nil
-            user.isEmailVerified = otp.phone == nil && otp.email != nil
-            user.passwordHash = details.password
-            user.loginMethods = [loginMethod] + (details.password != nil ? ["password"] : [])
-            user.notificationPreferences = .defaults
-            user.customerId = user.id
-            user.modifiedAt = now
-            try user.update(db)
-            return user
+            return try registerUser(
+                db, details, sessionUserId: sessionUserId, verifiedPhone: otp.phone != nil,
+                verifiedEmail: otp.phone == nil && otp.email != nil, loginMethods: [loginMethod], now: now)
         case "verify-phone", "verify-email", "update-phone", "update-email":
             guard var user = try UserRecord.fetchOne(db, key: otp.sessionUserId) else {
                 throw APIError.notFound("User not found")
