@@ -151,7 +151,8 @@ for m in ["get", "post", "put", "delete"]:
 C = "Catalog"
 page_q = [("page", INT), ("limit", INT)]
 op("get", "/catalog/products", "Products, newest first", obj({"products": arr(ref("Product")), "pagination": ref("Pagination")}),
-   security="either", tag=C, query=page_q + [("category_id", STR), ("category_slug", STR)])
+   security="either", tag=C, query=page_q + [("category_id", STR), ("category_slug", STR),
+   ("sort_by", {"type": "string", "description": 'JSON object, e.g. {"selling_price":"asc"}; keys created_at, selling_price, name, reviews_count'})])
 op("get", "/catalog/products/{product_id_or_slug}", "Product detail with variants", obj({"product": ref("Product")}),
    params=["product_id_or_slug"], security="either", errors=(401, 404), tag=C)
 op("get", "/catalog/products/{product_id_or_slug}/variants", "Variants", obj({"variants": arr(ref("Variant"))}),

@@ -68,6 +68,14 @@ struct CatalogHTTPTests {
             let bySlug = try await sandbox.get("/catalog/products?category_slug=books", token: token)
             #expect(bySlug.content["pagination"]["total_records"].int == 10)
 
+            let cheapest = try await sandbox.get(
+                "/catalog/products?limit=3&sort_by=%7B%22selling_price%22%3A%22asc%22%7D", token: token)
+            #expect(
+                cheapest.content["products"].array.compactMap { $0["pricing"]["selling_price"].decimal }
+                    == [rupees("119"), rupees("149"), rupees("149")])
+            let badSort = try await sandbox.get("/catalog/products?sort_by=price", token: token)
+            #expect(badSort.body["details"][0]["field"].string == "sort_by")
+
             let bad = try await sandbox.get("/catalog/products?limit=0", token: token)
             #expect(bad.status == 400)
             #expect(bad.code == "VALIDATION_ERROR")
