@@ -25,6 +25,11 @@ struct SandboxDatabase: Sendable {
         try await pool.write(body)
     }
 
+    /// Rows in a table (diagnostics and tests).
+    func count(table: String) throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0 }
+    }
+
     /// A value from the `setting` table, created with `make()` when absent (first writer wins).
     func setting(_ key: String, orInsert make: @escaping @Sendable () -> String) throws -> String {
         try pool.write { db in

@@ -38,6 +38,9 @@ struct RequestBody: Sendable {
         return false
     }
 
+    /// The key is in the body, possibly as `null`.
+    func present(_ key: String) -> Bool { fields[key] != nil }
+
     func validate() throws {
         if !issues.isEmpty { throw APIError.validation(issues) }
     }

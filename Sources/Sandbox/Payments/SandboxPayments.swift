@@ -34,9 +34,7 @@ enum PaymentSettlement {
                 throw SandboxPayments.Failure(description: "No payment \(paymentId) for order \(orderNumber)")
             }
             payment = found
-        } else if let latest = try PaymentRecord.filter(Column("order_number") == orderNumber)
-            .order(Column("created_at").desc).fetchOne(db)
-        {
+        } else if let latest = try OrderStore.latestPayment(db, orderNumber) {
             payment = latest
         } else {
             payment = PaymentRecord(
@@ -61,5 +59,6 @@ enum PaymentSettlement {
             }
         }
         try order.update(db)
+        if order.paymentStatus == "success" { try OrderStore.awardLoyalty(db, order) }
     }
 }

@@ -14,8 +14,17 @@ enum SandboxRouter {
         router.add(middleware: ErrorEnvelopeMiddleware())
         let auth = Authenticator(services: services)
         let api = router.group(RouterPath(basePath))
-        AuthRoutes(services: services, auth: auth).register(on: api)
+        let authRoutes = AuthRoutes(services: services, auth: auth)
+        authRoutes.register(on: api)
+        UserRoutes(services: services, auth: auth, authRoutes: authRoutes).register(on: api)
         CatalogRoutes(services: services, auth: auth).register(on: api)
+        CartRoutes(services: services, auth: auth).register(on: api)
+        WishlistRoutes(services: services, auth: auth).register(on: api)
+        CustomerRoutes(services: services, auth: auth).register(on: api)
+        FulfillmentRoutes(services: services, auth: auth).register(on: api)
+        OrderRoutes(services: services, auth: auth).register(on: api)
+        JuspayRoutes(services: services, auth: auth).register(on: api)
+        PaymentPages(services: services).register(on: router)
         OpenAPIRoutes(services: services).register(on: router)
         return router
     }

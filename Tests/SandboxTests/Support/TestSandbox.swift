@@ -148,3 +148,91 @@ extension JSONValue {
 func rupees(_ text: String) -> Decimal {
     Decimal(string: text)!
 }
+
+extension TestSandbox {
+    /// Logs `phone` in through the OTP flow (x-debug-mode) from a fresh anonymous session, or from `session`.
+    func loginWithPhone(_ phone: String = "9876543210", from session: String? = nil, register: Bool = false)
+        async throws -> (access: String, refresh: String, userId: String)
+    {
+        let anonymousToken: String
+        if let session { anonymousToken = session } else { anonymousToken = try await anonymous().access }
+        let login = try await post(
+            "/auth/login/phone", #"{"phone":"\#(phone)","register_if_not_exists":\#(register)}"#,
+            token: anonymousToken, headers: ["x-debug-mode": "true"])
+        #expect(login.status == 200, "\(login.text)")
+        let otp = try #require(login.content["otp"].string)
+        let otpToken = try #require(login.content["otp_token"].string)
+        let action = try #require(login.content["otp_action"].string)
+        let verified = try await post(
+            "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"\#(action)"}"#,
+            token: anonymousToken)
+        #expect(verified.status == 200, "\(verified.text)")
+        return (
+            try #require(verified.content["access_token"].string),
+            try #require(verified.content["refresh_token"].string),
+            try #require(verified.content["user"]["id"].string)
+        )
+    }
+}
+
+extension TestSandbox {
+    /// Product id (and the variant ids) of a seeded product, by slug.
+    func product(_ slug: String, token: String) async throws -> (id: String, variants: [String]) {
+        let response = try await get("/catalog/products/\(slug)", token: token)
+        #expect(response.status == 200, "\(slug): \(response.text)")
+        let product = response.content["product"]
+        return (
+            try #require(product["id"].string), product["variants"].array.compactMap { $0["id"].string }
+        )
+    }
+
+    /// Creates the caller's cart with one line; returns the cart id.
+    func createCart(productId: String, variantId: String? = nil, quantity: Int, token: String) async throws
+        -> (id: String, cart: JSONValue)
+    {
+        let variant = variantId.map { "\"\($0)\"" } ?? "null"
+        let response = try await post(
+            "/carts", #"{"items":[{"product_id":"\#(productId)","variant_id":\#(variant),"quantity":\#(quantity)}]}"#,
+            token: token)
+        #expect(response.status == 200, "\(response.text)")
+        return (try #require(response.content["cart"]["id"].string), response.content["cart"])
+    }
+}
+
+extension TestSandbox {
+    /// A form POST (the payment page's buttons).
+    func submitForm(_ path: String, _ form: String) async throws -> (status: Int, html: String) {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(server.port)\(path)")!)
+        request.httpMethod = "POST"
+        request.httpBody = Data(form.utf8)
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The path part of an absolute URL string.
+    static func path(of link: String) -> String {
+        URL(string: link)?.path ?? link
+    }
+
+    /// Demo customer with a cart of `quantity` × `slug` addressed to their default address; returns the cart id.
+    func demoCheckoutCart(slug: String = "the-monsoon-library", quantity: Int = 2, token: String, userId: String)
+        async throws -> String
+    {
+        let product = try await product(slug, token: token)
+        let (cartId, _) = try await createCart(productId: product.id, quantity: quantity, token: token)
+        let addresses = try await get("/customers/\(userId)/addresses", token: token)
+        let addressId = try #require(addresses.content["addresses"][0]["id"].string)
+        let set = try await post(
+            "/carts/\(cartId)/address",
+            #"{"billing_address_id":"\#(addressId)","shipping_address_id":"\#(addressId)"}"#,
+            token: token)
+        #expect(set.status == 200, "\(set.text)")
+        return cartId
+    }
+
+    static let hyperCheckout = #"""
+        {"payment_provider_slug":"juspay","integration_type":"hyper-checkout","gateway_reference_id":"sandbox",
+         "return_url":"https://shop.example/return","action":"paymentPage"}
+        """#
+}
