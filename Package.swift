@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The only C door: ncursesw, wide-character API on.
@@ -43,8 +45,9 @@ let package = Package(
         .target(
             name: "Sandbox",
             dependencies: [
-                "StorefrontAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -69,10 +72,7 @@ let package = Package(
         .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore"]),
         .testTarget(
             name: "SandboxTests",
-            dependencies: [
-                "Sandbox", "StorefrontAPI",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            dependencies: ["Sandbox"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox", "StorefrontAPI"]),
     ]

@@ -1,0 +1,44 @@
+import Foundation
+import GRDB
+
+/// On login, what the anonymous session collected (cart, wishlist) moves to the user.
+enum SessionCarryOver {
+    static func carryOver(_ db: Database, from anonymousId: String, to userId: String) throws {
+        guard anonymousId != userId else { return }
+        let anonymousCart = try CartRecord.fetchOne(
+            db, sql: "SELECT * FROM cart WHERE user_id = ? AND active = 1 ORDER BY created_at DESC",
+            arguments: [anonymousId])
+        if let anonymousCart {
+            if let userCart = try CartRecord.fetchOne(
+                db, sql: "SELECT * FROM cart WHERE user_id = ? AND active = 1 ORDER BY created_at DESC",
+                arguments: [userId])
+            {
+                let items = try CartItemRecord.filter(Column("cart_id") == anonymousCart.id).fetchAll(db)
+                var position =
+                    try Int.fetchOne(
+                        db, sql: "SELECT COALESCE(MAX(position), 0) FROM cart_item WHERE cart_id = ?",
+                        arguments: [userCart.id]) ?? 0
+                for item in items {
+                    position += 1
+                    try db.execute(
+                        sql: """
+                            INSERT INTO cart_item (cart_id, product_id, variant_id, quantity, position)
+                            VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT (cart_id, product_id, variant_id) DO UPDATE SET quantity = quantity + excluded.quantity
+                            """,
+                        arguments: [userCart.id, item.productId, item.variantId, item.quantity, position])
+                }
+                try db.execute(sql: "UPDATE cart SET active = 0 WHERE id = ?", arguments: [anonymousCart.id])
+            } else {
+                try db.execute(sql: "UPDATE cart SET user_id = ? WHERE id = ?", arguments: [userId, anonymousCart.id])
+            }
+        }
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO wishlist_item (user_id, product_id, variant_id, position)
+                SELECT ?, product_id, variant_id, position FROM wishlist_item WHERE user_id = ?
+                """,
+            arguments: [userId, anonymousId])
+        try db.execute(sql: "DELETE FROM wishlist_item WHERE user_id = ?", arguments: [anonymousId])
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import JWTKit
+
+/// The claims of sandbox access and refresh tokens (HS256 JWTs).
+struct TokenClaims: JWTPayload, Equatable {
+    var userId: String
+    var isAnonymous: Bool
+    var isLoggedIn: Bool
+    var customerId: String?
+    var firstName: String?
+    var email: String?
+    var phone: String?
+    /// "access" | "refresh".
+    var tokenType: String
+    /// One login session; logout revokes its refresh tokens.
+    var sessionId: String
+    var jti: String
+    var iat: Int
+    var exp: Int
+
+    enum CodingKeys: String, CodingKey {
+        case userId = "user_id"
+        case isAnonymous = "is_anonymous"
+        case isLoggedIn = "is_logged_in"
+        case customerId = "customer_id"
+        case firstName = "first_name"
+        case email, phone
+        case tokenType = "token_type"
+        case sessionId = "session_id"
+        case jti, iat, exp
+    }
+
+    /// Signature only; expiry is checked by ``TokenService`` so that it can answer `TOKEN_EXPIRED`.
+    func verify(using algorithm: some JWTAlgorithm) async throws {}
+}
+
+struct TokenPair: Sendable {
+    var accessToken: String
+    var refreshToken: String
+}
+
+/// Signs and verifies tokens. The HMAC key lives in the database so that every server on one file agrees.
+struct TokenService: Sendable {
+    let keys: JWTKeyCollection
+    let accessLifetime: Duration
+    let refreshLifetime: Duration
+
+    static func make(secret: String, accessLifetime: Duration, refreshLifetime: Duration) async -> TokenService {
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        return TokenService(keys: keys, accessLifetime: accessLifetime, refreshLifetime: refreshLifetime)
+    }
+
+    /// Issues a pair and records the refresh token. Call inside the write transaction that changed the user
+    /// (signing is synchronous work on the key collection, so it happens before; see ``issue(for:session:now:)``).
+    func issue(for user: UserRecord, session: String, now: Date) async throws -> (TokenPair, RefreshTokenRecord) {
+        let iat = Int(now.timeIntervalSince1970)
+        func claims(_ type: String, lifetime: Duration) -> TokenClaims {
+            TokenClaims(
+                userId: user.id, isAnonymous: user.isAnonymous, isLoggedIn: !user.isAnonymous,
+                customerId: user.customerId, firstName: user.firstName, email: user.email, phone: user.phone,
+                tokenType: type, sessionId: session, jti: IDs.make(now: now), iat: iat,
+                exp: iat + Int(lifetime.components.seconds))
+        }
+        let access = claims("access", lifetime: accessLifetime)
+        let refresh = claims("refresh", lifetime: refreshLifetime)
+        let pair = TokenPair(
+            accessToken: try await keys.sign(access), refreshToken: try await keys.sign(refresh))
+        let record = RefreshTokenRecord(
+            jti: refresh.jti, userId: user.id, sessionId: session,
+            expiresAt: Date(timeIntervalSince1970: TimeInterval(refresh.exp)), usedAt: nil)
+        return (pair, record)
+    }
+
+    enum Failure: Error { case invalid, expired }
+
+    func verify(_ token: String, type: String, now: Date) async throws(Failure) -> TokenClaims {
+        let claims: TokenClaims
+        do {
+            claims = try await keys.verify(token, as: TokenClaims.self)
+        } catch {
+            throw .invalid
+        }
+        guard claims.tokenType == type else { throw .invalid }
+        guard Int(now.timeIntervalSince1970) < claims.exp else { throw .expired }
+        return claims
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+
+/// Fault injection: latency, 5xx errors, malformed bodies and dropped connections, at the configured rates.
+struct ChaosMiddleware: RouterMiddleware {
+    typealias Context = SandboxContext
+    let settings: ChaosSettings
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        if settings.latencyMs > 0 {
+            try await Task.sleep(for: .milliseconds(settings.latencyMs))
+        }
+        var generator = SystemRandomNumberGenerator()
+        if Double.random(in: 0..<1, using: &generator) < settings.dropRate {
+            context.closeConnection()
+            throw ChaosDrop()
+        }
+        if Double.random(in: 0..<1, using: &generator) < settings.errorRate {
+            return Reply.error(
+                APIError(
+                    status: .serviceUnavailable, code: "SANDBOX_CHAOS",
+                    message: "Injected failure (sandbox chaos mode)"))
+        }
+        if Double.random(in: 0..<1, using: &generator) < settings.malformedRate {
+            return Reply.text(
+                "{\"message\":\"OK\",\"success\":true,\"content\":{\"trunc", contentType: "application/json")
+        }
+        return try await next(request, context)
+    }
+}
+
+struct ChaosDrop: Error {}

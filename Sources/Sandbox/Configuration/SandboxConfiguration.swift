@@ -1,0 +1,24 @@
+import Foundation
+
+/// How to start a ``SandboxServer``.
+public struct SandboxConfiguration: Sendable {
+    /// SQLite file; created, migrated and seeded on first run.
+    public var databasePath: String
+    public var host: String = "127.0.0.1"
+    /// 0 = ephemeral port.
+    public var port: Int = 0
+    /// nil: any non-empty `X-Api-Key` is accepted.
+    public var apiKey: String? = nil
+    public var accessTokenLifetime: Duration = .seconds(900)
+    public var refreshTokenLifetime: Duration = .seconds(30 * 86400)
+    public var chaos: ChaosSettings = .off
+    /// nil: ``SandboxResources/locate()``.
+    public var resourcesDirectory: URL? = nil
+    /// When set and the database has no catalog yet, a generated catalog of this many products is seeded
+    /// instead of the demo catalog (benchmarks).
+    public var generatedCatalogSize: Int? = nil
+
+    public init(databasePath: String) {
+        self.databasePath = databasePath
+    }
+}

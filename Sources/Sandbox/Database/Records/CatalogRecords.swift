@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+
+struct CategoryRecord: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "category"
+    var id: String
+    var name: String
+    var slug: String
+    var description: String?
+    var parentCategoryId: String?
+    var sortOrder: Int
+}
+
+struct ProductAttribute: Codable, Sendable, Equatable {
+    var name: String
+    var key: String
+    var type: String
+    var value: String
+}
+
+struct VariantOption: Codable, Sendable, Equatable {
+    var key: String
+    var name: String
+    var type: String
+    var value: [String]
+}
+
+struct ProductRecord: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "product"
+    var id: String
+    /// Insertion order; listing is newest first (`seq` descending).
+    var seq: Int
+    var sku: String
+    var name: String
+    var slug: String
+    var shortDescription: String
+    var description: String
+    var productType: String
+    var categoryIds: [String]
+    var tags: [String]
+    var attributes: [ProductAttribute]
+    var variantOptions: [VariantOption]
+    var hasVariant: Bool
+    /// Paise.
+    var listingPrice: Int
+    /// Paise; the price the customer pays per unit (tax included when `taxInclusive`).
+    var sellingPrice: Int
+    /// GST percent (5, 12, 18).
+    var taxRate: Int
+    var taxInclusive: Bool
+    var stock: Int
+    var backorder: Bool
+    var minOrderQuantity: Int
+    var maxOrderQuantity: Int
+    var incrementalQuantity: Int
+    var reviewsRatingSum: Int
+    var reviewsCount: Int
+    var active: Bool
+    var createdAt: Date
+}
+
+struct VariantRecord: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "variant"
+    var id: String
+    var productId: String
+    var sku: String
+    var slug: String
+    var name: String
+    var options: [String: String]
+    var listingPrice: Int
+    var sellingPrice: Int
+    var stock: Int
+    var isDefault: Bool
+    var position: Int
+}
+
+struct PromotionRecord: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "promotion"
+    var id: String
+    var name: String
+    var description: String
+    var promotionType: String
+    /// "percentage" | "fixed-amount" (per unit).
+    var discountType: String
+    var discountPercent: Int
+    var discountFixedAmount: Int
+    var categoryIds: [String]
+    var productIds: [String]
+    var startsAt: Date
+    var expiresAt: Date
+}
+
+struct CouponRecord: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "coupon"
+    var code: String
+    var id: String
+    var name: String
+    var description: String
+    /// "percentage" | "fixed-amount".
+    var discountType: String
+    var discountPercent: Int
+    var discountFixedAmount: Int
+    /// 0 = no cap.
+    var maximumDiscount: Int
+    var minimumOrder: Int
+    var categoryIds: [String]
+    var productIds: [String]
+    var startsAt: Date
+    var expiresAt: Date
+    /// 0 = unlimited.
+    var totalRedemptions: Int
+    /// 0 = unlimited.
+    var perCustomerRedemptions: Int
+    var redemptionCount: Int
+    var canBeUsedWithPromotion: Bool
+}
+
+struct GiftCardRecord: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "gift_card"
+    var code: String
+    var balance: Int
+    var expiresAt: Date
+}
+
+struct PincodeRecord: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "pincode"
+    var pincode: String
+    var city: String
+    var state: String
+    var serviceable: Bool
+    var deliveryDays: Int
+    var express: Bool
+}
+
+struct PickupStoreRecord: SnakeCaseRecord, Sendable {
+    static let databaseTableName = "pickup_store"
+    var id: String
+    var name: String
+    var pincode: String
+    var city: String
+    var distanceKm: Double
+    var collectEtaMinutes: Int
+}

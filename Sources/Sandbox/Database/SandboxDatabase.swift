@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+
+/// The SQLite file: WAL mode through a `DatabasePool`, so several servers (or processes) can share it.
+/// Every read-modify-write runs inside one `write` transaction, which SQLite serialises across processes.
+struct SandboxDatabase: Sendable {
+    let pool: DatabasePool
+
+    static func open(path: String) throws -> SandboxDatabase {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.foreignKeysEnabled = true
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try Migrations.migrator().migrate(pool)
+        return SandboxDatabase(pool: pool)
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.read(body)
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.write(body)
+    }
+
+    /// Rows in a table (diagnostics and tests).
+    func count(table: String) throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0 }
+    }
+
+    /// A value from the `setting` table, created with `make()` when absent (first writer wins).
+    func setting(_ key: String, orInsert make: @escaping @Sendable () -> String) throws -> String {
+        try pool.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", arguments: [key, make()])
+            return try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) ?? ""
+        }
+    }
+}

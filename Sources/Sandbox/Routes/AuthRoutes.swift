@@ -1,0 +1,417 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// `/auth/...`: anonymous tokens, OTP login and registration, password login, refresh, logout.
+/// The user's own settings are in ``UserRoutes``.
+struct AuthRoutes {
+    let services: SandboxServices
+    let auth: Authenticator
+
+    func register(on group: RouterGroup<SandboxContext>) {
+        group.post("auth/anonymous") { request, _ in try await anonymous(request) }
+        group.post("auth/login/phone") { request, context in try await otpLogin(request, context, channel: "sms") }
+        group.post("auth/login/whatsapp") { request, context in
+            try await otpLogin(request, context, channel: "whatsapp")
+        }
+        group.post("auth/login/email") { request, context in try await otpLogin(request, context, channel: "email") }
+        group.post("auth/login/password") { request, context in try await passwordLogin(request, context) }
+        group.post("auth/register/phone") { request, context in try await otpRegister(request, context, "sms") }
+        group.post("auth/register/whatsapp") { request, context in
+            try await otpRegister(request, context, "whatsapp")
+        }
+        group.post("auth/register/email") { request, context in try await otpRegister(request, context, "email") }
+        group.post("auth/register/password") { request, context in
+            try await otpRegister(request, context, "password")
+        }
+        group.post("auth/verify-otp") { request, context in try await verifyOTP(request, context) }
+        group.post("auth/generate-otp") { request, context in try await generateOTP(request, context) }
+        group.post("auth/refresh-token") { request, context in try await refresh(request, context) }
+        group.post("auth/logout") { request, _ in try await logout(request) }
+        group.post("auth/forgot-password") { request, context in try await forgotPassword(request, context) }
+        group.post("auth/reset-password") { request, context in try await resetPassword(request, context) }
+    }
+
+    struct TokensContent: Encodable, Sendable {
+        var user: UserWire
+        var accessToken: String
+        var refreshToken: String
+    }
+
+    struct OTPContent: Encodable, Sendable {
+        var otpToken: String
+        var otpAction: String
+        /// Only with `x-debug-mode: true`.
+        var otp: String?
+    }
+
+    // MARK: Tokens
+
+    /// Issues and records a token pair for `user`.
+    func issueTokens(_ user: UserRecord, session: String = IDs.make()) async throws -> TokensContent {
+        let (pair, refresh) = try await services.tokens.issue(for: user, session: session, now: Date())
+        try await services.database.write { db in try refresh.insert(db) }
+        return TokensContent(user: UserWire(user), accessToken: pair.accessToken, refreshToken: pair.refreshToken)
+    }
+
+    func anonymous(_ request: Request) async throws -> Response {
+        try auth.requireAPIKey(request)
+        let now = Date()
+        let user = UserRecord.anonymous(id: IDs.make(now: now), now: now)
+        try await services.database.write { db in try user.insert(db) }
+        return try Reply.ok(try await issueTokens(user), message: "Anonymous user created")
+    }
+
+    func refresh(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        var body = try await RequestBody.read(request, context: context)
+        let token = body.requiredString("refresh_token")
+        try body.validate()
+        let claims: TokenClaims
+        do {
+            claims = try await services.tokens.verify(token, type: "refresh", now: Date())
+        } catch .expired {
+            throw APIError(status: .unauthorized, code: "TOKEN_EXPIRED", message: "Refresh token expired")
+        } catch {
+            throw APIError.unauthorized("Invalid refresh token")
+        }
+        let jti = claims.jti
+        let userId = claims.userId
+        let now = Date()
+        // Rotation: a refresh token works once; marking it used is atomic with the check.
+        let user = try await services.database.write { db -> UserRecord? in
+            try db.execute(
+                literal: "UPDATE refresh_token SET used_at = \(now) WHERE jti = \(jti) AND used_at IS NULL")
+            guard db.changesCount == 1 else { return nil }
+            return try UserRecord.fetchOne(db, key: userId)
+        }
+        guard let user, user.active else {
+            throw APIError.unauthorized("Refresh token has already been used or was revoked")
+        }
+        let tokens = try await issueTokens(user, session: claims.sessionId)
+        return try Reply.ok(
+            ["access_token": tokens.accessToken, "refresh_token": tokens.refreshToken],
+            message: "Token refreshed")
+    }
+
+    /// New anonymous tokens; the session's refresh tokens stop working.
+    func logout(_ request: Request) async throws -> Response {
+        let session = try await auth.require(request)
+        let now = Date()
+        let user = UserRecord.anonymous(id: IDs.make(now: now), now: now)
+        let sessionId = session.claims.sessionId
+        try await services.database.write { db in
+            try db.execute(
+                literal: "UPDATE refresh_token SET used_at = \(now) WHERE session_id = \(sessionId) AND used_at IS NULL"
+            )
+            try user.insert(db)
+        }
+        return try Reply.ok(try await issueTokens(user), message: "Logged out")
+    }
+
+    // MARK: OTP
+
+    func debugMode(_ request: Request) -> Bool {
+        request.header("x-debug-mode")?.lowercased() == "true"
+    }
+
+    func otpReply(_ otp: OTPRecord, _ request: Request) throws -> Response {
+        try Reply.ok(
+            OTPContent(otpToken: otp.token, otpAction: otp.action, otp: debugMode(request) ? otp.code : nil),
+            message: "OTP sent")
+    }
+
+    static func findUser(_ db: Database, phone: String?, email: String?) throws -> UserRecord? {
+        if let phone {
+            return try UserRecord.fetchOne(
+                db, sql: "SELECT * FROM user WHERE phone = ? AND is_anonymous = 0", arguments: [phone])
+        }
+        if let email {
+            return try UserRecord.fetchOne(
+                db, sql: "SELECT * FROM user WHERE lower(email) = lower(?) AND is_anonymous = 0", arguments: [email])
+        }
+        return nil
+    }
+
+    func otpLogin(_ request: Request, _ context: SandboxContext, channel: String) async throws -> Response {
+        let session = try await auth.require(request)
+        var body = try await RequestBody.read(request, context: context)
+        var phone: String?
+        var email: String?
+        if channel == "email" {
+            email = body.requiredEmail()
+        } else {
+            phone = body.requiredPhone()
+            _ = body.countryCode()
+        }
+        let registerIfMissing = body.bool("register_if_not_exists") ?? false
+        try body.validate()
+        let now = Date()
+        let otp = try await services.database.write { [phone, email] db -> OTPRecord in
+            let existing = try Self.findUser(db, phone: phone, email: email)
+            if let existing, !existing.active {
+                throw APIError.forbidden("This account has been deactivated")
+            }
+            if existing == nil && !registerIfMissing {
+                throw APIError.notFound("No user with this \(channel == "email" ? "email" : "phone number")")
+            }
+            return try OTPService.create(
+                db, sessionUserId: session.userId, action: existing == nil ? "register" : "login",
+                destination: .init(channel: channel, phone: phone, email: email),
+                registration: existing == nil ? RegistrationDetails(email: email, phone: phone) : nil, now: now)
+        }
+        return try otpReply(otp, request)
+    }
+
+    func otpRegister(_ request: Request, _ context: SandboxContext, _ channel: String) async throws -> Response {
+        let session = try await auth.require(request)
+        var body = try await RequestBody.read(request, context: context)
+        let firstName = body.requiredString("first_name")
+        let lastName = body.string("last_name")
+        var phone: String?
+        var email: String?
+        var password: String?
+        switch channel {
+        case "email":
+            email = body.requiredEmail()
+            phone = body.optionalPhone()
+        case "password":
+            email = body.optionalEmail()
+            phone = body.optionalPhone()
+            if email == nil && phone == nil { body.fail("email", "Email or phone is required") }
+            password = body.requiredString("password")
+            if let password, !password.isEmpty, password.count < 8 {
+                body.fail("password", "Must be at least 8 characters")
+            }
+        default:
+            phone = body.requiredPhone()
+            _ = body.countryCode()
+            email = body.optionalEmail()
+        }
+        try body.validate()
+        let now = Date()
+        let details = RegistrationDetails(
+            firstName: firstName, lastName: lastName, email: email, phone: phone,
+            password: password.map { PasswordHasher.hash($0) })
+        let otp = try await services.database.write { [phone, email] db -> OTPRecord in
+            if let phone, try Self.findUser(db, phone: phone, email: nil) != nil {
+                throw APIError.conflict("A user with this phone number already exists")
+            }
+            if let email, try Self.findUser(db, phone: nil, email: email) != nil {
+                throw APIError.conflict("A user with this email already exists")
+            }
+            let otpChannel = channel == "password" ? (phone != nil ? "sms" : "email") : channel
+            return try OTPService.create(
+                db, sessionUserId: session.userId, action: "register",
+                destination: .init(channel: otpChannel, phone: phone, email: phone == nil ? email : nil),
+                registration: details, now: now)
+        }
+        return try otpReply(otp, request)
+    }
+
+    static let otpActions = [
+        "login", "register", "reset-password", "verify-phone", "verify-email", "update-phone", "update-email",
+    ]
+
+    func generateOTP(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let session = try await auth.require(request)
+        var body = try await RequestBody.read(request, context: context)
+        let channel = body.oneOf("channel", ["sms", "whatsapp", "email"])
+        let action = body.oneOf("otp_action", Self.otpActions.filter { $0 != "login" })
+        var phone: String?
+        var email: String?
+        if channel == "email" {
+            email = body.requiredEmail()
+        } else if channel != nil {
+            phone = body.requiredPhone()
+            _ = body.countryCode()
+        }
+        try body.validate()
+        let now = Date()
+        let otp = try await services.database.write { [phone, email] db -> OTPRecord in
+            try OTPService.create(
+                db, sessionUserId: session.userId, action: action ?? "",
+                destination: .init(channel: channel ?? "sms", phone: phone, email: email),
+                registration: RegistrationDetails(email: email, phone: phone), now: now)
+        }
+        return try otpReply(otp, request)
+    }
+
+    func verifyOTP(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let session = try await auth.require(request)
+        var body = try await RequestBody.read(request, context: context)
+        let code = body.requiredString("otp")
+        let token = body.requiredString("otp_token")
+        let action = body.oneOf("otp_action", Self.otpActions) ?? ""
+        if !code.isEmpty && !(code.count == 6 && code.allSatisfy(\.isNumber)) { body.fail("otp", "Must be 6 digits") }
+        try body.validate()
+        let now = Date()
+        let sessionUserId = session.userId
+        let outcome = try await services.database.write { db -> Result<UserRecord, APIError> in
+            switch try OTPService.check(db, token: token, code: code, action: action, now: now) {
+            case .invalid(let error):
+                return .failure(error)
+            case .valid(let otp):
+                do {
+                    return .success(try Self.complete(otp, sessionUserId: sessionUserId, db: db, now: now))
+                } catch let error as APIError {
+                    return .failure(error)
+                }
+            }
+        }
+        let user = try outcome.get()
+        return try Reply.ok(try await issueTokens(user), message: "OTP verified")
+    }
+
+    /// What a verified OTP does, by action. Returns the user to issue tokens for.
+    static func complete(_ otp: OTPRecord, sessionUserId: String, db: Database, now: Date) throws -> UserRecord {
+        let loginMethod = otp.channel == "email" ? "email" : (otp.channel == "whatsapp" ? "whatsapp" : "phone")
+        switch otp.action {
+        case "login":
+            guard var user = try findUser(db, phone: otp.phone, email: otp.email) else {
+                throw APIError.notFound("User not found")
+            }
+            if let session = try UserRecord.fetchOne(db, key: sessionUserId), session.isAnonymous {
+                try SessionCarryOver.carryOver(db, from: session.id, to: user.id)
+            }
+            if otp.phone != nil { user.isPhoneVerified = true } else { user.isEmailVerified = true }
+            if !user.loginMethods.contains(loginMethod) { user.loginMethods.append(loginMethod) }
+            user.modifiedAt = now
+            try user.update(db)
+            return user
+        case "register":
+            if try findUser(db, phone: otp.phone, email: otp.phone == nil ? otp.email : nil) != nil {
+                throw APIError.conflict("User already registered")
+            }
+            let details = otp.registration ?? RegistrationDetails()
+            // The anonymous session becomes the registered user, so its cart and wishlist stay.
+            var user: UserRecord
+            if let session = try UserRecord.fetchOne(db, key: sessionUserId), session.isAnonymous {
+                user = session
+            } else {
+                user = UserRecord.anonymous(id: IDs.make(now: now), now: now)
+                try user.insert(db)
+            }
+            user.isAnonymous = false
+            user.firstName = details.firstName
+            user.lastName = details.lastName
+            user.phone = details.phone
+            user.email = details.email
+            user.countryCode = details.phone == nil ? nil : "+91"
+            user.isPhoneVerified = otp.phone != nil
+            user.isEmailVerified = otp.phone == nil && otp.email != nil
+            user.passwordHash = details.password
+            user.loginMethods = [loginMethod] + (details.password != nil ? ["password"] : [])
+            user.notificationPreferences = .defaults
+            user.customerId = user.id
+            user.modifiedAt = now
+            try user.update(db)
+            return user
+        case "verify-phone", "verify-email", "update-phone", "update-email":
+            guard var user = try UserRecord.fetchOne(db, key: otp.sessionUserId) else {
+                throw APIError.notFound("User not found")
+            }
+            guard sessionUserId == otp.sessionUserId else { throw APIError.forbidden("OTP belongs to another session") }
+            if let phone = otp.phone {
+                if let other = try findUser(db, phone: phone, email: nil), other.id != user.id {
+                    throw APIError.conflict("Phone number belongs to another user")
+                }
+                user.phone = phone
+                user.isPhoneVerified = true
+            } else if let email = otp.email {
+                if let other = try findUser(db, phone: nil, email: email), other.id != user.id {
+                    throw APIError.conflict("Email belongs to another user")
+                }
+                user.email = email
+                user.isEmailVerified = true
+            }
+            user.modifiedAt = now
+            try user.update(db)
+            return user
+        default:
+            throw APIError.badRequest("Use /auth/reset-password to complete a password reset")
+        }
+    }
+
+    // MARK: Passwords
+
+    func passwordLogin(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let session = try await auth.require(request)
+        var body = try await RequestBody.read(request, context: context)
+        let email = body.optionalEmail()
+        let phone = body.optionalPhone()
+        let password = body.requiredString("password")
+        if email == nil && phone == nil { body.fail("email", "Email or phone is required") }
+        try body.validate()
+        let now = Date()
+        let sessionUserId = session.userId
+        let user = try await services.database.write { db -> UserRecord? in
+            guard var user = try Self.findUser(db, phone: phone, email: email), user.active,
+                let hash = user.passwordHash, PasswordHasher.verify(password, against: hash)
+            else { return nil }
+            if let session = try UserRecord.fetchOne(db, key: sessionUserId), session.isAnonymous {
+                try SessionCarryOver.carryOver(db, from: session.id, to: user.id)
+            }
+            user.modifiedAt = now
+            try user.update(db)
+            return user
+        }
+        guard let user else {
+            throw APIError(
+                status: .unauthorized, code: "INVALID_CREDENTIALS", message: "Incorrect email/phone or password")
+        }
+        return try Reply.ok(try await issueTokens(user), message: "Logged in")
+    }
+
+    func forgotPassword(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let session = try await auth.require(request)
+        var body = try await RequestBody.read(request, context: context)
+        let email = body.optionalEmail()
+        let phone = body.optionalPhone()
+        if email == nil && phone == nil { body.fail("email", "Email or phone is required") }
+        try body.validate()
+        let now = Date()
+        let otp = try await services.database.write { [phone, email] db -> OTPRecord in
+            guard try Self.findUser(db, phone: phone, email: email) != nil else {
+                throw APIError.notFound("No user with these details")
+            }
+            return try OTPService.create(
+                db, sessionUserId: session.userId, action: "reset-password",
+                destination: .init(
+                    channel: phone != nil ? "sms" : "email", phone: phone, email: phone == nil ? email : nil),
+                now: now)
+        }
+        return try otpReply(otp, request)
+    }
+
+    func resetPassword(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        _ = try await auth.require(request)
+        var body = try await RequestBody.read(request, context: context)
+        let token = body.requiredString("otp_token")
+        let code = body.requiredString("otp")
+        let password = body.requiredString("new_password")
+        if !password.isEmpty && password.count < 8 { body.fail("new_password", "Must be at least 8 characters") }
+        if let confirm = body.string("confirm_password"), confirm != password {
+            body.fail("confirm_password", "Does not match new_password")
+        }
+        try body.validate()
+        let now = Date()
+        let outcome = try await services.database.write { db -> Result<UserRecord, APIError> in
+            switch try OTPService.check(db, token: token, code: code, action: "reset-password", now: now) {
+            case .invalid(let error):
+                return .failure(error)
+            case .valid(let otp):
+                guard var user = try Self.findUser(db, phone: otp.phone, email: otp.email) else {
+                    return .failure(.notFound("User not found"))
+                }
+                user.passwordHash = PasswordHasher.hash(password)
+                if !user.loginMethods.contains("password") { user.loginMethods.append("password") }
+                user.modifiedAt = now
+                try user.update(db)
+                try db.execute(
+                    literal: "UPDATE refresh_token SET used_at = \(now) WHERE user_id = \(user.id) AND used_at IS NULL")
+                return .success(user)
+            }
+        }
+        return try Reply.ok(try await issueTokens(try outcome.get()), message: "Password reset")
+    }
+}

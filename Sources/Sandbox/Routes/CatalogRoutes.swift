@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// `/catalog/...`: products (paging, category filters), detail, variants, categories and search.
+struct CatalogRoutes {
+    let services: SandboxServices
+    let auth: Authenticator
+
+    struct ProductList: Encodable, Sendable {
+        var products: [ProductWire]
+        var pagination: PaginationWire
+    }
+
+    struct CategoryList: Encodable, Sendable {
+        var categories: [CategoryWire]
+        var pagination: PaginationWire
+    }
+
+    func register(on group: RouterGroup<SandboxContext>) {
+        group.get("catalog/products") { request, _ in try await listProducts(request) }
+        group.post("catalog/products/search") { request, context in try await search(request, context) }
+        group.get("catalog/products/:product") { request, context in try await productDetail(request, context) }
+        group.get("catalog/products/:product/variants") { request, context in try await variants(request, context) }
+        group.get("catalog/products/:product/variants/:variant") { request, context in
+            try await variantDetail(request, context)
+        }
+        group.get("catalog/categories") { request, _ in try await categories(request) }
+    }
+
+    func listProducts(_ request: Request) async throws -> Response {
+        try await auth.requirePublicRead(request)
+        let query = Query(request: request)
+        let (page, limit) = try query.paging()
+        let categoryIds = query.list("category_id")
+        let categorySlugs = query.list("category_slug")
+        let settings = services.settings
+        let list = try await services.database.read { db -> ProductList in
+            let snapshot = try CatalogSnapshot.load(db, settings: settings)
+            var filterIds = categoryIds
+            if !categorySlugs.isEmpty {
+                let bySlug = snapshot.categoriesById.values.filter { categorySlugs.contains($0.slug) }.map(\.id)
+                filterIds.append(contentsOf: bySlug)
+                if bySlug.isEmpty && categoryIds.isEmpty {
+                    return ProductList(products: [], pagination: PaginationWire(total: 0, page: page, limit: limit))
+                }
+            }
+            let offset = (page - 1) * limit
+            let total: Int
+            let records: [ProductRecord]
+            if filterIds.isEmpty {
+                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE active = 1") ?? 0
+                records = try ProductRecord.fetchAll(
+                    db, sql: "SELECT * FROM product WHERE active = 1 ORDER BY seq DESC LIMIT ? OFFSET ?",
+                    arguments: [limit, offset])
+            } else {
+                let marks = databaseQuestionMarks(count: filterIds.count)
+                total =
+                    try Int.fetchOne(
+                        db,
+                        sql: "SELECT COUNT(DISTINCT product_id) FROM product_category WHERE category_id IN (\(marks))",
+                        arguments: StatementArguments(filterIds)) ?? 0
+                records = try ProductRecord.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM product WHERE active = 1 AND id IN (
+                          SELECT product_id FROM product_category WHERE category_id IN (\(marks)))
+                        ORDER BY seq DESC LIMIT ? OFFSET ?
+                        """,
+                    arguments: StatementArguments(filterIds) + [limit, offset])
+            }
+            return ProductList(
+                products: records.map { snapshot.productWire($0, variants: nil) },
+                pagination: PaginationWire(total: total, page: page, limit: limit))
+        }
+        return try Reply.ok(list, message: "Products retrieved successfully")
+    }
+
+    func productDetail(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        try await auth.requirePublicRead(request)
+        let key = try context.parameters.require("product")
+        let settings = services.settings
+        let product = try await services.database.read { db -> ProductWire? in
+            guard let record = try CatalogQueries.product(db, idOrSlug: key) else { return nil }
+            let snapshot = try CatalogSnapshot.load(db, settings: settings)
+            return snapshot.productWire(record, variants: try CatalogQueries.variants(db, productId: record.id))
+        }
+        guard let product else { throw APIError.notFound("Product '\(key)' not found") }
+        return try Reply.ok(["product": product], message: "Product retrieved successfully")
+    }
+
+    func variants(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        try await auth.requirePublicRead(request)
+        let key = try context.parameters.require("product")
+        let settings = services.settings
+        let variants = try await services.database.read { db -> [VariantWire]? in
+            guard let record = try CatalogQueries.product(db, idOrSlug: key) else { return nil }
+            let snapshot = try CatalogSnapshot.load(db, settings: settings)
+            return try CatalogQueries.variants(db, productId: record.id).map { snapshot.variantWire($0, of: record) }
+        }
+        guard let variants else { throw APIError.notFound("Product '\(key)' not found") }
+        return try Reply.ok(["variants": variants], message: "Variants retrieved successfully")
+    }
+
+    func variantDetail(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        try await auth.requirePublicRead(request)
+        let key = try context.parameters.require("product")
+        let variantKey = try context.parameters.require("variant")
+        let settings = services.settings
+        let variant = try await services.database.read { db -> VariantWire? in
+            guard let record = try CatalogQueries.product(db, idOrSlug: key) else { return nil }
+            let snapshot = try CatalogSnapshot.load(db, settings: settings)
+            return try CatalogQueries.variants(db, productId: record.id)
+                .first { $0.id == variantKey || $0.slug == variantKey }
+                .map { snapshot.variantWire($0, of: record) }
+        }
+        guard let variant else { throw APIError.notFound("Variant '\(variantKey)' not found") }
+        return try Reply.ok(["variant": variant], message: "Variant retrieved successfully")
+    }
+
+    func categories(_ request: Request) async throws -> Response {
+        try await auth.requirePublicRead(request)
+        let query = Query(request: request)
+        let (page, limit) = try query.paging(defaultLimit: 50)
+        let search = query.string("search")?.lowercased()
+        let parentId = query.string("parent_category_id")
+        let parentSlug = query.string("parent_category_slug")
+        let list = try await services.database.read { db -> CategoryList in
+            let all = try CategoryRecord.fetchAll(db, sql: "SELECT * FROM category ORDER BY sort_order")
+            let counts = try Row.fetchAll(
+                db, sql: "SELECT category_id, COUNT(*) AS n FROM product_category GROUP BY category_id"
+            ).reduce(into: [String: Int]()) { $0[$1["category_id"]] = $1["n"] }
+            func wire(_ record: CategoryRecord) -> CategoryWire {
+                CategoryWire(
+                    id: record.id, name: record.name, slug: record.slug, description: record.description,
+                    parentCategoryId: record.parentCategoryId, productCount: counts[record.id] ?? 0, active: true,
+                    childCategories: all.filter { $0.parentCategoryId == record.id }.map(wire))
+            }
+            var selected = all
+            if let parentId {
+                selected = selected.filter { $0.parentCategoryId == parentId }
+            } else if let parentSlug {
+                let parent = all.first { $0.slug == parentSlug }?.id
+                selected = selected.filter { $0.parentCategoryId != nil && $0.parentCategoryId == parent }
+            } else {
+                selected = selected.filter { $0.parentCategoryId == nil }
+            }
+            if let search {
+                selected = all.filter { $0.name.lowercased().contains(search) || $0.slug.contains(search) }
+            }
+            let pageItems = Array(selected.dropFirst((page - 1) * limit).prefix(limit)).map(wire)
+            return CategoryList(
+                categories: pageItems, pagination: PaginationWire(total: selected.count, page: page, limit: limit))
+        }
+        return try Reply.ok(list, message: "Categories retrieved successfully")
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// The caller's own user: details, password change, notification preferences, verification lookup,
+/// deactivation and profile image. `{id}` must be the caller (403 otherwise).
+struct UserRoutes {
+    let services: SandboxServices
+    let auth: Authenticator
+    let authRoutes: AuthRoutes
+
+    func register(on group: RouterGroup<SandboxContext>) {
+        group.get("auth/user/:id") { request, context in try await getUser(request, context) }
+        group.put("auth/user/:id") { request, context in try await updateUser(request, context) }
+        group.post("auth/change-password") { request, context in try await changePassword(request, context) }
+        group.get("auth/user/:id/notification-preferences") { request, context in
+            try await getPreferences(request, context)
+        }
+        group.post("auth/user/:id/notification-preferences") { request, context in
+            try await setPreferences(request, context, created: true)
+        }
+        group.put("auth/user/:id/notification-preferences") { request, context in
+            try await setPreferences(request, context, created: false)
+        }
+        group.post("auth/verified-email-phone") { request, context in try await verifiedEmailPhone(request, context) }
+        group.put("auth/user/:id/deactivate") { request, context in try await deactivate(request, context) }
+        group.get("auth/user/:id/profile-image") { request, context in try await profileImage(request, context) }
+        group.post("auth/user/:id/profile-image") { request, context in
+            try await setProfileImage(request, context)
+        }
+        group.put("auth/user/:id/profile-image") { request, context in
+            try await setProfileImage(request, context)
+        }
+        group.delete("auth/user/:id/profile-image") { request, context in
+            try await deleteProfileImage(request, context)
+        }
+    }
+
+    /// The caller, when `{id}` is the caller.
+    func ownUser(_ request: Request, _ context: SandboxContext) async throws -> (Session, UserRecord) {
+        let session = try await auth.require(request)
+        let id = try context.parameters.require("id")
+        try Authenticator.requireSelf(session, id)
+        guard let user = try await services.database.read({ db in try UserRecord.fetchOne(db, key: id) }) else {
+            throw APIError.notFound("User not found")
+        }
+        return (session, user)
+    }
+
+    func getUser(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let (_, user) = try await ownUser(request, context)
+        return try Reply.ok(["user": UserWire(user)], message: "User retrieved")
+    }
+
+    func updateUser(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let (_, current) = try await ownUser(request, context)
+        var body = try await RequestBody.read(request, context: context)
+        let firstName = body.string("first_name")
+        let lastName = body.string("last_name")
+        let email = body.optionalEmail()
+        let phone = body.optionalPhone()
+        if body.has("first_name") && (firstName ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            body.fail("first_name", "Must not be empty")
+        }
+        let lastNameGiven = body.present("last_name")
+        try body.validate()
+        let now = Date()
+        let user = try await services.database.write { db -> UserRecord in
+            var user = try UserRecord.fetchOne(db, key: current.id) ?? current
+            if let firstName { user.firstName = firstName }
+            if lastNameGiven { user.lastName = lastName }
+            if let email, email.lowercased() != user.email?.lowercased() {
+                if try AuthRoutes.findUser(db, phone: nil, email: email) != nil {
+                    throw APIError.conflict("A user with this email already exists")
+                }
+                user.email = email
+                user.isEmailVerified = false
+            }
+            if let phone, phone != user.phone {
+                if try AuthRoutes.findUser(db, phone: phone, email: nil) != nil {
+                    throw APIError.conflict("A user with this phone number already exists")
+                }
+                user.phone = phone
+                user.countryCode = "+91"
+                user.isPhoneVerified = false
+            }
+            user.modifiedAt = now
+            try user.update(db)
+            return user
+        }
+        return try Reply.ok(["user": UserWire(user)], message: "User updated")
+    }
+
+    func changePassword(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let session = try await auth.requireLoggedIn(request)
+        var body = try await RequestBody.read(request, context: context)
+        let old = body.requiredString("old_password")
+        let new = body.requiredString("new_password")
+        if !new.isEmpty && new.count < 8 { body.fail("new_password", "Must be at least 8 characters") }
+        if let confirm = body.string("confirm_password"), confirm != new {
+            body.fail("confirm_password", "Does not match new_password")
+        }
+        try body.validate()
+        let userId = session.userId
+        let now = Date()
+        let user = try await services.database.write { db -> UserRecord? in
+            guard var user = try UserRecord.fetchOne(db, key: userId), let hash = user.passwordHash,
+                PasswordHasher.verify(old, against: hash)
+            else { return nil }
+            user.passwordHash = PasswordHasher.hash(new)
+            user.modifiedAt = now
+            try user.update(db)
+            return user
+        }
+        guard let user else {
+            throw APIError(status: .unauthorized, code: "INVALID_CREDENTIALS", message: "Old password is incorrect")
+        }
+        let tokens = try await authRoutes.issueTokens(user, session: session.claims.sessionId)
+        return try Reply.ok(
+            ["access_token": tokens.accessToken, "refresh_token": tokens.refreshToken], message: "Password changed")
+    }
+
+    func getPreferences(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let (_, user) = try await ownUser(request, context)
+        return try Reply.ok(
+            ["notification_preferences": user.notificationPreferences ?? .defaults],
+            message: "Notification preferences retrieved")
+    }
+
+    func setPreferences(_ request: Request, _ context: SandboxContext, created: Bool) async throws -> Response {
+        let (_, current) = try await ownUser(request, context)
+        var body = try await RequestBody.read(request, context: context, allowEmpty: false)
+        // Either `{notification_preferences: {...}}` or the groups at the top level.
+        var source = body.object("notification_preferences") ?? body
+        var preferences = current.notificationPreferences ?? .defaults
+        func group(_ key: String, _ value: inout ChannelPreferences) {
+            guard var nested = source.object(key) else { return }
+            for channel in ["email", "sms", "whatsapp"] {
+                if nested.has(channel) {
+                    let flag = nested.bool(channel)
+                    switch channel {
+                    case "email": value.email = flag ?? value.email
+                    case "sms": value.sms = flag ?? value.sms
+                    default: value.whatsapp = flag ?? value.whatsapp
+                    }
+                }
+            }
+            for issue in nested.issues { source.fail("\(key).\(issue.field)", issue.message) }
+        }
+        group("transactional", &preferences.transactional)
+        group("promotional", &preferences.promotional)
+        group("newsletter", &preferences.newsletter)
+        body.absorb(source)
+        try body.validate()
+        let userId = current.id
+        let saved = preferences
+        try await services.database.write { db in
+            try db.execute(
+                sql: "UPDATE user SET notification_preferences = ?, modified_at = ? WHERE id = ?",
+                arguments: [String(decoding: try JSONEncoder().encode(saved), as: UTF8.self), Date(), userId])
+        }
+        return try Reply.ok(
+            ["notification_preferences": saved],
+            message: created ? "Notification preferences created" : "Notification preferences updated")
+    }
+
+    func verifiedEmailPhone(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        _ = try await auth.require(request)
+        var body = try await RequestBody.read(request, context: context)
+        func strings(_ key: String) -> [String] {
+            guard let values = body.array(key) else { return [] }
+            var result: [String] = []
+            for (index, value) in values.enumerated() {
+                if case .string(let text) = value {
+                    result.append(text)
+                } else {
+                    body.fail("\(key)[\(index)]", "Must be a string")
+                }
+            }
+            return result
+        }
+        let phones = strings("phone")
+        let emails = strings("email")
+        try body.validate()
+        let result = try await services.database.read { db -> [String: [String]] in
+            let verifiedPhones = try phones.filter {
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM user WHERE phone = ? AND is_phone_verified = 1 AND is_anonymous = 0",
+                    arguments: [$0]) ?? false
+            }
+            let verifiedEmails = try emails.filter {
+                try Bool.fetchOne(
+                    db,
+                    sql:
+                        "SELECT 1 FROM user WHERE lower(email) = lower(?) AND is_email_verified = 1 AND is_anonymous = 0",
+                    arguments: [$0]) ?? false
+            }
+            return ["verified_phone": verifiedPhones, "verified_email": verifiedEmails]
+        }
+        return try Reply.ok(result, message: "Verification status retrieved")
+    }
+
+    func deactivate(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let (_, user) = try await ownUser(request, context)
+        guard !user.isAnonymous else { throw APIError.badRequest("Anonymous users cannot be deactivated") }
+        let now = Date()
+        try await services.database.write { db in
+            try db.execute(literal: "UPDATE user SET active = 0, modified_at = \(now) WHERE id = \(user.id)")
+            try db.execute(
+                literal: "UPDATE refresh_token SET used_at = \(now) WHERE user_id = \(user.id) AND used_at IS NULL")
+        }
+        return try Reply.message("Account deactivated")
+    }
+
+    func profileImage(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let (_, user) = try await ownUser(request, context)
+        guard let url = user.profileImageUrl else { throw APIError.notFound("No profile image") }
+        return try Reply.ok(["profile_image_url": url], message: "Profile image retrieved")
+    }
+
+    /// Accepts `{"image_url": "..."}` (JSON) or any uploaded bytes (multipart/binary); the sandbox keeps only a URL.
+    func setProfileImage(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let (_, user) = try await ownUser(request, context)
+        let contentType = request.header("content-type") ?? ""
+        var url: String
+        if contentType.contains("json") {
+            var body = try await RequestBody.read(request, context: context, allowEmpty: false)
+            url = body.requiredString("image_url")
+            try body.validate()
+        } else {
+            let bytes = try await request.body.collect(upTo: 8 << 20)
+            guard bytes.readableBytes > 0 else { throw APIError.validation(field: "image", "An image is required") }
+            url = "https://images.sandbox.invalid/profile/\(user.id)/\(IDs.make()).jpg"
+        }
+        let now = Date()
+        try await services.database.write { [url] db in
+            try db.execute(
+                literal: "UPDATE user SET profile_image_url = \(url), modified_at = \(now) WHERE id = \(user.id)")
+        }
+        return try Reply.ok(["profile_image_url": url], message: "Profile image saved")
+    }
+
+    func deleteProfileImage(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let (_, user) = try await ownUser(request, context)
+        try await services.database.write { db in
+            try db.execute(literal: "UPDATE user SET profile_image_url = NULL WHERE id = \(user.id)")
+        }
+        return try Reply.message("Profile image removed")
+    }
+}

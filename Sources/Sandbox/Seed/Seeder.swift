@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+
+/// Loads `Resources/seed/*.json` into an empty database (once; concurrent starters are serialised by the
+/// write transaction).
+enum Seeder {
+    struct MissingResources: Error, CustomStringConvertible {
+        var description: String {
+            "Sandbox seed data not found: set STOREFRONT_RESOURCES to the Resources directory of the repository"
+        }
+    }
+
+    /// Seeds when the catalog is empty and returns the store settings.
+    static func seedIfEmpty(_ database: SandboxDatabase, resources: URL?, generatedCatalogSize: Int?) throws
+        -> StoreSettings
+    {
+        let alreadySeeded = try database.pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM setting WHERE key = 'store_settings'") ?? 0 > 0
+        }
+        if !alreadySeeded {
+            guard let resources else { throw MissingResources() }
+            let decoder = SeedDecoding.decoder()
+            let seedDirectory = resources.appendingPathComponent("seed")
+            let store = try decoder.decode(
+                SeedStore.self, from: Data(contentsOf: seedDirectory.appendingPathComponent("store.json")))
+            let offers = try decoder.decode(
+                SeedOffers.self, from: Data(contentsOf: seedDirectory.appendingPathComponent("offers.json")))
+            let catalog: SeedCatalog
+            if let size = generatedCatalogSize {
+                catalog = SandboxSeeder.generateLargeCatalog(count: size)
+            } else {
+                catalog = try decoder.decode(
+                    SeedCatalog.self, from: Data(contentsOf: seedDirectory.appendingPathComponent("catalog.json")))
+            }
+            try database.pool.write { db in
+                let seeded =
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM setting WHERE key = 'store_settings'") ?? 0 > 0
+                if seeded { return }
+                try insert(catalog: catalog, offers: offers, store: store, into: db)
+            }
+        }
+        return try database.pool.read { db in
+            let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'store_settings'")
+            return try json.map { try JSONDecoder().decode(StoreSettings.self, from: Data($0.utf8)) } ?? .fallback
+        }
+    }
+
+    static func insert(catalog: SeedCatalog, offers: SeedOffers, store: SeedStore, into db: Database) throws {
+        let now = Date()
+        var categoryIdBySlug: [String: String] = [:]
+        for (index, category) in catalog.categories.enumerated() {
+            categoryIdBySlug[category.slug] = category.id
+            try CategoryRecord(
+                id: category.id, name: category.name, slug: category.slug, description: category.description,
+                parentCategoryId: category.parentCategoryId, sortOrder: index
+            ).insert(db)
+        }
+        let linkStatement = try db.makeStatement(
+            sql: "INSERT INTO product_category (product_id, category_id, seq) VALUES (?, ?, ?)")
+        for (index, product) in catalog.products.enumerated() {
+            let categoryIds = product.categorySlugs.compactMap { categoryIdBySlug[$0] }
+            let seq = index + 1
+            try ProductRecord(
+                id: product.id, seq: seq, sku: product.sku, name: product.name, slug: product.slug,
+                shortDescription: product.shortDescription, description: product.description,
+                productType: "physical", categoryIds: categoryIds, tags: product.tags,
+                attributes: product.attributes, variantOptions: product.variantOptions,
+                hasVariant: !product.variants.isEmpty, listingPrice: product.listingPricePaise,
+                sellingPrice: product.sellingPricePaise, taxRate: product.taxRate, taxInclusive: product.taxInclusive,
+                stock: product.variants.isEmpty ? product.stock : product.variants.reduce(0) { $0 + $1.stock },
+                backorder: product.backorder, minOrderQuantity: product.minOrderQuantity,
+                maxOrderQuantity: product.maxOrderQuantity, incrementalQuantity: product.incrementalQuantity,
+                reviewsRatingSum: product.reviewsRatingSum, reviewsCount: product.reviewsCount, active: true,
+                createdAt: now.addingTimeInterval(TimeInterval(seq - catalog.products.count))
+            ).insert(db)
+            for categoryId in categoryIds {
+                try linkStatement.execute(arguments: [product.id, categoryId, seq])
+            }
+            for (position, variant) in product.variants.enumerated() {
+                try VariantRecord(
+                    id: variant.id, productId: product.id, sku: variant.sku, slug: variant.slug, name: variant.name,
+                    options: variant.options, listingPrice: variant.listingPricePaise,
+                    sellingPrice: variant.sellingPricePaise, stock: variant.stock, isDefault: variant.isDefault,
+                    position: position
+                ).insert(db)
+            }
+        }
+        for promotion in offers.promotions {
+            try PromotionRecord(
+                id: promotion.id, name: promotion.name, description: promotion.description,
+                promotionType: promotion.promotionType, discountType: promotion.discountType,
+                discountPercent: promotion.discountPercent, discountFixedAmount: promotion.discountFixedAmountPaise,
+                categoryIds: promotion.categorySlugs.compactMap { categoryIdBySlug[$0] },
+                productIds: promotion.productIds, startsAt: promotion.startsAt, expiresAt: promotion.expiresAt
+            ).insert(db)
+        }
+        for coupon in offers.coupons {
+            try CouponRecord(
+                code: coupon.code, id: IDs.make(), name: coupon.name, description: coupon.description,
+                discountType: coupon.discountType, discountPercent: coupon.discountPercent,
+                discountFixedAmount: coupon.discountFixedAmountPaise, maximumDiscount: coupon.maximumDiscountPaise,
+                minimumOrder: coupon.minimumOrderPaise,
+                categoryIds: coupon.categorySlugs.compactMap { categoryIdBySlug[$0] }, productIds: coupon.productIds,
+                startsAt: coupon.startsAt, expiresAt: coupon.expiresAt, totalRedemptions: coupon.totalRedemptions,
+                perCustomerRedemptions: coupon.perCustomerRedemptions, redemptionCount: coupon.redemptionCount,
+                canBeUsedWithPromotion: coupon.canBeUsedWithPromotion
+            ).insert(db)
+        }
+        for card in offers.giftCards {
+            try GiftCardRecord(code: card.code, balance: card.balancePaise, expiresAt: card.expiresAt).insert(db)
+        }
+        for pincode in store.pincodes {
+            try PincodeRecord(
+                pincode: pincode.pincode, city: pincode.city, state: pincode.state, serviceable: pincode.serviceable,
+                deliveryDays: pincode.deliveryDays, express: pincode.express
+            ).insert(db)
+        }
+        for pickup in store.stores {
+            try PickupStoreRecord(
+                id: pickup.id, name: pickup.name, pincode: pickup.pincode, city: pickup.city,
+                distanceKm: pickup.distanceKm, collectEtaMinutes: pickup.collectEtaMinutes
+            ).insert(db)
+        }
+        for customer in store.customers {
+            var user = UserRecord.anonymous(id: customer.id, now: now)
+            user.isAnonymous = false
+            user.firstName = customer.firstName
+            user.lastName = customer.lastName
+            user.phone = customer.phone
+            user.countryCode = "+91"
+            user.email = customer.email
+            user.isPhoneVerified = true
+            user.isEmailVerified = true
+            user.loginMethods = ["phone", "email", "whatsapp"]
+            user.notificationPreferences = .defaults
+            user.loyaltyPoints = customer.loyaltyPoints
+            user.creditBalance = customer.creditBalancePaise
+            user.customerId = customer.id
+            try user.insert(db)
+            for address in customer.addresses {
+                let id = IDs.make()
+                let payload = AddressPayload(
+                    id: id, nickname: nil, firstName: address.firstName, lastName: address.lastName,
+                    countryCode: "+91", phone: address.phone, email: address.email, addressLine1: address.addressLine1,
+                    addressLine2: address.addressLine2, landmark: address.landmark, pincode: address.pincode,
+                    city: address.city, state: address.state, country: address.country,
+                    taxIdentificationNumber: nil, businessName: nil, isPhoneVerified: true, isEmailVerified: true,
+                    isDefaultBilling: address.isDefaultBilling, isDefaultShipping: address.isDefaultShipping)
+                try AddressRecord(
+                    id: id, userId: customer.id, payload: payload, isDefaultBilling: address.isDefaultBilling,
+                    isDefaultShipping: address.isDefaultShipping, createdAt: now
+                ).insert(db)
+            }
+        }
+        let settings = String(decoding: try JSONEncoder().encode(store.settings), as: UTF8.self)
+        try db.execute(
+            sql: "INSERT INTO setting (key, value) VALUES ('store_settings', ?)", arguments: [settings])
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// The sandbox storefront: a Commerce Engine–compatible HTTP API on loopback, backed by one SQLite file.
+public final class SandboxServer: Sendable {
+    /// The port the server listens on.
+    public let port: Int
+    /// `http://HOST:PORT/api/v1/sandbox/storefront`.
+    public let baseURL: URL
+    private let runTask: Task<Void, any Error>
+
+    private init(port: Int, baseURL: URL, runTask: Task<Void, any Error>) {
+        self.port = port
+        self.baseURL = baseURL
+        self.runTask = runTask
+    }
+
+    /// Opens (creating, migrating and seeding when needed) the database and returns once listening.
+    public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
+        let services = try await SandboxServices.make(configuration)
+        let router = SandboxRouter.build(services)
+        var logger = Logger(label: "storefront.sandbox")
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["SANDBOX_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in
+                continuation.yield(channel.localAddress?.port ?? 0)
+                continuation.finish()
+            },
+            logger: logger
+        )
+        let runTask = Task {
+            defer { continuation.finish() }
+            try await app.run()
+        }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else {
+            try await runTask.value
+            throw SandboxStartError(message: "the sandbox server stopped before listening")
+        }
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let baseURL = URL(string: "http://\(host):\(port)\(SandboxRouter.basePath)")!
+        return SandboxServer(port: port, baseURL: baseURL, runTask: runTask)
+    }
+
+    /// Stops listening and waits for the server to finish.
+    public func stop() async {
+        runTask.cancel()
+        _ = try? await runTask.value
+    }
+
+    /// Runs until the task is cancelled (e.g. on a signal handled by the caller).
+    public func wait() async {
+        _ = try? await runTask.value
+    }
+}
+
+struct SandboxStartError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import GRDB
+import Hummingbird
+
+/// What every route needs: the database, the token service, the configuration and the store settings.
+struct SandboxServices: Sendable {
+    let configuration: SandboxConfiguration
+    let database: SandboxDatabase
+    let tokens: TokenService
+    let settings: StoreSettings
+    let resources: URL?
+
+    static func make(_ configuration: SandboxConfiguration) async throws -> SandboxServices {
+        let database = try SandboxDatabase.open(path: configuration.databasePath)
+        let resources = configuration.resourcesDirectory ?? SandboxResources.locate()
+        let settings = try Seeder.seedIfEmpty(
+            database, resources: resources, generatedCatalogSize: configuration.generatedCatalogSize)
+        let secret = try database.setting("jwt_secret") { IDs.token(bytes: 32) }
+        let tokens = await TokenService.make(
+            secret: secret, accessLifetime: configuration.accessTokenLifetime,
+            refreshLifetime: configuration.refreshTokenLifetime)
+        return SandboxServices(
+            configuration: configuration, database: database, tokens: tokens, settings: settings,
+            resources: resources)
+    }
+}

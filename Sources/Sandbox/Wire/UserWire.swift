@@ -1,0 +1,46 @@
+import Foundation
+
+/// `User` / `AnonymousUser` on the wire.
+struct UserWire: Codable, Sendable, Equatable {
+    var id: String
+    @Null var firstName: String?
+    @Null var lastName: String?
+    @Null var email: String?
+    var isEmailVerified: Bool
+    @Null var phone: String?
+    @Null var countryCode: String?
+    var isPhoneVerified: Bool
+    @Null var profileImageUrl: String?
+    var isAnonymous: Bool
+    var isLoggedIn: Bool
+    var loginMethods: [String]
+    var notificationPreferences: NotificationPreferences
+    @Null var customerId: String?
+    @Null var business: BusinessDetails?
+    var loyaltyPoints: Int
+    var creditBalance: Paise
+    var createdAt: Date
+    var modifiedAt: Date
+
+    init(_ user: UserRecord) {
+        id = user.id
+        firstName = user.firstName
+        lastName = user.lastName
+        email = user.email
+        isEmailVerified = user.isEmailVerified
+        phone = user.phone
+        countryCode = user.countryCode
+        isPhoneVerified = user.isPhoneVerified
+        profileImageUrl = user.profileImageUrl
+        isAnonymous = user.isAnonymous
+        isLoggedIn = !user.isAnonymous
+        loginMethods = user.loginMethods
+        notificationPreferences = user.notificationPreferences ?? .defaults
+        customerId = user.customerId
+        business = user.business
+        loyaltyPoints = user.loyaltyPoints
+        creditBalance = Paise(user.creditBalance)
+        createdAt = user.createdAt
+        modifiedAt = user.modifiedAt
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Sandbox
+
+/// `storefront sandbox serve|pay`: the sandbox storefront as a stand-alone server, and its payment shortcut.
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "The sandbox storefront: a local Commerce Engine–compatible server on SQLite.",
+        subcommands: [Serve.self, Pay.self]
+    )
+
+    static func defaultDatabasePath() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.local/share")
+        return dataHome + "/storefront/sandbox.sqlite"
+    }
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the sandbox server until SIGINT/SIGTERM; prints its base URL.")
+
+        @Option(help: "Port to listen on (0 = any free port).") var port: Int = 0
+        @Option(help: "Address to bind.") var host: String = "127.0.0.1"
+        @Option(name: .customLong("api-key"), help: "Only accept this X-Api-Key (default: any non-empty key).")
+        var apiKey: String?
+        @Option(help: "SQLite database file.") var db: String?
+        @Option(help: "Fault injection: latency=MS,errors=RATE,malformed=RATE,drop=RATE") var chaos: String?
+        @Option(name: .customLong("access-token-lifetime"), help: "Access token lifetime in seconds.")
+        var accessTokenLifetime: Int?
+        @Option(
+            name: .customLong("catalog-size"),
+            help: "Seed a generated catalog of N products (only when the database is new).")
+        var catalogSize: Int?
+
+        func run() async throws {
+            var configuration = SandboxConfiguration(databasePath: db ?? SandboxCommand.defaultDatabasePath())
+            configuration.host = host
+            configuration.port = port
+            configuration.apiKey = apiKey
+            if let chaos {
+                do {
+                    configuration.chaos = try ChaosSettings(parsing: chaos)
+                } catch {
+                    throw ValidationError("--chaos: \(error)")
+                }
+            }
+            if let accessTokenLifetime {
+                guard accessTokenLifetime > 0 else { throw ValidationError("--access-token-lifetime must be > 0") }
+                configuration.accessTokenLifetime = .seconds(accessTokenLifetime)
+            }
+            if let catalogSize {
+                guard catalogSize > 0 else { throw ValidationError("--catalog-size must be > 0") }
+                configuration.generatedCatalogSize = catalogSize
+            }
+            let server = try await SandboxServer.start(configuration)
+            // Unbuffered, so that a script reading our stdout sees the URL at once.
+            FileHandle.standardOutput.write(Data((server.baseURL.absoluteString + "\n").utf8))
+            await Self.waitForTerminationSignal()
+            await server.stop()
+        }
+
+        static func waitForTerminationSignal() async {
+            let (signals, continuation) = AsyncStream<Int32>.makeStream()
+            let queue = DispatchQueue(label: "storefront.sandbox.signals")
+            var sources: [any DispatchSourceSignal] = []
+            for signalNumber in [SIGINT, SIGTERM] {
+                signal(signalNumber, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+                source.setEventHandler { continuation.yield(signalNumber) }
+                source.resume()
+                sources.append(source)
+            }
+            var iterator = signals.makeAsyncIterator()
+            _ = await iterator.next()
+            sources.forEach { $0.cancel() }
+        }
+    }
+
+    struct Pay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Settle a sandbox order's payment (as the payment page's Pay / Fail buttons do).")
+
+        @Argument(help: "Order number.") var order: String
+        @Flag(help: "Fail the payment instead of paying.") var fail = false
+        @Option(help: "SQLite database file.") var db: String?
+
+        func run() throws {
+            let path = db ?? SandboxCommand.defaultDatabasePath()
+            do {
+                try SandboxPayments.settle(orderNumber: order, fail: fail, databasePath: path)
+            } catch let error as SandboxPayments.Failure {
+                throw ValidationError(error.description)
+            }
+            print(fail ? "Payment for \(order) failed." : "Order \(order) paid.")
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Testing
+
+@testable import Sandbox
+
+@Suite("Auth over HTTP: OTP, tokens, user")
+struct AuthHTTPTests {
+    @Test func demoCustomerLogsInWithPhoneOTP() async throws {
+        try await TestSandbox.with { sandbox in
+            let (access, _, userId) = try await sandbox.loginWithPhone()
+            let me = try await sandbox.get("/auth/user/\(userId)", token: access)
+            #expect(me.status == 200)
+            #expect(me.content["user"]["phone"].string == "9876543210")
+            #expect(me.content["user"]["email"].string == "demo@example.com")
+            #expect(me.content["user"]["is_logged_in"].bool == true)
+            #expect(me.content["user"]["is_anonymous"].bool == false)
+        }
+    }
+
+    @Test func otpIsOnlyShownInDebugModeAndUnknownPhoneNeedsRegistration() async throws {
+        try await TestSandbox.with { sandbox in
+            let (token, _, _) = try await sandbox.anonymous()
+            let quiet = try await sandbox.post("/auth/login/phone", #"{"phone":"9876543210"}"#, token: token)
+            #expect(quiet.status == 200)
+            #expect(quiet.content["otp"].isNull)
+            #expect(quiet.content["otp_action"].string == "login")
+            let unknown = try await sandbox.post("/auth/login/phone", #"{"phone":"9000000001"}"#, token: token)
+            #expect(unknown.status == 404)
+            let invalid = try await sandbox.post("/auth/login/phone", #"{"phone":"12345"}"#, token: token)
+            #expect(invalid.status == 400)
+            #expect(invalid.body["details"][0]["field"].string == "phone")
+            let noToken = try await sandbox.post("/auth/login/phone", #"{"phone":"9876543210"}"#)
+            #expect(noToken.status == 401)
+        }
+    }
+
+    @Test func otpAllowsFiveTriesThenLocksAndHasAResendCooldown() async throws {
+        try await TestSandbox.with { sandbox in
+            let (token, _, _) = try await sandbox.anonymous()
+            let login = try await sandbox.post(
+                "/auth/login/phone", #"{"phone":"9876543210"}"#, token: token, headers: ["x-debug-mode": "true"])
+            let otp = try #require(login.content["otp"].string)
+            #expect(otp.count == 6)
+            let otpToken = try #require(login.content["otp_token"].string)
+            let wrong = otp == "000000" ? "111111" : "000000"
+            for attempt in 1...5 {
+                let response = try await sandbox.post(
+                    "/auth/verify-otp", #"{"otp":"\#(wrong)","otp_token":"\#(otpToken)","otp_action":"login"}"#,
+                    token: token)
+                #expect(response.status == 400, "attempt \(attempt)")
+                #expect(response.code == "INVALID_OTP")
+            }
+            let locked = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"login"}"#, token: token)
+            #expect(locked.status == 429)
+            #expect(locked.code == "OTP_ATTEMPTS_EXCEEDED")
+
+            let resend = try await sandbox.post("/auth/login/phone", #"{"phone":"9876543210"}"#, token: token)
+            #expect(resend.status == 429)
+        }
+    }
+
+    @Test func otpCannotBeReused() async throws {
+        try await TestSandbox.with { sandbox in
+            let (token, _, _) = try await sandbox.anonymous()
+            let login = try await sandbox.post(
+                "/auth/login/email", #"{"email":"demo@example.com"}"#, token: token, headers: ["x-debug-mode": "true"])
+            let otp = try #require(login.content["otp"].string)
+            let otpToken = try #require(login.content["otp_token"].string)
+            let body = #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"login"}"#
+            let first = try await sandbox.post("/auth/verify-otp", body, token: token)
+            #expect(first.status == 200)
+            #expect(first.content["user"]["email"].string == "demo@example.com")
+            let again = try await sandbox.post("/auth/verify-otp", body, token: token)
+            #expect(again.status == 400)
+            #expect(again.code == "OTP_USED")
+        }
+    }
+
+    @Test func refreshRotatesAndRejectsTheOldRefreshToken() async throws {
+        try await TestSandbox.with { sandbox in
+            let (_, refresh, userId) = try await sandbox.anonymous()
+            let first = try await sandbox.post("/auth/refresh-token", #"{"refresh_token":"\#(refresh)"}"#)
+            #expect(first.status == 200)
+            let newAccess = try #require(first.content["access_token"].string)
+            let newRefresh = try #require(first.content["refresh_token"].string)
+            #expect(newRefresh != refresh)
+            let reused = try await sandbox.post("/auth/refresh-token", #"{"refresh_token":"\#(refresh)"}"#)
+            #expect(reused.status == 401)
+            let next = try await sandbox.post("/auth/refresh-token", #"{"refresh_token":"\#(newRefresh)"}"#)
+            #expect(next.status == 200)
+            let me = try await sandbox.get("/auth/user/\(userId)", token: newAccess)
+            #expect(me.status == 200)
+            let accessAsRefresh = try await sandbox.post("/auth/refresh-token", #"{"refresh_token":"\#(newAccess)"}"#)
+            #expect(accessAsRefresh.status == 401)
+        }
+    }
+
+    @Test func expiredAccessTokenIsRefusedWithTokenExpired() async throws {
+        try await TestSandbox.with({ $0.accessTokenLifetime = .seconds(0) }) { sandbox in
+            let (access, refresh, _) = try await sandbox.anonymous()
+            let refused = try await sandbox.get("/auth/user/x", token: access)
+            #expect(refused.status == 401)
+            #expect(refused.code == "TOKEN_EXPIRED")
+            let refreshed = try await sandbox.post("/auth/refresh-token", #"{"refresh_token":"\#(refresh)"}"#)
+            #expect(refreshed.status == 200)
+        }
+    }
+
+    @Test func logoutReturnsNewAnonymousTokensAndRevokesTheSession() async throws {
+        try await TestSandbox.with { sandbox in
+            let (access, refresh, userId) = try await sandbox.loginWithPhone()
+            let logout = try await sandbox.post("/auth/logout", token: access)
+            #expect(logout.status == 200)
+            #expect(logout.content["user"]["is_anonymous"].bool == true)
+            #expect(logout.content["user"]["id"].string != userId)
+            let newAccess = try #require(logout.content["access_token"].string)
+            let stale = try await sandbox.post("/auth/refresh-token", #"{"refresh_token":"\#(refresh)"}"#)
+            #expect(stale.status == 401)
+            let other = try await sandbox.get("/auth/user/\(userId)", token: newAccess)
+            #expect(other.status == 403)
+        }
+    }
+
+    @Test func registerWithEmailThenPasswordLogin() async throws {
+        try await TestSandbox.with { sandbox in
+            let (token, _, anonymousId) = try await sandbox.anonymous()
+            let register = try await sandbox.post(
+                "/auth/register/password",
+                #"{"first_name":"Asha","email":"asha@example.com","password":"correct horse"}"#, token: token,
+                headers: ["x-debug-mode": "true"])
+            #expect(register.status == 200, "\(register.text)")
+            #expect(register.content["otp_action"].string == "register")
+            let otp = try #require(register.content["otp"].string)
+            let otpToken = try #require(register.content["otp_token"].string)
+            let verified = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"register"}"#,
+                token: token)
+            #expect(verified.status == 200)
+            #expect(verified.content["user"]["id"].string == anonymousId)
+            #expect(verified.content["user"]["first_name"].string == "Asha")
+            #expect(verified.content["user"]["is_email_verified"].bool == true)
+
+            let duplicate = try await sandbox.post(
+                "/auth/register/email", #"{"first_name":"A","email":"asha@example.com"}"#, token: token)
+            #expect(duplicate.status == 409)
+
+            let (other, _, _) = try await sandbox.anonymous()
+            let bad = try await sandbox.post(
+                "/auth/login/password", #"{"email":"asha@example.com","password":"wrong password"}"#, token: other)
+            #expect(bad.status == 401)
+            #expect(bad.code == "INVALID_CREDENTIALS")
+            let good = try await sandbox.post(
+                "/auth/login/password", #"{"email":"asha@example.com","password":"correct horse"}"#, token: other)
+            #expect(good.status == 200)
+            #expect(good.content["user"]["id"].string == anonymousId)
+        }
+    }
+
+    @Test func userUpdatePreferencesAndCrossUserAccess() async throws {
+        try await TestSandbox.with { sandbox in
+            let (access, _, userId) = try await sandbox.loginWithPhone()
+            let (intruder, _, _) = try await sandbox.anonymous()
+            let spy = try await sandbox.get("/auth/user/\(userId)", token: intruder)
+            #expect(spy.status == 403)
+            #expect(spy.content.isNull)
+            let spyUpdate = try await sandbox.request(
+                "PUT", "/auth/user/\(userId)", json: #"{"first_name":"Mallory"}"#, token: intruder)
+            #expect(spyUpdate.status == 403)
+
+            let update = try await sandbox.request(
+                "PUT", "/auth/user/\(userId)", json: #"{"first_name":"Dee","last_name":null}"#, token: access)
+            #expect(update.status == 200)
+            #expect(update.content["user"]["first_name"].string == "Dee")
+            #expect(update.content["user"]["last_name"].isNull)
+            let invalid = try await sandbox.request(
+                "PUT", "/auth/user/\(userId)", json: #"{"email":"not-an-email","first_name":""}"#, token: access)
+            #expect(invalid.status == 400)
+            #expect(Set(invalid.body["details"].array.compactMap { $0["field"].string }) == ["email", "first_name"])
+
+            let prefs = try await sandbox.request(
+                "PUT", "/auth/user/\(userId)/notification-preferences",
+                json: #"{"notification_preferences":{"promotional":{"email":true}}}"#, token: access)
+            #expect(prefs.status == 200)
+            #expect(prefs.content["notification_preferences"]["promotional"]["email"].bool == true)
+            #expect(prefs.content["notification_preferences"]["promotional"]["sms"].bool == false)
+            let read = try await sandbox.get("/auth/user/\(userId)/notification-preferences", token: access)
+            #expect(read.content["notification_preferences"]["promotional"]["email"].bool == true)
+
+            let verified = try await sandbox.post(
+                "/auth/verified-email-phone", #"{"phone":["9876543210","9000000000"],"email":["demo@example.com"]}"#,
+                token: access)
+            #expect(verified.content["verified_phone"].array == [.string("9876543210")])
+            #expect(verified.content["verified_email"].array == [.string("demo@example.com")])
+
+            let image = try await sandbox.post(
+                "/auth/user/\(userId)/profile-image", #"{"image_url":"https://example.com/me.png"}"#, token: access)
+            #expect(image.content["profile_image_url"].string == "https://example.com/me.png")
+            let removed = try await sandbox.delete("/auth/user/\(userId)/profile-image", token: access)
+            #expect(removed.status == 200)
+            let none = try await sandbox.get("/auth/user/\(userId)/profile-image", token: access)
+            #expect(none.status == 404)
+
+            let deactivate = try await sandbox.request("PUT", "/auth/user/\(userId)/deactivate", token: access)
+            #expect(deactivate.status == 200)
+            let after = try await sandbox.get("/auth/user/\(userId)", token: access)
+            #expect(after.status == 401)
+        }
+    }
+}
