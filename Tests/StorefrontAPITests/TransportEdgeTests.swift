@@ -4,7 +4,7 @@ import Testing
 @testable import StorefrontAPI
 
 /// Retries, timeouts and malformed answers against a scripted local server.
-@Suite("Transport edges (scripted server)")
+@Suite("Transport edges (scripted server)", .timeLimit(.minutes(1)))
 struct TransportEdgeTests {
     static let products = SessionEdgeTests.products
     static let session = TokenPair(accessToken: TestJWT.make(userId: "u1"), refreshToken: "r1")

@@ -59,6 +59,14 @@ public actor StorefrontClient {
         tokenStore.save(pair)
     }
 
+    /// Rotates the token pair now (`POST /auth/refresh-token`), shared with any refresh already in flight.
+    /// Throws ``APIError/signedOut`` (after starting a guest session) when the server rejects the refresh token.
+    @discardableResult
+    public func refreshSession() async throws(APIError) -> TokenClaims? {
+        let pair = try await sharedSessionChange(refresh: tokens != nil)
+        return TokenClaims(jwt: pair.accessToken)
+    }
+
     /// Forgets the session entirely; the next call starts a new anonymous one.
     public func clearSession() {
         tokens = nil
@@ -119,6 +127,12 @@ public actor StorefrontClient {
             if let tokens { return .success(tokens) }  // a login landed while we waited
             adopt(content.tokens)
             return .success(content.tokens)
+        } catch .http(let status, let code, _, let details) where status == 401 || status == 403 {
+            return .failure(
+                .http(
+                    status: status, code: code,
+                    message: "The store did not accept this app's API key. Check the store settings (X-Api-Key).",
+                    details: details))
         } catch {
             return .failure(error)
         }

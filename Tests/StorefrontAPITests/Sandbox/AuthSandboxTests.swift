@@ -20,6 +20,31 @@ struct AuthSandboxTests {
         }
     }
 
+    @Test("a wrong API key: the anonymous bootstrap fails with a message naming the key")
+    func wrongAPIKey() async throws {
+        try await SandboxHarness.with { harness in
+            var configuration = harness.client.configuration
+            configuration.apiKey = "not-the-key"
+            let client = StorefrontClient(configuration: configuration)
+            let result = await outcome { () async throws(APIError) in try await client.products() }
+            #expect(result.failure?.status == 401)
+            #expect(result.failure?.message.contains("API key") == true)
+            #expect(await client.currentTokens() == nil)
+        }
+    }
+
+    @Test("an explicit refresh rotates the pair and keeps the identity")
+    func explicitRefresh() async throws {
+        try await SandboxHarness.with { harness in
+            try await harness.loginDemo()
+            let before = try #require(await harness.client.currentTokens())
+            let claims = try await harness.client.refreshSession()
+            #expect(await harness.client.currentTokens() != before)
+            #expect(claims?.userId == (await harness.client.peekSession())?.userId)
+            #expect(claims?.isLoggedIn == true)
+        }
+    }
+
     @Test("login by phone, email and WhatsApp: OTP challenge, verify, signed in", arguments: OTPChannel.allCases)
     func otpLogin(channel: OTPChannel) async throws {
         try await SandboxHarness.with { harness in
