@@ -8,21 +8,25 @@ public struct ClientConfiguration: Sendable, Hashable {
     public var apiKey: String
     /// Sends `x-debug-mode: true` so that OTP answers carry the OTP (sandbox and tests only).
     public var debugMode: Bool
+    /// Deadline of one attempt of one request, from sending to the whole answer (default 15 s).
     public var timeout: Duration
-    /// Attempts for an idempotent GET on a transient failure (network error, 5xx).
+    /// Attempts for an idempotent request (GET, search) on a transient failure (network error, 5xx); 1 = no retry.
     public var maxAttempts: Int
-    /// Refresh when the access token expires within this many seconds.
+    /// Wait before the first retry; doubled for each further one (with jitter), capped at 5 s.
+    public var retryBaseDelay: Duration
+    /// Refresh when the access token expires within this many seconds (at most half its lifetime).
     public var refreshMargin: TimeInterval
 
     public init(
         baseURL: URL, apiKey: String, debugMode: Bool = false, timeout: Duration = .seconds(15),
-        maxAttempts: Int = 3, refreshMargin: TimeInterval = 30
+        maxAttempts: Int = 3, retryBaseDelay: Duration = .milliseconds(250), refreshMargin: TimeInterval = 60
     ) {
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.debugMode = debugMode
         self.timeout = timeout
         self.maxAttempts = maxAttempts
+        self.retryBaseDelay = retryBaseDelay
         self.refreshMargin = refreshMargin
     }
 

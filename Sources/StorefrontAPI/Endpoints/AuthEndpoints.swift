@@ -39,6 +39,17 @@ public struct Registration: Codable, Sendable, Hashable {
     }
 }
 
+/// What a registration answers: an OTP challenge (current spec) or, on older deployments, tokens.
+private struct RegistrationAnswer: Decodable, Sendable {
+    var challenge: OTPChallenge?
+    var tokens: OptionalTokens
+
+    init(from decoder: any Decoder) throws {
+        challenge = try? OTPChallenge(from: decoder)
+        tokens = try OptionalTokens(from: decoder)
+    }
+}
+
 /// Answers that may or may not rotate the tokens.
 private struct OptionalTokens: Decodable, Sendable {
     var accessToken: String?
@@ -86,17 +97,26 @@ extension StorefrontClient {
         return content.user
     }
 
-    /// Registers a new account by phone, email, WhatsApp (answers an OTP challenge) or password.
+    /// Registers a new account by phone, email, WhatsApp or (channel nil) password. Every kind answers an OTP
+    /// challenge (the current spec's `OtpContent`; password registration is OTP-first too), to pass to
+    /// ``verifyOTP(_:challenge:)``. An older answer carrying tokens directly is adopted, and nil is returned.
     public func register(_ channel: OTPChannel?, _ registration: Registration) async throws(APIError) -> OTPChallenge? {
-        switch channel {
-        case .phone?: return try await send("POST", "/auth/register/phone", body: registration)
-        case .email?: return try await send("POST", "/auth/register/email", body: registration)
-        case .whatsapp?: return try await send("POST", "/auth/register/whatsapp", body: registration)
-        case nil:
-            let content: AuthContent = try await send("POST", "/auth/register/password", body: registration)
-            adopt(content.tokens)
+        let path =
+            switch channel {
+            case .phone?: "/auth/register/phone"
+            case .email?: "/auth/register/email"
+            case .whatsapp?: "/auth/register/whatsapp"
+            case nil: "/auth/register/password"
+            }
+        let content: RegistrationAnswer = try await send("POST", path, body: registration)
+        if let tokens = content.tokens.tokens {
+            adopt(tokens)
             return nil
         }
+        guard let challenge = content.challenge else {
+            throw .decoding(path: "content.otp_token", message: "missing")
+        }
+        return challenge
     }
 
     /// Verifies an OTP; on success the session's tokens become the signed-in user's (and are persisted).
@@ -164,6 +184,22 @@ extension StorefrontClient {
         return try await send("POST", "/auth/forgot-password", body: Body(email: email, phone: phone))
     }
 
+    /// Sets a new password with the OTP of ``forgotPassword(email:phone:)``; the answer's tokens are adopted.
+    public func resetPassword(newPassword: String, otp: String, challenge: OTPChallenge) async throws(APIError) {
+        struct Body: Encodable, Sendable {
+            var newPassword: String
+            var confirmPassword: String
+            var otp: String
+            var otpToken: String
+        }
+        let content: OptionalTokens = try await send(
+            "POST", "/auth/reset-password",
+            body: Body(newPassword: newPassword, confirmPassword: newPassword, otp: otp, otpToken: challenge.otpToken))
+        if let tokens = content.tokens { adopt(tokens) }
+    }
+
+    /// Without the OTP: only for a flow where the `otp_token` alone proves the reset (not the sandbox's, which
+    /// wants the OTP too; use ``resetPassword(newPassword:otp:challenge:)``).
     public func resetPassword(newPassword: String, otpToken: String) async throws(APIError) {
         struct Body: Encodable, Sendable {
             var newPassword: String
@@ -217,12 +253,13 @@ extension StorefrontClient {
         return content.profileImageUrl
     }
 
-    /// Adds (`POST`) or replaces (`PUT`) the profile image by URL.
+    /// Adds (`POST`) or replaces (`PUT`) the profile image by URL. The body `{"image_url": ...}` is this
+    /// project's decision (the reference has no body for it; the real API may want an upload).
     public func setProfileImage(url: String, replace: Bool) async throws(APIError) -> String? {
-        struct Body: Encodable, Sendable { var profileImageUrl: String }
+        struct Body: Encodable, Sendable { var imageUrl: String }
         let id = try await userID()
         let content: ProfileImageContent = try await send(
-            replace ? "PUT" : "POST", "/auth/user/\(id)/profile-image", body: Body(profileImageUrl: url))
+            replace ? "PUT" : "POST", "/auth/user/\(id)/profile-image", body: Body(imageUrl: url))
         return content.profileImageUrl
     }
 

@@ -37,7 +37,7 @@ extension StorefrontClient {
 
     /// `POST /catalog/products/search` — a read, so it is retried like a GET.
     public func search(_ request: SearchRequest) async throws(APIError) -> SearchResult {
-        try await send("POST", "/catalog/products/search", body: request)
+        try await send("POST", "/catalog/products/search", body: request, idempotent: true)
     }
 }
 

@@ -5,8 +5,10 @@ public struct Pricing: Codable, Sendable, Hashable {
     public var currency: Currency?
     public var taxType: String?
     public var taxRate: Decimal?
-    /// One unit's price including tax (some answers send a flag here instead; it is then nil).
-    public var priceIncludingTax: Money?
+    /// The reference names `price_including_tax` without its type: a flag ("prices include tax") on some pages,
+    /// the unit price with tax (the sandbox) on others. A boolean is kept; an amount is skipped (it equals the
+    /// selling price of tax-inclusive products), so that neither shape fails the product.
+    public var priceIncludingTax: Bool?
     @Defaulted<Defaults.Zero> public var listingPrice: Money
     @Defaulted<Defaults.Zero> public var sellingPrice: Money
     public var sellingPriceExcludingTax: Money?
@@ -36,13 +38,27 @@ public struct Pricing: Codable, Sendable, Hashable {
         currency = try container.decodeIfPresent(Currency.self, forKey: .currency)
         taxType = try container.decodeIfPresent(String.self, forKey: .taxType)
         taxRate = try container.decodeIfPresent(Decimal.self, forKey: .taxRate)
-        priceIncludingTax = try? container.decodeIfPresent(Money.self, forKey: .priceIncludingTax)
+        priceIncludingTax = try? container.decodeIfPresent(Bool.self, forKey: .priceIncludingTax)
         _listingPrice = try container.decode(Defaulted<Defaults.Zero>.self, forKey: .listingPrice)
         _sellingPrice = try container.decode(Defaulted<Defaults.Zero>.self, forKey: .sellingPrice)
         sellingPriceExcludingTax = try container.decodeIfPresent(Money.self, forKey: .sellingPriceExcludingTax)
         minOrderQuantity = try container.decodeIfPresent(Int.self, forKey: .minOrderQuantity)
         maxOrderQuantity = try container.decodeIfPresent(Int.self, forKey: .maxOrderQuantity)
         incrementalQuantity = try container.decodeIfPresent(Int.self, forKey: .incrementalQuantity)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(currency, forKey: .currency)
+        try container.encodeIfPresent(taxType, forKey: .taxType)
+        try container.encodeIfPresent(taxRate, forKey: .taxRate)
+        try container.encodeIfPresent(priceIncludingTax, forKey: .priceIncludingTax)
+        try container.encode(listingPrice, forKey: .listingPrice)
+        try container.encode(sellingPrice, forKey: .sellingPrice)
+        try container.encodeIfPresent(sellingPriceExcludingTax, forKey: .sellingPriceExcludingTax)
+        try container.encodeIfPresent(minOrderQuantity, forKey: .minOrderQuantity)
+        try container.encodeIfPresent(maxOrderQuantity, forKey: .maxOrderQuantity)
+        try container.encodeIfPresent(incrementalQuantity, forKey: .incrementalQuantity)
     }
 
     /// True when the listing price is above the selling price (show a strike-through).
@@ -307,5 +323,25 @@ public struct CatalogItem: Codable, Sendable, Hashable {
 
 public struct SearchResult: Decodable, Sendable, Hashable {
     @Defaulted<Defaults.EmptyList<CatalogItem>> public var skus: [CatalogItem]
+    /// `{attribute: {value: count}}` for the requested facets.
+    public var facetDistribution: [String: [String: Int]]?
+    /// `{attribute: {min, max}}` for numeric facets.
+    public var facetStats: [String: FacetStats]?
     public var pagination: Pagination?
+
+    private enum CodingKeys: String, CodingKey { case skus, facetDistribution, facetStats, pagination }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        _skus = try container.decode(Defaulted<Defaults.EmptyList<CatalogItem>>.self, forKey: .skus)
+        // Facets are extras: an unexpected shape loses them, not the results.
+        facetDistribution = try? container.decodeIfPresent([String: [String: Int]].self, forKey: .facetDistribution)
+        facetStats = try? container.decodeIfPresent([String: FacetStats].self, forKey: .facetStats)
+        pagination = try container.decodeIfPresent(Pagination.self, forKey: .pagination)
+    }
+}
+
+public struct FacetStats: Codable, Sendable, Hashable {
+    public var min: Decimal?
+    public var max: Decimal?
 }

@@ -8,8 +8,9 @@ public struct Envelope<Content: Decodable & Sendable>: Decodable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        message = try container.decodeIfPresent(String.self, forKey: .message)
-        success = try container.decodeIfPresent(Bool.self, forKey: .success) ?? true
+        // `message` and `success` are informative: a missing or odd value does not fail the body.
+        message = try? container.decodeIfPresent(String.self, forKey: .message)
+        success = (try? container.decodeIfPresent(Bool.self, forKey: .success)) ?? true
         content = try container.decodeIfPresent(Content.self, forKey: .content)
     }
 }
@@ -36,6 +37,20 @@ public struct FieldIssue: Codable, Sendable, Hashable {
 /// A response whose `content` is absent or ignored (deletes that answer `{message, success}`).
 public struct EmptyContent: Codable, Sendable, Hashable {
     public init() {}
+
+    /// Accepts any `content` (object, list, string, null): it is ignored.
+    public init(from decoder: any Decoder) throws {}
+
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: AnyKey.self)
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
 }
 
 /// Juspay endpoints nest one level deeper: `content.data`.

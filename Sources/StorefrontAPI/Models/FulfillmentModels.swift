@@ -1,3 +1,5 @@
+import Foundation
+
 /// Answer of `POST /fulfillment/serviceability`.
 public struct Serviceability: Codable, Sendable, Hashable {
     @Defaulted<Defaults.False> public var isServiceable: Bool
@@ -82,15 +84,26 @@ public struct DeliverOptions: Codable, Sendable, Hashable {
     }
 }
 
+/// A store to collect from.
+public struct PickupStore: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String?
+    public var distanceKm: Decimal?
+    public var collectEtaMinutes: Int?
+    public var isRecommended: Bool?
+}
+
 public struct FulfillmentSummary: Codable, Sendable, Hashable {
     public var collectAvailable: Bool?
     public var deliverAvailable: Bool?
     public var recommendedFulfillmentType: String?
+    public var recommendedStore: PickupStore?
 }
 
 /// Answer of `POST /shipping/fulfillment-options`.
 public struct FulfillmentOptions: Codable, Sendable, Hashable {
     public var summary: FulfillmentSummary?
+    public var collect: [PickupStore]?
     public var deliver: DeliverOptions?
 }
 
@@ -111,6 +124,10 @@ public struct FulfillmentPreferenceUpdate: Codable, Sendable, Hashable {
     public var fulfillmentType: String
     public var shipments: [ShipmentChoice]?
     public var pickupLocationId: String?
+
+    public static func collect(storeID: String) -> FulfillmentPreferenceUpdate {
+        FulfillmentPreferenceUpdate(fulfillmentType: "collect-in-store", shipments: nil, pickupLocationId: storeID)
+    }
 
     public static func delivery(methodID: String, courierID: String? = nil) -> FulfillmentPreferenceUpdate {
         FulfillmentPreferenceUpdate(

@@ -9,12 +9,15 @@ public struct TokenClaims: Sendable, Hashable, Codable {
     public var isAnonymous: Bool
     public var isLoggedIn: Bool
     public var expiresAt: Date?
+    /// `iat`, when the token carries it.
+    public var issuedAt: Date?
 
-    public init(userId: String, isAnonymous: Bool, isLoggedIn: Bool, expiresAt: Date?) {
+    public init(userId: String, isAnonymous: Bool, isLoggedIn: Bool, expiresAt: Date?, issuedAt: Date? = nil) {
         self.userId = userId
         self.isAnonymous = isAnonymous
         self.isLoggedIn = isLoggedIn
         self.expiresAt = expiresAt
+        self.issuedAt = issuedAt
     }
 
     /// Decodes a JWT's payload; nil when it is not a JWT we can read.
@@ -30,13 +33,8 @@ public struct TokenClaims: Sendable, Hashable, Codable {
         self.userId = userId
         isAnonymous = object["is_anonymous"] as? Bool ?? false
         isLoggedIn = object["is_logged_in"] as? Bool ?? false
-        if let exp = object["exp"] as? Double {
-            expiresAt = Date(timeIntervalSince1970: exp)
-        } else if let exp = object["exp"] as? Int {
-            expiresAt = Date(timeIntervalSince1970: TimeInterval(exp))
-        } else {
-            expiresAt = nil
-        }
+        expiresAt = (object["exp"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
+        issuedAt = (object["iat"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
     }
 
     /// True when the token expires within `margin` of `now`.

@@ -1,6 +1,12 @@
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Where a session's tokens live between runs.
 public protocol TokenStore: Sendable {
     func load() -> TokenPair?
@@ -56,19 +62,25 @@ public final class FileTokenStore: TokenStore {
         }
         let directory = fileURL.deletingLastPathComponent()
         try? manager.createDirectory(
-            at: directory, withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o700])
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // The directory is ours: keep it private even if it was made earlier with a looser umask.
+        try? manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
         guard let data = try? JSONEncoder().encode(tokens) else { return }
-        // Create with 0600 before any secret is written, then replace atomically.
+        // Create the temporary file with 0600 before any secret is written, then rename it over the old file
+        // (atomic: a reader sees the old pair or the new one, never half a file).
         let temporary = directory.appendingPathComponent(".\(fileURL.lastPathComponent).\(getpid()).tmp")
-        guard manager.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600])
-        else { return }
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
-            let handle = try FileHandle(forWritingTo: temporary)
+            _ = fchmod(descriptor, 0o600)
             try handle.write(contentsOf: data)
+            try handle.synchronize()
             try handle.close()
-            _ = try manager.replaceItemAt(fileURL, withItemAt: temporary)
-            try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: fileURL.path)
+            guard rename(temporary.path, fileURL.path) == 0 else {
+                try? manager.removeItem(at: temporary)
+                return
+            }
         } catch {
             try? manager.removeItem(at: temporary)
         }
