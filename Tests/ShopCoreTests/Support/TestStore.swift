@@ -60,7 +60,7 @@ final class TestStore {
 
     /// Waits for the effects to end; fails on actions not asserted and on effects still running.
     func finish(sourceLocation: SourceLocation = #_sourceLocation) async {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(2))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(1))
         while runner.isRunning && received.isEmpty && ContinuousClock.now < deadline {
             await Task.yield()
         }
