@@ -258,6 +258,10 @@ extension Reducer {
     ) -> Effect {
         if failure == .signedOut || failure == .cancelled { return fail(&state, failure, nil, environment) }
         switch command {
+        case .setQuantity where failure.status == 404 && state.cart.server != nil:
+            // The cart expired or was deleted: start a new one with what was asked for.
+            state.cart.server = nil
+            info(&state, "Your cart had expired; starting a new one.")
         case .setQuantity(let line, _):
             // Roll the line back to what the server says.
             let name = state.cart.pending[line]?.preview?.displayName ?? state.cart.server?.line(line)?.displayName
