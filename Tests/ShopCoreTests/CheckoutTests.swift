@@ -469,3 +469,80 @@ func reviewState() -> State {
         await store.finish()
     }
 }
+
+@MainActor @Suite struct CheckoutResumeTests {
+    /// A guest logs in from the cart: checkout resumes on the signed-in cart, once it is loaded.
+    @Test func checkoutResumesAfterLoginOnTheSignedInCart() async {
+        let merged = Fixtures.cart([Fixtures.item("p1", quantity: 3)], id: "merged")
+        let api = StubAPI {
+            $0.verifyOTP = { _ in Fixtures.asha }
+            $0.session = { _ in Fixtures.member }
+            $0.userCart = { _ in merged }
+            $0.wishlist = { _ in [] }
+            $0.addresses = { _ in [] }
+        }
+        var state = guestState()
+        state.cart.server = Fixtures.cart([Fixtures.item("p1", quantity: 1)], id: "guest")
+        state.route = [.catalog, .cart]
+        let store = makeStore(api, state: state)
+        await store.send(.select) {
+            $0.auth.afterLogin = .checkout(.address)
+            $0.notice = Notice(.info, "Log in to check out.")
+            $0.route = [.catalog, .cart, .login]
+        }
+        await store.send(.session(.otpSent(Fixtures.challenge))) {
+            $0.auth.challenge = Fixtures.challenge
+            $0.auth.triesLeft = 3
+            $0.auth.resendCooldown = 2
+            $0.route.append(.otp)
+        }
+        await store.send(.setField(.otp, "123456")) { $0.form[.otp] = "123456" }
+        await store.send(.select) { $0.inFlight = [.otp] }
+        await store.receive(.session(.signedIn(user: Fixtures.asha, claims: Fixtures.member))) {
+            $0.session = .ready(Fixtures.member)
+            $0.user = Fixtures.asha
+            $0.auth.challenge = nil
+            $0.auth.resendCooldown = 0
+            $0.form[.otp] = ""
+            $0.route = [.catalog, .cart]
+            $0.notice = Notice(.success, "Signed in as Asha Rao.")
+            $0.inFlight = [.cart, .wishlist]
+        }
+        await store.receive(.wishlist(.loaded([]))) {
+            $0.wishlist.isLoaded = true
+            $0.inFlight = [.cart]
+        }
+        await store.receive(.cart(.loaded(merged))) {
+            $0.cart.server = merged
+            $0.cart.isLoaded = true
+            $0.auth.afterLogin = nil
+            $0.checkout.cartID = "merged"
+            $0.route = [.catalog, .cart, .checkout(.address)]
+            $0.inFlight = [.addresses]
+        }
+        await store.receive(.checkout(.addressesLoaded([]))) { $0.inFlight = [] }
+        await store.finish()
+    }
+
+    @Test func aFailedDeliveryCheckIsRetriedWithEnter() async {
+        let api = StubAPI { $0.checkServiceability = { _ throws(APIError) in throw .network("offline") } }
+        var state = reviewState()
+        state.route = [.catalog, .checkout(.delivery)]
+        state.checkout.serviceability = nil
+        state.checkout.deliveryMethods = []
+        let store = makeStore(api, state: state)
+        await store.send(.select) { $0.inFlight = [.delivery] }
+        await store.receive(.checkout(.deliveryFailed(.network("offline")))) {
+            $0.inFlight = []
+            $0.notice = Notice(.error, APIError.network("offline").message)
+        }
+        api.set { $0.checkServiceability = { _ in Serviceability(isServiceable: false) } }
+        await store.send(.select) { $0.inFlight = [.delivery] }
+        await store.receive(.checkout(.serviceabilityChecked(Serviceability(isServiceable: false), methods: []))) {
+            $0.checkout.serviceability = Serviceability(isServiceable: false)
+            $0.inFlight = []
+            $0.notice = Notice(.error, "We don't deliver to 560001 yet. Choose another address.")
+        }
+        await store.finish()
+    }
+}

@@ -16,6 +16,10 @@ extension Reducer {
             state.cart.isLoaded = true
             prunePending(&state.cart)
             state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
+            if state.isSignedIn, state.auth.afterLogin == .checkout(.address) {
+                state.auth.afterLogin = nil
+                return reduceCheckout(&state, .start, environment)
+            }
             return .none
 
         case .loadFailed(let error):

@@ -188,6 +188,10 @@ extension Reducer {
             return fail(&state, error, .delivery, environment)
 
         case .chooseDelivery:
+            if state.checkout.serviceability == nil, !state.inFlight.contains(.delivery) {
+                // The check failed (network): Enter checks again.
+                return startDelivery(&state, environment)
+            }
             guard state.checkout.serviceability?.isServiceable == true,
                 let method = state.checkout.selectedDeliveryMethod
             else { return .none }

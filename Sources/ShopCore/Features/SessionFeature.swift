@@ -195,11 +195,10 @@ extension Reducer {
             var effects: [Effect] = [.cancel(.otpCooldown), loadCart(&state, environment)]
             effects.append(reduceWishlist(&state, .load, environment))
             if user == nil { effects.append(loadUser(&state, environment)) }
-            if let next = state.auth.afterLogin {
+            // Checkout resumes once the signed-in cart is loaded (the server may merge the guest's cart into it).
+            if let next = state.auth.afterLogin, next != .checkout(.address) {
                 state.auth.afterLogin = nil
-                effects.append(
-                    next == .checkout(.address)
-                        ? reduceCheckout(&state, .start, environment) : navigate(&state, to: next, environment))
+                effects.append(navigate(&state, to: next, environment))
             }
             return .merge(effects)
 
