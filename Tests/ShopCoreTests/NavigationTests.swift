@@ -46,6 +46,7 @@ import Testing
                 return policy
             }())
         await store.send(.session(.requestOTP)) { $0.inFlight = [.login] }
+        #expect(store.state.busyText == "Sending the OTP")
         await store.receive(.session(.otpSent(Fixtures.challenge))) {
             $0.inFlight = []
             $0.auth.challenge = Fixtures.challenge
@@ -85,6 +86,8 @@ import Testing
         }
         #expect(start.state.isSignedIn)
         #expect(!start.state.isBusy)
+        #expect(start.state.busyText == nil)
+        #expect(Route.orders.requiresSignIn && !Route.cart.requiresSignIn)
         await start.finish()
     }
 

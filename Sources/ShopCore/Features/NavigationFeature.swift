@@ -2,17 +2,8 @@ import StorefrontAPI
 
 /// The route stack, the list selection of the screen shown, Enter, and text inputs.
 extension Reducer {
-    static func requiresSignIn(_ route: Route) -> Bool {
-        switch route {
-        case .account, .profile, .notifications, .changePassword, .orders, .orderDetail, .checkout, .addressForm:
-            true
-        default:
-            false
-        }
-    }
-
     static func navigate(_ state: inout State, to route: Route, _ environment: ShopEnvironment) -> Effect {
-        if requiresSignIn(route) && !state.isSignedIn {
+        if route.requiresSignIn && !state.isSignedIn {
             state.auth.afterLogin = route
             return navigate(&state, to: .login, environment)
         }

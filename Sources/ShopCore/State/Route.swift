@@ -45,6 +45,16 @@ public enum Route: Codable, Sendable, Hashable {
         }
     }
 
+    /// Guests who open it are sent to log in first, then brought back.
+    public var requiresSignIn: Bool {
+        switch self {
+        case .account, .profile, .notifications, .changePassword, .orders, .orderDetail, .checkout, .addressForm:
+            true
+        default:
+            false
+        }
+    }
+
     var isAuthentication: Bool {
         switch self {
         case .login, .otp, .register: true
@@ -87,4 +97,35 @@ public enum Activity: String, Codable, Sendable, Hashable, CaseIterable {
     case login, otp, register, logout, profile, notifications, password, deactivate
     case addresses, saveAddress, business, delivery, placeOrder, paymentSetup, paymentPolling
     case orders, orderDetail
+
+    /// What the spinner says.
+    public var label: String {
+        switch self {
+        case .session: "Connecting"
+        case .categories: "Loading categories"
+        case .products: "Loading products"
+        case .search: "Searching"
+        case .product: "Loading the product"
+        case .cart: "Updating the cart"
+        case .wishlist: "Updating the wishlist"
+        case .coupons: "Checking coupons"
+        case .login: "Sending the OTP"
+        case .otp: "Checking the OTP"
+        case .register: "Creating the account"
+        case .logout: "Signing out"
+        case .profile: "Saving the profile"
+        case .notifications: "Saving preferences"
+        case .password: "Updating the password"
+        case .deactivate: "Deactivating"
+        case .addresses: "Loading addresses"
+        case .saveAddress: "Saving the address"
+        case .business: "Saving business details"
+        case .delivery: "Checking delivery"
+        case .placeOrder: "Placing the order"
+        case .paymentSetup: "Preparing the payment"
+        case .paymentPolling: "Waiting for the payment"
+        case .orders: "Loading orders"
+        case .orderDetail: "Loading the order"
+        }
+    }
 }

@@ -32,6 +32,11 @@ public struct State: Equatable, Sendable {
     /// True while anything is in flight.
     public var isBusy: Bool { !inFlight.isEmpty }
 
+    /// What the spinner says ("Placing the order"), nil when idle; checkout and payment come first.
+    public var busyText: String? {
+        Activity.allCases.last(where: inFlight.contains)?.label
+    }
+
     public var isSignedIn: Bool { session.claims?.isLoggedIn == true && session.claims?.isAnonymous == false }
 
     /// Units in the cart, including changes not yet confirmed (the header).
