@@ -546,3 +546,27 @@ func reviewState() -> State {
         await store.finish()
     }
 }
+
+@MainActor @Suite struct CheckoutAfterOrderTests {
+    @Test func anUnpaidOrderIsShownAgainButANewCartChecksOutAfresh() async {
+        var state = awaitingState()
+        state.payment.phase = .failed
+        state.checkout.cartID = "c1"
+        state.route = [.catalog, .cart]
+        let store = makeStore(StubAPI { $0.addresses = { _ in [] } }, state: state)
+        // The cart is empty (it became the order): back to the order's payment.
+        await store.send(.checkout(.start)) { $0.route = [.catalog, .payment(orderNumber: "ORD-1")] }
+        await store.send(.back) { $0.route = [.catalog] }
+        // A new cart: a new checkout, the old order forgotten by checkout (it stays in the order history).
+        let next = Fixtures.cart([Fixtures.item("p9", quantity: 1)], id: "c2")
+        await store.send(.cart(.loaded(next))) { $0.cart.server = next }
+        await store.send(.checkout(.start)) {
+            $0.checkout = CheckoutState()
+            $0.checkout.cartID = "c2"
+            $0.route = [.catalog, .checkout(.address)]
+            $0.inFlight = [.addresses]
+        }
+        await store.receive(.checkout(.addressesLoaded([]))) { $0.inFlight = [] }
+        await store.finish()
+    }
+}

@@ -9,7 +9,10 @@ extension Reducer {
     {
         switch action {
         case .start:
-            if let order = state.checkout.order {
+            // The order of this cart exists: show its payment (never a second order). A new cart starts afresh.
+            if let order = state.checkout.order,
+                state.cart.isEmpty || state.cart.server?.id == state.checkout.cartID
+            {
                 return showPayment(&state, order.orderNumber)
             }
             guard state.checkout.placement != .placing else { return .none }
@@ -26,7 +29,9 @@ extension Reducer {
                 info(&state, "Log in to check out.")
                 return navigate(&state, to: .login, environment)
             }
-            if state.checkout.cartID != cart.id || state.checkout.placement == .idle {
+            if state.checkout.cartID != cart.id || state.checkout.placement == .idle
+                || state.checkout.placement == .placed
+            {
                 let addresses = state.checkout.addresses
                 state.checkout = CheckoutState()
                 state.checkout.addresses = addresses
