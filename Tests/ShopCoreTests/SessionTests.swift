@@ -233,8 +233,12 @@ import Testing
     }
 
     @Test func logoutBecomesAGuestWithTheServersNewTokens() async {
+        let gate = Gate()
         let api = StubAPI {
-            $0.logout = { _ in nil }
+            $0.logout = { _ in
+                await gate.wait()
+                return nil
+            }
             $0.session = { _ in Fixtures.guest }
             $0.userCart = { _ in nil }
         }
@@ -244,6 +248,7 @@ import Testing
         let store = makeStore(api, state: state)
         await store.send(.session(.logout)) { $0.inFlight = [.logout] }
         await store.send(.session(.logout))
+        gate.open()
         await store.receive(.session(.signedOut(Fixtures.guest))) {
             $0.inFlight = [.cart]
             $0.session = .ready(Fixtures.guest)
