@@ -20,6 +20,11 @@ public final class EffectRunner {
         self.deliver = deliver
     }
 
+    /// A runner that goes away takes its effects with it.
+    isolated deinit {
+        for entry in entries.values { entry.task.cancel() }
+    }
+
     /// True while any effect is running.
     public var isRunning: Bool { !entries.isEmpty }
 

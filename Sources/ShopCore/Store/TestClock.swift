@@ -24,6 +24,8 @@ public final class TestClock: Clock, Sendable {
         var now = Instant()
         var nextID = 0
         var sleepers: [Sleeper] = []
+        /// Sleeps cancelled before they were registered.
+        var cancelled: Set<Int> = []
     }
 
     private let shared = Mutex(Shared())
@@ -44,16 +46,24 @@ public final class TestClock: Clock, Sendable {
         }
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let resumeNow = shared.withLock { state -> Bool in
+                let outcome = shared.withLock { state -> Bool? in
+                    if state.cancelled.remove(id) != nil { return false }
                     if deadline <= state.now { return true }
                     state.sleepers.append(Sleeper(id: id, deadline: deadline, continuation: continuation))
-                    return false
+                    return nil
                 }
-                if resumeNow { continuation.resume() }
+                switch outcome {
+                case true?: continuation.resume()
+                case false?: continuation.resume(throwing: CancellationError())
+                case nil: break
+                }
             }
         } onCancel: {
             let sleeper = shared.withLock { state -> Sleeper? in
-                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else { return nil }
+                guard let index = state.sleepers.firstIndex(where: { $0.id == id }) else {
+                    state.cancelled.insert(id)
+                    return nil
+                }
                 return state.sleepers.remove(at: index)
             }
             sleeper?.continuation.resume(throwing: CancellationError())

@@ -62,6 +62,7 @@ final class TestStore {
     func finish(sourceLocation: SourceLocation = #_sourceLocation) async {
         let deadline = ContinuousClock.now.advanced(by: .seconds(1))
         while runner.isRunning && received.isEmpty && ContinuousClock.now < deadline {
+            if await allEffectsSleepOnTheTestClock() { break }
             await Task.yield()
         }
         if !received.isEmpty {
@@ -86,6 +87,14 @@ final class TestStore {
         clock.set(now: target)
     }
 
+    /// True when nothing can happen until the test clock moves.
+    private func allEffectsSleepOnTheTestClock() async -> Bool {
+        guard let clock = environment.clock as? TestClock, runner.isRunning else { return false }
+        guard clock.sleeperCount >= runner.runningCount else { return false }
+        await TestClock.settle()
+        return clock.sleeperCount >= runner.runningCount && runner.isRunning
+    }
+
     /// Waits (a bounded while) until every running effect sleeps on the clock.
     private func waitForEffectsToBlock(on clock: TestClock) async {
         let deadline = ContinuousClock.now.advanced(by: .seconds(2))
@@ -102,10 +111,12 @@ final class TestStore {
         let deadline = ContinuousClock.now.advanced(by: .seconds(3))
         while ContinuousClock.now < deadline {
             if let index = received.firstIndex(of: expected) { return received.remove(at: index) }
-            if !runner.isRunning {
+            let sleeping = await allEffectsSleepOnTheTestClock()
+            if !runner.isRunning || sleeping {
                 await TestClock.settle()
                 if let index = received.firstIndex(of: expected) { return received.remove(at: index) }
-                if !runner.isRunning { return nil }
+                let stillSleeping = await allEffectsSleepOnTheTestClock()
+                if !runner.isRunning || stillSleeping { return nil }
             }
             await Task.yield()
         }
