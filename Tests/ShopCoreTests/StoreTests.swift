@@ -29,6 +29,32 @@ import Testing
         #expect(!store.hasRunningEffects)
     }
 
+    @Test func aStoreThatGoesAwayCancelsItsEffects() async {
+        let clock = TestClock()
+        var state = awaitingState()
+        state.payment.phase = .stopped
+        var store: Store? = Store(initialState: state, environment: ShopEnvironment(api: StubAPI(), clock: clock))
+        store?.send(.payment(.checkAgain))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(2))
+        while clock.sleeperCount == 0 && ContinuousClock.now < deadline { await Task.yield() }
+        #expect(clock.sleeperCount == 1)
+        store = nil
+        while clock.sleeperCount > 0 && ContinuousClock.now < deadline { await Task.yield() }
+        #expect(clock.sleeperCount == 0)
+    }
+
+    @Test func recordWritesRedactedLinesAfterTheExistingObserver() {
+        let store = Store(environment: ShopEnvironment(api: StubAPI(), clock: TestClock()))
+        var observed: [Action] = []
+        var lines: [String] = []
+        store.onAction = { observed.append($0) }
+        store.record { lines.append($0) }
+        store.send(.setField(.password, "hunter22"))
+        store.send(.dismissNotice)
+        #expect(observed == [.setField(.password, "hunter22"), .dismissNotice])
+        #expect(lines == [#"{"setField":{"_0":"password","_1":"[redacted]"}}"#, #"{"dismissNotice":{}}"#])
+    }
+
     @Test func cancelAllStopsEverything() async {
         let clock = TestClock()
         var state = awaitingState()

@@ -30,6 +30,16 @@ public final class Store {
         runner.cancelAll()
     }
 
+    /// Records the session: every action, as one redacted JSON line (``ActionLog``), is given to `write`
+    /// (after any `onAction` already set). Replay the lines with `ActionLog.replay`.
+    public func record(_ write: @escaping (String) -> Void) {
+        let previous = onAction
+        onAction = { action in
+            previous?(action)
+            if let line = try? ActionLog.line(for: action) { write(line) }
+        }
+    }
+
     /// Waits until no effect is running (tests, orderly shutdown). Effects waiting on a clock keep this waiting.
     public func finish() async {
         await runner.waitForAll()
