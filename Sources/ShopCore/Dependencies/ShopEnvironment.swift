@@ -22,6 +22,8 @@ public struct ShopEnvironment: Sendable {
 public struct ShopPolicy: Sendable, Hashable {
     /// Products per catalog page.
     public var pageSize = 25
+    /// Orders per history page.
+    public var ordersPageSize = 20
     /// Quiet time after the last keystroke before a search is sent.
     public var searchDebounce: Duration = .milliseconds(300)
     /// Seconds before an OTP can be sent again.

@@ -2,8 +2,6 @@ import StorefrontAPI
 
 /// Order history (paged) and detail.
 extension Reducer {
-    static let ordersPageSize = 20
-
     static func reduceOrders(_ state: inout State, _ action: OrdersAction, _ environment: ShopEnvironment)
         -> Effect
     {
@@ -52,7 +50,7 @@ extension Reducer {
 
     static func loadOrders(_ state: inout State, page: Int, _ environment: ShopEnvironment) -> Effect {
         state.inFlight.insert(.orders)
-        let limit = ordersPageSize
+        let limit = environment.policy.ordersPageSize
         return call(.orders, environment) { api in
             let result = try await api.orders(page: page, limit: limit)
             return .orders(.loaded(page: page, orders: result.orders, nextPage: result.pagination?.nextPage))

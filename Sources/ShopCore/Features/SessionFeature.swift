@@ -320,6 +320,8 @@ extension Reducer {
         }
     }
 
+    static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
     static func loadUser(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
         guard state.isSignedIn else { return .none }
         state.inFlight.insert(.profile)
@@ -330,5 +332,3 @@ extension Reducer {
         }
     }
 }
-
-func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }

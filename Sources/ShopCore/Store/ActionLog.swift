@@ -15,11 +15,11 @@ public enum ActionLog {
         "refreshtoken", "token", "authorization", "apikey", "clientauthtoken",
     ]
 
-    static let encoder: JSONEncoder = {
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }()
+    }
 
     /// One line of JSON, without a newline, secrets redacted.
     public static func line(for action: Action) throws -> String {
