@@ -96,7 +96,7 @@ import Testing
             $0.inFlight = []
             $0.auth.triesLeft = 1
             $0.form[.otp] = ""
-            $0.auth.message = "Wrong OTP (Invalid OTP). 1 try left."
+            $0.auth.message = "Wrong OTP. 1 try left."
         }
         await store.send(.setField(.otp, "222222")) { $0.form[.otp] = "222222" }
         await store.send(.session(.submitOTP)) {
@@ -107,7 +107,7 @@ import Testing
             $0.inFlight = []
             $0.auth.triesLeft = 0
             $0.form[.otp] = ""
-            $0.auth.message = "Wrong OTP (Invalid OTP). No tries left: ask for a new OTP."
+            $0.auth.message = "Wrong OTP. No tries left: ask for a new OTP."
         }
         await store.send(.setField(.otp, "333333")) { $0.form[.otp] = "333333" }
         await store.send(.session(.submitOTP)) { $0.auth.message = "Too many wrong OTPs. Ask for a new one." }
@@ -130,9 +130,22 @@ import Testing
     }
 
     @Test func otpRequestErrorsStayOnTheLoginScreen() async {
-        let store = makeStore(StubAPI(), state: guestState())
+        var state = guestState()
+        state.auth.triesLeft = 3
+        state.form[.otp] = "1"
+        let store = makeStore(StubAPI(), state: state)
         await store.send(.session(.otpRequestFailed(.timeout))) { $0.auth.message = APIError.timeout.message }
-        await store.send(.session(.otpRejected(.timeout))) { $0.auth.message = APIError.timeout.message }
+        await store.send(.session(.otpRejected(.timeout))) {
+            $0.form[.otp] = ""
+            $0.auth.message = APIError.timeout.message
+        }
+        // An expired OTP (or too many tries server-side) needs a new one.
+        let expired = APIError.http(status: 400, code: "OTP_EXPIRED", message: "OTP has expired", details: [])
+        await store.send(.session(.otpRejected(expired))) {
+            $0.auth.triesLeft = 0
+            $0.auth.message = "OTP has expired. Ask for a new OTP."
+        }
+        await store.send(.session(.submitOTP))
         await store.finish()
     }
 

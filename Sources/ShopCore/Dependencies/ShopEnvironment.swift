@@ -28,8 +28,8 @@ public struct ShopPolicy: Sendable, Hashable {
     public var searchDebounce: Duration = .milliseconds(300)
     /// Seconds before an OTP can be sent again.
     public var otpResendCooldown = 30
-    /// Wrong OTPs accepted before a new one must be requested.
-    public var otpAttempts = 3
+    /// Wrong OTPs accepted before a new one must be requested (the sandbox allows 5 per OTP).
+    public var otpAttempts = 5
     /// Payment status is polled this often...
     public var paymentPollInterval: Duration = .seconds(3)
     /// ...this many times (40 × 3 s = 2 minutes).

@@ -103,19 +103,23 @@ extension Reducer {
 
         case .otpRejected(let error):
             state.inFlight.remove(.otp)
+            state.form[.otp] = ""
             switch error {
-            case .http(let status, _, _, _) where (400..<500).contains(status) && status != 429:
+            case .http(let status, let code, let message, _)
+            where status == 429
+                || ["OTP_EXPIRED", "OTP_USED", "OTP_ATTEMPTS_EXCEEDED", "INVALID_OTP_TOKEN"].contains(code):
+                // This OTP can no longer be used: a new one is needed (once the resend cooldown allows).
+                state.auth.triesLeft = 0
+                let reason = message.isEmpty ? "This OTP can no longer be used" : message
+                state.auth.message = "\(reason.hasSuffix(".") ? String(reason.dropLast()) : reason). Ask for a new OTP."
+                return .none
+            case .http(let status, _, _, _) where (400..<500).contains(status):
                 state.auth.triesLeft = max(0, state.auth.triesLeft - 1)
-                state.form[.otp] = ""
-                let reason = error.message
+                let left = state.auth.triesLeft
                 state.auth.message =
-                    state.auth.triesLeft == 0
-                    ? "Wrong OTP (\(reason)). No tries left: ask for a new OTP."
-                    : "Wrong OTP (\(reason)). \(state.auth.triesLeft) \(state.auth.triesLeft == 1 ? "try" : "tries") left."
-                if state.auth.triesLeft == 0 {
-                    state.auth.resendCooldown = 0
-                    return .cancel(.otpCooldown)
-                }
+                    left == 0
+                    ? "Wrong OTP. No tries left: ask for a new OTP."
+                    : "Wrong OTP. \(left) \(left == 1 ? "try" : "tries") left."
                 return .none
             case .signedOut, .cancelled:
                 return fail(&state, error, nil, environment)

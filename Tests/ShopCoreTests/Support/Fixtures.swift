@@ -86,6 +86,7 @@ extension ShopPolicy {
     static var test: ShopPolicy {
         var policy = ShopPolicy()
         policy.otpResendCooldown = 2
+        policy.otpAttempts = 3
         policy.paymentPollLimit = 3
         return policy
     }
