@@ -87,6 +87,34 @@ import Testing
         await store.finish()
     }
 
+    @Test func preferencesThatDoNotExistYetAreCreated() async {
+        let off = NotificationChannels(email: false, sms: false, whatsapp: false)
+        let none = APIError.http(status: 404, code: "NOT_FOUND", message: "No preferences", details: [])
+        let api = StubAPI {
+            $0.notificationPreferences = { _ throws(APIError) in throw none }
+            $0.saveNotificationPreferences = { input in
+                #expect(input.1 == true)
+                return input.0
+            }
+        }
+        let store = makeStore(api, state: memberState())
+        await store.send(.account(.loadPreferences)) { $0.inFlight = [.notifications] }
+        await store.receive(.account(.failed(.notifications, none))) {
+            $0.inFlight = []
+            $0.account.preferences = NotificationPreferences(transactional: off, promotional: off, newsletter: off)
+            $0.account.preferencesStored = false
+        }
+        await store.send(.account(.savePreferences)) { $0.inFlight = [.notifications] }
+        await store.receive(
+            .account(.preferencesSaved(NotificationPreferences(transactional: off, promotional: off, newsletter: off)))
+        ) {
+            $0.inFlight = []
+            $0.account.preferencesStored = true
+            $0.notice = Notice(.success, "Notification preferences saved.")
+        }
+        await store.finish()
+    }
+
     @Test func changePasswordWithAWrongCurrentPasswordThenRight() async {
         let api = StubAPI {
             $0.changePassword = { input throws(APIError) in

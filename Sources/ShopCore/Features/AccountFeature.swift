@@ -55,6 +55,7 @@ extension Reducer {
         case .preferencesLoaded(let preferences):
             state.inFlight.remove(.notifications)
             state.account.preferences = preferences
+            state.account.preferencesStored = true
             return .none
 
         case .togglePreference(let topic, let medium):
@@ -81,8 +82,9 @@ extension Reducer {
                 return .none
             }
             state.inFlight.insert(.notifications)
+            let create = !state.account.preferencesStored
             return call(.account, environment) { api in
-                .account(.preferencesSaved(try await api.saveNotificationPreferences(preferences, create: false)))
+                .account(.preferencesSaved(try await api.saveNotificationPreferences(preferences, create: create)))
             } failure: {
                 .account(.failed(.notifications, $0))
             }
@@ -90,6 +92,7 @@ extension Reducer {
         case .preferencesSaved(let preferences):
             state.inFlight.remove(.notifications)
             state.account.preferences = preferences
+            state.account.preferencesStored = true
             success(&state, "Notification preferences saved.")
             return .none
 
@@ -193,6 +196,15 @@ extension Reducer {
             return loadCart(&state, environment)
 
         case .failed(let activity, let failure):
+            if activity == .notifications, failure.status == 404, state.account.preferences == nil {
+                // None saved yet: start from all off; saving creates them.
+                state.inFlight.remove(.notifications)
+                let off = NotificationChannels(email: false, sms: false, whatsapp: false)
+                state.account.preferences = NotificationPreferences(
+                    transactional: off, promotional: off, newsletter: off)
+                state.account.preferencesStored = false
+                return .none
+            }
             if activity == .password, failure.status == 401 || failure.status == 400 {
                 state.inFlight.remove(.password)
                 state.form.clearSecrets()

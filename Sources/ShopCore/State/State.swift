@@ -443,6 +443,8 @@ public enum NotificationMedium: String, Codable, Sendable, Hashable, CaseIterabl
 
 public struct AccountState: Equatable, Sendable {
     public var preferences: NotificationPreferences?
+    /// False when the server has none yet (GET answered 404): saving creates them.
+    public var preferencesStored = true
     /// Cursor over topic × medium (row-major).
     public var preferenceIndex = 0
     /// The deactivate confirmation is showing.
