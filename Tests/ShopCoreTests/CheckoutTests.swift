@@ -570,3 +570,39 @@ func reviewState() -> State {
         await store.finish()
     }
 }
+
+@MainActor @Suite struct CheckoutLeftMidwayTests {
+    @Test func answersThatArriveAfterLeavingCheckoutDoNotPullTheUserBack() async {
+        let cart = Fixtures.cart([Fixtures.item("p1", quantity: 1)])
+        let gate = Gate()
+        let api = StubAPI {
+            $0.setAddress = { _ in
+                await gate.wait()
+                return cart
+            }
+        }
+        var state = memberState(cart: cart)
+        state.route = [.catalog, .cart, .checkout(.address)]
+        state.checkout.cartID = "c1"
+        state.checkout.addresses = [Fixtures.address()]
+        let store = makeStore(api, state: state)
+        await store.send(.select) {
+            $0.checkout.address = Fixtures.address()
+            $0.cart.sequence = 1
+            $0.cart.inFlight = CartRequest(sequence: 1, command: .setAddresses(billingID: "a1", shippingID: "a1"))
+            $0.inFlight = [.addresses, .cart]
+        }
+        await store.send(.back) { $0.route = [.catalog, .cart] }
+        gate.open()
+        await store.receive(.cart(.mutationSucceeded(sequence: 1, cart))) {
+            $0.cart.inFlight = nil
+            $0.inFlight = []
+        }
+        await store.send(.checkout(.businessSaved(CustomerDetail.none)))
+        await store.finish()
+    }
+}
+
+extension CustomerDetail {
+    static var none: CustomerDetail { try! Fixtures.decode("{}") }
+}

@@ -166,6 +166,7 @@ extension Reducer {
             state.inFlight.remove(.business)
             if let business = detail.business { state.checkout.business = business }
             state.checkout.businessSkipped = false
+            guard state.currentRoute.isCheckout else { return .none }
             return startDelivery(&state, environment)
 
         case .businessFailed(let error):
@@ -260,6 +261,8 @@ extension Reducer {
 
     static func addressSetOnCart(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
         state.inFlight.remove(.addresses)
+        // The user left checkout meanwhile: the cart has the address; do not pull them back.
+        guard state.currentRoute.isCheckout else { return .none }
         state.route.removeAll { $0 == .checkout(.business) || $0 == .checkout(.delivery) || $0 == .checkout(.review) }
         state.route.append(.checkout(.business))
         if let business = state.checkout.business {
@@ -294,6 +297,7 @@ extension Reducer {
 
     static func deliverySetOnCart(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
         state.inFlight.remove(.delivery)
+        guard state.currentRoute.isCheckout else { return .none }
         state.route.removeAll { $0 == .checkout(.review) }
         state.route.append(.checkout(.review))
         return .none
