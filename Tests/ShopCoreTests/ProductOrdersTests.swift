@@ -111,7 +111,7 @@ import Testing
         }
         await store.receive(.product(.failed(id: "gone", .http(status: 404, code: nil, message: "", details: [])))) {
             $0.inFlight = []
-            $0.notice = Notice(.error, "The store answered with an error (HTTP 404).")
+            $0.notice = Notice(.error, APIError.http(status: 404, code: nil, message: "", details: []).message)
         }
         await store.send(.product(.loaded(Fixtures.product("other"), variants: [])))
         await store.send(.product(.failed(id: "other", .timeout)))
