@@ -74,6 +74,7 @@ let package = Package(
             name: "SandboxTests",
             dependencies: ["Sandbox"]
         ),
+        .testTarget(name: "SupportTests", dependencies: ["ShopCore", "Sandbox", "StorefrontAPI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox", "StorefrontAPI"]),
     ]
 )

@@ -103,8 +103,9 @@ struct CartCommand: AsyncParsableCommand {
                     var totalDifferences: [String]
                 }
                 try Output.printJSON(
-                    Result(identical: report.isIdentical, lineDifferences: report.lineDifferences,
-                           totalDifferences: report.totalDifferences))
+                    Result(
+                        identical: report.isIdentical, lineDifferences: report.lineDifferences,
+                        totalDifferences: report.totalDifferences))
             } else {
                 report.summary.forEach(Output.line)
             }

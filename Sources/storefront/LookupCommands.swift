@@ -32,9 +32,10 @@ struct OrderCommand: AsyncParsableCommand {
                     var isRetryAvailable: Bool
                 }
                 try Output.printJSON(
-                    Status(orderNumber: order.orderNumber, status: order.status, paymentStatus: payment.status.rawValue,
-                           toBePaid: order.toBePaid, amountPaid: payment.amountPaid,
-                           isRetryAvailable: payment.isRetryAvailable))
+                    Status(
+                        orderNumber: order.orderNumber, status: order.status, paymentStatus: payment.status.rawValue,
+                        toBePaid: order.toBePaid, amountPaid: payment.amountPaid,
+                        isRetryAvailable: payment.isRetryAvailable))
             } else {
                 Output.line("Order \(order.orderNumber): \(order.status ?? "unknown")")
                 Output.line("Payment: \(payment.status.rawValue), to be paid \(order.toBePaid.formatted())")

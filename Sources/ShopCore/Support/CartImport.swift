@@ -130,7 +130,7 @@ public enum CartImport {
             built = try await api.redeemCreditBalance(cartID: built.id, amount: snapshot.creditBalanceUsed)
             progress.cart = built
         }
-        if snapshot.containsPII, let billing = snapshot.billingAddress, let shipping = snapshot.shippingAddress {
+        if snapshot.containsPersonalData, let billing = snapshot.billingAddress, let shipping = snapshot.shippingAddress {
             progress.step = "address"
             built = try await api.setAddress(cartID: built.id, .new(billing: billing, shipping: shipping))
             progress.cart = built
@@ -142,7 +142,8 @@ public enum CartImport {
     private static func rollBack(to previous: [CartItem], cart: Cart?, api: any ShopAPI) async {
         guard let cart else { return }
         var current = cart
-        for line in current.cartItems where !line.isFreeItem && !previous.contains(where: { $0.lineID == line.lineID }) {
+        for line in current.cartItems where !line.isFreeItem && !previous.contains(where: { $0.lineID == line.lineID })
+        {
             if let updated = try? await api.setItem(
                 cartID: current.id, CartItemUpdate(productId: line.productId, variantId: line.variantId, quantity: 0))
             {
@@ -168,7 +169,9 @@ public enum CartImport {
                 lines.append("\(line.name): missing")
                 continue
             }
-            if now.quantity != line.quantity { lines.append("\(line.name): quantity \(line.quantity) → \(now.quantity)") }
+            if now.quantity != line.quantity {
+                lines.append("\(line.name): quantity \(line.quantity) → \(now.quantity)")
+            }
             if now.sellingPrice != line.sellingPrice {
                 lines.append("\(line.name): price \(line.sellingPrice.formatted()) → \(now.sellingPrice.formatted())")
             }

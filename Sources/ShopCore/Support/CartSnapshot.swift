@@ -11,7 +11,7 @@ public struct CartSnapshot: Codable, Sendable, Hashable {
     public var version: Int
     public var exportedAt: String
     public var store: String
-    public var containsPII: Bool
+    public var containsPersonalData: Bool
     public var lines: [Line]
     public var couponCode: String?
     public var giftCardCode: String?
@@ -27,6 +27,14 @@ public struct CartSnapshot: Codable, Sendable, Hashable {
         public var name: String
         public var quantity: Int
         public var sellingPrice: Money
+
+        public init(productId: String, variantId: String?, name: String, quantity: Int, sellingPrice: Money) {
+            self.productId = productId
+            self.variantId = variantId
+            self.name = name
+            self.quantity = quantity
+            self.sellingPrice = sellingPrice
+        }
 
         public var lineID: LineID { LineID(productId: productId, variantId: variantId) }
     }
@@ -57,10 +65,12 @@ public struct CartSnapshot: Codable, Sendable, Hashable {
 
         /// Named amounts in a fixed order, for diffs and printing.
         public var named: [(String, String)] {
-            [("subtotal", subtotal.formatted()), ("discounts", discounts.formatted()), ("tax", tax.formatted()),
-             ("shipping", shipping.formatted()), ("loyalty points", String(loyalty)),
-             ("credit", credit.formatted()), ("gift card", giftCard.formatted()),
-             ("grand total", grandTotal.formatted()), ("to be paid", toBePaid.formatted())]
+            [
+                ("subtotal", subtotal.formatted()), ("discounts", discounts.formatted()), ("tax", tax.formatted()),
+                ("shipping", shipping.formatted()), ("loyalty points", String(loyalty)),
+                ("credit", credit.formatted()), ("gift card", giftCard.formatted()),
+                ("grand total", grandTotal.formatted()), ("to be paid", toBePaid.formatted()),
+            ]
         }
     }
 
@@ -69,10 +79,11 @@ public struct CartSnapshot: Codable, Sendable, Hashable {
         version = Self.currentVersion
         exportedAt = ISO8601DateFormatter().string(from: now)
         self.store = store
-        containsPII = withPII
+        containsPersonalData = withPII
         lines = cart.cartItems.filter { !$0.isFreeItem }.map {
-            Line(productId: $0.productId, variantId: $0.variantId, name: $0.displayName, quantity: $0.quantity,
-                 sellingPrice: $0.sellingPrice)
+            Line(
+                productId: $0.productId, variantId: $0.variantId, name: $0.displayName, quantity: $0.quantity,
+                sellingPrice: $0.sellingPrice)
         }
         couponCode = cart.couponCode
         giftCardCode = cart.giftCardCode

@@ -1,0 +1,150 @@
+import Foundation
+import Sandbox
+import ShopCore
+import StorefrontAPI
+import Testing
+
+/// Export a cart from one sandbox visitor and import it as another, over real HTTP.
+@Suite struct CartSnapshotTests {
+    final class Harness {
+        let directory: URL
+        let server: SandboxServer
+
+        init() async throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("sf-support-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            server = try await SandboxServer.start(
+                SandboxConfiguration(databasePath: directory.appendingPathComponent("db.sqlite").path))
+        }
+
+        func visitor() -> StorefrontClient {
+            StorefrontClient(
+                configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "k"), tokenStore: MemoryTokenStore()
+            )
+        }
+
+        func close() async {
+            await server.stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
+
+        /// A cart over ₹500 with WELCOME10 and the ₹250 gift card.
+        func cartWithCouponAndGiftCard(_ client: StorefrontClient) async throws -> Cart {
+            let products = try await client.products(ProductQuery(page: 1, limit: 40)).products
+            let simple = products.filter { !$0.hasVariant && $0.isPurchasable }
+            let picked = Array(simple.prefix(2))
+            try #require(picked.count == 2)
+            var cart = try await client.createCart(
+                items: [CartItemUpdate(productId: picked[0].id, variantId: nil, quantity: 2)])
+            cart = try await client.setItem(
+                cartID: cart.id, CartItemUpdate(productId: picked[1].id, variantId: nil, quantity: 2))
+            if cart.subtotal < Money(minorUnits: 60_000) {
+                cart = try await client.setItem(
+                    cartID: cart.id, CartItemUpdate(productId: picked[1].id, variantId: nil, quantity: 5))
+            }
+            cart = try await client.applyCoupon(cartID: cart.id, code: "WELCOME10")
+            cart = try await client.redeemGiftCard(cartID: cart.id, code: "GIFT250")
+            return cart
+        }
+    }
+
+    @Test func exportedCartImportsAsAnotherVisitorWithEqualTotals() async throws {
+        let harness = try await Harness()
+        let alice = harness.visitor()
+        let bob = harness.visitor()
+        let cart = try await harness.cartWithCouponAndGiftCard(alice)
+        #expect(cart.couponCode == "WELCOME10")
+        #expect(cart.giftCardAmount > .zero)
+
+        let data = try CartSnapshot(cart: cart, store: "sandbox", withPII: false).encoded()
+        let report = try await CartImport.run(try CartSnapshot.decode(data), api: bob)
+
+        #expect(report.isIdentical, "\(report.summary)")
+        #expect(report.cart.toBePaid == cart.toBePaid)
+        #expect(report.cart.grandTotal == cart.grandTotal)
+        #expect(report.cart.couponCode == "WELCOME10")
+        #expect(report.cart.id != cart.id)
+        let aliceCart = try await alice.userCart(userID: nil)
+        #expect(aliceCart?.toBePaid == cart.toBePaid, "the export changed the source cart")
+        await harness.close()
+    }
+
+    @Test func anUnknownProductImportsNothing() async throws {
+        let harness = try await Harness()
+        let alice = harness.visitor()
+        let bob = harness.visitor()
+        var snapshot = CartSnapshot(
+            cart: try await harness.cartWithCouponAndGiftCard(alice), store: "sandbox", withPII: false)
+        snapshot.lines.append(
+            CartSnapshot.Line(
+                productId: "no-such-product", variantId: nil, name: "Ghost", quantity: 1,
+                sellingPrice: Money(minorUnits: 100)))
+        await #expect(throws: CartImport.Failure.unknownProduct(name: "Ghost", id: "no-such-product")) {
+            _ = try await CartImport.run(snapshot, api: bob)
+        }
+        #expect(try await bob.userCart(userID: nil) == nil, "a cart was half-imported")
+        await harness.close()
+    }
+
+    @Test func aRejectedCouponRollsTheImportBack() async throws {
+        let harness = try await Harness()
+        let alice = harness.visitor()
+        let bob = harness.visitor()
+        var snapshot = CartSnapshot(
+            cart: try await harness.cartWithCouponAndGiftCard(alice), store: "sandbox", withPII: false)
+        snapshot.couponCode = "EXPIRED50"
+        do {
+            _ = try await CartImport.run(snapshot, api: bob)
+            Issue.record("an expired coupon was accepted")
+        } catch let failure as CartImport.Failure {
+            guard case .rejected(let step, _) = failure else { throw failure }
+            #expect(step.contains("coupon"))
+        }
+        let left = try await bob.userCart(userID: nil)
+        #expect(left?.cartItems.isEmpty ?? true, "lines were left behind: \(left?.cartItems.map(\.productId) ?? [])")
+        await harness.close()
+    }
+
+    @Test func aChangedPriceIsReported() async throws {
+        let harness = try await Harness()
+        let alice = harness.visitor()
+        let bob = harness.visitor()
+        var snapshot = CartSnapshot(
+            cart: try await harness.cartWithCouponAndGiftCard(alice), store: "sandbox", withPII: false)
+        snapshot.lines[0].sellingPrice = snapshot.lines[0].sellingPrice + Money(minorUnits: 1_000)
+        snapshot.totals.grandTotal = snapshot.totals.grandTotal + Money(minorUnits: 2_000)
+        let report = try await CartImport.run(snapshot, api: bob)
+        #expect(!report.isIdentical)
+        #expect(report.lineDifferences.count == 1)
+        #expect(report.lineDifferences[0].contains("price"))
+        #expect(report.totalDifferences.contains { $0.hasPrefix("grand total") })
+        await harness.close()
+    }
+
+    @Test func personalDataIsMaskedUnlessAskedFor() throws {
+        var cart = Cart(id: "c1")
+        cart.shippingAddress = Address(
+            firstName: "Asha", phone: "9876543210", email: "asha@example.com", addressLine1: "12 MG Road",
+            pincode: "560001", city: "Bengaluru", state: "Karnataka")
+        let masked = String(decoding: try CartSnapshot(cart: cart, store: "s", withPII: false).encoded(), as: UTF8.self)
+        #expect(!masked.contains("Asha") && !masked.contains("9876543210") && !masked.contains("asha@example.com"))
+        #expect(!masked.contains("MG Road"))
+        #expect(masked.contains("560001"))
+        let full = String(decoding: try CartSnapshot(cart: cart, store: "s", withPII: true).encoded(), as: UTF8.self)
+        #expect(full.contains("Asha") && full.contains("9876543210"))
+    }
+
+    @Test func newerTruncatedAndForeignFilesAreRefusedClearly() throws {
+        let snapshot = CartSnapshot(cart: Cart(id: "c1"), store: "s", withPII: false)
+        var newer = snapshot
+        newer.version = CartSnapshot.currentVersion + 1
+        #expect(throws: CartSnapshot.ReadError.newerVersion(CartSnapshot.currentVersion + 1)) {
+            _ = try CartSnapshot.decode(try newer.encoded())
+        }
+        let whole = try snapshot.encoded()
+        #expect(throws: CartSnapshot.ReadError.self) { _ = try CartSnapshot.decode(whole.prefix(whole.count / 2)) }
+        #expect(throws: CartSnapshot.ReadError.self) { _ = try CartSnapshot.decode(Data(#"{"hello": 1}"#.utf8)) }
+        let message = CartSnapshot.ReadError.newerVersion(9).errorDescription ?? ""
+        #expect(message.contains("Update storefront"))
+    }
+}
