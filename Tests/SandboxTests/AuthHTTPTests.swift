@@ -283,3 +283,34 @@ struct PasswordResetHTTPTests {
         }
     }
 }
+
+@Suite("Verifying a new email with generate-otp")
+struct GenerateOTPHTTPTests {
+    @Test func verifyEmailThroughGenerateOTP() async throws {
+        try await TestSandbox.with { sandbox in
+            let (access, _, userId) = try await sandbox.loginWithPhone()
+            let generated = try await sandbox.post(
+                "/auth/generate-otp", #"{"channel":"email","email":"new@example.com","otp_action":"update-email"}"#,
+                token: access, headers: ["x-debug-mode": "true"])
+            #expect(generated.status == 200, "\(generated.text)")
+            let otp = try #require(generated.content["otp"].string)
+            let otpToken = try #require(generated.content["otp_token"].string)
+            let (intruder, _, _) = try await sandbox.anonymous()
+            let stolen = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"update-email"}"#,
+                token: intruder)
+            #expect(stolen.status == 403)
+            let invalid = try await sandbox.post(
+                "/auth/generate-otp", #"{"channel":"pigeon","otp_action":"login"}"#, token: access)
+            #expect(Set(invalid.body["details"].array.compactMap { $0["field"].string }) == ["channel", "otp_action"])
+            let me = try await sandbox.get("/auth/user/\(userId)", token: access)
+            #expect(me.content["user"]["email"].string == "demo@example.com")
+            let verified = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"update-email"}"#,
+                token: access)
+            #expect(verified.status == 200)
+            #expect(verified.content["user"]["email"].string == "new@example.com")
+            #expect(verified.content["user"]["is_email_verified"].bool == true)
+        }
+    }
+}

@@ -290,6 +290,12 @@ struct AuthRoutes {
         let now = Date()
         let sessionUserId = session.userId
         let outcome = try await services.database.write { db -> Result<UserRecord, APIError> in
+            // An OTP for changing a user's phone or email only works in that user's session (not even counted).
+            if let otp = try OTPRecord.fetchOne(db, key: token), otp.sessionUserId != sessionUserId,
+                ["verify-phone", "verify-email", "update-phone", "update-email"].contains(otp.action)
+            {
+                return .failure(.forbidden("This OTP belongs to another session"))
+            }
             switch try OTPService.check(db, token: token, code: code, action: action, now: now) {
             case .invalid(let error):
                 return .failure(error)
