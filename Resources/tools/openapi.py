@@ -27,8 +27,9 @@ schemas = {
    "created_at": STR, "modified_at": STR}),
  "Tokens": obj({"user": ref("User"), "access_token": STR, "refresh_token": STR}, ["user", "access_token", "refresh_token"]),
  "OtpContent": obj({"otp_token": STR, "otp_action": STR, "otp": {"type": "string", "description": "Only with x-debug-mode: true"}}, ["otp_token", "otp_action"]),
- "ProductPricing": obj({"currency": STR, "tax_type": {"const": "GST"}, "tax_rate": INT, "tax_inclusive": BOOL,
-   "price_including_tax": MONEY, "listing_price": MONEY, "selling_price": MONEY, "selling_price_excluding_tax": MONEY,
+ "ProductPricing": obj({"currency": STR, "tax_type": {"const": "GST"}, "tax_rate": INT,
+   "price_including_tax": {"type": "boolean", "description": "selling_price includes GST"}, "listing_price": MONEY,
+   "selling_price": MONEY, "selling_price_excluding_tax": MONEY, "selling_price_including_tax": MONEY,
    "min_order_quantity": INT, "max_order_quantity": INT, "incremental_quantity": INT}),
  "Image": obj({k: STR for k in ["id", "title", "alternate_text", "url_tiny", "url_thumbnail", "url_standard", "url_zoom"]} | {"sort_order": INT}),
  "CategoryRef": obj({"id": STR, "name": STR, "slug": STR}),
@@ -56,8 +57,8 @@ schemas = {
    "country": STR, "tax_identification_number": NSTR, "business_name": NSTR, "is_default_billing": BOOL,
    "is_default_shipping": BOOL}, ["first_name", "phone", "email", "address_line1", "pincode", "city", "state"]),
  "CartItem": obj({"product_id": STR, "variant_id": NSTR, "sku": STR, "slug": STR, "product_name": STR, "variant_name": NSTR,
-   "quantity": INT, "price_including_tax": MONEY, "listing_price": MONEY, "selling_price": MONEY,
-   "selling_price_excluding_tax": MONEY, "tax_type": STR, "tax_rate": INT, "subtotal": MONEY, "tax_amount": MONEY,
+   "quantity": INT, "price_including_tax": BOOL, "listing_price": MONEY, "selling_price": MONEY,
+   "selling_price_excluding_tax": MONEY, "selling_price_including_tax": MONEY, "tax_type": STR, "tax_rate": INT, "subtotal": MONEY, "tax_amount": MONEY,
    "total_price_including_tax": MONEY, "promotion_discount_amount": MONEY, "coupon_discount_amount": MONEY,
    "min_order_quantity": INT, "max_order_quantity": INT, "incremental_quantity": INT, "stock_available": BOOL}),
  "Cart": obj({"id": STR, "user_id": STR, "active": BOOL, "customer_email": NSTR, "customer_phone": NSTR,
@@ -74,7 +75,7 @@ schemas = {
    "shipping_address": {"oneOf": [ref("Address"), {"type": "null"}]}, "expires_at": STR},
    ),
  "Order": obj({"order_number": STR, "order_date": STR, "status": {"enum": ["pending", "confirmed", "cancelled"]},
-   "payment_status": {"enum": ["pending", "success", "failed", "partially_paid"]}, "subtotal": MONEY, "item_total_tax": MONEY,
+   "payment_status": {"enum": ["pending", "success", "failed", "partially_paid"]}, "coupon_code": NSTR, "subtotal": MONEY, "item_total_tax": MONEY,
    "subtotal_including_tax": MONEY, "shipping_amount_including_tax": MONEY, "promotion_savings": MONEY,
    "coupon_savings": MONEY, "total_tax": MONEY, "grand_total": MONEY, "loyalty_point_redeemed": INT,
    "credit_balance_used": MONEY, "gift_card_amount": MONEY, "to_be_paid": MONEY, "amount_paid": MONEY,
@@ -115,7 +116,9 @@ for ch in ["phone", "whatsapp"]:
 op("post", "/auth/login/email", "Send a login OTP by email", ref("OtpContent"), obj({"email": STR, "register_if_not_exists": BOOL}, ["email"]), errors=(400, 401, 404, 429), tag=A)
 op("post", "/auth/login/password", "Log in with a password", ref("Tokens"), obj({"email": STR, "phone": STR, "password": STR}, ["password"]), tag=A)
 for ch in ["phone", "whatsapp", "email", "password"]:
-    op("post", f"/auth/register/{ch}", f"Register ({ch}); answers an OTP to verify", ref("OtpContent"),
+    op("post", f"/auth/register/{ch}",
+       "Register with a password; answers tokens at once" if ch == "password" else f"Register ({ch}); answers an OTP to verify",
+       ref("Tokens") if ch == "password" else ref("OtpContent"),
        obj({"first_name": STR, "last_name": NSTR, "phone": STR, "email": STR, "password": STR, "country_code": STR}, ["first_name"]),
        errors=(400, 401, 409, 429), tag=A)
 op("post", "/auth/verify-otp", "Verify an OTP: login, register, verify/update phone or email", ref("Tokens"),
@@ -148,7 +151,8 @@ for m in ["get", "post", "put", "delete"]:
 C = "Catalog"
 page_q = [("page", INT), ("limit", INT)]
 op("get", "/catalog/products", "Products, newest first", obj({"products": arr(ref("Product")), "pagination": ref("Pagination")}),
-   security="either", tag=C, query=page_q + [("category_id", STR), ("category_slug", STR)])
+   security="either", tag=C, query=page_q + [("category_id", STR), ("category_slug", STR),
+   ("sort_by", {"type": "string", "description": 'JSON object, e.g. {"selling_price":"asc"}; keys created_at, selling_price, name, reviews_count'})])
 op("get", "/catalog/products/{product_id_or_slug}", "Product detail with variants", obj({"product": ref("Product")}),
    params=["product_id_or_slug"], security="either", errors=(401, 404), tag=C)
 op("get", "/catalog/products/{product_id_or_slug}/variants", "Variants", obj({"variants": arr(ref("Variant"))}),

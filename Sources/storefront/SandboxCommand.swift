@@ -93,7 +93,8 @@ struct SandboxCommand: AsyncParsableCommand {
             do {
                 try SandboxPayments.settle(orderNumber: order, fail: fail, databasePath: path)
             } catch let error as SandboxPayments.Failure {
-                throw ValidationError(error.description)
+                FileHandle.standardError.write(Data("storefront sandbox pay: \(error.description)\n".utf8))
+                throw ExitCode.failure
             }
             print(fail ? "Payment for \(order) failed." : "Order \(order) paid.")
         }

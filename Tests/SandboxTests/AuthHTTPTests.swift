@@ -122,12 +122,11 @@ struct AuthHTTPTests {
         }
     }
 
-    @Test func registerWithEmailThenPasswordLogin() async throws {
+    @Test func registerWithEmailOTPThenPasswordRegistrationAndLogin() async throws {
         try await TestSandbox.with { sandbox in
             let (token, _, anonymousId) = try await sandbox.anonymous()
             let register = try await sandbox.post(
-                "/auth/register/password",
-                #"{"first_name":"Asha","email":"asha@example.com","password":"correct horse"}"#, token: token,
+                "/auth/register/email", #"{"first_name":"Asha","email":"asha@example.com"}"#, token: token,
                 headers: ["x-debug-mode": "true"])
             #expect(register.status == 200, "\(register.text)")
             #expect(register.content["otp_action"].string == "register")
@@ -145,15 +144,29 @@ struct AuthHTTPTests {
                 "/auth/register/email", #"{"first_name":"A","email":"asha@example.com"}"#, token: token)
             #expect(duplicate.status == 409)
 
-            let (other, _, _) = try await sandbox.anonymous()
+            // Password registration answers tokens straight away.
+            let (other, _, otherId) = try await sandbox.anonymous()
+            let passwordUser = try await sandbox.post(
+                "/auth/register/password", #"{"first_name":"Bo","email":"bo@example.com","password":"correct horse"}"#,
+                token: other)
+            #expect(passwordUser.status == 200, "\(passwordUser.text)")
+            #expect(passwordUser.content["user"]["id"].string == otherId)
+            #expect(passwordUser.content["user"]["is_logged_in"].bool == true)
+            #expect(passwordUser.content["access_token"].string != nil)
+            let short = try await sandbox.post(
+                "/auth/register/password", #"{"first_name":"C","email":"c@example.com","password":"short"}"#,
+                token: other)
+            #expect(short.body["details"][0]["field"].string == "password")
+
+            let (third, _, _) = try await sandbox.anonymous()
             let bad = try await sandbox.post(
-                "/auth/login/password", #"{"email":"asha@example.com","password":"wrong password"}"#, token: other)
+                "/auth/login/password", #"{"email":"bo@example.com","password":"wrong password"}"#, token: third)
             #expect(bad.status == 401)
             #expect(bad.code == "INVALID_CREDENTIALS")
             let good = try await sandbox.post(
-                "/auth/login/password", #"{"email":"asha@example.com","password":"correct horse"}"#, token: other)
+                "/auth/login/password", #"{"email":"bo@example.com","password":"correct horse"}"#, token: third)
             #expect(good.status == 200)
-            #expect(good.content["user"]["id"].string == anonymousId)
+            #expect(good.content["user"]["id"].string == otherId)
         }
     }
 
@@ -205,6 +218,99 @@ struct AuthHTTPTests {
             #expect(deactivate.status == 200)
             let after = try await sandbox.get("/auth/user/\(userId)", token: access)
             #expect(after.status == 401)
+        }
+    }
+}
+
+@Suite("Password reset")
+struct PasswordResetHTTPTests {
+    func registerWithPassword(_ sandbox: TestSandbox) async throws -> String {
+        let (token, _, _) = try await sandbox.anonymous()
+        let register = try await sandbox.post(
+            "/auth/register/password", #"{"first_name":"Ira","phone":"9111111111","password":"first password"}"#,
+            token: token)
+        #expect(register.status == 200)
+        return try #require(register.content["access_token"].string)
+    }
+
+    @Test func resetThroughVerifyOTPThenResetWithTheTokenOnly() async throws {
+        try await TestSandbox.with { sandbox in
+            _ = try await registerWithPassword(sandbox)
+            let (token, _, _) = try await sandbox.anonymous()
+            let forgot = try await sandbox.post(
+                "/auth/forgot-password", #"{"phone":"9111111111"}"#, token: token, headers: ["x-debug-mode": "true"])
+            #expect(forgot.content["otp_action"].string == "reset-password")
+            let otp = try #require(forgot.content["otp"].string)
+            let otpToken = try #require(forgot.content["otp_token"].string)
+            let early = try await sandbox.post(
+                "/auth/reset-password", #"{"otp_token":"\#(otpToken)","new_password":"second password"}"#, token: token)
+            #expect(early.status == 400)
+            let verified = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"reset-password"}"#,
+                token: token)
+            #expect(verified.status == 200)
+            let access = try #require(verified.content["access_token"].string)
+            let reset = try await sandbox.post(
+                "/auth/reset-password",
+                #"{"otp_token":"\#(otpToken)","new_password":"second password","confirm_password":"second password"}"#,
+                token: access)
+            #expect(reset.status == 200, "\(reset.text)")
+            let reused = try await sandbox.post(
+                "/auth/reset-password", #"{"otp_token":"\#(otpToken)","new_password":"third password"}"#, token: access)
+            #expect(reused.status == 400)
+            let old = try await sandbox.post(
+                "/auth/login/password", #"{"phone":"9111111111","password":"first password"}"#, token: token)
+            #expect(old.status == 401)
+            let new = try await sandbox.post(
+                "/auth/login/password", #"{"phone":"9111111111","password":"second password"}"#, token: token)
+            #expect(new.status == 200)
+        }
+    }
+
+    @Test func changePasswordNeedsTheOldOne() async throws {
+        try await TestSandbox.with { sandbox in
+            let access = try await registerWithPassword(sandbox)
+            let wrong = try await sandbox.post(
+                "/auth/change-password", #"{"old_password":"nope nope","new_password":"brand new pass"}"#, token: access
+            )
+            #expect(wrong.status == 401)
+            let changed = try await sandbox.post(
+                "/auth/change-password",
+                #"{"old_password":"first password","new_password":"brand new pass","confirm_password":"brand new pass"}"#,
+                token: access)
+            #expect(changed.status == 200)
+            #expect(changed.content["access_token"].string != nil)
+        }
+    }
+}
+
+@Suite("Verifying a new email with generate-otp")
+struct GenerateOTPHTTPTests {
+    @Test func verifyEmailThroughGenerateOTP() async throws {
+        try await TestSandbox.with { sandbox in
+            let (access, _, userId) = try await sandbox.loginWithPhone()
+            let generated = try await sandbox.post(
+                "/auth/generate-otp", #"{"channel":"email","email":"new@example.com","otp_action":"update-email"}"#,
+                token: access, headers: ["x-debug-mode": "true"])
+            #expect(generated.status == 200, "\(generated.text)")
+            let otp = try #require(generated.content["otp"].string)
+            let otpToken = try #require(generated.content["otp_token"].string)
+            let (intruder, _, _) = try await sandbox.anonymous()
+            let stolen = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"update-email"}"#,
+                token: intruder)
+            #expect(stolen.status == 403)
+            let invalid = try await sandbox.post(
+                "/auth/generate-otp", #"{"channel":"pigeon","otp_action":"login"}"#, token: access)
+            #expect(Set(invalid.body["details"].array.compactMap { $0["field"].string }) == ["channel", "otp_action"])
+            let me = try await sandbox.get("/auth/user/\(userId)", token: access)
+            #expect(me.content["user"]["email"].string == "demo@example.com")
+            let verified = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"update-email"}"#,
+                token: access)
+            #expect(verified.status == 200)
+            #expect(verified.content["user"]["email"].string == "new@example.com")
+            #expect(verified.content["user"]["is_email_verified"].bool == true)
         }
     }
 }

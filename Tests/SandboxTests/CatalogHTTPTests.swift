@@ -68,6 +68,14 @@ struct CatalogHTTPTests {
             let bySlug = try await sandbox.get("/catalog/products?category_slug=books", token: token)
             #expect(bySlug.content["pagination"]["total_records"].int == 10)
 
+            let cheapest = try await sandbox.get(
+                "/catalog/products?limit=3&sort_by=%7B%22selling_price%22%3A%22asc%22%7D", token: token)
+            #expect(
+                cheapest.content["products"].array.compactMap { $0["pricing"]["selling_price"].decimal }
+                    == [rupees("119"), rupees("149"), rupees("149")])
+            let badSort = try await sandbox.get("/catalog/products?sort_by=price", token: token)
+            #expect(badSort.body["details"][0]["field"].string == "sort_by")
+
             let bad = try await sandbox.get("/catalog/products?limit=0", token: token)
             #expect(bad.status == 400)
             #expect(bad.code == "VALIDATION_ERROR")
@@ -85,13 +93,15 @@ struct CatalogHTTPTests {
             #expect(product["variants"].array.count == 6)
             // GST-inclusive at 12%: ₹599 incl. → ₹534.82 excl. (599 × 100 / 112 = 534.821…)
             #expect(product["pricing"]["selling_price"].decimal == rupees("599"))
-            #expect(product["pricing"]["price_including_tax"].decimal == rupees("599"))
+            #expect(product["pricing"]["price_including_tax"].bool == true)
+            #expect(product["pricing"]["selling_price_including_tax"].decimal == rupees("599"))
             #expect(product["pricing"]["selling_price_excluding_tax"].decimal == rupees("534.82"))
             #expect(product["pricing"]["tax_rate"].int == 12)
 
             // GST-exclusive at 18%: ₹1,499 + 18% = ₹1,768.82
             let skillet = try await sandbox.get("/catalog/products/cast-iron-skillet-26cm", token: token)
-            #expect(skillet.content["product"]["pricing"]["price_including_tax"].decimal == rupees("1768.82"))
+            #expect(skillet.content["product"]["pricing"]["price_including_tax"].bool == false)
+            #expect(skillet.content["product"]["pricing"]["selling_price_including_tax"].decimal == rupees("1768.82"))
             let id = try #require(skillet.content["product"]["id"].string)
             let byId = try await sandbox.get("/catalog/products/\(id)", token: token)
             #expect(byId.content["product"]["slug"].string == "cast-iron-skillet-26cm")

@@ -24,13 +24,14 @@ enum OTPService {
         if let phone = destination.phone {
             recent =
                 try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM otp WHERE phone = ? AND created_at > ?", arguments: [phone, cutoff])
+                    db, sql: "SELECT COUNT(*) FROM otp WHERE phone = ? AND action = ? AND created_at > ?",
+                    arguments: [phone, action, cutoff])
                 ?? 0
         } else {
             recent =
                 try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM otp WHERE email = ? AND created_at > ?",
-                    arguments: [destination.email, cutoff]) ?? 0
+                    db, sql: "SELECT COUNT(*) FROM otp WHERE email = ? AND action = ? AND created_at > ?",
+                    arguments: [destination.email, action, cutoff]) ?? 0
         }
         if recent > 0 {
             throw APIError.tooManyRequests(

@@ -43,8 +43,8 @@ struct CatalogSnapshot: Sendable {
             sellingPrice: selling, taxRate: product.taxRate, taxInclusive: product.taxInclusive)
         return ProductPricingWire(
             currency: settings.currencyCode, taxType: "GST", taxRate: product.taxRate,
-            taxInclusive: product.taxInclusive, priceIncludingTax: Paise(unit.including), listingPrice: Paise(listing),
-            sellingPrice: Paise(selling), sellingPriceExcludingTax: Paise(unit.excluding),
+            priceIncludingTax: product.taxInclusive, listingPrice: Paise(listing), sellingPrice: Paise(selling),
+            sellingPriceExcludingTax: Paise(unit.excluding), sellingPriceIncludingTax: Paise(unit.including),
             minOrderQuantity: product.minOrderQuantity, maxOrderQuantity: product.maxOrderQuantity,
             incrementalQuantity: product.incrementalQuantity)
     }

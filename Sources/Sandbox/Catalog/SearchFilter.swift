@@ -19,25 +19,41 @@ indirect enum SearchFilter: Sendable, Equatable {
         let message: String
     }
 
+    /// The attributes a filter reads.
+    var attributes: Set<String> {
+        switch self {
+        case .all(let filters), .any(let filters): filters.reduce(into: []) { $0.formUnion($1.attributes) }
+        case .not(let filter): filter.attributes
+        case .compare(let attribute, _, _), .range(let attribute, _, _), .within(let attribute, _),
+            .exists(let attribute), .isNull(let attribute), .isEmpty(let attribute):
+            [attribute]
+        }
+    }
+
     /// Item attributes: each a list of values (strings; numbers as decimal strings).
     typealias Document = [String: [String]]
 
     func matches(_ document: Document) -> Bool {
+        matches { document[$0] }
+    }
+
+    /// Matches values looked up on demand (nil: the item has no such attribute).
+    func matches(_ lookup: (String) -> [String]?) -> Bool {
         switch self {
-        case .all(let filters): return filters.allSatisfy { $0.matches(document) }
-        case .any(let filters): return filters.contains { $0.matches(document) }
-        case .not(let filter): return !filter.matches(document)
-        case .exists(let attribute): return document[attribute] != nil
-        case .isNull(let attribute): return document[attribute] == nil
-        case .isEmpty(let attribute): return document[attribute]?.isEmpty ?? false
+        case .all(let filters): return filters.allSatisfy { $0.matches(lookup) }
+        case .any(let filters): return filters.contains { $0.matches(lookup) }
+        case .not(let filter): return !filter.matches(lookup)
+        case .exists(let attribute): return lookup(attribute) != nil
+        case .isNull(let attribute): return lookup(attribute) == nil
+        case .isEmpty(let attribute): return lookup(attribute)?.isEmpty ?? false
         case .within(let attribute, let values):
-            return document[attribute]?.contains { value in values.contains { Self.equal(value, $0) } } ?? false
+            return lookup(attribute)?.contains { value in values.contains { Self.equal(value, $0) } } ?? false
         case .range(let attribute, let low, let high):
-            return document[attribute]?.contains {
+            return lookup(attribute)?.contains {
                 Self.order($0, low).map { $0 >= 0 } == true && Self.order($0, high).map { $0 <= 0 } == true
             } ?? false
         case .compare(let attribute, let op, let target):
-            guard let values = document[attribute] else { return op == "!=" }
+            guard let values = lookup(attribute) else { return op == "!=" }
             switch op {
             case "=": return values.contains { Self.equal($0, target) }
             case "!=": return !values.contains { Self.equal($0, target) }

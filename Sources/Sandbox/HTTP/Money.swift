@@ -16,6 +16,17 @@ struct Paise: Sendable, Hashable, Comparable, Codable {
     static func -= (lhs: inout Paise, rhs: Paise) { lhs.value -= rhs.value }
     static func * (lhs: Paise, rhs: Int) -> Paise { Paise(lhs.value * rhs) }
 
+    /// Rupees as plain text without trailing zeros ("599", "1234.5", "0.05"), computed with integers.
+    var rupeesText: String {
+        let magnitude = value.magnitude
+        let whole = magnitude / 100
+        let fraction = magnitude % 100
+        let sign = value < 0 ? "-" : ""
+        if fraction == 0 { return "\(sign)\(whole)" }
+        if fraction % 10 == 0 { return "\(sign)\(whole).\(fraction / 10)" }
+        return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+
     /// The amount in rupees as an exact decimal.
     var decimal: Decimal {
         Decimal(sign: value < 0 ? .minus : .plus, exponent: -2, significand: Decimal(value.magnitude))

@@ -192,20 +192,63 @@ struct AuthRoutes {
         let details = RegistrationDetails(
             firstName: firstName, lastName: lastName, email: email, phone: phone,
             password: password.map { PasswordHasher.hash($0) })
+        if channel == "password" {
+            // Password registration answers tokens at once (phone and email stay unverified).
+            let sessionUserId = session.userId
+            let user = try await services.database.write { db -> UserRecord in
+                try Self.requireUnregistered(db, phone: details.phone, email: details.email)
+                return try Self.registerUser(
+                    db, details, sessionUserId: sessionUserId, verifiedPhone: false, verifiedEmail: false,
+                    loginMethods: ["password"], now: now)
+            }
+            return try Reply.ok(try await issueTokens(user), message: "User registered")
+        }
         let otp = try await services.database.write { [phone, email] db -> OTPRecord in
-            if let phone, try Self.findUser(db, phone: phone, email: nil) != nil {
-                throw APIError.conflict("A user with this phone number already exists")
-            }
-            if let email, try Self.findUser(db, phone: nil, email: email) != nil {
-                throw APIError.conflict("A user with this email already exists")
-            }
-            let otpChannel = channel == "password" ? (phone != nil ? "sms" : "email") : channel
+            try Self.requireUnregistered(db, phone: phone, email: email)
             return try OTPService.create(
                 db, sessionUserId: session.userId, action: "register",
-                destination: .init(channel: otpChannel, phone: phone, email: phone == nil ? email : nil),
+                destination: .init(channel: channel, phone: phone, email: phone == nil ? email : nil),
                 registration: details, now: now)
         }
         return try otpReply(otp, request)
+    }
+
+    static func requireUnregistered(_ db: Database, phone: String?, email: String?) throws {
+        if let phone, try findUser(db, phone: phone, email: nil) != nil {
+            throw APIError.conflict("A user with this phone number already exists")
+        }
+        if let email, try findUser(db, phone: nil, email: email) != nil {
+            throw APIError.conflict("A user with this email already exists")
+        }
+    }
+
+    /// The anonymous session becomes the registered user, so its cart and wishlist stay.
+    static func registerUser(
+        _ db: Database, _ details: RegistrationDetails, sessionUserId: String, verifiedPhone: Bool,
+        verifiedEmail: Bool, loginMethods: [String], now: Date
+    ) throws -> UserRecord {
+        var user: UserRecord
+        if let session = try UserRecord.fetchOne(db, key: sessionUserId), session.isAnonymous {
+            user = session
+        } else {
+            user = UserRecord.anonymous(id: IDs.make(now: now), now: now)
+            try user.insert(db)
+        }
+        user.isAnonymous = false
+        user.firstName = details.firstName
+        user.lastName = details.lastName
+        user.phone = details.phone
+        user.email = details.email
+        user.countryCode = details.phone == nil ? nil : "+91"
+        user.isPhoneVerified = verifiedPhone
+        user.isEmailVerified = verifiedEmail
+        user.passwordHash = details.password
+        user.loginMethods = loginMethods
+        user.notificationPreferences = .defaults
+        user.customerId = user.id
+        user.modifiedAt = now
+        try user.update(db)
+        return user
     }
 
     static let otpActions = [
@@ -247,6 +290,12 @@ struct AuthRoutes {
         let now = Date()
         let sessionUserId = session.userId
         let outcome = try await services.database.write { db -> Result<UserRecord, APIError> in
+            // An OTP for changing a user's phone or email only works in that user's session (not even counted).
+            if let otp = try OTPRecord.fetchOne(db, key: token), otp.sessionUserId != sessionUserId,
+                ["verify-phone", "verify-email", "update-phone", "update-email"].contains(otp.action)
+            {
+                return .failure(.forbidden("This OTP belongs to another session"))
+            }
             switch try OTPService.check(db, token: token, code: code, action: action, now: now) {
             case .invalid(let error):
                 return .failure(error)
@@ -283,29 +332,9 @@ struct AuthRoutes {
                 throw APIError.conflict("User already registered")
             }
             let details = otp.registration ?? RegistrationDetails()
-            // The anonymous session becomes the registered user, so its cart and wishlist stay.
-            var user: UserRecord
-            if let session = try UserRecord.fetchOne(db, key: sessionUserId), session.isAnonymous {
-                user = session
-            } else {
-                user = UserRecord.anonymous(id: IDs.make(now: now), now: now)
-                try user.insert(db)
-            }
-            user.isAnonymous = false
-            user.firstName = details.firstName
-            user.lastName = details.lastName
-            user.phone = details.phone
-            user.email = details.email
-            user.countryCode = details.phone == nil ? nil : "+91"
-            user.isPhoneVerified = otp.phone != nil
-            user.isEmailVerified = otp.phone == nil && otp.email != nil
-            user.passwordHash = details.password
-            user.loginMethods = [loginMethod] + (details.password != nil ? ["password"] : [])
-            user.notificationPreferences = .defaults
-            user.customerId = user.id
-            user.modifiedAt = now
-            try user.update(db)
-            return user
+            return try registerUser(
+                db, details, sessionUserId: sessionUserId, verifiedPhone: otp.phone != nil,
+                verifiedEmail: otp.phone == nil && otp.email != nil, loginMethods: [loginMethod], now: now)
         case "verify-phone", "verify-email", "update-phone", "update-email":
             guard var user = try UserRecord.fetchOne(db, key: otp.sessionUserId) else {
                 throw APIError.notFound("User not found")
@@ -328,7 +357,13 @@ struct AuthRoutes {
             try user.update(db)
             return user
         default:
-            throw APIError.badRequest("Use /auth/reset-password to complete a password reset")
+            // reset-password: the OTP proves the account; the caller is logged in and may now call
+            // /auth/reset-password with this otp_token (without the code).
+            guard let user = try findUser(db, phone: otp.phone, email: otp.email), user.active else {
+                throw APIError.notFound("User not found")
+            }
+            try db.execute(literal: "UPDATE otp SET action = 'reset-password-verified' WHERE token = \(otp.token)")
+            return user
         }
     }
 
@@ -387,7 +422,8 @@ struct AuthRoutes {
         _ = try await auth.require(request)
         var body = try await RequestBody.read(request, context: context)
         let token = body.requiredString("otp_token")
-        let code = body.requiredString("otp")
+        // Either the code here, or an OTP token already verified through /auth/verify-otp.
+        let code = body.string("otp")
         let password = body.requiredString("new_password")
         if !password.isEmpty && password.count < 8 { body.fail("new_password", "Must be at least 8 characters") }
         if let confirm = body.string("confirm_password"), confirm != password {
@@ -396,10 +432,25 @@ struct AuthRoutes {
         try body.validate()
         let now = Date()
         let outcome = try await services.database.write { db -> Result<UserRecord, APIError> in
-            switch try OTPService.check(db, token: token, code: code, action: "reset-password", now: now) {
+            let check: OTPService.Check
+            if let code {
+                check = try OTPService.check(db, token: token, code: code, action: "reset-password", now: now)
+            } else if let otp = try OTPRecord.fetchOne(db, key: token), otp.action == "reset-password-verified",
+                otp.expiresAt > now
+            {
+                check = .valid(otp)
+            } else {
+                check = .invalid(
+                    APIError(
+                        status: .badRequest, code: "INVALID_OTP_TOKEN",
+                        message: "OTP token is not verified for a password reset (or was used)",
+                        details: [FieldIssue(field: "otp", message: "Required unless the OTP was verified")]))
+            }
+            switch check {
             case .invalid(let error):
                 return .failure(error)
             case .valid(let otp):
+                try db.execute(literal: "UPDATE otp SET action = 'reset-password-done' WHERE token = \(otp.token)")
                 guard var user = try Self.findUser(db, phone: otp.phone, email: otp.email) else {
                     return .failure(.notFound("User not found"))
                 }

@@ -34,6 +34,7 @@ struct CatalogRoutes {
         let (page, limit) = try query.paging()
         let categoryIds = query.list("category_id")
         let categorySlugs = query.list("category_slug")
+        let order = try Self.productOrder(query.string("sort_by"))
         let settings = services.settings
         let list = try await services.database.read { db -> ProductList in
             let snapshot = try CatalogSnapshot.load(db, settings: settings)
@@ -51,7 +52,7 @@ struct CatalogRoutes {
             if filterIds.isEmpty {
                 total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE active = 1") ?? 0
                 records = try ProductRecord.fetchAll(
-                    db, sql: "SELECT * FROM product WHERE active = 1 ORDER BY seq DESC LIMIT ? OFFSET ?",
+                    db, sql: "SELECT * FROM product WHERE active = 1 ORDER BY \(order) LIMIT ? OFFSET ?",
                     arguments: [limit, offset])
             } else {
                 let marks = databaseQuestionMarks(count: filterIds.count)
@@ -65,7 +66,7 @@ struct CatalogRoutes {
                     sql: """
                         SELECT * FROM product WHERE active = 1 AND id IN (
                           SELECT product_id FROM product_category WHERE category_id IN (\(marks)))
-                        ORDER BY seq DESC LIMIT ? OFFSET ?
+                        ORDER BY \(order) LIMIT ? OFFSET ?
                         """,
                     arguments: StatementArguments(filterIds) + [limit, offset])
             }
@@ -74,6 +75,30 @@ struct CatalogRoutes {
                 pagination: PaginationWire(total: total, page: page, limit: limit))
         }
         return try Reply.ok(list, message: "Products retrieved successfully")
+    }
+
+    /// `sort_by` is a JSON object such as `{"created_at":"desc"}` or `{"selling_price":"asc"}`.
+    static func productOrder(_ sortBy: String?) throws -> String {
+        let columns = [
+            "created_at": "seq", "selling_price": "selling_price", "pricing.selling_price": "selling_price",
+            "name": "name", "reviews_count": "reviews_count",
+        ]
+        guard let sortBy else { return "seq DESC" }
+        guard case .object(let fields)? = try? JSONValue.parse(Data(sortBy.utf8)), !fields.isEmpty else {
+            throw APIError.validation(field: "sort_by", "Must be a JSON object like {\"created_at\":\"desc\"}")
+        }
+        var terms: [String] = []
+        for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
+            guard let column = columns[key] else {
+                throw APIError.validation(
+                    field: "sort_by", "Unknown sort key '\(key)' (\(columns.keys.sorted().joined(separator: ", ")))")
+            }
+            guard case .string(let direction) = value, ["asc", "desc"].contains(direction.lowercased()) else {
+                throw APIError.validation(field: "sort_by", "Direction must be \"asc\" or \"desc\"")
+            }
+            terms.append("\(column) \(direction.uppercased())")
+        }
+        return (terms + ["seq DESC"]).joined(separator: ", ")
     }
 
     func productDetail(_ request: Request, _ context: SandboxContext) async throws -> Response {

@@ -16,35 +16,6 @@ extension CatalogRoutes {
         var pagination: PaginationWire
     }
 
-    static let numericAttributes = [
-        "pricing.selling_price", "pricing.listing_price", "pricing.price_including_tax", "pricing.tax_rate",
-        "reviews_count",
-    ]
-    static let facetAttributes = [
-        "categories.slug", "categories.name", "tags", "product_type", "brand", "size", "color", "storage",
-        "stock_available", "on_offer", "on_promotion",
-    ]
-
-    /// The filterable attributes of one item.
-    static func document(_ item: ItemWire) -> SearchFilter.Document {
-        var document: SearchFilter.Document = [
-            "product_id": [item.productId], "sku": [item.sku], "product_name": [item.productName],
-            "name": [item.productName], "product_slug": [item.productSlug], "product_type": [item.productType],
-            "category_ids": item.categoryIds, "category_id": item.categoryIds,
-            "categories.slug": item.categories.map(\.slug), "categories.name": item.categories.map(\.name),
-            "tags": item.tags, "stock_available": ["\(item.stockAvailable)"], "on_offer": ["\(item.onOffer)"],
-            "on_promotion": ["\(item.onPromotion)"], "reviews_count": ["\(item.reviewsCount)"],
-            "pricing.selling_price": ["\(item.pricing.sellingPrice.decimal)"],
-            "pricing.listing_price": ["\(item.pricing.listingPrice.decimal)"],
-            "pricing.price_including_tax": ["\(item.pricing.priceIncludingTax.decimal)"],
-            "pricing.tax_rate": ["\(item.pricing.taxRate)"],
-        ]
-        if let variantId = item.variantId { document["variant_id"] = [variantId] }
-        for attribute in item.attributes { document[attribute.key, default: []].append(attribute.value) }
-        for (key, option) in item.associatedOptions { document[key, default: []].append(option.value) }
-        return document
-    }
-
     func search(_ request: Request, _ context: SandboxContext) async throws -> Response {
         try await auth.requirePublicRead(request)
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
@@ -80,67 +51,18 @@ extension CatalogRoutes {
             body.fail("filter", error.message)
         }
         try body.validate()
-        let words = query.lowercased().split(whereSeparator: \.isWhitespace).prefix(10).map(String.init)
+        let search = SearchQuery(
+            words: query.lowercased().split(whereSeparator: \.isWhitespace).prefix(10).map(String.init),
+            filter: filter, facets: facets, sorts: sorts, page: page, limit: limit)
         let settings = services.settings
-        let result = try await services.database.read { [filter, sorts, facets] db -> SearchResult in
+        let result = try await services.database.read { db -> SearchResult in
             let snapshot = try CatalogSnapshot.load(db, settings: settings)
-            var sql = "SELECT * FROM product WHERE active = 1"
-            var arguments: StatementArguments = []
-            for word in words {
-                sql +=
-                    " AND (lower(name) LIKE ? OR lower(short_description) LIKE ? OR lower(tags) LIKE ? OR lower(sku) LIKE ?)"
-                let pattern = "%\(word)%"
-                arguments += [pattern, pattern, pattern, pattern]
-            }
-            sql += " ORDER BY seq DESC"
-            let products = try ProductRecord.fetchAll(db, sql: sql, arguments: arguments)
-            let variantsByProduct = Dictionary(
-                grouping: try VariantRecord.fetchAll(db, sql: "SELECT * FROM variant ORDER BY position"),
-                by: \.productId)
-            var matched: [(ItemWire, SearchFilter.Document)] = []
-            for product in products {
-                let variants = variantsByProduct[product.id] ?? []
-                let items =
-                    variants.isEmpty
-                    ? [snapshot.itemWire(product, variant: nil)]
-                    : variants.map { snapshot.itemWire(product, variant: $0) }
-                for item in items {
-                    let document = Self.document(item)
-                    if filter?.matches(document) ?? true { matched.append((item, document)) }
-                }
-            }
-            for (attribute, ascending) in sorts.reversed() {
-                matched = matched.enumerated().sorted { lhs, rhs in
-                    let a = lhs.element.1[attribute]?.first ?? ""
-                    let b = rhs.element.1[attribute]?.first ?? ""
-                    let order = SearchFilter.order(a, b) ?? (a < b ? -1 : (a == b ? 0 : 1))
-                    if order == 0 { return lhs.offset < rhs.offset }
-                    return ascending ? order < 0 : order > 0
-                }.map(\.element)
-            }
-            let wanted = facets.contains("*") ? Self.facetAttributes + Self.numericAttributes : facets
-            var distribution: [String: [String: Int]] = [:]
-            var stats: [String: FacetStats] = [:]
-            for attribute in wanted {
-                if Self.numericAttributes.contains(attribute) {
-                    let numbers = matched.compactMap { $0.1[attribute]?.first }.compactMap {
-                        Decimal(string: $0, locale: nil)
-                    }
-                    if let low = numbers.min(), let high = numbers.max() {
-                        stats[attribute] = FacetStats(min: low, max: high)
-                    }
-                } else {
-                    var counts: [String: Int] = [:]
-                    for (_, document) in matched {
-                        for value in Set(document[attribute] ?? []) { counts[value, default: 0] += 1 }
-                    }
-                    distribution[attribute] = counts
-                }
-            }
-            let pageItems = Array(matched.dropFirst((page - 1) * limit).prefix(limit)).map(\.0)
+            let found = try SearchIndex.search(db, search, snapshot: snapshot)
             return SearchResult(
-                skus: pageItems, facetDistribution: distribution, facetStats: stats,
-                pagination: PaginationWire(total: matched.count, page: page, limit: limit))
+                skus: found.rows.map { snapshot.itemWire($0.product, variant: $0.variant) },
+                facetDistribution: found.distribution,
+                facetStats: found.stats.mapValues { FacetStats(min: $0.min, max: $0.max) },
+                pagination: PaginationWire(total: found.total, page: page, limit: limit))
         }
         return try Reply.ok(result, message: "Search results")
     }

@@ -101,7 +101,8 @@ struct FulfillmentRoutes {
         var id: String
         var name: String
         var shippingAmount: Paise
-        var estimatedDeliveryDays: Int
+        /// A string, as the reference shows.
+        var estimatedDeliveryDays: String
         var isRecommended: Bool
         var isHyperlocal: Bool
         var mode: String
@@ -172,7 +173,7 @@ struct FulfillmentRoutes {
                             courierCompanies: [
                                 CourierWire(
                                     id: method.courierId, name: method.courierName,
-                                    shippingAmount: Paise(priced.shippingAmount), estimatedDeliveryDays: days,
+                                    shippingAmount: Paise(priced.shippingAmount), estimatedDeliveryDays: "\(days)",
                                     isRecommended: method.id == ShippingMethods.standard.id, isHyperlocal: false,
                                     mode: "surface", rating: 4)
                             ]))

@@ -225,7 +225,9 @@ struct UserRoutes {
         var url: String
         if contentType.contains("json") {
             var body = try await RequestBody.read(request, context: context, allowEmpty: false)
-            url = body.requiredString("image_url")
+            // `profile_image_url` (what the client sends) or `image_url`.
+            let key = body.has("image_url") ? "image_url" : "profile_image_url"
+            url = body.requiredString(key)
             try body.validate()
         } else {
             let bytes = try await request.body.collect(upTo: 8 << 20)

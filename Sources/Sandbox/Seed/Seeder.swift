@@ -57,22 +57,32 @@ enum Seeder {
         }
         let linkStatement = try db.makeStatement(
             sql: "INSERT INTO product_category (product_id, category_id, seq) VALUES (?, ?, ?)")
+        // Products go through one prepared statement (100k-product catalogs seed in seconds, not minutes).
+        let productStatement = try db.makeStatement(
+            sql: """
+                INSERT INTO product (id, seq, sku, name, slug, short_description, description, product_type,
+                  category_ids, tags, attributes, variant_options, has_variant, listing_price, selling_price, tax_rate,
+                  tax_inclusive, stock, backorder, min_order_quantity, max_order_quantity, incremental_quantity,
+                  reviews_rating_sum, reviews_count, active, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'physical', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
+                """)
+        let encoder = JSONEncoder()
+        func json(_ value: some Encodable & Collection) throws -> String {
+            value.isEmpty ? "[]" : String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
         for (index, product) in catalog.products.enumerated() {
             let categoryIds = product.categorySlugs.compactMap { categoryIdBySlug[$0] }
             let seq = index + 1
-            try ProductRecord(
-                id: product.id, seq: seq, sku: product.sku, name: product.name, slug: product.slug,
-                shortDescription: product.shortDescription, description: product.description,
-                productType: "physical", categoryIds: categoryIds, tags: product.tags,
-                attributes: product.attributes, variantOptions: product.variantOptions,
-                hasVariant: !product.variants.isEmpty, listingPrice: product.listingPricePaise,
-                sellingPrice: product.sellingPricePaise, taxRate: product.taxRate, taxInclusive: product.taxInclusive,
-                stock: product.variants.isEmpty ? product.stock : product.variants.reduce(0) { $0 + $1.stock },
-                backorder: product.backorder, minOrderQuantity: product.minOrderQuantity,
-                maxOrderQuantity: product.maxOrderQuantity, incrementalQuantity: product.incrementalQuantity,
-                reviewsRatingSum: product.reviewsRatingSum, reviewsCount: product.reviewsCount, active: true,
-                createdAt: now.addingTimeInterval(TimeInterval(seq - catalog.products.count))
-            ).insert(db)
+            let stock = product.variants.isEmpty ? product.stock : product.variants.reduce(0) { $0 + $1.stock }
+            let createdAt = now.addingTimeInterval(TimeInterval(seq - catalog.products.count))
+            try productStatement.execute(arguments: [
+                product.id, seq, product.sku, product.name, product.slug, product.shortDescription,
+                product.description, try json(categoryIds), try json(product.tags), try json(product.attributes),
+                try json(product.variantOptions), !product.variants.isEmpty, product.listingPricePaise,
+                product.sellingPricePaise, product.taxRate, product.taxInclusive, stock, product.backorder,
+                product.minOrderQuantity, product.maxOrderQuantity, product.incrementalQuantity,
+                product.reviewsRatingSum, product.reviewsCount, createdAt,
+            ])
             for categoryId in categoryIds {
                 try linkStatement.execute(arguments: [product.id, categoryId, seq])
             }

@@ -38,11 +38,13 @@ struct CartItemWire: Codable, Sendable, Equatable {
     var isFreeItem: Bool
     var freeQuantity: Int
     var categoryIds: [String]
-    /// Unit price the customer pays, tax included.
-    var priceIncludingTax: Paise
+    /// Whether `selling_price` includes GST.
+    var priceIncludingTax: Bool
     var listingPrice: Paise
     var sellingPrice: Paise
     var sellingPriceExcludingTax: Paise
+    /// Unit price the customer pays, GST included (sandbox extension).
+    var sellingPriceIncludingTax: Paise
     var minOrderQuantity: Int
     var maxOrderQuantity: Int
     var incrementalQuantity: Int

@@ -40,11 +40,13 @@ struct ProductPricingWire: Codable, Sendable, Equatable {
     var currency: String
     var taxType: String
     var taxRate: Int
-    var taxInclusive: Bool
-    var priceIncludingTax: Paise
+    /// Whether `selling_price` includes GST (Commerce Engine's flag).
+    var priceIncludingTax: Bool
     var listingPrice: Paise
     var sellingPrice: Paise
     var sellingPriceExcludingTax: Paise
+    /// Sandbox extension: what one unit costs with GST, whichever way the price is given.
+    var sellingPriceIncludingTax: Paise
     var minOrderQuantity: Int
     var maxOrderQuantity: Int
     var incrementalQuantity: Int

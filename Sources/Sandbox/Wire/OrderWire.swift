@@ -22,6 +22,7 @@ struct OrderWire: Encodable, Sendable {
     @Null var customerPhone: String?
     var appliedPromotions: [AppliedPromotionWire]
     var appliedCoupons: [AppliedCouponWire]
+    @Null var couponCode: String?
     var promotionSavings: Paise
     var couponSavings: Paise
     var otherSavings: Paise
@@ -77,6 +78,7 @@ struct OrderWire: Encodable, Sendable {
         appliedCoupons =
             cart.isCouponApplied
             ? [AppliedCouponWire(code: cart.couponCode ?? "", discountAmount: cart.couponDiscountAmount)] : []
+        couponCode = cart.isCouponApplied ? cart.couponCode : nil
         promotionSavings = cart.promotionDiscountAmount
         couponSavings = cart.couponDiscountAmount
         otherSavings = cart.shippingDiscountAmount

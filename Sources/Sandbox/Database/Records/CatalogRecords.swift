@@ -141,3 +141,54 @@ struct PickupStoreRecord: SnakeCaseRecord, Sendable {
     var distanceKm: Double
     var collectEtaMinutes: Int
 }
+
+extension ProductRecord {
+    /// Decoded by hand: catalogs of 100k products are read in full by search, and Codable decoding of the JSON
+    /// columns dominated that.
+    init(row: Row) throws {
+        id = row["id"]
+        seq = row["seq"]
+        sku = row["sku"]
+        name = row["name"]
+        slug = row["slug"]
+        shortDescription = row["short_description"]
+        description = row["description"]
+        productType = row["product_type"]
+        categoryIds = try JSONColumn.strings(row["category_ids"])
+        tags = try JSONColumn.strings(row["tags"])
+        attributes = try JSONColumn.decode(row["attributes"])
+        variantOptions = try JSONColumn.decode(row["variant_options"])
+        hasVariant = row["has_variant"]
+        listingPrice = row["listing_price"]
+        sellingPrice = row["selling_price"]
+        taxRate = row["tax_rate"]
+        taxInclusive = row["tax_inclusive"]
+        stock = row["stock"]
+        backorder = row["backorder"]
+        minOrderQuantity = row["min_order_quantity"]
+        maxOrderQuantity = row["max_order_quantity"]
+        incrementalQuantity = row["incremental_quantity"]
+        reviewsRatingSum = row["reviews_rating_sum"]
+        reviewsCount = row["reviews_count"]
+        active = row["active"]
+        createdAt = row["created_at"]
+    }
+}
+
+/// Reading JSON text columns quickly.
+enum JSONColumn {
+    /// A JSON array of plain strings; falls back to a full decode when escapes are present.
+    static func strings(_ text: String) throws -> [String] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed == "[]" { return [] }
+        guard trimmed.hasPrefix("[\""), trimmed.hasSuffix("\"]"), !trimmed.contains("\\") else {
+            return try decode(text)
+        }
+        return trimmed.dropFirst(2).dropLast(2).components(separatedBy: "\",\"")
+    }
+
+    static func decode<T: Decodable & RangeReplaceableCollection>(_ text: String) throws -> T {
+        if text == "[]" { return T() }
+        return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+}
