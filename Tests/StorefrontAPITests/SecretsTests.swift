@@ -32,6 +32,17 @@ struct SecretsTests {
         #expect(store.load() == nil)
     }
 
+    @Test("a token file found readable by others is made private when read")
+    func looseFileTightened() throws {
+        let directory = TestClient.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("tokens.json")
+        try Data(#"{"accessToken":"a","refreshToken":"r"}"#.utf8).write(to: url)
+        _ = chmod(url.path, 0o644)
+        #expect(FileTokenStore(fileURL: url).load() == TokenPair(accessToken: "a", refreshToken: "r"))
+        #expect(try mode(url.path) == 0o600)
+    }
+
     @Test("without XDG_STATE_HOME the file lives under ~/.local/state/storefront")
     func defaultStateDirectory() {
         let store = FileTokenStore.forStore("s1", environment: ["HOME": "/home/asha"])

@@ -51,6 +51,8 @@ public final class FileTokenStore: TokenStore {
 
     public func load() -> TokenPair? {
         guard let data = try? Data(contentsOf: fileURL) else { return nil }
+        // A file left readable by others (an older build, a copy) is made private again.
+        _ = chmod(fileURL.path, 0o600)
         return try? JSONDecoder().decode(TokenPair.self, from: data)
     }
 
