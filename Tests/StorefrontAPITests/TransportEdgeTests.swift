@@ -230,6 +230,23 @@ struct TransportEdgeTests {
         }
     }
 
+    @Test("isTransient (what callers may try again) is wider than what the client retries by itself")
+    func transientVersusRetried() {
+        let tooMany = APIError.http(status: 429, code: nil, message: "", details: [])
+        let unavailable = APIError.http(status: 503, code: nil, message: "", details: [])
+        let conflict = APIError.http(status: 409, code: nil, message: "", details: [])
+        #expect(APIError.timeout.isTransient && tooMany.isTransient && unavailable.isTransient)
+        #expect(!conflict.isTransient && !APIError.signedOut.isTransient)
+        #expect(APIError.timeout.outcomeUnknown && unavailable.outcomeUnknown && !tooMany.outcomeUnknown)
+        for error in [APIError.timeout, tooMany, conflict, .decoding(path: "", message: "")] {
+            #expect(!RetryPolicy.shouldRetry(error, idempotent: true, attempt: 1, maxAttempts: 3))
+        }
+        #expect(RetryPolicy.shouldRetry(.network("lost"), idempotent: true, attempt: 1, maxAttempts: 3))
+        #expect(RetryPolicy.shouldRetry(unavailable, idempotent: true, attempt: 2, maxAttempts: 3))
+        #expect(!RetryPolicy.shouldRetry(unavailable, idempotent: true, attempt: 3, maxAttempts: 3))
+        #expect(!RetryPolicy.shouldRetry(unavailable, idempotent: false, attempt: 1, maxAttempts: 3))
+    }
+
     @Test("the default timeout is 15 s")
     func defaultTimeout() {
         let configuration = ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:1")!, apiKey: "k")
