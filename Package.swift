@@ -60,9 +60,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "StorefrontAPITests", dependencies: ["StorefrontAPI", "Sandbox"]),
+        .testTarget(
+            name: "StorefrontAPITests",
+            dependencies: [
+                "StorefrontAPI", "Sandbox",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
-        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore"]),
+        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore"], exclude: ["Golden"]),
         .testTarget(
             name: "SandboxTests",
             dependencies: ["Sandbox", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,0 +1,41 @@
+# Storefront TUI — two commands on a fresh machine: `make run` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES := libncursesw5-dev libqrencode-dev libsqlite3-dev tmux ncurses-term
+BIN := .build/debug/storefront
+
+.PHONY: run test build deps lint format bench reliability clean
+
+## Install the Debian packages the build and the tests need (as root), or say exactly how.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null; \
+	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "Missing system packages. Run:  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+## Open the shop on the built-in sandbox store.
+run: build
+	$(BIN)
+
+## Every test: unit, HTTP against the sandbox, and end to end in tmux.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+clean:
+	rm -rf .build

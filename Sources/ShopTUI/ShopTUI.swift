@@ -1,1 +1,0 @@
-// ShopTUI module.

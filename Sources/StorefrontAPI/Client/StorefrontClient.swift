@@ -1,0 +1,358 @@
+import Foundation
+import Logging
+
+/// The typed client of the storefront API, with the session lifecycle of the official SDK's automatic mode:
+///
+/// - an anonymous session (`POST /auth/anonymous` with the API key) on first need;
+/// - tokens from anonymous, verify-otp, password login, refresh and logout adopted and persisted at once;
+/// - a refresh shortly before `exp` and once on a 401, then the request sent once more;
+/// - concurrent callers that need a new session share one refresh (or one anonymous bootstrap);
+/// - when the refresh is rejected, a new anonymous session and ``APIError/signedOut``.
+///
+/// Idempotent requests are retried on transient failures (``RetryPolicy``); every attempt has a deadline
+/// (``ClientConfiguration/timeout``) and is logged (method, path, status, ms) with secrets redacted.
+public actor StorefrontClient {
+    public nonisolated let configuration: ClientConfiguration
+    let transport: any HTTPTransport
+    let tokenStore: any TokenStore
+    let logger: Logger
+    let now: @Sendable () -> Date
+    var tokens: TokenPair?
+    /// A refresh or anonymous bootstrap in flight, shared by concurrent callers (single flight).
+    var pendingSession: Task<Result<TokenPair, APIError>, Never>?
+
+    public init(
+        configuration: ClientConfiguration, transport: any HTTPTransport = URLSessionTransport(),
+        tokenStore: any TokenStore = MemoryTokenStore(), logger: Logger = Logger(label: "storefront.api"),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.configuration = configuration
+        self.transport = transport
+        self.tokenStore = tokenStore
+        self.logger = logger
+        self.now = now
+        self.tokens = tokenStore.load()
+    }
+
+    // MARK: Session
+
+    /// Who the current token says we are, creating an anonymous session if there is none.
+    public func session() async throws(APIError) -> TokenClaims {
+        let access = try await validAccessToken()
+        guard let claims = TokenClaims(jwt: access) else {
+            throw .decoding(path: "access_token", message: "not a JWT with user_id")
+        }
+        return claims
+    }
+
+    /// The claims of the stored token, without any request.
+    public func peekSession() -> TokenClaims? {
+        tokens.flatMap { TokenClaims(jwt: $0.accessToken) }
+    }
+
+    /// The tokens held now (for diagnostics and tests; never log them).
+    public func currentTokens() -> TokenPair? { tokens }
+
+    /// Replaces the tokens (after verify-otp, password login, logout, refresh) and persists them.
+    func adopt(_ pair: TokenPair) {
+        tokens = pair
+        tokenStore.save(pair)
+    }
+
+    /// Rotates the token pair now (`POST /auth/refresh-token`), shared with any refresh already in flight.
+    /// Throws ``APIError/signedOut`` (after starting a guest session) when the server rejects the refresh token.
+    @discardableResult
+    public func refreshSession() async throws(APIError) -> TokenClaims? {
+        let pair = try await sharedSessionChange(refresh: tokens != nil)
+        return TokenClaims(jwt: pair.accessToken)
+    }
+
+    /// Forgets the session entirely; the next call starts a new anonymous one.
+    public func clearSession() {
+        tokens = nil
+        tokenStore.save(nil)
+    }
+
+    /// An access token good for a request: the held one, a refreshed one when it expires within the margin,
+    /// or a new anonymous session's when there is none.
+    func validAccessToken() async throws(APIError) -> String {
+        if let pendingSession {
+            return try await pendingSession.value.get().accessToken
+        }
+        guard let held = tokens else {
+            return try await sharedSessionChange(refresh: false).accessToken
+        }
+        // An opaque token: trust it until the server says 401.
+        guard let claims = TokenClaims(jwt: held.accessToken) else { return held.accessToken }
+        let margin = SessionPolicy.margin(configured: configuration.refreshMargin, claims: claims)
+        guard claims.expires(within: margin, of: now()) else { return held.accessToken }
+        do {
+            return try await sharedSessionChange(refresh: true).accessToken
+        } catch .signedOut {
+            throw .signedOut
+        } catch {
+            // The refresh could not be made (no connection...): a token that has not expired yet still works.
+            if !claims.expires(within: 0, of: now()) { return held.accessToken }
+            throw error
+        }
+    }
+
+    /// After a 401 with `rejected`: the tokens someone else already rotated, else one shared refresh.
+    func renewedSession(after rejected: String) async throws(APIError) -> TokenPair {
+        if let pendingSession {
+            return try await pendingSession.value.get()
+        }
+        if let tokens, tokens.accessToken != rejected { return tokens }
+        return try await sharedSessionChange(refresh: tokens != nil)
+    }
+
+    /// Runs a refresh (or anonymous bootstrap) once for all the callers that need it meanwhile.
+    private func sharedSessionChange(refresh: Bool) async throws(APIError) -> TokenPair {
+        if let pendingSession {
+            return try await pendingSession.value.get()
+        }
+        let task = Task { refresh ? await self.refreshNow() : await self.startAnonymousNow() }
+        pendingSession = task
+        let result = await task.value
+        if pendingSession == task { pendingSession = nil }
+        return try result.get()
+    }
+
+    /// `POST /auth/anonymous` with the API key; adopts the answer unless another session arrived meanwhile.
+    private func startAnonymousNow() async -> Result<TokenPair, APIError> {
+        do {
+            let content: AuthContent = try await perform(
+                method: "POST", path: "/auth/anonymous", body: Optional<EmptyContent>.none,
+                auth: .apiKey, idempotent: false)
+            if let tokens { return .success(tokens) }  // a login landed while we waited
+            adopt(content.tokens)
+            return .success(content.tokens)
+        } catch .http(let status, let code, _, let details) where status == 401 || status == 403 {
+            return .failure(
+                .http(
+                    status: status, code: code,
+                    message: "The store did not accept this app's API key. Check the store settings (X-Api-Key).",
+                    details: details))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// `POST /auth/refresh-token`. Rejected → signed out: tokens dropped, a new anonymous session started
+    /// (best effort) and `.signedOut`. Any other failure keeps the tokens.
+    private func refreshNow() async -> Result<TokenPair, APIError> {
+        guard let held = tokens else { return await startAnonymousNow() }
+        struct Body: Encodable, Sendable { var refreshToken: String }
+        do {
+            let pair: TokenPair = try await perform(
+                method: "POST", path: "/auth/refresh-token", body: Body(refreshToken: held.refreshToken),
+                auth: SessionPolicy.refreshSendsAccessToken ? .bearer(held.accessToken) : .none,
+                idempotent: false)
+            // Only if nobody replaced the tokens meanwhile (a verify-otp must not be undone by a late refresh).
+            guard tokens == held else { return .success(tokens ?? pair) }
+            adopt(pair)
+            return .success(pair)
+        } catch let error where SessionPolicy.refreshRejected(error) {
+            guard tokens == held else { return tokens.map { .success($0) } ?? .failure(.signedOut) }
+            logger.notice(
+                "session refresh rejected; starting a new anonymous session",
+                metadata: ["status": "\(error.status ?? 0)"])
+            clearSession()
+            _ = await startAnonymousNow()
+            return .failure(.signedOut)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    // MARK: Requests
+
+    enum Auth {
+        case session
+        case bearer(String)
+        case apiKey
+        case none
+    }
+
+    /// Sends a request with the session's token; on a 401 renews the session once and sends it once more.
+    ///
+    /// `idempotent` defaults to "is a GET"; idempotent requests are retried on transient failures.
+    func send<Body: Encodable & Sendable, Content: Decodable & Sendable>(
+        _ method: String, _ path: String, query: [URLQueryItem] = [], body: Body?, idempotent: Bool? = nil,
+        as: Content.Type = Content.self
+    ) async throws(APIError) -> Content {
+        let idempotent = idempotent ?? (method == "GET")
+        let token = try await validAccessToken()
+        do {
+            return try await perform(
+                method: method, path: path, query: query, body: body, auth: .bearer(token), idempotent: idempotent)
+        } catch .http(status: 401, _, _, _) {
+            let renewed = try await renewedSession(after: token)
+            logger.debug("401: session renewed, sending once more", metadata: ["path": "\(path)"])
+            return try await perform(
+                method: method, path: path, query: query, body: body, auth: .bearer(renewed.accessToken),
+                idempotent: idempotent)
+        }
+    }
+
+    func get<Content: Decodable & Sendable>(_ path: String, query: [URLQueryItem] = [], as: Content.Type = Content.self)
+        async throws(APIError) -> Content
+    {
+        try await send("GET", path, query: query, body: Optional<EmptyContent>.none)
+    }
+
+    /// One request: attempts (with retries when idempotent), each with the deadline, each logged.
+    func perform<Body: Encodable & Sendable, Content: Decodable & Sendable>(
+        method: String, path: String, query: [URLQueryItem] = [], body: Body?, auth: Auth, idempotent: Bool
+    ) async throws(APIError) -> Content {
+        var request = try await makeRequest(method: method, path: path, query: query, body: body, auth: auth)
+        request.timeout = configuration.timeout
+        let maxAttempts = max(1, configuration.maxAttempts)
+        var attempt = 0
+        while true {
+            attempt += 1
+            let started = ContinuousClock.now
+            let outcome: Result<Content, APIError>
+            var status: Int?
+            do {
+                let response = try await sendWithDeadline(request)
+                status = response.status
+                logTrace(request: request, response: response)
+                outcome = Result { () throws(APIError) -> Content in
+                    try Coding.decodeEnvelope(Content.self, from: response)
+                }
+            } catch {
+                outcome = .failure(error)
+            }
+            log(method: method, path: path, status: status, outcome: outcome, attempt: attempt, since: started)
+            switch outcome {
+            case .success(let content):
+                return content
+            case .failure(let error):
+                guard
+                    RetryPolicy.shouldRetry(
+                        error, idempotent: idempotent, attempt: attempt, maxAttempts: maxAttempts)
+                else { throw error }
+                do {
+                    try await Task.sleep(
+                        for: RetryPolicy.delay(afterAttempt: attempt, base: configuration.retryBaseDelay))
+                } catch {
+                    throw .cancelled
+                }
+            }
+        }
+    }
+
+    private func makeRequest<Body: Encodable & Sendable>(
+        method: String, path: String, query: [URLQueryItem], body: Body?, auth: Auth
+    ) async throws(APIError) -> HTTPRequest {
+        let base =
+            configuration.baseURL.absoluteString.hasSuffix("/")
+            ? String(configuration.baseURL.absoluteString.dropLast()) : configuration.baseURL.absoluteString
+        guard var components = URLComponents(string: base + path) else {
+            throw .network("invalid URL for \(path)")
+        }
+        if !query.isEmpty { components.queryItems = query }
+        guard let url = components.url else { throw .network("invalid URL for \(path)") }
+        var headers = ["Accept": "application/json"]
+        if configuration.debugMode { headers["x-debug-mode"] = "true" }
+        switch auth {
+        case .session: headers["Authorization"] = "Bearer \(try await validAccessToken())"
+        case .bearer(let token): headers["Authorization"] = "Bearer \(token)"
+        case .apiKey: headers["X-Api-Key"] = configuration.apiKey
+        case .none: break
+        }
+        var data: Data?
+        if let body {
+            headers["Content-Type"] = "application/json"
+            do { data = try Coding.encoder.encode(body) } catch {
+                throw .decoding(path: "request body", message: "\(error)")
+            }
+        }
+        return HTTPRequest(method: method, url: url, headers: headers, body: data, timeout: configuration.timeout)
+    }
+
+    /// The transport's answer, or `.timeout` when the configured deadline passes first (whatever the transport
+    /// does with its own timeout; the losing transport call is cancelled).
+    private func sendWithDeadline(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
+        let transport = self.transport
+        let deadline = request.timeout
+        let result = await withTaskGroup(of: Result<HTTPResponse, APIError>?.self) { group in
+            group.addTask {
+                do throws(APIError) {
+                    return .success(try await transport.send(request))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            group.addTask {
+                do {
+                    try await Task.sleep(for: deadline)
+                } catch {
+                    return nil
+                }
+                return .failure(.timeout)
+            }
+            var outcome: Result<HTTPResponse, APIError> = .failure(.cancelled)
+            while let next = await group.next() {
+                if let next {
+                    outcome = next
+                    break
+                }
+            }
+            group.cancelAll()
+            return outcome
+        }
+        if Task.isCancelled, case .failure = result { throw .cancelled }
+        return try result.get()
+    }
+
+    // MARK: Logging
+
+    private func log<Content>(
+        method: String, path: String, status: Int?, outcome: Result<Content, APIError>, attempt: Int,
+        since started: ContinuousClock.Instant
+    ) {
+        let elapsed = ContinuousClock.now - started
+        let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+        var metadata: Logger.Metadata = [
+            "method": "\(method)", "path": "\(Redaction.path(path))", "status": "\(status.map(String.init) ?? "-")",
+            "ms": "\(ms)",
+        ]
+        if attempt > 1 { metadata["attempt"] = "\(attempt)" }
+        let line: Logger.Message = "\(method) \(Redaction.path(path)) \(status.map(String.init) ?? "-") \(ms)ms"
+        switch outcome {
+        case .success:
+            logger.info(line, metadata: metadata)
+        case .failure(let error):
+            metadata["error"] = "\(Redaction.redact(error.message))"
+            logger.warning(line, metadata: metadata)
+        }
+    }
+
+    private func logTrace(request: HTTPRequest, response: HTTPResponse) {
+        guard logger.logLevel <= .trace else { return }
+        logger.trace(
+            "request",
+            metadata: [
+                "url": "\(request.url.path)", "headers": "\(Redaction.headers(request.headers))",
+                "body": "\(Redaction.body(request.body))",
+            ])
+        logger.trace(
+            "response",
+            metadata: [
+                "status": "\(response.status)", "headers": "\(Redaction.headers(response.headers))",
+                "body": "\(Redaction.body(response.body))",
+            ])
+    }
+
+    /// The user id of the session, for the paths that name it.
+    func userID() async throws(APIError) -> String {
+        try await session().userId
+    }
+}
+
+extension Redaction {
+    /// Paths carry ids (user, cart, order), which are kept; nothing secret travels in a path.
+    public static func path(_ path: String) -> String { path }
+}

@@ -1,0 +1,134 @@
+/// A user as `/auth/*` returns it (the anonymous user is the same shape with fewer fields).
+public struct User: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var firstName: String?
+    public var lastName: String?
+    public var email: String?
+    public var phone: String?
+    public var countryCode: String?
+    @Defaulted<Defaults.False> public var isEmailVerified: Bool
+    @Defaulted<Defaults.False> public var isPhoneVerified: Bool
+    public var profileImageUrl: String?
+    @Defaulted<Defaults.False> public var isAnonymous: Bool
+    @Defaulted<Defaults.False> public var isLoggedIn: Bool
+    public var loginMethods: [String]?
+    public var notificationPreferences: NotificationPreferences?
+    public var customerId: String?
+
+    public init(
+        id: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil,
+        phone: String? = nil, isAnonymous: Bool, isLoggedIn: Bool
+    ) {
+        self.id = id
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
+        self.phone = phone
+        self.isAnonymous = isAnonymous
+        self.isLoggedIn = isLoggedIn
+    }
+
+    /// What the header shows: a name, else the email or phone, else "guest".
+    public var displayName: String {
+        let name = [firstName, lastName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        if !name.isEmpty { return name }
+        return email ?? phone ?? (isLoggedIn ? "signed in" : "guest")
+    }
+}
+
+public struct NotificationChannels: Codable, Sendable, Hashable {
+    @Defaulted<Defaults.False> public var email: Bool
+    @Defaulted<Defaults.False> public var sms: Bool
+    @Defaulted<Defaults.False> public var whatsapp: Bool
+
+    public init(email: Bool, sms: Bool, whatsapp: Bool) {
+        self.email = email
+        self.sms = sms
+        self.whatsapp = whatsapp
+    }
+}
+
+public struct NotificationPreferences: Codable, Sendable, Hashable {
+    public var transactional: NotificationChannels?
+    public var promotional: NotificationChannels?
+    public var newsletter: NotificationChannels?
+
+    public init(
+        transactional: NotificationChannels?, promotional: NotificationChannels?,
+        newsletter: NotificationChannels?
+    ) {
+        self.transactional = transactional
+        self.promotional = promotional
+        self.newsletter = newsletter
+    }
+}
+
+/// Access and refresh token pair.
+public struct TokenPair: Codable, Sendable, Hashable {
+    public var accessToken: String
+    public var refreshToken: String
+
+    public init(accessToken: String, refreshToken: String) {
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+    }
+}
+
+/// `content` of anonymous, verify-otp, logout and password login.
+public struct AuthContent: Decodable, Sendable, Hashable {
+    public var user: User?
+    public var accessToken: String
+    public var refreshToken: String
+
+    public var tokens: TokenPair { TokenPair(accessToken: accessToken, refreshToken: refreshToken) }
+}
+
+/// What an OTP request answers: a token to verify with, the action, and in debug mode the OTP itself.
+public struct OTPChallenge: Codable, Sendable, Hashable {
+    public var otpToken: String
+    public var otpAction: String
+    /// Only with `x-debug-mode: true` (sandbox and tests).
+    public var otp: String?
+
+    public init(otpToken: String, otpAction: String, otp: String? = nil) {
+        self.otpToken = otpToken
+        self.otpAction = otpAction
+        self.otp = otp
+    }
+}
+
+/// How a person identifies for an OTP.
+public enum OTPChannel: String, Codable, Sendable, Hashable, CaseIterable {
+    case phone, email, whatsapp
+}
+
+public struct UserContent: Decodable, Sendable, Hashable {
+    public var user: User
+}
+
+public struct UserUpdate: Codable, Sendable, Hashable {
+    public var firstName: String?
+    public var lastName: String?
+    public var email: String?
+    public var phone: String?
+
+    public init(firstName: String? = nil, lastName: String? = nil, email: String? = nil, phone: String? = nil) {
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
+        self.phone = phone
+    }
+}
+
+public struct VerificationStatus: Codable, Sendable, Hashable {
+    @Defaulted<Defaults.EmptyList<String>> public var verifiedPhone: [String]
+    @Defaulted<Defaults.EmptyList<String>> public var verifiedEmail: [String]
+}
+
+public struct NotificationPreferencesContent: Decodable, Sendable, Hashable {
+    public var notificationPreferences: NotificationPreferences
+}
+
+public struct ProfileImageContent: Decodable, Sendable, Hashable {
+    public var profileImageUrl: String?
+}

@@ -1,0 +1,347 @@
+import Foundation
+
+/// Prices of a product or variant, as `pricing{...}`.
+public struct Pricing: Codable, Sendable, Hashable {
+    public var currency: Currency?
+    public var taxType: String?
+    public var taxRate: Decimal?
+    /// The reference names `price_including_tax` without its type: a flag ("prices include tax") on some pages,
+    /// the unit price with tax (the sandbox) on others. A boolean is kept; an amount is skipped (it equals the
+    /// selling price of tax-inclusive products), so that neither shape fails the product.
+    public var priceIncludingTax: Bool?
+    @Defaulted<Defaults.Zero> public var listingPrice: Money
+    @Defaulted<Defaults.Zero> public var sellingPrice: Money
+    public var sellingPriceExcludingTax: Money?
+    public var minOrderQuantity: Int?
+    public var maxOrderQuantity: Int?
+    public var incrementalQuantity: Int?
+
+    public init(
+        currency: Currency? = .inr, taxRate: Decimal? = nil, listingPrice: Money, sellingPrice: Money,
+        minOrderQuantity: Int? = nil, maxOrderQuantity: Int? = nil
+    ) {
+        self.currency = currency
+        self.taxRate = taxRate
+        self.listingPrice = listingPrice
+        self.sellingPrice = sellingPrice
+        self.minOrderQuantity = minOrderQuantity
+        self.maxOrderQuantity = maxOrderQuantity
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case currency, taxType, taxRate, priceIncludingTax, listingPrice, sellingPrice, sellingPriceExcludingTax
+        case minOrderQuantity, maxOrderQuantity, incrementalQuantity
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        currency = try container.decodeIfPresent(Currency.self, forKey: .currency)
+        taxType = try container.decodeIfPresent(String.self, forKey: .taxType)
+        taxRate = try container.decodeIfPresent(Decimal.self, forKey: .taxRate)
+        priceIncludingTax = try? container.decodeIfPresent(Bool.self, forKey: .priceIncludingTax)
+        _listingPrice = try container.decode(Defaulted<Defaults.Zero>.self, forKey: .listingPrice)
+        _sellingPrice = try container.decode(Defaulted<Defaults.Zero>.self, forKey: .sellingPrice)
+        sellingPriceExcludingTax = try container.decodeIfPresent(Money.self, forKey: .sellingPriceExcludingTax)
+        minOrderQuantity = try container.decodeIfPresent(Int.self, forKey: .minOrderQuantity)
+        maxOrderQuantity = try container.decodeIfPresent(Int.self, forKey: .maxOrderQuantity)
+        incrementalQuantity = try container.decodeIfPresent(Int.self, forKey: .incrementalQuantity)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(currency, forKey: .currency)
+        try container.encodeIfPresent(taxType, forKey: .taxType)
+        try container.encodeIfPresent(taxRate, forKey: .taxRate)
+        try container.encodeIfPresent(priceIncludingTax, forKey: .priceIncludingTax)
+        try container.encode(listingPrice, forKey: .listingPrice)
+        try container.encode(sellingPrice, forKey: .sellingPrice)
+        try container.encodeIfPresent(sellingPriceExcludingTax, forKey: .sellingPriceExcludingTax)
+        try container.encodeIfPresent(minOrderQuantity, forKey: .minOrderQuantity)
+        try container.encodeIfPresent(maxOrderQuantity, forKey: .maxOrderQuantity)
+        try container.encodeIfPresent(incrementalQuantity, forKey: .incrementalQuantity)
+    }
+
+    /// True when the listing price is above the selling price (show a strike-through).
+    public var isDiscounted: Bool { listingPrice > sellingPrice }
+}
+
+public struct ProductImage: Codable, Sendable, Hashable {
+    public var id: String?
+    public var urlStandard: String?
+    public var urlThumbnail: String?
+    public var alternateText: String?
+}
+
+public struct ProductAttribute: Codable, Sendable, Hashable {
+    public var name: String?
+    public var key: String?
+    public var type: String?
+    public var value: AttributeValue?
+}
+
+/// Attribute values come as a string, a number, a bool or a list of strings.
+public enum AttributeValue: Codable, Sendable, Hashable {
+    case text(String)
+    case list([String])
+    case number(Decimal)
+    case flag(Bool)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else if let list = try? container.decode([String].self) {
+            self = .list(list)
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .flag(flag)
+        } else {
+            self = .number(try container.decode(Decimal.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .list(let list): try container.encode(list)
+        case .number(let number): try container.encode(number)
+        case .flag(let flag): try container.encode(flag)
+        }
+    }
+
+    public var displayText: String {
+        switch self {
+        case .text(let text): text
+        case .list(let list): list.joined(separator: ", ")
+        case .number(let number): "\(number)"
+        case .flag(let flag): flag ? "yes" : "no"
+        }
+    }
+}
+
+public struct VariantOption: Codable, Sendable, Hashable {
+    public var name: String?
+    public var key: String
+    public var type: String?
+    @Defaulted<Defaults.EmptyList<String>> public var value: [String]
+}
+
+public struct AssociatedOption: Codable, Sendable, Hashable {
+    public var name: String?
+    public var value: String?
+    public var type: String?
+}
+
+/// A product variant (size, colour...). Must be named when adding a product that `hasVariant`.
+public struct Variant: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var productId: String?
+    public var sku: String?
+    public var slug: String?
+    public var name: String?
+    public var productName: String?
+    @Defaulted<Defaults.False> public var active: Bool
+    @Defaulted<Defaults.False> public var stockAvailable: Bool
+    @Defaulted<Defaults.False> public var backorder: Bool
+    @Defaulted<Defaults.False> public var isDefault: Bool
+    public var associatedOptions: [String: AssociatedOption]?
+    public var pricing: Pricing?
+    public var stockQuantity: Int?
+
+    public init(id: String, name: String?, stockAvailable: Bool, pricing: Pricing?) {
+        self.id = id
+        self.name = name
+        self.active = true
+        self.stockAvailable = stockAvailable
+        self.pricing = pricing
+    }
+
+    public var isPurchasable: Bool { stockAvailable || backorder }
+}
+
+public struct CategoryRef: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String?
+    public var slug: String?
+}
+
+/// A catalog product (list and detail share this shape; detail also carries `variants`).
+public struct Product: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var sku: String?
+    public var name: String
+    public var slug: String?
+    public var shortDescription: String?
+    public var description: String?
+    public var productType: String?
+    @Defaulted<Defaults.False> public var active: Bool
+    @Defaulted<Defaults.False> public var stockAvailable: Bool
+    @Defaulted<Defaults.False> public var backorder: Bool
+    @Defaulted<Defaults.False> public var onOffer: Bool
+    @Defaulted<Defaults.False> public var onPromotion: Bool
+    @Defaulted<Defaults.False> public var hasVariant: Bool
+    public var tags: [String]?
+    public var categoryIds: [String]?
+    public var categories: [CategoryRef]?
+    public var attributes: [ProductAttribute]?
+    public var pricing: Pricing?
+    public var variantOptions: [VariantOption]?
+    public var images: [ProductImage]?
+    public var variants: [Variant]?
+    public var stockQuantity: Int?
+    public var reviewsCount: Int?
+
+    public init(
+        id: String, name: String, slug: String? = nil, stockAvailable: Bool = true, hasVariant: Bool = false,
+        pricing: Pricing? = nil, variants: [Variant]? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.slug = slug
+        self.active = true
+        self.stockAvailable = stockAvailable
+        self.hasVariant = hasVariant
+        self.pricing = pricing
+        self.variants = variants
+    }
+
+    /// Purchasable if in stock or on backorder (reference: SKILL:catalog).
+    public var isPurchasable: Bool { stockAvailable || backorder }
+}
+
+public struct ProductsPage: Decodable, Sendable, Hashable {
+    @Defaulted<Defaults.EmptyList<Product>> public var products: [Product]
+    public var pagination: Pagination?
+}
+
+public struct ProductContent: Decodable, Sendable, Hashable {
+    public var product: Product
+}
+
+public struct VariantsContent: Decodable, Sendable, Hashable {
+    @Defaulted<Defaults.EmptyList<Variant>> public var variants: [Variant]
+}
+
+public struct VariantContent: Decodable, Sendable, Hashable {
+    public var variant: Variant
+}
+
+public struct Category: Codable, Sendable, Hashable, Identifiable {
+    public var id: String
+    public var name: String
+    public var slug: String?
+    public var description: String?
+    public var parentCategoryId: String?
+    public var productCount: Int?
+    public var active: Bool?
+    public var childCategories: [Category]?
+
+    public init(id: String, name: String, slug: String?, productCount: Int? = nil) {
+        self.id = id
+        self.name = name
+        self.slug = slug
+        self.productCount = productCount
+    }
+}
+
+public struct CategoriesPage: Decodable, Sendable, Hashable {
+    @Defaulted<Defaults.EmptyList<Category>> public var categories: [Category]
+    public var pagination: Pagination?
+}
+
+/// Query for `GET /catalog/products`.
+public struct ProductQuery: Sendable, Hashable, Codable {
+    public var page: Int
+    public var limit: Int
+    public var categoryId: String?
+    public var categorySlug: String?
+    public var sortBy: String?
+
+    public init(
+        page: Int = 1, limit: Int = 25, categoryId: String? = nil, categorySlug: String? = nil,
+        sortBy: String? = nil
+    ) {
+        self.page = page
+        self.limit = limit
+        self.categoryId = categoryId
+        self.categorySlug = categorySlug
+        self.sortBy = sortBy
+    }
+}
+
+/// Body of `POST /catalog/products/search`.
+public struct SearchRequest: Codable, Sendable, Hashable {
+    public var query: String
+    public var page: Int
+    public var limit: Int
+    public var facets: [String]?
+    public var filter: String?
+    public var sort: [String]?
+
+    public init(
+        query: String, page: Int = 1, limit: Int = 25, facets: [String]? = nil, filter: String? = nil,
+        sort: [String]? = nil
+    ) {
+        self.query = query
+        self.page = page
+        self.limit = limit
+        self.facets = facets
+        self.filter = filter
+        self.sort = sort
+    }
+}
+
+/// A flat SKU as search and wishlist return it.
+public struct CatalogItem: Codable, Sendable, Hashable {
+    public var productId: String
+    public var variantId: String?
+    public var productName: String?
+    public var variantName: String?
+    public var productSlug: String?
+    public var variantSlug: String?
+    public var sku: String?
+    public var pricing: Pricing?
+    @Defaulted<Defaults.False> public var stockAvailable: Bool
+    @Defaulted<Defaults.False> public var backorder: Bool
+    public var images: [ProductImage]?
+
+    public init(
+        productId: String, variantId: String?, productName: String?, pricing: Pricing?,
+        stockAvailable: Bool = true
+    ) {
+        self.productId = productId
+        self.variantId = variantId
+        self.productName = productName
+        self.pricing = pricing
+        self.stockAvailable = stockAvailable
+    }
+
+    public var displayName: String {
+        [productName, variantName].compactMap { $0 }.joined(separator: " · ")
+    }
+}
+
+public struct SearchResult: Decodable, Sendable, Hashable {
+    @Defaulted<Defaults.EmptyList<CatalogItem>> public var skus: [CatalogItem]
+    /// `{attribute: {value: count}}` for the requested facets.
+    public var facetDistribution: [String: [String: Int]]?
+    /// `{attribute: {min, max}}` for numeric facets.
+    public var facetStats: [String: FacetStats]?
+    public var pagination: Pagination?
+
+    private enum CodingKeys: String, CodingKey { case skus, facetDistribution, facetStats, pagination }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        _skus = try container.decode(Defaulted<Defaults.EmptyList<CatalogItem>>.self, forKey: .skus)
+        // Facets are extras: an unexpected shape loses them, not the results.
+        facetDistribution = try? container.decodeIfPresent([String: [String: Int]].self, forKey: .facetDistribution)
+        facetStats = try? container.decodeIfPresent([String: FacetStats].self, forKey: .facetStats)
+        pagination = try container.decodeIfPresent(Pagination.self, forKey: .pagination)
+    }
+}
+
+public struct FacetStats: Codable, Sendable, Hashable {
+    public var min: Decimal?
+    public var max: Decimal?
+}

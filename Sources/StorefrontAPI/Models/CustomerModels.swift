@@ -1,0 +1,94 @@
+/// A customer address (`CustomerAddress`).
+public struct Address: Codable, Sendable, Hashable {
+    public var id: String?
+    public var nickname: String?
+    public var firstName: String?
+    public var lastName: String?
+    public var countryCode: String?
+    public var phone: String?
+    public var email: String?
+    public var addressLine1: String?
+    public var addressLine2: String?
+    public var landmark: String?
+    public var pincode: String?
+    public var city: String?
+    public var state: String?
+    public var country: String?
+    public var taxIdentificationNumber: String?
+    public var businessName: String?
+    public var isDefaultBilling: Bool?
+    public var isDefaultShipping: Bool?
+
+    public init(
+        id: String? = nil, firstName: String?, lastName: String? = nil, phone: String?, email: String?,
+        addressLine1: String?, addressLine2: String? = nil, pincode: String?, city: String?, state: String?,
+        country: String? = "India"
+    ) {
+        self.id = id
+        self.firstName = firstName
+        self.lastName = lastName
+        self.countryCode = "+91"
+        self.phone = phone
+        self.email = email
+        self.addressLine1 = addressLine1
+        self.addressLine2 = addressLine2
+        self.pincode = pincode
+        self.city = city
+        self.state = state
+        self.country = country
+    }
+
+    /// One line for lists: "Asha Rao, 12 MG Road, Bengaluru 560001".
+    public var summary: String {
+        let name = [firstName, lastName].compactMap { $0 }.joined(separator: " ")
+        let place = [city, pincode].compactMap { $0 }.joined(separator: " ")
+        return [name, addressLine1 ?? "", place].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+}
+
+public struct AddressesContent: Decodable, Sendable, Hashable {
+    @Defaulted<Defaults.EmptyList<Address>> public var addresses: [Address]
+    public var pagination: Pagination?
+}
+
+public struct AddressContent: Decodable, Sendable, Hashable {
+    public var address: Address
+}
+
+/// Business details for GST invoices.
+public struct BusinessDetails: Codable, Sendable, Hashable {
+    public var businessType: String?
+    public var name: String?
+    public var panNumber: String?
+    public var gstin: String?
+
+    public init(businessType: String? = "company", name: String?, panNumber: String?, gstin: String?) {
+        self.businessType = businessType
+        self.name = name
+        self.panNumber = panNumber
+        self.gstin = gstin
+    }
+}
+
+public struct CustomerCreate: Codable, Sendable, Hashable {
+    public var business: BusinessDetails?
+    public var address: Address?
+
+    public init(business: BusinessDetails?, address: Address?) {
+        self.business = business
+        self.address = address
+    }
+}
+
+public struct CustomerDetail: Codable, Sendable, Hashable {
+    public var id: String?
+    public var firstName: String?
+    public var lastName: String?
+    public var phone: String?
+    public var email: String?
+    public var business: BusinessDetails?
+}
+
+public struct CustomerContent: Decodable, Sendable, Hashable {
+    public var customerDetail: CustomerDetail
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Where a session's tokens live between runs.
+public protocol TokenStore: Sendable {
+    func load() -> TokenPair?
+    func save(_ tokens: TokenPair?)
+}
+
+/// Tokens in memory only (tests, support sessions that must not touch the user's files).
+public final class MemoryTokenStore: TokenStore {
+    private let storage: Mutex<TokenPair?>
+
+    public init(_ tokens: TokenPair? = nil) {
+        storage = Mutex(tokens)
+    }
+
+    public func load() -> TokenPair? { storage.withLock { $0 } }
+    public func save(_ tokens: TokenPair?) { storage.withLock { $0 = tokens } }
+}
+
+/// Tokens in `$XDG_STATE_HOME/storefront/tokens-<store>.json`, mode 0600.
+public final class FileTokenStore: TokenStore {
+    public let fileURL: URL
+
+    public init(fileURL: URL) {
+        self.fileURL = fileURL
+    }
+
+    /// The per-store file under the XDG state directory.
+    public static func forStore(_ storeKey: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> FileTokenStore
+    {
+        let base: URL
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
+            base = URL(fileURLWithPath: state)
+        } else {
+            base = URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory())
+                .appendingPathComponent(".local/state")
+        }
+        let safe = storeKey.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
+        return FileTokenStore(
+            fileURL: base.appendingPathComponent("storefront").appendingPathComponent("tokens-\(String(safe)).json"))
+    }
+
+    public func load() -> TokenPair? {
+        guard let data = try? Data(contentsOf: fileURL) else { return nil }
+        return try? JSONDecoder().decode(TokenPair.self, from: data)
+    }
+
+    public func save(_ tokens: TokenPair?) {
+        let manager = FileManager.default
+        guard let tokens else {
+            try? manager.removeItem(at: fileURL)
+            return
+        }
+        let directory = fileURL.deletingLastPathComponent()
+        try? manager.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // The directory is ours: keep it private even if it was made earlier with a looser umask.
+        try? manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
+        guard let data = try? JSONEncoder().encode(tokens) else { return }
+        // Create the temporary file with 0600 before any secret is written, then rename it over the old file
+        // (atomic: a reader sees the old pair or the new one, never half a file).
+        let temporary = directory.appendingPathComponent(".\(fileURL.lastPathComponent).\(getpid()).tmp")
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        do {
+            _ = fchmod(descriptor, 0o600)
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+            try handle.close()
+            guard rename(temporary.path, fileURL.path) == 0 else {
+                try? manager.removeItem(at: temporary)
+                return
+            }
+        } catch {
+            try? manager.removeItem(at: temporary)
+        }
+    }
+}

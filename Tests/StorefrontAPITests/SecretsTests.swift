@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@testable import StorefrontAPI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+@Suite("Secrets: token files and log redaction", .timeLimit(.minutes(1)))
+struct SecretsTests {
+    @Test("the token file is written with mode 0600 in a 0700 directory, and replaced in place")
+    func tokenFileMode() throws {
+        let directory = TestClient.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = FileTokenStore.forStore(
+            "demo store/1", environment: ["XDG_STATE_HOME": directory.path, "HOME": "/nonexistent"])
+
+        #expect(store.fileURL.path == directory.path + "/storefront/tokens-demo_store_1.json")
+        store.save(TokenPair(accessToken: "a1", refreshToken: "r1"))
+        store.save(TokenPair(accessToken: "a2", refreshToken: "r2"))
+
+        #expect(try mode(store.fileURL.path) == 0o600)
+        #expect(try mode(store.fileURL.deletingLastPathComponent().path) == 0o700)
+        #expect(store.load() == TokenPair(accessToken: "a2", refreshToken: "r2"))
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: store.fileURL.deletingLastPathComponent().path)
+        #expect(leftovers == ["tokens-demo_store_1.json"])
+        store.save(nil)
+        #expect(store.load() == nil)
+    }
+
+    @Test("without XDG_STATE_HOME the file lives under ~/.local/state/storefront")
+    func defaultStateDirectory() {
+        let store = FileTokenStore.forStore("s1", environment: ["HOME": "/home/asha"])
+        #expect(store.fileURL.path == "/home/asha/.local/state/storefront/tokens-s1.json")
+    }
+
+    @Test("a corrupt token file reads as no session")
+    func corruptFile() throws {
+        let directory = TestClient.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("tokens.json")
+        try Data("not json".utf8).write(to: url)
+        #expect(FileTokenStore(fileURL: url).load() == nil)
+    }
+
+    @Test("no token, OTP, OTP token, password or API key reaches the log, even at trace level")
+    func logsAreRedacted() async throws {
+        let otp = "482913"
+        let otpToken = "otp-token-\(UUID().uuidString)"
+        let server = try await ScriptedServer.start { request, _ in
+            switch request.route {
+            case "POST /auth/anonymous": .ok(TestJWT.authContent(userId: "guest-1"))
+            case "POST /auth/login/email":
+                .ok(#"{"otp_token":"\#(otpToken)","otp_action":"login","otp":"\#(otp)"}"#)
+            case "POST /auth/verify-otp": .ok(TestJWT.authContent(userId: "u1", anonymous: false))
+            case "POST /auth/refresh-token":
+                .ok(
+                    #"{"access_token":"\#(TestJWT.make(userId: "u1", anonymous: false))","refresh_token":"refresh-rotated-secret"}"#
+                )
+            case "GET /catalog/products": .ok(SessionEdgeTests.products)
+            case "POST /auth/login/password": .error(401, code: "INVALID_CREDENTIALS", message: "wrong password")
+            default: .error(404, code: "NOT_FOUND", message: "no route")
+            }
+        }
+        let capture = LogCapture()
+        let client = TestClient.make(server.baseURL, logger: capture.logger(level: .trace), debugMode: true)
+
+        let challenge = try await client.login(.email, identifier: "asha@example.com")
+        _ = try await client.verifyOTP(otp, challenge: challenge)
+        _ = await outcome { () async throws(APIError) in
+            try await client.loginWithPassword(identifier: "asha@example.com", password: "hunter2-secret")
+        }
+        _ = try await client.products()
+
+        var secrets = [otp, otpToken, "hunter2-secret", client.configuration.apiKey, "refresh-rotated-secret"]
+        for request in server.requests {
+            if let bearer = request.bearer { secrets.append(bearer) }
+            for key in ["access_token", "refresh_token"] {
+                if let value = request.json[key] as? String { secrets.append(value) }
+            }
+        }
+        if let tokens = await client.currentTokens() {
+            secrets += [tokens.accessToken, tokens.refreshToken]
+        }
+        let log = capture.text
+        #expect(!log.isEmpty)
+        #expect(log.contains("POST /auth/verify-otp 200"))
+        #expect(log.contains("[redacted]"))
+        for secret in Set(secrets) {
+            #expect(!log.contains(secret), "log leaks \(secret.prefix(12))…")
+        }
+        await server.stop()
+    }
+
+    @Test("redaction of free text: key/value pairs, bearer headers and bare JWTs")
+    func redactText() {
+        let jwt = TestJWT.make(userId: "u1")
+        let text = #"Authorization: Bearer abc.def otp=123456 {"refresh_token":"r-1","name":"Tea"} token \#(jwt)"#
+        let clean = Redaction.redact(text)
+        #expect(!clean.contains("abc.def"))
+        #expect(!clean.contains("123456"))
+        #expect(!clean.contains("r-1"))
+        #expect(!clean.contains(jwt))
+        #expect(clean.contains("Tea"))
+    }
+
+    @Test("HTTPS_PROXY wins over https_proxy; scheme and port are optional")
+    func proxyFromEnvironment() {
+        #expect(ProxySettings.fromEnvironment([:]) == nil)
+        #expect(ProxySettings.fromEnvironment(["HTTPS_PROXY": "  "]) == nil)
+        #expect(
+            ProxySettings.fromEnvironment(["HTTPS_PROXY": "http://proxy.corp:3128", "https_proxy": "http://other:1"])
+                == ProxySettings(host: "proxy.corp", port: 3128))
+        #expect(
+            ProxySettings.fromEnvironment(["https_proxy": "proxy.corp"]) == ProxySettings(host: "proxy.corp", port: 80))
+        #expect(
+            ProxySettings.fromEnvironment(["https_proxy": "https://user:pw@proxy.corp"])
+                == ProxySettings(host: "proxy.corp", port: 443))
+        let dictionary = ProxySettings(host: "p", port: 8080).connectionProxyDictionary
+        #expect(dictionary["HTTPSProxy"] as? String == "p")
+        #expect(dictionary["HTTPSPort"] as? Int == 8080)
+    }
+
+    private func mode(_ path: String) throws -> mode_t {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw CocoaError(.fileReadNoSuchFile) }
+        return info.st_mode & 0o777
+    }
+}

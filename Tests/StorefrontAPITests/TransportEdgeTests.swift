@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+
+@testable import StorefrontAPI
+
+/// Retries, timeouts and malformed answers against a scripted local server.
+@Suite("Transport edges (scripted server)", .timeLimit(.minutes(1)))
+struct TransportEdgeTests {
+    static let products = SessionEdgeTests.products
+    static let session = TokenPair(accessToken: TestJWT.make(userId: "u1"), refreshToken: "r1")
+
+    @Test("a GET answered 500 then 200 is retried and succeeds")
+    func getRetriedAfterServerError() async throws {
+        let server = try await ScriptedServer.start { request, count in
+            request.route == "GET /catalog/products" && count == 1
+                ? .error(500, code: "INTERNAL", message: "boom") : .ok(Self.products)
+        }
+        let client = TestClient.make(server.baseURL, tokens: Self.session)
+
+        let page = try await client.products()
+
+        #expect(page.products.count == 1)
+        #expect(server.requests("GET /catalog/products").count == 2)
+        await server.stop()
+    }
+
+    @Test("a GET that keeps failing with 5xx gives up after maxAttempts with the last error")
+    func getGivesUpAfterMaxAttempts() async throws {
+        let server = try await ScriptedServer.start { _, _ in
+            .text(502, "<html><body><h1>502 Bad Gateway</h1></body></html>")
+        }
+        let client = TestClient.make(server.baseURL, tokens: Self.session, maxAttempts: 3)
+
+        let result = await outcome { () async throws(APIError) in try await client.categories() }
+
+        #expect(result.failure?.status == 502)
+        #expect(result.failure?.code == nil)
+        #expect(server.requests("GET /catalog/categories").count == 3)
+        await server.stop()
+    }
+
+    @Test("4xx answers are never retried", arguments: [400, 404, 409, 422, 429])
+    func clientErrorsNotRetried(status: Int) async throws {
+        let server = try await ScriptedServer.start { _, _ in
+            .error(status, code: "VALIDATION_ERROR", message: "quantity: Must be greater than 0")
+        }
+        let client = TestClient.make(server.baseURL, tokens: Self.session)
+
+        let result = await outcome { () async throws(APIError) in try await client.product("tea") }
+
+        #expect(result.failure?.status == status)
+        #expect(result.failure?.code == "VALIDATION_ERROR")
+        #expect(server.requests.count == 1)
+        await server.stop()
+    }
+
+    @Test("the catalog search POST counts as idempotent and is retried after a 503")
+    func searchRetried() async throws {
+        let server = try await ScriptedServer.start { _, count in
+            count == 1 ? .error(503, code: "UNAVAILABLE", message: "busy") : .ok(#"{"skus":[{"product_id":"p1"}]}"#)
+        }
+        let client = TestClient.make(server.baseURL, tokens: Self.session)
+
+        let result = try await client.search(SearchRequest(query: "tea"))
+
+        #expect(result.skus.map(\.productId) == ["p1"])
+        #expect(server.requests("POST /catalog/products/search").count == 2)
+        await server.stop()
+    }
+
+    @Test("POST /orders answered 500 is not retried")
+    func orderCreationNotRetried() async throws {
+        let server = try await ScriptedServer.start { _, _ in .error(500, code: "INTERNAL", message: "boom") }
+        let client = TestClient.make(server.baseURL, tokens: Self.session, maxAttempts: 5)
+
+        let result = await outcome { () async throws(APIError) in
+            try await client.createOrder(
+                cartID: "c1", paymentMethod: .juspayHostedPage(returnURL: "https://example.com/done"))
+        }
+
+        #expect(result.failure?.status == 500)
+        #expect(server.requests.map(\.route) == ["POST /orders"])
+        #expect(server.requests[0].json["cart_id"] as? String == "c1")
+        await server.stop()
+    }
+
+    @Test("a cart mutation answered 502 is not retried")
+    func mutationNotRetried() async throws {
+        let server = try await ScriptedServer.start { _, _ in .text(502, "Bad Gateway", contentType: "text/plain") }
+        let client = TestClient.make(server.baseURL, tokens: Self.session)
+
+        let result = await outcome { () async throws(APIError) in
+            try await client.setItem(cartID: "c1", CartItemUpdate(productId: "p1", variantId: nil, quantity: 2))
+        }
+
+        #expect(result.failure?.status == 502)
+        #expect(server.requests.count == 1)
+        await server.stop()
+    }
+
+    @Test("a 200 whose body is an HTML page is a decoding error, not a crash")
+    func htmlBodyIsDecodingError() async throws {
+        let server = try await ScriptedServer.start { _, _ in
+            .text(200, "<!DOCTYPE html><html><body>Maintenance</body></html>")
+        }
+        let client = TestClient.make(server.baseURL, tokens: Self.session)
+
+        let result = await outcome { () async throws(APIError) in try await client.products() }
+
+        guard case .decoding(let path, let message) = result.failure else {
+            Issue.record("expected a decoding error, got \(result)")
+            return
+        }
+        #expect(path == "")
+        #expect(message.contains("<!DOCTYPE html>"))
+        #expect(server.requests.count == 1)
+        await server.stop()
+    }
+
+    @Test("truncated JSON is a decoding error")
+    func truncatedJSON() async throws {
+        let server = try await ScriptedServer.start { _, _ in
+            .text(
+                200, #"{"message":"OK","success":true,"content":{"products":[{"id":"p1","na"#,
+                contentType: "application/json")
+        }
+        let client = TestClient.make(server.baseURL, tokens: Self.session)
+
+        let result = await outcome { () async throws(APIError) in try await client.products() }
+
+        guard case .decoding = result.failure else {
+            Issue.record("expected a decoding error, got \(result)")
+            return
+        }
+        await server.stop()
+    }
+
+    @Test("a field of the wrong type is a decoding error naming the wire path")
+    func wrongTypeNamesPath() async throws {
+        let server = try await ScriptedServer.start { _, _ in
+            .ok(
+                #"{"cart":{"id":"c1","cart_items":[{"product_id":"p1","quantity":1},{"product_id":"p2","quantity":"two"}]}}"#
+            )
+        }
+        let client = TestClient.make(server.baseURL, tokens: Self.session)
+
+        let result = await outcome { () async throws(APIError) in try await client.cart(id: "c1") }
+
+        #expect(result.failure == .decoding(path: "content.cart.cart_items[1].quantity", message: "expected Int"))
+        await server.stop()
+    }
+
+    @Test("an error status with a body that is not JSON keeps the status and a readable message")
+    func errorStatusWithHTML() async throws {
+        let server = try await ScriptedServer.start { _, _ in .text(403, "<html>Forbidden by WAF</html>") }
+        let client = TestClient.make(server.baseURL, tokens: Self.session)
+
+        let result = await outcome { () async throws(APIError) in try await client.product("tea") }
+
+        #expect(result.failure == .http(status: 403, code: nil, message: "Not allowed.", details: []))
+        await server.stop()
+    }
+
+    @Test("the error body's code, message and details are kept")
+    func errorBodyDecoded() async throws {
+        let server = try await ScriptedServer.start { _, _ in
+            .text(
+                400,
+                #"{"message":"Invalid input","success":false,"code":"VALIDATION_ERROR","details":[{"field":"quantity","message":"Must be greater than 0"}]}"#,
+                contentType: "application/json")
+        }
+        let client = TestClient.make(server.baseURL, tokens: Self.session)
+
+        let result = await outcome { () async throws(APIError) in
+            try await client.setItem(cartID: "c1", CartItemUpdate(productId: "p1", variantId: nil, quantity: -1))
+        }
+
+        let error = try #require(result.failure)
+        #expect(
+            error
+                == .http(
+                    status: 400, code: "VALIDATION_ERROR", message: "Invalid input",
+                    details: [FieldIssue(field: "quantity", message: "Must be greater than 0")]))
+        #expect(error.message == "quantity: Must be greater than 0")
+        await server.stop()
+    }
+
+    @Test("a 200 envelope with success:false is an error")
+    func successFalseIsError() async throws {
+        let server = try await ScriptedServer.start { _, _ in
+            .text(
+                200, #"{"message":"Coupon expired","success":false,"code":"INVALID_INPUT"}"#,
+                contentType: "application/json")
+        }
+        let client = TestClient.make(server.baseURL, tokens: Self.session)
+
+        let result = await outcome { () async throws(APIError) in
+            try await client.applyCoupon(cartID: "c1", code: "OLD")
+        }
+
+        #expect(result.failure == .http(status: 200, code: "INVALID_INPUT", message: "Coupon expired", details: []))
+        await server.stop()
+    }
+
+    @Test("a stalled server hits the configured timeout (1 s here; 15 s by default)")
+    func stallHitsTimeout() async throws {
+        let server = try await ScriptedServer.start { _, _ in .stall }
+        let client = TestClient.make(server.baseURL, tokens: Self.session, timeout: .seconds(1))
+
+        let result = await outcome { () async throws(APIError) in try await client.products() }
+
+        #expect(result.failure == .timeout)
+        // A timeout is not retried, even on a GET.
+        #expect(server.requests.count == 1)
+        await server.stop()
+    }
+
+    @Test("a refused connection is a network error, retried on a GET")
+    func refusedConnection() async throws {
+        let server = try await ScriptedServer.start { _, _ in .ok("{}") }
+        let url = server.baseURL
+        await server.stop()
+        let client = TestClient.make(url, tokens: Self.session, maxAttempts: 2)
+
+        let result = await outcome { () async throws(APIError) in try await client.products() }
+
+        guard case .network = result.failure else {
+            Issue.record("expected a network error, got \(result)")
+            return
+        }
+    }
+
+    @Test("the default timeout is 15 s")
+    func defaultTimeout() {
+        let configuration = ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:1")!, apiKey: "k")
+        #expect(configuration.timeout == .seconds(15))
+    }
+}
