@@ -1,17 +1,41 @@
 import Foundation
 
-/// Everything effects may touch, injected: the API, a clock, ids.
+/// Everything effects may touch, injected: the API, a clock, ids, and the timings of the flows.
 public struct ShopEnvironment: Sendable {
     public var api: any ShopAPI
     public var clock: any Clock<Duration>
     public var uuid: @Sendable () -> UUID
+    public var policy: ShopPolicy
 
     public init(
         api: any ShopAPI, clock: any Clock<Duration> = ContinuousClock(),
-        uuid: @escaping @Sendable () -> UUID = UUID.init
+        uuid: @escaping @Sendable () -> UUID = UUID.init, policy: ShopPolicy = ShopPolicy()
     ) {
         self.api = api
         self.clock = clock
         self.uuid = uuid
+        self.policy = policy
     }
+}
+
+/// The numbers the flows run by, in one place.
+public struct ShopPolicy: Sendable, Hashable {
+    /// Products per catalog page.
+    public var pageSize = 25
+    /// Orders per history page.
+    public var ordersPageSize = 20
+    /// Quiet time after the last keystroke before a search is sent.
+    public var searchDebounce: Duration = .milliseconds(300)
+    /// Seconds before an OTP can be sent again.
+    public var otpResendCooldown = 30
+    /// Wrong OTPs accepted before a new one must be requested (the sandbox allows 5 per OTP).
+    public var otpAttempts = 5
+    /// Payment status is polled this often...
+    public var paymentPollInterval: Duration = .seconds(3)
+    /// ...this many times (40 × 3 s = 2 minutes).
+    public var paymentPollLimit = 40
+    /// Where the hosted payment page sends the browser back to.
+    public var paymentReturnURL = "https://storefront.invalid/payment-return"
+
+    public init() {}
 }

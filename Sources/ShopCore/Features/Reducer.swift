@@ -1,78 +1,119 @@
 import StorefrontAPI
 
 /// The pure reducer: `(inout State, Action) -> Effect`. It decides; effects do.
+///
+/// Each feature has its own file (`SessionFeature.swift`, `CartFeature.swift`...); this one dispatches and holds
+/// what they share.
 public enum Reducer {
-    static let pageSize = 25
-
     public static func reduce(into state: inout State, action: Action, environment: ShopEnvironment) -> Effect {
         switch action {
         case .appStarted:
-            state.session = .starting
-            let api = environment.api
-            return .run(id: EffectID("session")) { send in
-                do throws(APIError) {
-                    let claims = try await api.session()
-                    await send(.sessionStarted(claims))
-                } catch {
-                    await send(.sessionFailed(error))
-                }
-            }
-
-        case .sessionStarted(let claims):
-            state.session = .ready(claims)
-            return loadProducts(&state, environment: environment)
-
-        case .sessionFailed(let error):
-            state.session = .failed(error)
-            state.notice = Notice(.error, error.message)
-            return .none
-
-        case .loadMoreProducts:
-            return loadProducts(&state, environment: environment)
-
-        case .productsLoaded(let page, let products, let nextPage, let total):
-            state.catalog.isLoading = false
-            if page == 1 { state.catalog.products = products } else { state.catalog.products += products }
-            state.catalog.nextPage = nextPage
-            state.catalog.totalRecords = total
-            state.catalog.selectedIndex = min(state.catalog.selectedIndex, max(0, state.catalog.products.count - 1))
-            return .none
-
-        case .productsFailed(let error):
-            state.catalog.isLoading = false
-            state.notice = Notice(.error, error.message)
-            return .none
-
+            return startSession(&state, environment)
         case .moveSelection(let delta):
-            let count = state.catalog.products.count
-            guard count > 0 else { return .none }
-            state.catalog.selectedIndex = min(max(0, state.catalog.selectedIndex + delta), count - 1)
-            // Near the end of what is loaded: fetch the next page.
-            if state.catalog.selectedIndex >= count - 5 {
-                return loadProducts(&state, environment: environment)
-            }
-            return .none
-
+            return moveSelection(&state, by: delta, environment)
+        case .select:
+            return select(&state, environment)
+        case .edit(let field, let edit):
+            state.form.apply(edit, to: field)
+            return fieldChanged(&state, field, environment)
+        case .setField(let field, let text):
+            state.form.set(field, text)
+            return fieldChanged(&state, field, environment)
         case .dismissNotice:
             state.notice = nil
+            return .none
+        case .navigate(let route):
+            return navigate(&state, to: route, environment)
+        case .back:
+            return back(&state, environment)
+        case .session(let action):
+            return reduceSession(&state, action, environment)
+        case .catalog(let action):
+            return reduceCatalog(&state, action, environment)
+        case .product(let action):
+            return reduceProduct(&state, action, environment)
+        case .cart(let action):
+            return reduceCart(&state, action, environment)
+        case .wishlist(let action):
+            return reduceWishlist(&state, action, environment)
+        case .coupons(let action):
+            return reduceCoupons(&state, action, environment)
+        case .checkout(let action):
+            return reduceCheckout(&state, action, environment)
+        case .payment(let action):
+            return reducePayment(&state, action, environment)
+        case .orders(let action):
+            return reduceOrders(&state, action, environment)
+        case .account(let action):
+            return reduceAccount(&state, action, environment)
+        }
+    }
+
+    // MARK: Shared
+
+    /// An effect that makes one or more calls and answers one action; an error becomes `failure(error)`.
+    static func call(
+        _ id: EffectID?, _ environment: ShopEnvironment,
+        _ work: @escaping @Sendable (any ShopAPI) async throws -> Action,
+        failure: @escaping @Sendable (APIError) -> Action
+    ) -> Effect {
+        let api = environment.api
+        return .run(id: id) { send in
+            do {
+                let action = try await work(api)
+                await send(action)
+            } catch {
+                await send(failure(apiError(error)))
+            }
+        }
+    }
+
+    static func apiError(_ error: any Error) -> APIError {
+        if let error = error as? APIError { return error }
+        if error is CancellationError { return .cancelled }
+        return .network("\(error)")
+    }
+
+    /// What every failure does: stop the spinner, show the message, and on an expired session start anew.
+    static func fail(
+        _ state: inout State, _ error: APIError, _ activity: Activity?, _ environment: ShopEnvironment
+    ) -> Effect {
+        if let activity { state.inFlight.remove(activity) }
+        switch error {
+        case .cancelled:
+            return .none
+        case .signedOut:
+            return sessionExpired(&state, environment)
+        default:
+            state.notice = Notice(.error, error.message)
             return .none
         }
     }
 
-    private static func loadProducts(_ state: inout State, environment: ShopEnvironment) -> Effect {
-        guard !state.catalog.isLoading, let page = state.catalog.nextPage else { return .none }
-        state.catalog.isLoading = true
-        let api = environment.api
-        return .run(id: EffectID("catalog.page")) { send in
-            do throws(APIError) {
-                let result = try await api.products(ProductQuery(page: page, limit: pageSize))
-                await send(
-                    .productsLoaded(
-                        page: page, products: result.products, nextPage: result.pagination?.nextPage,
-                        total: result.pagination?.totalRecords ?? result.products.count))
-            } catch {
-                await send(.productsFailed(error))
-            }
+    static func sessionExpired(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        state.notice = Notice(.error, APIError.signedOut.message)
+        state.user = nil
+        state.inFlight.insert(.session)
+        return call(.session, environment) { api in
+            .session(.expired(try await api.session()))
+        } failure: {
+            .session(.startFailed($0))
         }
+    }
+
+    static func clampIndex(_ index: Int, count: Int) -> Int {
+        min(max(0, index), max(0, count - 1))
+    }
+
+    static func info(_ state: inout State, _ text: String) {
+        state.notice = Notice(.info, text)
+    }
+
+    static func success(_ state: inout State, _ text: String) {
+        state.notice = Notice(.success, text)
+    }
+
+    static func error(_ state: inout State, _ text: String) {
+        state.notice = Notice(.error, text)
     }
 }

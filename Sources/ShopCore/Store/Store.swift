@@ -3,9 +3,7 @@
 public final class Store {
     public private(set) var state: State
     let environment: ShopEnvironment
-    private var running: [EffectID: Task<Void, Never>] = [:]
-    private var anonymousTasks: [Int: Task<Void, Never>] = [:]
-    private var nextTaskKey = 0
+    private var runner: EffectRunner!
     /// Called after every action that went through the reducer (the front end redraws).
     public var onChange: (() -> Void)?
     /// Called with every action (the action log, recordings).
@@ -14,61 +12,36 @@ public final class Store {
     public init(initialState: State = State(), environment: ShopEnvironment) {
         state = initialState
         self.environment = environment
+        runner = EffectRunner { [weak self] action in self?.send(action) }
     }
 
     public func send(_ action: Action) {
         onAction?(action)
         let effect = Reducer.reduce(into: &state, action: action, environment: environment)
-        run(effect)
+        runner.run(effect)
         onChange?()
     }
 
-    /// True while any effect is running (the spinner).
-    public var hasRunningEffects: Bool { !running.isEmpty || !anonymousTasks.isEmpty }
-
-    private func run(_ effect: Effect) {
-        for operation in effect.operations {
-            switch operation {
-            case .cancel(let id):
-                running.removeValue(forKey: id)?.cancel()
-            case .run(let id, let work):
-                let send: Effect.Send = { [weak self] action in
-                    await MainActor.run {
-                        guard !Task.isCancelled else { return }
-                        self?.send(action)
-                    }
-                }
-                if let id {
-                    running.removeValue(forKey: id)?.cancel()
-                    let task = Task { [weak self] in
-                        await work(send)
-                        await MainActor.run { self?.finished(id: id) }
-                    }
-                    running[id] = task
-                } else {
-                    nextTaskKey += 1
-                    let key = nextTaskKey
-                    anonymousTasks[key] = Task { [weak self] in
-                        await work(send)
-                        await MainActor.run { _ = self?.anonymousTasks.removeValue(forKey: key) }
-                    }
-                }
-            }
-        }
-    }
-
-    private func finished(id: EffectID) {
-        // Only forget the task if it is still the one registered under this id.
-        if let task = running[id], task.isCancelled == false {
-            running.removeValue(forKey: id)
-        }
-    }
+    /// True while any effect is running (the spinner); `state.isBusy` says what for.
+    public var hasRunningEffects: Bool { runner.isRunning }
 
     /// Cancels every running effect (quit).
     public func cancelAll() {
-        running.values.forEach { $0.cancel() }
-        anonymousTasks.values.forEach { $0.cancel() }
-        running.removeAll()
-        anonymousTasks.removeAll()
+        runner.cancelAll()
+    }
+
+    /// Records the session: every action, as one redacted JSON line (``ActionLog``), is given to `write`
+    /// (after any `onAction` already set). Replay the lines with `ActionLog.replay`.
+    public func record(_ write: @escaping (String) -> Void) {
+        let previous = onAction
+        onAction = { action in
+            previous?(action)
+            if let line = try? ActionLog.line(for: action) { write(line) }
+        }
+    }
+
+    /// Waits until no effect is running (tests, orderly shutdown). Effects waiting on a clock keep this waiting.
+    public func finish() async {
+        await runner.waitForAll()
     }
 }

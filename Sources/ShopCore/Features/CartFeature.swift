@@ -1,0 +1,296 @@
+import StorefrontAPI
+
+/// The cart. Mutations run one at a time: quantities show at once (optimistic), the newest quantity asked for a
+/// line is the one sent, an answer that is not the one in flight is ignored, and a failure rolls the line back.
+extension Reducer {
+    static func reduceCart(_ state: inout State, _ action: CartAction, _ environment: ShopEnvironment) -> Effect {
+        switch action {
+        case .load:
+            return loadCart(&state, environment)
+
+        case .loaded(let cart):
+            // A mutation in flight will answer a newer cart; keep what it will say.
+            guard state.cart.inFlight == nil else { return .none }
+            state.inFlight.remove(.cart)
+            state.cart.server = cart
+            state.cart.isLoaded = true
+            prunePending(&state.cart)
+            state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
+            if state.isSignedIn, state.auth.afterLogin == .checkout(.address) {
+                state.auth.afterLogin = nil
+                return reduceCheckout(&state, .start, environment)
+            }
+            return .none
+
+        case .loadFailed(let error):
+            return fail(&state, error, .cart, environment)
+
+        case .setQuantity(let line, let quantity, let preview):
+            let quantity = max(0, quantity)
+            let previous = state.cart.pending[line]
+            state.cart.pending[line] = PendingLine(quantity: quantity, preview: preview ?? previous?.preview)
+            if state.cart.inFlight == nil, state.cart.server?.line(line)?.quantity ?? 0 == quantity {
+                state.cart.pending[line] = nil
+            }
+            state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
+            return pumpCart(&state, environment)
+
+        case .incrementSelected, .decrementSelected:
+            guard let line = state.cart.selectedLine?.item else { return .none }
+            let step = max(1, line.incrementalQuantity ?? 1)
+            var quantity = line.quantity + (action == .incrementSelected ? step : -step)
+            if let max = line.maxOrderQuantity, max > 0, quantity > max {
+                info(&state, "Only \(max) can be ordered.")
+                quantity = max
+            }
+            if action == .decrementSelected, let min = line.minOrderQuantity, quantity < min { quantity = 0 }
+            return reduceCart(&state, .setQuantity(line.lineID, quantity, preview: nil), environment)
+
+        case .removeSelected:
+            guard let line = state.cart.selectedLine?.item else { return .none }
+            return reduceCart(&state, .setQuantity(line.lineID, 0, preview: nil), environment)
+
+        case .moveSelectedToWishlist:
+            guard let line = state.cart.selectedLine?.item else { return .none }
+            return reduceCart(&state, .moveToWishlist(line.lineID), environment)
+
+        case .moveToWishlist(let line):
+            state.inFlight.insert(.wishlist)
+            return call(nil, environment) { api in
+                .cart(.movedToWishlist(line, try await api.addToWishlist(line)))
+            } failure: {
+                .cart(.moveToWishlistFailed(line, $0))
+            }
+
+        case .movedToWishlist(let line, let items):
+            state.inFlight.remove(.wishlist)
+            state.wishlist.items = items
+            state.wishlist.isLoaded = true
+            success(&state, "Moved to the wishlist.")
+            return reduceCart(&state, .setQuantity(line, 0, preview: nil), environment)
+
+        case .moveToWishlistFailed(_, let error):
+            return fail(&state, error, .wishlist, environment)
+
+        case .applyGiftCard:
+            let code = state.form.trimmed(.giftCardCode)
+            guard !code.isEmpty else {
+                error(&state, "Enter a gift card code.")
+                return .none
+            }
+            return enqueue(&state, .applyGiftCard(code), environment)
+
+        case .removeGiftCard:
+            return enqueue(&state, .removeGiftCard, environment)
+
+        case .redeemLoyaltyPoints:
+            guard let points = Int(state.form.trimmed(.loyaltyPoints)), points > 0 else {
+                error(&state, "Enter the number of points to redeem.")
+                return .none
+            }
+            return enqueue(&state, .redeemLoyaltyPoints(points), environment)
+
+        case .removeLoyaltyPoints:
+            return enqueue(&state, .removeLoyaltyPoints, environment)
+
+        case .redeemCreditBalance:
+            guard let amount = Money(major: state.form.trimmed(.creditAmount)), amount > .zero else {
+                error(&state, "Enter an amount such as 150.00.")
+                return .none
+            }
+            return enqueue(&state, .redeemCreditBalance(amount), environment)
+
+        case .removeCreditBalance:
+            return enqueue(&state, .removeCreditBalance, environment)
+
+        case .mutationSucceeded(let sequence, let cart):
+            guard let request = state.cart.inFlight, request.sequence == sequence else { return .none }
+            state.cart.inFlight = nil
+            state.inFlight.remove(.cart)
+            state.cart.server = cart
+            state.cart.isLoaded = true
+            if case .setQuantity(let line, let quantity) = request.command,
+                state.cart.pending[line]?.quantity == quantity
+            {
+                state.cart.pending[line] = nil
+            }
+            prunePending(&state.cart)
+            state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
+            let followUp = cartCommandSucceeded(&state, request.command, cart, environment)
+            return .merge(followUp, pumpCart(&state, environment))
+
+        case .mutationFailed(let sequence, let failure):
+            guard let request = state.cart.inFlight, request.sequence == sequence else { return .none }
+            state.cart.inFlight = nil
+            state.inFlight.remove(.cart)
+            let followUp = cartCommandFailed(&state, request.command, failure, environment)
+            return .merge(followUp, pumpCart(&state, environment))
+        }
+    }
+
+    static func loadCart(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        guard state.session.claims != nil else { return .none }
+        state.inFlight.insert(.cart)
+        return call(.cartLoad, environment) { api in
+            .cart(.loaded(try await api.userCart(userID: nil)))
+        } failure: {
+            .cart(.loadFailed($0))
+        }
+    }
+
+    static func enqueue(_ state: inout State, _ command: CartCommand, _ environment: ShopEnvironment) -> Effect {
+        if state.cart.queue.last != command { state.cart.queue.append(command) }
+        return pumpCart(&state, environment)
+    }
+
+    /// Drops pending quantities the server already shows.
+    static func prunePending(_ cart: inout CartState) {
+        guard cart.inFlight == nil else { return }
+        for (line, pending) in cart.pending where (cart.server?.line(line)?.quantity ?? 0) == pending.quantity {
+            cart.pending[line] = nil
+        }
+    }
+
+    /// Starts the next mutation if none is in flight: queued commands first, then the oldest pending line.
+    static func pumpCart(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        guard state.cart.inFlight == nil else { return .none }
+        let command: CartCommand
+        if !state.cart.queue.isEmpty {
+            command = state.cart.queue.removeFirst()
+        } else if let (line, pending) = state.cart.pending.sorted(by: { $0.key < $1.key }).first(where: {
+            (state.cart.server?.line($0.key)?.quantity ?? 0) != $0.value.quantity
+        }) {
+            command = .setQuantity(line, pending.quantity)
+        } else {
+            return .none
+        }
+        let cartID = state.cart.server?.id
+        if cartID == nil {
+            switch command {
+            case .setQuantity(_, let quantity) where quantity > 0:
+                break
+            case .setQuantity(let line, _):
+                state.cart.pending[line] = nil
+                return pumpCart(&state, environment)
+            default:
+                error(&state, "Your cart is empty.")
+                return pumpCart(&state, environment)
+            }
+        }
+        state.cart.sequence += 1
+        let sequence = state.cart.sequence
+        state.cart.inFlight = CartRequest(sequence: sequence, command: command)
+        state.inFlight.insert(.cart)
+        return call(.cartMutation, environment) { api in
+            .cart(.mutationSucceeded(sequence: sequence, try await perform(command, cartID: cartID, api)))
+        } failure: {
+            .cart(.mutationFailed(sequence: sequence, $0))
+        }
+    }
+
+    static func perform(_ command: CartCommand, cartID: String?, _ api: any ShopAPI) async throws -> Cart {
+        guard let cartID else {
+            guard case .setQuantity(let line, let quantity) = command else {
+                throw APIError.http(
+                    status: 404, code: "NOT_FOUND", message: "Your cart is empty.", details: [])
+            }
+            return try await api.createCart(items: [
+                CartItemUpdate(productId: line.productId, variantId: line.variantId, quantity: quantity)
+            ])
+        }
+        switch command {
+        case .setQuantity(let line, let quantity):
+            return try await api.setItem(
+                cartID: cartID, CartItemUpdate(productId: line.productId, variantId: line.variantId, quantity: quantity)
+            )
+        case .applyCoupon(let code): return try await api.applyCoupon(cartID: cartID, code: code)
+        case .removeCoupon: return try await api.removeCoupon(cartID: cartID)
+        case .applyGiftCard(let code): return try await api.redeemGiftCard(cartID: cartID, code: code)
+        case .removeGiftCard: return try await api.removeGiftCard(cartID: cartID)
+        case .redeemLoyaltyPoints(let points): return try await api.redeemLoyaltyPoints(cartID: cartID, points: points)
+        case .removeLoyaltyPoints: return try await api.removeLoyaltyPoints(cartID: cartID)
+        case .redeemCreditBalance(let amount): return try await api.redeemCreditBalance(cartID: cartID, amount: amount)
+        case .removeCreditBalance: return try await api.removeCreditBalance(cartID: cartID)
+        case .setAddresses(let billing, let shipping):
+            return try await api.setAddress(
+                cartID: cartID, .saved(billingAddressId: billing, shippingAddressId: shipping))
+        case .setDelivery(let method, let courier):
+            return try await api.setFulfillmentPreference(
+                cartID: cartID, .delivery(methodID: method, courierID: courier))
+        }
+    }
+
+    static func cartCommandSucceeded(
+        _ state: inout State, _ command: CartCommand, _ cart: Cart, _ environment: ShopEnvironment
+    ) -> Effect {
+        switch command {
+        case .setQuantity:
+            return .none
+        case .applyCoupon(let code):
+            state.coupons.rejection = nil
+            state.form[.couponCode] = ""
+            success(&state, "Coupon \(code) applied: you save \(cart.couponDiscountAmount.formatted()).")
+            return reduceCoupons(&state, .load, environment)
+        case .removeCoupon:
+            info(&state, "Coupon removed.")
+            return reduceCoupons(&state, .load, environment)
+        case .applyGiftCard:
+            state.form[.giftCardCode] = ""
+            success(&state, "Gift card applied: \(cart.giftCardAmount.formatted()).")
+        case .removeGiftCard:
+            info(&state, "Gift card removed.")
+        case .redeemLoyaltyPoints(let points):
+            state.form[.loyaltyPoints] = ""
+            success(&state, "\(points) loyalty points redeemed.")
+        case .removeLoyaltyPoints:
+            info(&state, "Loyalty points removed.")
+        case .redeemCreditBalance:
+            state.form[.creditAmount] = ""
+            success(&state, "Credit balance used: \(cart.creditBalanceUsed.formatted()).")
+        case .removeCreditBalance:
+            info(&state, "Credit balance removed.")
+        case .setAddresses:
+            return addressSetOnCart(&state, environment)
+        case .setDelivery:
+            return deliverySetOnCart(&state, environment)
+        }
+        return .none
+    }
+
+    static func cartCommandFailed(
+        _ state: inout State, _ command: CartCommand, _ failure: APIError, _ environment: ShopEnvironment
+    ) -> Effect {
+        if failure == .signedOut || failure == .cancelled { return fail(&state, failure, nil, environment) }
+        switch command {
+        case .setQuantity where failure.status == 404 && state.cart.server != nil:
+            // The cart expired or was deleted: start a new one with what was asked for.
+            state.cart.server = nil
+            info(&state, "Your cart had expired; starting a new one.")
+        case .setQuantity(let line, _):
+            // Roll the line back to what the server says.
+            let name = state.cart.pending[line]?.preview?.displayName ?? state.cart.server?.line(line)?.displayName
+            state.cart.pending[line] = nil
+            state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
+            let what = name.flatMap { $0.isEmpty ? nil : $0 } ?? "the item"
+            error(&state, "Could not update \(what): \(failure.message)")
+        case .applyCoupon(let code):
+            state.coupons.rejection = failure.message
+            error(&state, "Coupon \(code) was not applied: \(failure.message)")
+        case .applyGiftCard:
+            error(&state, "Gift card not applied: \(failure.message)")
+        case .redeemLoyaltyPoints:
+            error(&state, "Points not redeemed: \(failure.message)")
+        case .redeemCreditBalance:
+            error(&state, "Credit balance not used: \(failure.message)")
+        case .setAddresses:
+            state.inFlight.remove(.addresses)
+            error(&state, "Could not use that address: \(failure.message)")
+        case .setDelivery:
+            state.inFlight.remove(.delivery)
+            error(&state, "Could not choose that delivery option: \(failure.message)")
+        case .removeCoupon, .removeGiftCard, .removeLoyaltyPoints, .removeCreditBalance:
+            error(&state, failure.message)
+        }
+        return .none
+    }
+}

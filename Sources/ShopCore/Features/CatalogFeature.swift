@@ -1,0 +1,204 @@
+import StorefrontAPI
+
+/// Categories, the paged product list, and search as you type (debounced; stale answers dropped).
+extension Reducer {
+    static func reduceCatalog(_ state: inout State, _ action: CatalogAction, _ environment: ShopEnvironment)
+        -> Effect
+    {
+        switch action {
+        case .loadMore:
+            return loadProducts(&state, environment)
+
+        case .refresh:
+            state.catalog.products = []
+            state.catalog.nextPage = 1
+            state.catalog.selectedIndex = 0
+            state.catalog.isLoading = false
+            return .merge(.cancel(.catalogPage), loadProducts(&state, environment))
+
+        case .pageLoaded(let page, let products, let nextPage, let total):
+            state.catalog.isLoading = false
+            state.inFlight.remove(.products)
+            if page == 1 { state.catalog.products = products } else { state.catalog.products += products }
+            state.catalog.nextPage = nextPage
+            state.catalog.totalRecords = total
+            if state.form[.searchQuery].isEmpty {
+                state.catalog.selectedIndex = clampIndex(
+                    state.catalog.selectedIndex, count: state.catalog.products.count)
+            }
+            return .none
+
+        case .pageFailed(let error):
+            state.catalog.isLoading = false
+            return fail(&state, error, .products, environment)
+
+        case .categoriesLoaded(let categories):
+            state.inFlight.remove(.categories)
+            state.catalog.categories = categories
+            return .none
+
+        case .categoriesFailed(let error):
+            return fail(&state, error, .categories, environment)
+
+        case .chooseCategory(let id):
+            guard id != state.catalog.categoryID else { return .none }
+            state.catalog.categoryID = id
+            return reduceCatalog(&state, .refresh, environment)
+
+        case .searchAnswered(let generation, let query, let items):
+            guard generation == state.catalog.searchGeneration else { return .none }
+            state.inFlight.remove(.search)
+            state.catalog.results = items
+            state.catalog.resultsQuery = query
+            state.catalog.selectedIndex = 0
+            return .none
+
+        case .searchFailed(let generation, let error):
+            guard generation == state.catalog.searchGeneration else { return .none }
+            return fail(&state, error, .search, environment)
+
+        case .clearSearch:
+            state.form[.searchQuery] = ""
+            return searchChanged(&state, environment)
+        }
+    }
+
+    static func loadProducts(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        guard !state.catalog.isLoading, let page = state.catalog.nextPage else { return .none }
+        state.catalog.isLoading = true
+        state.inFlight.insert(.products)
+        let query = ProductQuery(page: page, limit: environment.policy.pageSize, categoryId: state.catalog.categoryID)
+        return call(.catalogPage, environment) { api in
+            let result = try await api.products(query)
+            return .catalog(
+                .pageLoaded(
+                    page: page, products: result.products, nextPage: result.pagination?.nextPage,
+                    total: result.pagination?.totalRecords ?? result.products.count))
+        } failure: {
+            .catalog(.pageFailed($0))
+        }
+    }
+
+    static func loadCategories(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        state.inFlight.insert(.categories)
+        return call(.categories, environment) { api in
+            .catalog(.categoriesLoaded(try await api.categories(parentID: nil, search: nil).categories))
+        } failure: {
+            .catalog(.categoriesFailed($0))
+        }
+    }
+
+    /// Every change of the query: a new generation, a debounced search; an empty query clears the results.
+    static func searchChanged(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        let query = state.form.trimmed(.searchQuery)
+        state.catalog.searchGeneration += 1
+        state.catalog.selectedIndex = 0
+        guard !query.isEmpty else {
+            state.inFlight.remove(.search)
+            state.catalog.results = []
+            state.catalog.resultsQuery = ""
+            return .cancel(.search)
+        }
+        state.inFlight.insert(.search)
+        let generation = state.catalog.searchGeneration
+        let request = SearchRequest(query: query, page: 1, limit: environment.policy.pageSize)
+        let clock = environment.clock
+        let debounce = environment.policy.searchDebounce
+        let api = environment.api
+        return .run(id: .search) { send in
+            do { try await clock.sleep(for: debounce) } catch { return }
+            do {
+                let result = try await api.search(request)
+                await send(.catalog(.searchAnswered(generation: generation, query: query, items: result.skus)))
+            } catch {
+                await send(.catalog(.searchFailed(generation: generation, apiError(error))))
+            }
+        }
+    }
+}
+
+/// The product page: detail, variants, quantity within the stock and order limits, add to cart or wishlist.
+extension Reducer {
+    static func reduceProduct(_ state: inout State, _ action: ProductAction, _ environment: ShopEnvironment)
+        -> Effect
+    {
+        switch action {
+        case .open(let id):
+            if state.product.id != id {
+                state.product = ProductState()
+                state.product.id = id
+            }
+            state.inFlight.insert(.product)
+            return call(.product, environment) { api in
+                let product = try await api.product(id)
+                let variants =
+                    product.hasVariant && (product.variants ?? []).isEmpty
+                    ? try await api.variants(productID: product.id) : (product.variants ?? [])
+                return .product(.loaded(product, variants: variants))
+            } failure: {
+                .product(.failed(id: id, $0))
+            }
+
+        case .loaded(let product, let variants):
+            guard state.product.id == product.id || state.product.id == product.slug else { return .none }
+            state.inFlight.remove(.product)
+            state.product.product = product
+            state.product.variants = variants.filter(\.active)
+            if state.product.selectedVariant == nil || state.product.selectedVariantIndex == 0 {
+                state.product.selectedVariantIndex =
+                    state.product.variants.firstIndex { $0.isDefault && $0.isPurchasable }
+                    ?? state.product.variants.firstIndex(where: \.isPurchasable) ?? 0
+            }
+            state.product.quantity = state.product.minQuantity
+            return .none
+
+        case .failed(let id, let error):
+            guard state.product.id == id else { return .none }
+            return fail(&state, error, .product, environment)
+
+        case .selectVariant(let index):
+            guard state.product.variants.indices.contains(index) else { return .none }
+            state.product.selectedVariantIndex = index
+            state.product.quantity = state.product.minQuantity
+            return .none
+
+        case .changeQuantity(let delta):
+            var quantity = max(state.product.minQuantity, state.product.quantity + delta)
+            if let max = state.product.maxQuantity, quantity > max {
+                quantity = max
+                info(&state, "Only \(max) can be ordered.")
+            }
+            state.product.quantity = quantity
+            return .none
+
+        case .addToCart:
+            guard let product = state.product.product, let line = state.product.line else { return .none }
+            if product.hasVariant && state.product.selectedVariant == nil {
+                error(&state, "Choose a variant first.")
+                return .none
+            }
+            guard state.product.isPurchasable else {
+                error(&state, "\(product.name) is out of stock.")
+                return .none
+            }
+            var quantity = state.cart.quantity(of: line) + state.product.quantity
+            if let max = state.product.maxQuantity, quantity > max {
+                quantity = max
+                info(&state, "Only \(max) can be ordered; the cart has \(max).")
+            } else {
+                success(&state, "Added \(product.name) to the cart.")
+            }
+            let pricing = state.product.pricing
+            let preview = CartItem(
+                productId: line.productId, variantId: line.variantId,
+                productName: [product.name, state.product.selectedVariant?.name].compactMap { $0 }.joined(
+                    separator: " · "),
+                quantity: quantity, sellingPrice: pricing?.sellingPrice ?? .zero)
+            return reduceCart(&state, .setQuantity(line, quantity, preview: preview), environment)
+
+        case .addToWishlist:
+            guard let line = state.product.line else { return .none }
+            return reduceWishlist(&state, .add(line), environment)
+        }
+    }
+}

@@ -1,0 +1,363 @@
+import Foundation
+import StorefrontAPI
+
+/// Checkout: address (list, add, choose) → optional business details → serviceability and delivery option →
+/// review → place order. An order is created at most once: after an answer-less failure it is looked up first.
+extension Reducer {
+    static func reduceCheckout(_ state: inout State, _ action: CheckoutAction, _ environment: ShopEnvironment)
+        -> Effect
+    {
+        switch action {
+        case .start:
+            // The order of this cart exists: show its payment (never a second order). A new cart starts afresh.
+            if let order = state.checkout.order,
+                state.cart.isEmpty || state.cart.server?.id == state.checkout.cartID
+            {
+                return showPayment(&state, order.orderNumber)
+            }
+            guard state.checkout.placement != .placing else { return .none }
+            guard let cart = state.cart.server, !state.cart.isEmpty else {
+                error(&state, "Your cart is empty.")
+                return .none
+            }
+            guard !state.cart.isMutating else {
+                info(&state, "The cart is still updating; try again in a moment.")
+                return .none
+            }
+            guard state.isSignedIn else {
+                state.auth.afterLogin = .checkout(.address)
+                info(&state, "Log in to check out.")
+                return navigate(&state, to: .login, environment)
+            }
+            if state.checkout.cartID != cart.id || state.checkout.placement == .idle
+                || state.checkout.placement == .placed
+            {
+                let addresses = state.checkout.addresses
+                state.checkout = CheckoutState()
+                state.checkout.addresses = addresses
+            }
+            state.checkout.cartID = cart.id
+            state.route.removeAll(where: \.isCheckout)
+            return navigate(&state, to: .checkout(.address), environment)
+
+        case .addressesLoaded(let addresses):
+            state.inFlight.remove(.addresses)
+            state.checkout.addresses = addresses
+            state.checkout.selectedAddressIndex =
+                addresses.firstIndex { $0.isDefaultShipping == true }
+                ?? clampIndex(
+                    state.checkout.selectedAddressIndex, count: addresses.count)
+            return .none
+
+        case .addressesFailed(let error):
+            return fail(&state, error, .addresses, environment)
+
+        case .chooseAddress:
+            guard let address = state.checkout.selectedAddress, let id = address.id else {
+                info(&state, "Add an address first.")
+                return .none
+            }
+            guard address.pincode?.count == 6 else {
+                error(&state, "That address has no valid PIN code.")
+                return .none
+            }
+            state.checkout.address = address
+            state.inFlight.insert(.addresses)
+            return enqueue(&state, .setAddresses(billingID: id, shippingID: id), environment)
+
+        case .newAddress:
+            let user = state.user
+            for (field, value) in [
+                (Field.addressFirstName, user?.firstName), (.addressLastName, user?.lastName),
+                (.addressPhone, user?.phone), (.addressEmail, user?.email),
+            ] where state.form[field].isEmpty {
+                state.form.set(field, value ?? "")
+            }
+            return navigate(&state, to: .addressForm, environment)
+
+        case .saveAddress:
+            guard !state.inFlight.contains(.saveAddress) else { return .none }
+            let form = state.form
+            let required: [(Field, String)] = [
+                (.addressFirstName, "first name"), (.addressLine1, "address"), (.addressCity, "city"),
+                (.addressState, "state"),
+            ]
+            if let missing = required.first(where: { form.trimmed($0.0).isEmpty }) {
+                error(&state, "Enter the \(missing.1).")
+                return .none
+            }
+            guard form[.addressPhone].count == 10 else {
+                error(&state, "Enter a 10-digit phone number.")
+                return .none
+            }
+            guard form[.addressPincode].count == 6 else {
+                error(&state, "Enter a 6-digit PIN code.")
+                return .none
+            }
+            let address = Address(
+                firstName: form.trimmed(.addressFirstName), lastName: nonEmpty(form.trimmed(.addressLastName)),
+                phone: form[.addressPhone], email: nonEmpty(form.trimmed(.addressEmail)) ?? state.user?.email,
+                addressLine1: form.trimmed(.addressLine1), addressLine2: nonEmpty(form.trimmed(.addressLine2)),
+                pincode: form[.addressPincode], city: form.trimmed(.addressCity), state: form.trimmed(.addressState))
+            state.inFlight.insert(.saveAddress)
+            return call(.addresses, environment) { api in
+                .checkout(.addressSaved(try await api.createAddress(address)))
+            } failure: {
+                .checkout(.addressFailed($0))
+            }
+
+        case .addressSaved(let address):
+            state.inFlight.remove(.saveAddress)
+            state.checkout.addresses.append(address)
+            state.checkout.selectedAddressIndex = state.checkout.addresses.count - 1
+            for field in [
+                Field.addressFirstName, .addressLastName, .addressPhone, .addressEmail, .addressLine1, .addressLine2,
+                .addressPincode, .addressCity, .addressState,
+            ] {
+                state.form[field] = ""
+            }
+            if state.currentRoute == .addressForm { state.route.removeLast() }
+            success(&state, "Address saved.")
+            return reduceCheckout(&state, .chooseAddress, environment)
+
+        case .addressFailed(let error):
+            return fail(&state, error, .saveAddress, environment)
+
+        case .skipBusiness:
+            state.checkout.business = nil
+            state.checkout.businessSkipped = true
+            return startDelivery(&state, environment)
+
+        case .submitBusiness:
+            guard !state.inFlight.contains(.business) else { return .none }
+            let name = state.form.trimmed(.businessName)
+            let gstin = state.form[.gstin]
+            let pan = state.form[.pan]
+            if name.isEmpty && gstin.isEmpty && pan.isEmpty {
+                return reduceCheckout(&state, .skipBusiness, environment)
+            }
+            guard !name.isEmpty else {
+                error(&state, "Enter the business name.")
+                return .none
+            }
+            guard !gstin.isEmpty || !pan.isEmpty else {
+                error(&state, "Enter a GSTIN or a PAN.")
+                return .none
+            }
+            if !gstin.isEmpty, !isValidGSTIN(gstin) {
+                error(&state, "A GSTIN has 15 characters, like 29ABCDE1234F1Z5.")
+                return .none
+            }
+            if !pan.isEmpty, !isValidPAN(pan) {
+                error(&state, "A PAN has 10 characters, like ABCDE1234F.")
+                return .none
+            }
+            let business = BusinessDetails(name: name, panNumber: nonEmpty(pan), gstin: nonEmpty(gstin))
+            state.checkout.business = business
+            state.inFlight.insert(.business)
+            return call(.business, environment) { api in
+                .checkout(
+                    .businessSaved(try await api.createCustomer(CustomerCreate(business: business, address: nil))))
+            } failure: {
+                .checkout(.businessFailed($0))
+            }
+
+        case .businessSaved(let detail):
+            state.inFlight.remove(.business)
+            if let business = detail.business { state.checkout.business = business }
+            state.checkout.businessSkipped = false
+            guard state.currentRoute.isCheckout else { return .none }
+            return startDelivery(&state, environment)
+
+        case .businessFailed(let error):
+            return fail(&state, error, .business, environment)
+
+        case .serviceabilityChecked(let serviceability, let methods):
+            state.inFlight.remove(.delivery)
+            state.checkout.serviceability = serviceability
+            state.checkout.deliveryMethods = methods
+            state.checkout.selectedDeliveryIndex = 0
+            if !serviceability.isServiceable {
+                let names = (serviceability.unserviceableItems ?? []).compactMap(\.productName)
+                let pin = state.checkout.address?.pincode ?? ""
+                error(
+                    &state,
+                    names.isEmpty
+                        ? "We don't deliver to \(pin) yet. Choose another address."
+                        : "Not deliverable to \(pin): \(names.joined(separator: ", ")).")
+            } else if methods.isEmpty {
+                error(&state, "No delivery option for this address.")
+            }
+            return .none
+
+        case .deliveryFailed(let error):
+            return fail(&state, error, .delivery, environment)
+
+        case .chooseDelivery:
+            if state.checkout.serviceability == nil, !state.inFlight.contains(.delivery) {
+                // The check failed (network): Enter checks again.
+                return startDelivery(&state, environment)
+            }
+            guard state.checkout.serviceability?.isServiceable == true,
+                let method = state.checkout.selectedDeliveryMethod
+            else { return .none }
+            let courier =
+                method.courierCompanies?.first { $0.isRecommended == true }?.id ?? method.courierCompanies?.first?.id
+            state.checkout.deliveryMethodID = method.id
+            state.inFlight.insert(.delivery)
+            return enqueue(&state, .setDelivery(methodID: method.id, courierID: courier), environment)
+
+        case .placeOrder:
+            return placeOrder(&state, environment)
+
+        case .orderPlaced(let order, let paymentRequired, let paymentInfo):
+            state.inFlight.remove(.placeOrder)
+            state.checkout.placement = .placed
+            state.checkout.order = order
+            // The cart became the order.
+            state.cart = CartState()
+            state.cart.isLoaded = true
+            state.payment = PaymentState()
+            state.payment.orderNumber = order.orderNumber
+            state.payment.link = paymentInfo?.paymentLinks?.web
+            _ = showPayment(&state, order.orderNumber)
+            if !paymentRequired {
+                state.payment.phase = .paid
+                success(&state, "Order \(order.orderNumber) placed.")
+                return loadCart(&state, environment)
+            }
+            info(&state, "Order \(order.orderNumber) placed; preparing the payment.")
+            return .merge(setupPayment(&state, environment), loadCart(&state, environment))
+
+        case .orderFailed(let failure):
+            state.inFlight.remove(.placeOrder)
+            if failure == .signedOut || failure == .cancelled {
+                state.checkout.placement = failure == .signedOut ? .uncertain : state.checkout.placement
+                return fail(&state, failure, nil, environment)
+            }
+            if failure.isTransient || failure.status == 409 {
+                // No answer: the order may exist. Look it up before creating another.
+                state.checkout.placement = .uncertain
+                error(
+                    &state,
+                    "We couldn't confirm the order (\(failure.message)) Press Place order again: we check first, so it is never placed twice."
+                )
+            } else {
+                state.checkout.placement = .idle
+                error(&state, "The order was not placed: \(failure.message)")
+            }
+            return .none
+        }
+    }
+
+    static func loadAddresses(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        state.inFlight.insert(.addresses)
+        return call(.addresses, environment) { api in
+            .checkout(.addressesLoaded(try await api.addresses(page: 1, limit: 50)))
+        } failure: {
+            .checkout(.addressesFailed($0))
+        }
+    }
+
+    static func addressSetOnCart(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        state.inFlight.remove(.addresses)
+        // The user left checkout meanwhile: the cart has the address; do not pull them back.
+        guard state.currentRoute.isCheckout else { return .none }
+        state.route.removeAll { $0 == .checkout(.business) || $0 == .checkout(.delivery) || $0 == .checkout(.review) }
+        state.route.append(.checkout(.business))
+        if let business = state.checkout.business {
+            state.form[.businessName] = business.name ?? ""
+            state.form[.gstin] = business.gstin ?? ""
+            state.form[.pan] = business.panNumber ?? ""
+        }
+        return .none
+    }
+
+    static func startDelivery(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        guard let cartID = state.cart.server?.id, let pincode = state.checkout.address?.pincode else {
+            error(&state, "Choose an address first.")
+            return .none
+        }
+        state.route.removeAll { $0 == .checkout(.delivery) || $0 == .checkout(.review) }
+        state.route.append(.checkout(.delivery))
+        state.checkout.serviceability = nil
+        state.checkout.deliveryMethods = []
+        state.inFlight.insert(.delivery)
+        return call(.delivery, environment) { api in
+            let serviceability = try await api.checkServiceability(cartID: cartID, pincode: pincode)
+            guard serviceability.isServiceable else {
+                return .checkout(.serviceabilityChecked(serviceability, methods: []))
+            }
+            let options = try await api.fulfillmentOptions(cartID: cartID, pincode: pincode)
+            return .checkout(.serviceabilityChecked(serviceability, methods: options.deliver?.allMethods ?? []))
+        } failure: {
+            .checkout(.deliveryFailed($0))
+        }
+    }
+
+    static func deliverySetOnCart(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        state.inFlight.remove(.delivery)
+        guard state.currentRoute.isCheckout else { return .none }
+        state.route.removeAll { $0 == .checkout(.review) }
+        state.route.append(.checkout(.review))
+        return .none
+    }
+
+    static func placeOrder(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        if let order = state.checkout.order {
+            // Already placed: never again; show its payment.
+            return showPayment(&state, order.orderNumber)
+        }
+        guard state.checkout.placement != .placing else { return .none }
+        guard let cartID = state.checkout.cartID ?? state.cart.server?.id else {
+            error(&state, "Your cart is empty.")
+            return .none
+        }
+        let uncertain = state.checkout.placement == .uncertain
+        if !uncertain {
+            guard state.checkout.address != nil, state.checkout.deliveryMethodID != nil else {
+                error(&state, "Choose an address and a delivery option first.")
+                return .none
+            }
+            guard !state.cart.isMutating else {
+                info(&state, "The cart is still updating; try again in a moment.")
+                return .none
+            }
+        }
+        state.checkout.placement = .placing
+        state.inFlight.insert(.placeOrder)
+        let method = PaymentMethodPayload.juspayHostedPage(returnURL: environment.policy.paymentReturnURL)
+        return call(.placeOrder, environment) { api in
+            if uncertain {
+                // Did the last attempt go through? The cart is consumed by an order.
+                let cart = try await api.userCart(userID: nil)
+                if cart?.id != cartID || cart?.cartItems.isEmpty == true {
+                    if let order = try await api.orders(page: 1, limit: 1).orders.first {
+                        return .checkout(
+                            .orderPlaced(order, paymentRequired: order.toBePaid > .zero, paymentInfo: nil))
+                    }
+                }
+            }
+            let created = try await api.createOrder(cartID: cartID, paymentMethod: method)
+            return .checkout(
+                .orderPlaced(created.order, paymentRequired: created.paymentRequired, paymentInfo: created.paymentInfo))
+        } failure: {
+            .checkout(.orderFailed($0))
+        }
+    }
+
+    static func showPayment(_ state: inout State, _ orderNumber: String) -> Effect {
+        state.route.removeAll { $0.isCheckout || $0 == .cart || $0 == .coupons }
+        if case .payment = state.currentRoute { state.route.removeLast() }
+        state.route.append(.payment(orderNumber: orderNumber))
+        return .none
+    }
+
+    static func isValidGSTIN(_ text: String) -> Bool {
+        text.range(of: "^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$", options: .regularExpression) != nil
+    }
+
+    static func isValidPAN(_ text: String) -> Bool {
+        text.range(of: "^[A-Z]{5}[0-9]{4}[A-Z]$", options: .regularExpression) != nil
+    }
+}

@@ -1,0 +1,175 @@
+import StorefrontAPI
+
+/// The route stack, the list selection of the screen shown, Enter, and text inputs.
+extension Reducer {
+    static func navigate(_ state: inout State, to route: Route, _ environment: ShopEnvironment) -> Effect {
+        if route.requiresSignIn && !state.isSignedIn {
+            state.auth.afterLogin = route
+            return navigate(&state, to: .login, environment)
+        }
+        if state.currentRoute != route { state.route.append(route) }
+        return enter(&state, route, environment)
+    }
+
+    /// What showing a screen loads.
+    static func enter(_ state: inout State, _ route: Route, _ environment: ShopEnvironment) -> Effect {
+        switch route {
+        case .catalog:
+            return .none
+        case .product(let id):
+            return reduceProduct(&state, .open(id: id), environment)
+        case .cart:
+            state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
+            return loadCart(&state, environment)
+        case .wishlist:
+            return reduceWishlist(&state, .load, environment)
+        case .coupons:
+            return reduceCoupons(&state, .load, environment)
+        case .login:
+            state.auth.message = nil
+            return .none
+        case .otp, .register, .changePassword, .forgotPassword, .resetPassword, .addressForm, .payment:
+            return .none
+        case .account:
+            return loadUser(&state, environment)
+        case .profile:
+            return reduceAccount(&state, .editProfile, environment)
+        case .notifications:
+            return reduceAccount(&state, .loadPreferences, environment)
+        case .checkout(let step):
+            return step == .address ? loadAddresses(&state, environment) : .none
+        case .orders:
+            return reduceOrders(&state, .load, environment)
+        case .orderDetail(let number):
+            return reduceOrders(&state, .open(orderNumber: number), environment)
+        }
+    }
+
+    static func back(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        if state.account.confirmingDeactivation {
+            state.account.confirmingDeactivation = false
+            return .none
+        }
+        guard state.route.count > 1 else { return .none }
+        let leaving = state.route.removeLast()
+        switch leaving {
+        case .payment where state.payment.phase == .awaiting:
+            return reducePayment(&state, .stopPolling, environment)
+        case .otp, .resetPassword:
+            state.form.clearSecrets()
+            state.auth.resendCooldown = 0
+            return .cancel(.otpCooldown)
+        case .login, .register:
+            state.form.clearSecrets()
+            return .none
+        default:
+            return .none
+        }
+    }
+
+    static func moveSelection(_ state: inout State, by delta: Int, _ environment: ShopEnvironment) -> Effect {
+        func moved(_ index: Int, _ count: Int) -> Int { clampIndex(index + delta, count: count) }
+        switch state.currentRoute {
+        case .catalog:
+            if !state.form[.searchQuery].isEmpty {
+                state.catalog.selectedIndex = moved(state.catalog.selectedIndex, state.catalog.results.count)
+                return .none
+            }
+            let count = state.catalog.products.count
+            guard count > 0 else { return .none }
+            state.catalog.selectedIndex = moved(state.catalog.selectedIndex, count)
+            // Near the end of what is loaded: fetch the next page.
+            if state.catalog.selectedIndex >= count - 5 {
+                return loadProducts(&state, environment)
+            }
+        case .product:
+            state.product.selectedVariantIndex = moved(state.product.selectedVariantIndex, state.product.variants.count)
+            state.product.quantity = state.product.minQuantity
+        case .cart:
+            state.cart.selectedIndex = moved(state.cart.selectedIndex, state.cart.lines.count)
+        case .wishlist:
+            state.wishlist.selectedIndex = moved(state.wishlist.selectedIndex, state.wishlist.items.count)
+        case .coupons:
+            state.coupons.selectedIndex = moved(state.coupons.selectedIndex, state.coupons.all.count)
+        case .checkout(.address):
+            state.checkout.selectedAddressIndex = moved(
+                state.checkout.selectedAddressIndex, state.checkout.addresses.count)
+        case .checkout(.delivery):
+            state.checkout.selectedDeliveryIndex = moved(
+                state.checkout.selectedDeliveryIndex, state.checkout.deliveryMethods.count)
+        case .orders:
+            state.orders.selectedIndex = moved(state.orders.selectedIndex, state.orders.orders.count)
+            if state.orders.selectedIndex >= state.orders.orders.count - 3, state.orders.nextPage != nil,
+                !state.orders.orders.isEmpty
+            {
+                return reduceOrders(&state, .loadMore, environment)
+            }
+        case .notifications:
+            let count = NotificationTopic.allCases.count * NotificationMedium.allCases.count
+            state.account.preferenceIndex = moved(state.account.preferenceIndex, count)
+        case .login:
+            let channels = OTPChannel.allCases
+            let index = channels.firstIndex(of: state.auth.channel) ?? 0
+            state.auth.channel = channels[(index + delta % channels.count + channels.count) % channels.count]
+        default:
+            break
+        }
+        return .none
+    }
+
+    /// Enter: the obvious thing on each screen.
+    static func select(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        switch state.currentRoute {
+        case .catalog:
+            let id: String?
+            if !state.form[.searchQuery].isEmpty {
+                id = state.catalog.selectedResult?.productId
+            } else {
+                id = state.catalog.selectedProduct?.id
+            }
+            guard let id else { return .none }
+            return navigate(&state, to: .product(id: id), environment)
+        case .product: return reduceProduct(&state, .addToCart, environment)
+        case .cart: return reduceCheckout(&state, .start, environment)
+        case .wishlist: return reduceWishlist(&state, .moveSelectedToCart, environment)
+        case .coupons:
+            return state.form[.couponCode].isEmpty
+                ? reduceCoupons(&state, .applySelected, environment) : reduceCoupons(&state, .applyTyped, environment)
+        case .login: return reduceSession(&state, .requestOTP, environment)
+        case .otp: return reduceSession(&state, .submitOTP, environment)
+        case .register: return reduceSession(&state, .submitRegistration, environment)
+        case .checkout(.address): return reduceCheckout(&state, .chooseAddress, environment)
+        case .checkout(.business): return reduceCheckout(&state, .submitBusiness, environment)
+        case .checkout(.delivery): return reduceCheckout(&state, .chooseDelivery, environment)
+        case .checkout(.review): return reduceCheckout(&state, .placeOrder, environment)
+        case .addressForm: return reduceCheckout(&state, .saveAddress, environment)
+        case .payment:
+            switch state.payment.phase {
+            case .failed, .setupFailed: return reducePayment(&state, .retry, environment)
+            case .timedOut, .stopped: return reducePayment(&state, .checkAgain, environment)
+            case .paid: return reducePayment(&state, .done, environment)
+            default: return .none
+            }
+        case .orders:
+            guard let order = state.orders.selectedOrder else { return .none }
+            return navigate(&state, to: .orderDetail(orderNumber: order.orderNumber), environment)
+        case .profile: return reduceAccount(&state, .saveProfile, environment)
+        case .notifications: return reduceAccount(&state, .toggleSelectedPreference, environment)
+        case .changePassword: return reduceAccount(&state, .changePassword, environment)
+        case .forgotPassword: return reduceAccount(&state, .forgotPassword, environment)
+        case .resetPassword: return reduceAccount(&state, .submitReset, environment)
+        case .account:
+            return state.account.confirmingDeactivation
+                ? reduceAccount(&state, .confirmDeactivation, environment) : .none
+        case .orderDetail:
+            return .none
+        }
+    }
+
+    static func fieldChanged(_ state: inout State, _ field: Field, _ environment: ShopEnvironment) -> Effect {
+        switch field {
+        case .searchQuery: searchChanged(&state, environment)
+        default: .none
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import StorefrontAPI
+
+/// Payment of a placed order: Juspay customer → Juspay order → payment link → status polled every 3 s for up to
+/// 2 minutes (cancellable) → paid, failed (retry), or timed out (check again).
+extension Reducer {
+    static func reducePayment(_ state: inout State, _ action: PaymentAction, _ environment: ShopEnvironment)
+        -> Effect
+    {
+        switch action {
+        case .linkReady(let link):
+            state.inFlight.remove(.paymentSetup)
+            guard let link = link ?? state.payment.link else {
+                state.payment.phase = .setupFailed
+                state.payment.message = "The payment page is not available. Retry."
+                return .none
+            }
+            state.payment.link = link
+            state.payment.message = "Open the link (or scan the QR code) to pay."
+            return startPolling(&state, environment)
+
+        case .setupFailed(let failure):
+            state.payment.phase = .setupFailed
+            state.payment.message = "Could not prepare the payment: \(failure.message) The order is saved; retry."
+            return fail(&state, failure, .paymentSetup, environment)
+
+        case .statusPolled(let attempt, let status):
+            guard state.payment.phase == .awaiting else { return .none }
+            state.payment.polls = attempt
+            state.payment.status = status
+            switch status.status {
+            case .success:
+                state.payment.phase = .paid
+                state.payment.message = nil
+                state.inFlight.remove(.paymentPolling)
+                success(&state, "Payment received. Thank you!")
+                return .cancel(.paymentPoll)
+            case .failed:
+                state.payment.phase = .failed
+                state.inFlight.remove(.paymentPolling)
+                state.payment.message =
+                    status.isRetryAvailable ? "The payment failed. Press Enter to retry." : "The payment failed."
+                error(&state, "Payment failed.")
+                return .cancel(.paymentPoll)
+            case .pending, .partiallyPaid:
+                state.payment.message = "Waiting for the payment…"
+                return .none
+            }
+
+        case .pollFailed(let attempt, let failure):
+            guard state.payment.phase == .awaiting else { return .none }
+            state.payment.polls = attempt
+            if failure == .signedOut {
+                state.payment.phase = .stopped
+                return fail(&state, failure, .paymentPolling, environment)
+            }
+            state.payment.message = "Could not check the payment (\(failure.message)) Still trying."
+            return .none
+
+        case .timedOut:
+            guard state.payment.phase == .awaiting else { return .none }
+            state.payment.phase = .timedOut
+            state.inFlight.remove(.paymentPolling)
+            state.payment.message = "No payment seen in 2 minutes. Press Enter to check again."
+            return .none
+
+        case .stopPolling:
+            guard state.payment.phase == .awaiting else { return .none }
+            state.payment.phase = .stopped
+            state.inFlight.remove(.paymentPolling)
+            state.payment.message = "Stopped checking. Press Enter to check again."
+            return .cancel(.paymentPoll)
+
+        case .checkAgain:
+            guard [.timedOut, .stopped].contains(state.payment.phase), state.payment.orderNumber != nil else {
+                return .none
+            }
+            return startPolling(&state, environment)
+
+        case .retry:
+            guard let orderNumber = state.payment.orderNumber else { return .none }
+            switch state.payment.phase {
+            case .setupFailed:
+                return setupPayment(&state, environment)
+            case .timedOut, .stopped:
+                return startPolling(&state, environment)
+            case .failed:
+                guard state.payment.status?.isRetryAvailable == true else {
+                    error(&state, "This payment cannot be retried.")
+                    return .none
+                }
+                state.inFlight.insert(.paymentSetup)
+                state.payment.phase = .settingUp
+                let method = PaymentMethodPayload.juspayHostedPage(returnURL: environment.policy.paymentReturnURL)
+                return call(.paymentSetup, environment) { api in
+                    .payment(.retried(try await api.retryPayment(orderNumber: orderNumber, paymentMethod: method)))
+                } failure: {
+                    .payment(.retryFailed($0))
+                }
+            default:
+                return .none
+            }
+
+        case .retried(let info):
+            state.inFlight.remove(.paymentSetup)
+            if let link = info?.paymentLinks?.web { state.payment.link = link }
+            return reducePayment(&state, .linkReady(state.payment.link), environment)
+
+        case .retryFailed(let failure):
+            state.payment.phase = .failed
+            state.payment.message = "Retry failed: \(failure.message)"
+            return fail(&state, failure, .paymentSetup, environment)
+
+        case .done:
+            guard let orderNumber = state.payment.orderNumber else { return .none }
+            let paid = state.payment.phase == .paid
+            state.inFlight.remove(.paymentPolling)
+            if paid {
+                state.checkout = CheckoutState()
+                state.payment = PaymentState()
+            } else if state.payment.phase == .awaiting {
+                state.payment.phase = .stopped
+            }
+            state.route = [.catalog, .orders]
+            return .merge(
+                .cancel(.paymentPoll), reduceOrders(&state, .load, environment),
+                navigate(&state, to: .orderDetail(orderNumber: orderNumber), environment))
+        }
+    }
+
+    static func setupPayment(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        guard let orderNumber = state.payment.orderNumber else { return .none }
+        state.payment.phase = .settingUp
+        state.payment.message = "Preparing the payment…"
+        state.inFlight.insert(.paymentSetup)
+        let returnURL = environment.policy.paymentReturnURL
+        return call(.paymentSetup, environment) { api in
+            _ = try await api.createJuspayCustomer()
+            let order = try await api.createJuspayOrder(orderNumber: orderNumber, returnURL: returnURL)
+            return .payment(.linkReady(order.paymentLinks?.web))
+        } failure: {
+            .payment(.setupFailed($0))
+        }
+    }
+
+    static func startPolling(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        guard let orderNumber = state.payment.orderNumber else { return .none }
+        state.payment.phase = .awaiting
+        state.payment.polls = 0
+        state.inFlight.insert(.paymentPolling)
+        let api = environment.api
+        let clock = environment.clock
+        let interval = environment.policy.paymentPollInterval
+        let limit = environment.policy.paymentPollLimit
+        return .run(id: .paymentPoll) { send in
+            for attempt in 1...max(1, limit) {
+                do { try await clock.sleep(for: interval) } catch { return }
+                do {
+                    let status = try await api.paymentStatus(orderNumber: orderNumber)
+                    await send(.payment(.statusPolled(attempt: attempt, status)))
+                    if status.status == .success || status.status == .failed { return }
+                } catch {
+                    let failure = apiError(error)
+                    if failure == .cancelled { return }
+                    await send(.payment(.pollFailed(attempt: attempt, failure)))
+                    if failure == .signedOut { return }
+                }
+            }
+            await send(.payment(.timedOut))
+        }
+    }
+}

@@ -1,0 +1,338 @@
+import StorefrontAPI
+
+/// Anonymous start, OTP login (phone, email, WhatsApp) with resend cooldown and tries, registration, password
+/// login, logout, and an expired session.
+extension Reducer {
+    static func startSession(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        state.session = .starting
+        state.inFlight.insert(.session)
+        return call(.session, environment) { api in
+            .session(.started(try await api.session()))
+        } failure: {
+            .session(.startFailed($0))
+        }
+    }
+
+    static func reduceSession(_ state: inout State, _ action: SessionAction, _ environment: ShopEnvironment)
+        -> Effect
+    {
+        switch action {
+        case .started(let claims):
+            state.inFlight.remove(.session)
+            state.session = .ready(claims)
+            return .merge(
+                loadProducts(&state, environment), loadCategories(&state, environment), loadCart(&state, environment),
+                claims.isLoggedIn ? loadUser(&state, environment) : .none)
+
+        case .startFailed(let error):
+            state.inFlight.remove(.session)
+            state.session = .failed(error)
+            state.notice = Notice(.error, error.message)
+            return .none
+
+        case .chooseChannel(let channel):
+            state.auth.channel = channel
+            return .none
+
+        case .requestOTP:
+            guard !state.inFlight.contains(.login) else { return .none }
+            let identifier = state.form.trimmed(.loginIdentifier)
+            if let problem = identifierProblem(identifier, state.auth.channel) {
+                state.auth.message = problem
+                return .none
+            }
+            state.auth.purpose = .login
+            return sendOTP(&state, environment)
+
+        case .resendOTP:
+            guard state.auth.canResend, !state.inFlight.contains(.login) else { return .none }
+            return sendOTP(&state, environment)
+
+        case .otpSent(let challenge):
+            state.inFlight.remove(.login)
+            state.inFlight.remove(.register)
+            state.auth.challenge = challenge
+            state.auth.triesLeft = environment.policy.otpAttempts
+            state.auth.message = nil
+            state.form[.otp] = ""
+            if state.currentRoute != .otp { state.route.append(.otp) }
+            return startCooldown(&state, environment)
+
+        case .otpRequestFailed(let error):
+            state.inFlight.remove(.login)
+            state.inFlight.remove(.register)
+            if error == .signedOut || error == .cancelled { return fail(&state, error, nil, environment) }
+            state.auth.message = error.message
+            return .none
+
+        case .accountNotFound:
+            state.inFlight.remove(.login)
+            let identifier = state.form.trimmed(.loginIdentifier)
+            if state.auth.channel == .email {
+                state.form[.registerEmail] = identifier
+            } else {
+                state.form.set(.registerPhone, identifier)
+            }
+            state.auth.message = "No account for \(identifier) yet: create one."
+            state.route.append(.register)
+            return .none
+
+        case .cooldownTick:
+            state.auth.resendCooldown = max(0, state.auth.resendCooldown - 1)
+            return .none
+
+        case .submitOTP:
+            guard let challenge = state.auth.challenge, !state.inFlight.contains(.otp) else { return .none }
+            let otp = state.form.trimmed(.otp)
+            guard state.auth.triesLeft > 0 else {
+                state.auth.message = "Too many wrong OTPs. Ask for a new one."
+                return .none
+            }
+            guard otp.count >= 4 else {
+                state.auth.message = "Enter the OTP you received."
+                return .none
+            }
+            state.inFlight.insert(.otp)
+            state.auth.message = nil
+            return call(.auth, environment) { api in
+                let user = try await api.verifyOTP(otp, challenge: challenge)
+                return .session(.signedIn(user: user, claims: try await api.session()))
+            } failure: {
+                .session(.otpRejected($0))
+            }
+
+        case .otpRejected(let error):
+            state.inFlight.remove(.otp)
+            state.form[.otp] = ""
+            switch error {
+            case .http(let status, let code, let message, _)
+            where status == 429
+                || ["OTP_EXPIRED", "OTP_USED", "OTP_ATTEMPTS_EXCEEDED", "INVALID_OTP_TOKEN"].contains(code):
+                // This OTP can no longer be used: a new one is needed (once the resend cooldown allows).
+                state.auth.triesLeft = 0
+                let reason = message.isEmpty ? "This OTP can no longer be used" : message
+                state.auth.message = "\(reason.hasSuffix(".") ? String(reason.dropLast()) : reason). Ask for a new OTP."
+                return .none
+            case .http(let status, _, _, _) where (400..<500).contains(status):
+                state.auth.triesLeft = max(0, state.auth.triesLeft - 1)
+                let left = state.auth.triesLeft
+                state.auth.message =
+                    left == 0
+                    ? "Wrong OTP. No tries left: ask for a new OTP."
+                    : "Wrong OTP. \(left) \(left == 1 ? "try" : "tries") left."
+                return .none
+            case .signedOut, .cancelled:
+                return fail(&state, error, nil, environment)
+            default:
+                state.auth.message = error.message
+                return .none
+            }
+
+        case .submitRegistration:
+            guard !state.inFlight.contains(.register) else { return .none }
+            let firstName = state.form.trimmed(.registerFirstName)
+            guard !firstName.isEmpty else {
+                state.auth.message = "Enter your first name."
+                return .none
+            }
+            let channel = state.auth.channel
+            let registration = Registration(
+                firstName: firstName, lastName: nonEmpty(state.form.trimmed(.registerLastName)),
+                phone: nonEmpty(state.form.trimmed(.registerPhone)),
+                email: nonEmpty(state.form.trimmed(.registerEmail)))
+            if channel == .email, registration.email == nil {
+                state.auth.message = "Enter your email."
+                return .none
+            }
+            if channel != .email, registration.phone?.count != 10 {
+                state.auth.message = "Enter a 10-digit phone number."
+                return .none
+            }
+            state.auth.purpose = .register
+            state.inFlight.insert(.register)
+            return call(.auth, environment) { api in
+                guard let challenge = try await api.register(channel, registration) else {
+                    return .session(.signedIn(user: nil, claims: try await api.session()))
+                }
+                return .session(.otpSent(challenge))
+            } failure: {
+                .session(.otpRequestFailed($0))
+            }
+
+        case .loginWithPassword:
+            guard !state.inFlight.contains(.login) else { return .none }
+            let identifier = state.form.trimmed(.loginIdentifier)
+            let password = state.form[.password]
+            guard !identifier.isEmpty, !password.isEmpty else {
+                state.auth.message = "Enter your email or phone and your password."
+                return .none
+            }
+            state.inFlight.insert(.login)
+            return call(.auth, environment) { api in
+                let user = try await api.loginWithPassword(identifier: identifier, password: password)
+                return .session(.signedIn(user: user, claims: try await api.session()))
+            } failure: {
+                .session(.signInFailed($0))
+            }
+
+        case .signInFailed(let error):
+            state.inFlight.remove(.login)
+            state.form[.password] = ""
+            if error == .signedOut || error == .cancelled { return fail(&state, error, nil, environment) }
+            state.auth.message = error.status == 401 ? "Wrong email, phone or password." : error.message
+            return .none
+
+        case .signedIn(let user, let claims):
+            state.inFlight.remove(.otp)
+            state.inFlight.remove(.login)
+            state.inFlight.remove(.register)
+            state.inFlight.remove(.password)
+            state.session = .ready(claims)
+            if let user { state.user = user }
+            state.auth.challenge = nil
+            state.auth.message = nil
+            state.auth.resendCooldown = 0
+            state.form.clearSecrets()
+            state.route.removeAll { $0.isAuthentication || $0 == .resetPassword || $0 == .forgotPassword }
+            if state.route.isEmpty { state.route = [.catalog] }
+            success(&state, "Signed in as \(state.user?.displayName ?? "you").")
+            var effects: [Effect] = [.cancel(.otpCooldown), loadCart(&state, environment)]
+            effects.append(reduceWishlist(&state, .load, environment))
+            if user == nil { effects.append(loadUser(&state, environment)) }
+            // Checkout resumes once the signed-in cart is loaded (the server may merge the guest's cart into it).
+            if let next = state.auth.afterLogin, next != .checkout(.address) {
+                state.auth.afterLogin = nil
+                effects.append(navigate(&state, to: next, environment))
+            }
+            return .merge(effects)
+
+        case .userLoaded(let user):
+            state.inFlight.remove(.profile)
+            state.user = user
+            return .none
+
+        case .logout:
+            guard !state.inFlight.contains(.logout) else { return .none }
+            state.inFlight.insert(.logout)
+            return call(.auth, environment) { api in
+                _ = try await api.logout()
+                return .session(.signedOut(try await api.session()))
+            } failure: {
+                .session(.logoutFailed($0))
+            }
+
+        case .signedOut(let claims):
+            state.inFlight.remove(.logout)
+            resetUserData(&state, claims: claims)
+            info(&state, "Signed out.")
+            return .merge(.cancel(.paymentPoll), loadCart(&state, environment))
+
+        case .logoutFailed(let error):
+            return fail(&state, error, .logout, environment)
+
+        case .expired(let claims):
+            state.inFlight.remove(.session)
+            resetUserData(&state, claims: claims)
+            state.route = [.catalog, .login]
+            return .merge(.cancel(.paymentPoll), loadCart(&state, environment))
+        }
+    }
+
+    /// After logout or expiry: a guest with a fresh cart view.
+    static func resetUserData(_ state: inout State, claims: TokenClaims) {
+        state.session = .ready(claims)
+        state.user = nil
+        state.auth = AuthState()
+        state.form.clearSecrets()
+        state.wishlist = WishlistState()
+        state.orders = OrdersState()
+        state.account = AccountState()
+        state.checkout = CheckoutState()
+        state.payment = PaymentState()
+        state.cart = CartState()
+        state.inFlight.subtract([.paymentPolling, .paymentSetup, .placeOrder, .cart])
+        state.route = [.catalog]
+    }
+
+    static func sendOTP(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        let channel = state.auth.channel
+        state.inFlight.insert(.login)
+        state.auth.message = nil
+        switch state.auth.purpose {
+        case .login:
+            let identifier = state.form.trimmed(.loginIdentifier)
+            return call(.auth, environment) { api in
+                .session(.otpSent(try await api.login(channel, identifier: identifier, registerIfNotExists: false)))
+            } failure: { error in
+                isAccountMissing(error) ? .session(.accountNotFound) : .session(.otpRequestFailed(error))
+            }
+        case .register:
+            let registration = Registration(
+                firstName: state.form.trimmed(.registerFirstName),
+                lastName: nonEmpty(state.form.trimmed(.registerLastName)),
+                phone: nonEmpty(state.form.trimmed(.registerPhone)),
+                email: nonEmpty(state.form.trimmed(.registerEmail)))
+            return call(.auth, environment) { api in
+                guard let challenge = try await api.register(channel, registration) else {
+                    return .session(.signedIn(user: nil, claims: try await api.session()))
+                }
+                return .session(.otpSent(challenge))
+            } failure: {
+                .session(.otpRequestFailed($0))
+            }
+        case .resetPassword:
+            let identifier = state.form.trimmed(.resetIdentifier)
+            return call(.auth, environment) { api in
+                let isEmail = identifier.contains("@")
+                return .account(
+                    .resetOTPSent(
+                        try await api.forgotPassword(
+                            email: isEmail ? identifier : nil, phone: isEmail ? nil : identifier)))
+            } failure: {
+                .session(.otpRequestFailed($0))
+            }
+        }
+    }
+
+    /// A 404 (or a not-found code) on login means there is no such account.
+    static func isAccountMissing(_ error: APIError) -> Bool {
+        guard case .http(let status, let code, _, _) = error else { return false }
+        return status == 404 || code == "USER_NOT_FOUND" || code == "NOT_FOUND"
+    }
+
+    static func startCooldown(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        let seconds = environment.policy.otpResendCooldown
+        state.auth.resendCooldown = seconds
+        guard seconds > 0 else { return .cancel(.otpCooldown) }
+        let clock = environment.clock
+        return .run(id: .otpCooldown) { send in
+            for _ in 0..<seconds {
+                do { try await clock.sleep(for: .seconds(1)) } catch { return }
+                await send(.session(.cooldownTick))
+            }
+        }
+    }
+
+    static func identifierProblem(_ identifier: String, _ channel: OTPChannel) -> String? {
+        switch channel {
+        case .email:
+            let parts = identifier.split(separator: "@")
+            return parts.count == 2 && parts[1].contains(".") ? nil : "Enter an email address like asha@example.com."
+        case .phone, .whatsapp:
+            return identifier.count == 10 && identifier.allSatisfy(\.isNumber)
+                ? nil : "Enter a 10-digit mobile number."
+        }
+    }
+
+    static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+
+    static func loadUser(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        guard state.isSignedIn else { return .none }
+        state.inFlight.insert(.profile)
+        return call(.account, environment) { api in
+            .session(.userLoaded(try await api.user()))
+        } failure: {
+            .account(.failed(.profile, $0))
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/// Runs effects as tasks and delivers their actions on the main actor; shared by `Store` and test stores.
+///
+/// An effect with an id replaces (cancels) the running one of the same id; a cancelled effect's actions are
+/// dropped, so an answer that a newer intent replaced never reaches the reducer. Finished tasks are forgotten,
+/// so nothing leaks.
+@MainActor
+public final class EffectRunner {
+    private struct Entry {
+        var token: Int
+        var id: EffectID?
+        var task: Task<Void, Never>
+    }
+
+    private var entries: [Int: Entry] = [:]
+    private var nextToken = 0
+    private let deliver: @MainActor (Action) -> Void
+
+    /// `deliver` receives every action an effect sends (unless the effect was cancelled first).
+    public init(deliver: @escaping @MainActor (Action) -> Void) {
+        self.deliver = deliver
+    }
+
+    /// A runner that goes away takes its effects with it.
+    isolated deinit {
+        for entry in entries.values { entry.task.cancel() }
+    }
+
+    /// True while any effect is running.
+    public var isRunning: Bool { !entries.isEmpty }
+
+    /// How many effects are running.
+    public var runningCount: Int { entries.count }
+
+    /// The ids of the running named effects.
+    public var runningIDs: Set<EffectID> { Set(entries.values.compactMap(\.id)) }
+
+    public func run(_ effect: Effect) {
+        for operation in effect.operations {
+            switch operation {
+            case .cancel(let id):
+                cancel(id)
+            case .run(let id, let work):
+                if let id { cancel(id) }
+                nextToken += 1
+                let token = nextToken
+                let send: Effect.Send = { [weak self] action in
+                    await MainActor.run {
+                        guard !Task.isCancelled, let self, self.entries[token] != nil else { return }
+                        self.deliver(action)
+                    }
+                }
+                let task = Task { [weak self] in
+                    await work(send)
+                    await MainActor.run { self?.finished(token) }
+                }
+                entries[token] = Entry(token: token, id: id, task: task)
+            }
+        }
+    }
+
+    public func cancel(_ id: EffectID) {
+        for (token, entry) in entries where entry.id == id {
+            entry.task.cancel()
+            entries.removeValue(forKey: token)
+        }
+    }
+
+    public func cancelAll() {
+        for entry in entries.values { entry.task.cancel() }
+        entries.removeAll()
+    }
+
+    /// Waits until every effect running now, and every effect they start meanwhile, has finished.
+    public func waitForAll() async {
+        while let entry = entries.values.first {
+            await entry.task.value
+            entries.removeValue(forKey: entry.token)
+        }
+    }
+
+    private func finished(_ token: Int) {
+        entries.removeValue(forKey: token)
+    }
+}

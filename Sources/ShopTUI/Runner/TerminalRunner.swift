@@ -1,0 +1,259 @@
+import CNCurses
+import Dispatch
+
+/// Owns the event loop of a `TerminalProgram`: opens the terminal, reads keys when stdin is readable
+/// (no polling at idle), renders coalesced frames (at most ~60/s), ticks only while the program
+/// animates, handles resize, shows the "too small" screen, and always restores the terminal.
+///
+/// ```swift
+/// let runner = TerminalRunner(program: app, options: .init(noColor: flags.noColor))
+/// let outcome = try await runner.run()   // returns after quit, a signal, or a hang-up
+/// ```
+@MainActor
+public final class TerminalRunner {
+    public enum Outcome: Sendable, Hashable {
+        /// The program returned `.quit`.
+        case quit
+        /// SIGINT or SIGTERM (the number); the terminal is restored.
+        case signal(Int32)
+        /// SIGHUP or end of input: the terminal is gone; nothing was written after it.
+        case hangup
+        /// The task running `run()` was cancelled.
+        case cancelled
+
+        /// The conventional process exit status: 0 after quit or cancel, 128 + signal otherwise.
+        public var exitCode: Int32 {
+            switch self {
+            case .quit, .cancelled: 0
+            case .signal(let n): 128 + n
+            case .hangup: 128 + SIGHUP
+            }
+        }
+    }
+
+    public let program: any TerminalProgram
+    public let options: Terminal.Options
+    /// Minimum time between two frames.
+    public var frameInterval: DispatchTimeInterval = .milliseconds(16)
+    /// Frame period while the program animates.
+    public var animationInterval: DispatchTimeInterval = .milliseconds(100)
+
+    private var terminal: Terminal?
+    private var backend: NCursesBackend?
+    private var reader = KeyReader()
+    private var inputSource: (any DispatchSourceRead)?
+    private var wakeSource: (any DispatchSourceRead)?
+    private var ticker: (any DispatchSourceTimer)?
+    private var continuation: CheckedContinuation<Outcome, Never>?
+    private var finished: Outcome?
+    private var renderScheduled = false
+    private var lastFrame: DispatchTime = .init(uptimeNanoseconds: 0)
+    private var pendingCopies: [String] = []
+    private var emptyWakeups = 0
+    private var tooSmall = false
+
+    public init(program: any TerminalProgram, options: Terminal.Options = Terminal.Options()) {
+        self.program = program
+        self.options = options
+    }
+
+    /// The theme in use (after `run()` opened the terminal).
+    public var theme: Theme? { terminal?.theme }
+
+    /// Runs until the program quits, a signal arrives, or the task is cancelled. Throws
+    /// `Terminal.OpenError` when no terminal can be opened (nothing was changed then).
+    public func run() async throws -> Outcome {
+        let term = try Terminal(options: options)
+        return await run(on: term)
+    }
+
+    /// Runs on an already opened terminal (restored when this returns).
+    public func run(on term: Terminal) async -> Outcome {
+        finished = nil
+        renderScheduled = false
+        tooSmall = false
+        emptyWakeups = 0
+        pendingCopies = []
+        reader = KeyReader()
+        terminal = term
+        backend = NCursesBackend(terminal: term)
+        defer {
+            stopSources()
+            term.restore()
+            terminal = nil
+            backend = nil
+        }
+        let input = DispatchSource.makeReadSource(fileDescriptor: term.inputFD, queue: .main)
+        input.setEventHandler { [weak self] in
+            MainActor.assumeIsolated { self?.inputReady() }
+        }
+        inputSource = input
+        if term.wakeFD >= 0 {
+            let wake = DispatchSource.makeReadSource(fileDescriptor: term.wakeFD, queue: .main)
+            wake.setEventHandler { [weak self] in
+                MainActor.assumeIsolated { self?.wakeUp() }
+            }
+            wakeSource = wake
+            wake.resume()
+        }
+        input.resume()
+        renderNow()
+        let outcome = await withTaskCancellationHandler {
+            await withCheckedContinuation { (c: CheckedContinuation<Outcome, Never>) in
+                if let finished {
+                    c.resume(returning: finished)
+                } else {
+                    continuation = c
+                }
+            }
+        } onCancel: {
+            Task { @MainActor [weak self] in self?.finish(.cancelled) }
+        }
+        return outcome
+    }
+
+    /// Asks for a frame soon (coalesced; at most one per `frameInterval`). Call after state changes
+    /// that did not come from a key (an effect finished).
+    public func requestRender() {
+        guard finished == nil, terminal != nil, !renderScheduled else { return }
+        renderScheduled = true
+        let earliest = lastFrame + frameInterval
+        let now = DispatchTime.now()
+        let when = earliest > now ? earliest : now
+        DispatchQueue.main.asyncAfter(deadline: when) { [weak self] in
+            MainActor.assumeIsolated {
+                guard let self else { return }
+                self.renderScheduled = false
+                self.renderNow()
+            }
+        }
+    }
+
+    /// The next frame repaints the whole screen.
+    public func requestFullRepaint() {
+        backend?.invalidate()
+        requestRender()
+    }
+
+    /// Composes one frame without a terminal: the program's screen, or the "too small" screen.
+    public static func composeFrame(
+        program: any TerminalProgram, width: Int, height: Int, theme: Theme
+    ) -> Frame {
+        var buffer = CellBuffer(width: width, height: height)
+        if SizeClass.of(width: width, height: height) == .tooSmall {
+            TooSmallScreen.render(into: &buffer, theme: theme)
+            return Frame(buffer: buffer, cursor: nil, links: [], tooSmall: true)
+        }
+        let cursor = program.render(into: &buffer, theme: theme)
+        return Frame(buffer: buffer, cursor: cursor, links: program.linkRegions, tooSmall: false)
+    }
+
+    /// What a key does while the "too small" screen shows: only quitting.
+    public static func tooSmallCommand(for key: Key) -> ProgramCommand {
+        switch key {
+        case .char("q"), .char("Q"), .ctrl("c"), .escape: .quit
+        default: .continue
+        }
+    }
+
+    // MARK: - Loop
+
+    private func inputReady() {
+        guard finished == nil else { return }
+        let keys = reader.readAvailable()
+        if keys.isEmpty {
+            // Readable but nothing to read, again and again: end of input (the tty went away).
+            emptyWakeups += 1
+            if emptyWakeups >= 16 { finish(.hangup) }
+            return
+        }
+        emptyWakeups = 0
+        dispatch(keys)
+    }
+
+    private func wakeUp() {
+        SignalGuard.drainWakePipe()
+        let sig = SignalGuard.pendingSignal
+        if sig == SIGHUP {
+            finish(.hangup)
+        } else if sig != 0 {
+            finish(.signal(sig))
+        } else {
+            // SIGWINCH: curses queued KEY_RESIZE; read it now.
+            dispatch(reader.readAvailable())
+        }
+    }
+
+    private func dispatch(_ keys: [Key]) {
+        for key in keys {
+            guard finished == nil else { return }
+            if key == .resize {
+                // Curses has the new size already; keys after this one are judged against it.
+                backend?.invalidate()
+                if let size = terminal?.size {
+                    tooSmall = SizeClass.of(width: size.width, height: size.height) == .tooSmall
+                }
+                continue
+            }
+            let command = tooSmall ? Self.tooSmallCommand(for: key) : program.handle(key)
+            switch command {
+            case .continue:
+                break
+            case .quit:
+                finish(.quit)
+                return
+            case .copy(let text):
+                pendingCopies.append(text)
+            case .redrawAll:
+                backend?.invalidate()
+            }
+        }
+        requestRender()
+    }
+
+    private func renderNow() {
+        guard finished == nil, let term = terminal, let backend, term.isAlive else { return }
+        let size = term.size
+        let frame = Self.composeFrame(program: program, width: size.width, height: size.height, theme: term.theme)
+        tooSmall = frame.tooSmall
+        backend.present(frame.buffer, theme: term.theme, cursor: frame.cursor, links: frame.links)
+        for text in pendingCopies { backend.copyToClipboard(text) }
+        pendingCopies.removeAll()
+        lastFrame = DispatchTime.now()
+        updateTicker()
+    }
+
+    private func updateTicker() {
+        let animate = !tooSmall && program.isAnimating
+        if animate, ticker == nil {
+            let t = DispatchSource.makeTimerSource(queue: .main)
+            t.schedule(deadline: .now() + animationInterval, repeating: animationInterval)
+            t.setEventHandler { [weak self] in
+                MainActor.assumeIsolated { self?.requestRender() }
+            }
+            ticker = t
+            t.resume()
+        } else if !animate, let t = ticker {
+            t.cancel()
+            ticker = nil
+        }
+    }
+
+    private func finish(_ outcome: Outcome) {
+        guard finished == nil else { return }
+        finished = outcome
+        stopSources()
+        if outcome == .hangup { SignalGuard.markTerminalGone() }
+        continuation?.resume(returning: outcome)
+        continuation = nil
+    }
+
+    private func stopSources() {
+        inputSource?.cancel()
+        inputSource = nil
+        wakeSource?.cancel()
+        wakeSource = nil
+        ticker?.cancel()
+        ticker = nil
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import StorefrontAPI
+
+/// Which store to talk to: Commerce Engine when given a store id and API key, else the sandbox.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "Commerce Engine store id (env STOREFRONT_STORE_ID).")
+    var storeId: String?
+
+    @Option(name: .long, help: "Storefront API key (env STOREFRONT_API_KEY).")
+    var apiKey: String?
+
+    @Option(name: .long, help: "staging, production or a base URL (env STOREFRONT_ENV). Default: production.")
+    var env: String?
+
+    @Option(name: .long, help: "Sandbox database file (default $XDG_DATA_HOME/storefront/sandbox.sqlite).")
+    var sandboxDb: String?
+
+    /// The resolved target, reading the environment where flags are absent.
+    func target(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreTarget {
+        let storeID = storeId ?? environment["STOREFRONT_STORE_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        let key = apiKey ?? environment["STOREFRONT_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        let envText = env ?? environment["STOREFRONT_ENV"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let storeID else {
+            if key != nil { throw ValidationError("--api-key needs --store-id as well.") }
+            return .sandbox(databasePath: sandboxDb ?? StorePaths.sandboxDatabase(environment: environment))
+        }
+        guard let key else { throw ValidationError("--store-id needs --api-key (or STOREFRONT_API_KEY).") }
+        let environmentChoice: ClientConfiguration.Environment
+        if let envText {
+            guard let parsed = ClientConfiguration.Environment(parsing: envText) else {
+                throw ValidationError("--env must be staging, production or an http(s) URL, not '\(envText)'.")
+            }
+            environmentChoice = parsed
+        } else {
+            environmentChoice = .production
+        }
+        return .commerceEngine(storeID: storeID, apiKey: key, baseURL: environmentChoice.baseURL(storeID: storeID))
+    }
+}
+
+enum StoreTarget {
+    case sandbox(databasePath: String)
+    case commerceEngine(storeID: String, apiKey: String, baseURL: URL)
+}
+
+/// XDG locations of our files.
+enum StorePaths {
+    static func dataHome(environment: [String: String]) -> URL {
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty { return URL(fileURLWithPath: data) }
+        return URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory()).appendingPathComponent(
+            ".local/share")
+    }
+
+    static func sandboxDatabase(environment: [String: String]) -> String {
+        dataHome(environment: environment).appendingPathComponent("storefront/sandbox.sqlite").path
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct WalkingSkeletonTests {
+    @Test func showsTheSeededCatalogAndQuitsRestoringTheTerminal() async throws {
+        #expect(FileManager.default.isExecutableFile(atPath: BuiltBinary.path), "build the binary first")
+        // A shell stays after the app so that the terminal's state after exit can be read.
+        let session = try TmuxSession(command: TmuxSession.appThenShell)
+        let screen = try await session.waitFor { $0.contains("₹") }
+        #expect(screen.contains("₹"), "no priced product on screen:\n\(screen)")
+        #expect(try session.format("alternate_on") == "1")
+        try session.send("j")
+        try session.send("q")
+        let after = try await session.waitFor { $0.contains("app-exit=") }
+        #expect(after.contains("app-exit=0"), "\(after)")
+        #expect(try session.format("alternate_on") == "0", "the alternate screen was not left")
+        #expect(try session.format("cursor_flag") == "1", "the cursor was left hidden")
+    }
+
+    @Test func stdinThatIsNotATerminalIsRefusedWithExitCode2() throws {
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("sf-stderr-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let status = try Spawn.run([BuiltBinary.path], stderr: errors.path)
+        let message = try String(contentsOf: errors, encoding: .utf8)
+        #expect(status == 2)
+        #expect(message.contains("not a terminal"))
+        #expect(message.split(separator: "\n").count == 1)
+    }
+
+    @Test func unknownTermFallsBackToAKnownOne() async throws {
+        let session = try TmuxSession(command: TmuxSession.appThenShell, environment: ["TERM": "no-such-terminal-xyz"])
+        let screen = try await session.waitFor { $0.contains("₹") }
+        #expect(screen.contains("₹"), "no catalog with an unknown TERM:\n\(screen)")
+        try session.send("q")
+        let after = try await session.waitFor { $0.contains("app-exit=") }
+        #expect(after.contains("app-exit=0"), "\(after)")
+    }
+
+    @Test func noLocaleStillDrawsTheRupeeSign() async throws {
+        let session = try TmuxSession(command: TmuxSession.appThenShell, environment: ["LANG": "", "LC_ALL": ""])
+        let screen = try await session.waitFor { $0.contains("₹") }
+        #expect(screen.contains("₹"), "the rupee sign did not survive a missing locale:\n\(screen)")
+        try session.send("q")
+        let after = try await session.waitFor { $0.contains("app-exit=") }
+        #expect(after.contains("app-exit=0"), "\(after)")
+    }
+}

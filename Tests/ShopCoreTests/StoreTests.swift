@@ -1,0 +1,147 @@
+import Foundation
+import StorefrontAPI
+import Testing
+
+@testable import ShopCore
+
+@MainActor @Suite struct StoreTests {
+    @Test func aNewerEffectOfTheSameIDCancelsTheOlderAndItsAnswerIsDropped() async {
+        let slow = Gate()
+        let api = StubAPI {
+            $0.product = { id in
+                if id == "a" { await slow.wait() }
+                return Fixtures.product(id)
+            }
+        }
+        let store = Store(environment: ShopEnvironment(api: api, clock: TestClock()))
+        var seen: [Action] = []
+        store.onAction = { seen.append($0) }
+        var changes = 0
+        store.onChange = { changes += 1 }
+        store.send(.product(.open(id: "a")))
+        store.send(.product(.open(id: "b")))
+        slow.open()
+        await store.finish()
+        #expect(store.state.product.product?.id == "b")
+        #expect(!seen.contains(.product(.loaded(Fixtures.product("a"), variants: []))))
+        #expect(seen.contains(.product(.loaded(Fixtures.product("b"), variants: []))))
+        #expect(changes == seen.count)
+        #expect(!store.hasRunningEffects)
+    }
+
+    @Test func aStoreThatGoesAwayCancelsItsEffects() async {
+        let clock = TestClock()
+        var state = awaitingState()
+        state.payment.phase = .stopped
+        var store: Store? = Store(initialState: state, environment: ShopEnvironment(api: StubAPI(), clock: clock))
+        store?.send(.payment(.checkAgain))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(2))
+        while clock.sleeperCount == 0 && ContinuousClock.now < deadline { await Task.yield() }
+        #expect(clock.sleeperCount == 1)
+        store = nil
+        while clock.sleeperCount > 0 && ContinuousClock.now < deadline { await Task.yield() }
+        #expect(clock.sleeperCount == 0)
+    }
+
+    @Test func recordWritesRedactedLinesAfterTheExistingObserver() {
+        let store = Store(environment: ShopEnvironment(api: StubAPI(), clock: TestClock()))
+        var observed: [Action] = []
+        var lines: [String] = []
+        store.onAction = { observed.append($0) }
+        store.record { lines.append($0) }
+        store.send(.setField(.password, "hunter22"))
+        store.send(.dismissNotice)
+        #expect(observed == [.setField(.password, "hunter22"), .dismissNotice])
+        #expect(lines == [#"{"setField":{"_0":"password","_1":"[redacted]"}}"#, #"{"dismissNotice":{}}"#])
+    }
+
+    @Test func cancelAllStopsEverything() async {
+        let clock = TestClock()
+        var state = awaitingState()
+        state.payment.phase = .stopped
+        let store = Store(initialState: state, environment: ShopEnvironment(api: StubAPI(), clock: clock))
+        store.send(.payment(.checkAgain))
+        #expect(store.hasRunningEffects)
+        store.cancelAll()
+        #expect(!store.hasRunningEffects)
+        await clock.advance(by: .seconds(30))
+        await store.finish()
+        #expect(store.state.payment.polls == 0)
+    }
+
+    @Test func theTestClockSleepsUntilAdvancedAndCancellationWakesWithAnError() async throws {
+        let clock = TestClock()
+        let woke = Task { try await clock.sleep(for: .seconds(5)) }
+        let cancelled = Task { try await clock.sleep(for: .seconds(5)) }
+        let deadline = ContinuousClock.now.advanced(by: .seconds(2))
+        while clock.sleeperCount < 2 && ContinuousClock.now < deadline { await Task.yield() }
+        #expect(clock.sleeperCount == 2)
+        cancelled.cancel()
+        await #expect(throws: CancellationError.self) { try await cancelled.value }
+        await clock.advance(by: .seconds(4))
+        #expect(clock.sleeperCount == 1)
+        #expect(clock.now.offset == .seconds(4))
+        await clock.advance(by: .seconds(1))
+        try await woke.value
+        #expect(clock.now.offset == .seconds(5))
+        // A deadline in the past does not wait.
+        try await clock.sleep(until: clock.now, tolerance: nil)
+    }
+}
+
+/// The test store itself must fail tests that leave things unasserted.
+@MainActor @Suite struct TestStoreTests {
+    @Test func anUnassertedStateChangeFails() async {
+        var state = State()
+        state.notice = Notice(.info, "hi")
+        let store = makeStore(StubAPI(), state: state)
+        await withKnownIssue {
+            await store.send(.dismissNotice)
+        }
+    }
+
+    @Test func anUnassertedReceivedActionFails() async {
+        let api = StubAPI { $0.session = { _ throws(APIError) in throw .timeout } }
+        let store = makeStore(api)
+        await store.send(.appStarted) {
+            $0.session = .starting
+            $0.inFlight = [.session]
+        }
+        await withKnownIssue {
+            await store.finish()
+        }
+    }
+
+    @Test func anEffectStillRunningAtTheEndFails() async {
+        var state = guestState()
+        state.route = [.catalog, .otp]
+        let store = makeStore(StubAPI(), state: state)
+        await store.send(.session(.otpSent(Fixtures.challenge))) {
+            $0.auth.challenge = Fixtures.challenge
+            $0.auth.triesLeft = 3
+            $0.auth.resendCooldown = 2
+        }
+        #expect(store.runningEffects == ["auth.cooldown"])
+        await withKnownIssue {
+            await store.finish()
+        }
+    }
+
+    @Test func aWrongReceivedActionFails() async {
+        let api = StubAPI { $0.session = { _ throws(APIError) in throw .timeout } }
+        let store = makeStore(api)
+        await store.send(.appStarted) {
+            $0.session = .starting
+            $0.inFlight = [.session]
+        }
+        await withKnownIssue {
+            await store.receive(.session(.started(Fixtures.guest)))
+        }
+        await store.receive(.session(.startFailed(.timeout))) {
+            $0.session = .failed(.timeout)
+            $0.inFlight = []
+            $0.notice = Notice(.error, APIError.timeout.message)
+        }
+        await store.finish()
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import StorefrontAPI
+import Testing
+
+@testable import ShopCore
+
+@MainActor @Suite struct WishlistTests {
+    @Test func loadAddRemoveAndFailures() async {
+        let one = [Fixtures.catalogItem("p1")]
+        let api = StubAPI {
+            $0.wishlist = { _ in one }
+            $0.addToWishlist = { _ in one + [Fixtures.catalogItem("p2")] }
+            $0.removeFromWishlist = { line in
+                #expect(line == Fixtures.line("p1"))
+                return [Fixtures.catalogItem("p2")]
+            }
+        }
+        let store = makeStore(api, state: memberState())
+        await store.send(.navigate(.wishlist)) {
+            $0.route = [.catalog, .wishlist]
+            $0.inFlight = [.wishlist]
+        }
+        await store.receive(.wishlist(.loaded(one))) {
+            $0.wishlist.items = one
+            $0.wishlist.isLoaded = true
+            $0.inFlight = []
+        }
+        await store.send(.wishlist(.add(Fixtures.line("p1")))) { $0.notice = Notice(.info, "Already in the wishlist.") }
+        await store.send(.wishlist(.add(Fixtures.line("p2")))) { $0.inFlight = [.wishlist] }
+        await store.receive(.wishlist(.updated(one + [Fixtures.catalogItem("p2")]))) {
+            $0.wishlist.items = one + [Fixtures.catalogItem("p2")]
+            $0.inFlight = []
+            $0.notice = Notice(.success, "Wishlist updated.")
+        }
+        await store.send(.wishlist(.removeSelected)) { $0.inFlight = [.wishlist] }
+        await store.receive(.wishlist(.updated([Fixtures.catalogItem("p2")]))) {
+            $0.wishlist.items = [Fixtures.catalogItem("p2")]
+            $0.inFlight = []
+        }
+        await store.send(.wishlist(.failed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
+        await store.finish()
+    }
+
+    @Test func moveToCartAddsOptimisticallyAndRemovesFromTheWishlist() async {
+        let item = Fixtures.catalogItem("p2")
+        let cartAfter = Fixtures.cart([Fixtures.item("p1", quantity: 1), Fixtures.item("p2", quantity: 1)])
+        let api = StubAPI {
+            $0.setItem = { input in
+                #expect(input.1 == CartItemUpdate(productId: "p2", variantId: nil, quantity: 1))
+                return cartAfter
+            }
+            $0.removeFromWishlist = { _ in [] }
+        }
+        var state = memberState()
+        state.route = [.catalog, .wishlist]
+        state.wishlist.items = [item, Fixtures.catalogItem("gone", stock: false)]
+        let store = makeStore(api, state: state)
+        await store.send(.moveSelection(by: 1)) { $0.wishlist.selectedIndex = 1 }
+        await store.send(.select) { $0.notice = Notice(.error, "Product gone is out of stock.") }
+        await store.send(.moveSelection(by: -1)) { $0.wishlist.selectedIndex = 0 }
+        let preview = CartItem(
+            productId: "p2", variantId: nil, productName: "Product p2", quantity: 1, sellingPrice: Fixtures.rupees(500))
+        await store.send(.wishlist(.moveSelectedToCart)) {
+            $0.cart.pending[Fixtures.line("p2")] = PendingLine(quantity: 1, preview: preview)
+            $0.cart.sequence = 1
+            $0.cart.inFlight = CartRequest(sequence: 1, command: .setQuantity(Fixtures.line("p2"), 1))
+            $0.inFlight = [.cart, .wishlist]
+        }
+        await store.receive(.cart(.mutationSucceeded(sequence: 1, cartAfter))) {
+            $0.cart.server = cartAfter
+            $0.cart.pending = [:]
+            $0.cart.inFlight = nil
+            $0.inFlight = [.wishlist]
+        }
+        await store.receive(.wishlist(.updated([]))) {
+            $0.wishlist.items = []
+            $0.wishlist.isLoaded = true
+            $0.inFlight = []
+            $0.notice = Notice(.success, "Wishlist updated.")
+        }
+        await store.finish()
+    }
+}
+
+@MainActor @Suite struct CouponTests {
+    static let save10 = EvaluatedCoupon(name: "Save 10", couponCode: ["SAVE10"], estimatedDiscount: Fixtures.rupees(50))
+    static let big = EvaluatedCoupon(
+        name: "Big", couponCode: ["BIG500"], estimatedDiscount: nil, reason: "Order total below ₹5,000")
+
+    @Test func listApplyAndRemove() async {
+        let applied = Fixtures.cart([Fixtures.item("p1", quantity: 1)], coupon: "SAVE10")
+        let plain = Fixtures.cart([Fixtures.item("p1", quantity: 1)])
+        let evaluation: CouponEvaluation = try! Fixtures.decode(
+            #"{"applicable_coupons":[{"name":"Save 10","coupon_code":["SAVE10"],"estimated_discount":50}],"inapplicable_coupons":[{"name":"Big","coupon_code":["BIG500"],"reason":"Order total below ₹5,000"}]}"#
+        )
+        let api = StubAPI {
+            $0.evaluateCoupons = { _ in evaluation }
+            $0.applyCoupon = { input in
+                #expect(input.1 == "SAVE10")
+                return applied
+            }
+            $0.removeCoupon = { _ in plain }
+        }
+        let store = makeStore(api, state: memberState())
+        await store.send(.navigate(.coupons)) {
+            $0.route = [.catalog, .coupons]
+            $0.inFlight = [.coupons]
+        }
+        await store.receive(
+            .coupons(.evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
+        ) {
+            $0.coupons.applicable = [Self.save10]
+            $0.coupons.inapplicable = [Self.big]
+            $0.inFlight = []
+        }
+        // The inapplicable one says why.
+        await store.send(.moveSelection(by: 1)) { $0.coupons.selectedIndex = 1 }
+        await store.send(.select) {
+            $0.coupons.rejection = "Order total below ₹5,000"
+            $0.notice = Notice(.error, "BIG500 does not apply: Order total below ₹5,000")
+        }
+        await store.send(.moveSelection(by: -1)) { $0.coupons.selectedIndex = 0 }
+        await store.send(.select) {
+            $0.coupons.rejection = nil
+            $0.cart.sequence = 1
+            $0.cart.inFlight = CartRequest(sequence: 1, command: .applyCoupon("SAVE10"))
+            $0.inFlight = [.cart]
+        }
+        await store.receive(.cart(.mutationSucceeded(sequence: 1, applied))) {
+            $0.cart.server = applied
+            $0.cart.inFlight = nil
+            $0.inFlight = [.coupons]
+            $0.notice = Notice(.success, "Coupon SAVE10 applied: you save ₹0.00.")
+        }
+        await store.receive(
+            .coupons(.evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
+        ) { $0.inFlight = [] }
+        await store.send(.coupons(.remove)) {
+            $0.cart.sequence = 2
+            $0.cart.inFlight = CartRequest(sequence: 2, command: .removeCoupon)
+            $0.inFlight = [.cart]
+        }
+        await store.receive(.cart(.mutationSucceeded(sequence: 2, plain))) {
+            $0.cart.server = plain
+            $0.cart.inFlight = nil
+            $0.inFlight = [.coupons]
+            $0.notice = Notice(.info, "Coupon removed.")
+        }
+        await store.receive(
+            .coupons(.evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
+        ) { $0.inFlight = [] }
+        // No coupon: nothing to remove.
+        await store.send(.coupons(.remove))
+        await store.finish()
+    }
+
+    @Test func aTypedCouponThatIsRejectedSaysWhy() async {
+        let rejected = APIError.http(status: 400, code: "VALIDATION_ERROR", message: "Coupon expired", details: [])
+        let api = StubAPI { $0.applyCoupon = { _ throws(APIError) in throw rejected } }
+        var state = memberState()
+        state.route = [.catalog, .coupons]
+        let store = makeStore(api, state: state)
+        await store.send(.edit(.couponCode, .insert("old1"))) { $0.form[.couponCode] = "old1" }
+        await store.send(.select) {
+            $0.cart.sequence = 1
+            $0.cart.inFlight = CartRequest(sequence: 1, command: .applyCoupon("OLD1"))
+            $0.inFlight = [.cart]
+        }
+        await store.receive(.cart(.mutationFailed(sequence: 1, rejected))) {
+            $0.cart.inFlight = nil
+            $0.inFlight = []
+            $0.coupons.rejection = "Coupon expired"
+            $0.notice = Notice(.error, "Coupon OLD1 was not applied: Coupon expired")
+        }
+        await store.send(.coupons(.failed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
+        await store.send(.coupons(.apply(code: "  ")))
+        await store.finish()
+    }
+
+    @Test func withoutACartThereAreNoCoupons() async {
+        var state = guestState()
+        state.coupons.applicable = [Self.save10]
+        let store = makeStore(StubAPI(), state: state)
+        await store.send(.coupons(.load)) { $0.coupons.applicable = [] }
+        await store.send(.coupons(.applySelected))
+        await store.finish()
+    }
+}
