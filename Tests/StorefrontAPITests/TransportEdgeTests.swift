@@ -247,6 +247,25 @@ struct TransportEdgeTests {
         #expect(!RetryPolicy.shouldRetry(unavailable, idempotent: false, attempt: 1, maxAttempts: 3))
     }
 
+    @Test("headers: JSON accept and content type, the customer group and debug mode when configured")
+    func headers() async throws {
+        let server = try await ScriptedServer.start { _, _ in .ok(#"{"skus":[]}"#) }
+        let configuration = ClientConfiguration(
+            baseURL: server.baseURL, apiKey: "k", debugMode: true, customerGroupID: "wholesale")
+        let client = StorefrontClient(configuration: configuration, tokenStore: MemoryTokenStore(Self.session))
+
+        _ = try await client.search(SearchRequest(query: "tea"))
+
+        let request = try #require(server.requests.first)
+        #expect(request.headers["x-customer-group-id"] == "wholesale")
+        #expect(request.headers["x-debug-mode"] == "true")
+        #expect(request.headers["accept"] == "application/json")
+        #expect(request.headers["content-type"] == "application/json")
+        #expect(request.bearer == Self.session.accessToken)
+        #expect(request.json["query"] as? String == "tea")
+        await server.stop()
+    }
+
     @Test("the default timeout is 15 s")
     func defaultTimeout() {
         let configuration = ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:1")!, apiKey: "k")

@@ -268,6 +268,7 @@ public actor StorefrontClient {
         guard let url = components.url else { throw .network("invalid URL for \(path)") }
         var headers = ["Accept": "application/json"]
         if configuration.debugMode { headers["x-debug-mode"] = "true" }
+        if let group = configuration.customerGroupID, !group.isEmpty { headers["x-customer-group-id"] = group }
         switch auth {
         case .session: headers["Authorization"] = "Bearer \(try await validAccessToken())"
         case .bearer(let token): headers["Authorization"] = "Bearer \(token)"
