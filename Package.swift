@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore"], exclude: ["Golden"]),
         .testTarget(
             name: "SandboxTests",
-            dependencies: ["Sandbox"]
+            dependencies: ["Sandbox", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "SupportTests", dependencies: ["ShopCore", "Sandbox", "StorefrontAPI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox", "StorefrontAPI"]),

@@ -110,6 +110,8 @@ struct AuthHTTPTests {
     @Test func logoutReturnsNewAnonymousTokensAndRevokesTheSession() async throws {
         try await TestSandbox.with { sandbox in
             let (access, refresh, userId) = try await sandbox.loginWithPhone()
+            let book = try await sandbox.product("the-monsoon-library", token: access)
+            let (cartId, _) = try await sandbox.createCart(productId: book.id, quantity: 5, token: access)
             let logout = try await sandbox.post("/auth/logout", token: access)
             #expect(logout.status == 200)
             #expect(logout.content["user"]["is_anonymous"].bool == true)
@@ -119,6 +121,23 @@ struct AuthHTTPTests {
             #expect(stale.status == 401)
             let other = try await sandbox.get("/auth/user/\(userId)", token: newAccess)
             #expect(other.status == 403)
+            // The device keeps its cart; logging in again (by email: the phone OTP is cooling down) brings it back.
+            let anonymousId = try #require(logout.content["user"]["id"].string)
+            let kept = try await sandbox.get("/carts/users/\(anonymousId)", token: newAccess)
+            #expect(kept.content["cart"]["id"].string == cartId)
+            let login = try await sandbox.post(
+                "/auth/login/email", #"{"email":"demo@example.com"}"#, token: newAccess,
+                headers: ["x-debug-mode": "true"])
+            let otp = try #require(login.content["otp"].string)
+            let otpToken = try #require(login.content["otp_token"].string)
+            let verified = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"login"}"#,
+                token: newAccess)
+            #expect(verified.content["user"]["id"].string == userId)
+            let again = try #require(verified.content["access_token"].string)
+            let back = try await sandbox.get("/carts/users/\(userId)", token: again)
+            #expect(back.content["cart"]["id"].string == cartId)
+            #expect(back.content["cart"]["cart_items"][0]["quantity"].int == 5)
         }
     }
 
@@ -280,6 +299,37 @@ struct PasswordResetHTTPTests {
                 token: access)
             #expect(changed.status == 200)
             #expect(changed.content["access_token"].string != nil)
+        }
+    }
+}
+
+@Suite("Verifying a new email with generate-otp")
+struct GenerateOTPHTTPTests {
+    @Test func verifyEmailThroughGenerateOTP() async throws {
+        try await TestSandbox.with { sandbox in
+            let (access, _, userId) = try await sandbox.loginWithPhone()
+            let generated = try await sandbox.post(
+                "/auth/generate-otp", #"{"channel":"email","email":"new@example.com","otp_action":"update-email"}"#,
+                token: access, headers: ["x-debug-mode": "true"])
+            #expect(generated.status == 200, "\(generated.text)")
+            let otp = try #require(generated.content["otp"].string)
+            let otpToken = try #require(generated.content["otp_token"].string)
+            let (intruder, _, _) = try await sandbox.anonymous()
+            let stolen = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"update-email"}"#,
+                token: intruder)
+            #expect(stolen.status == 403)
+            let invalid = try await sandbox.post(
+                "/auth/generate-otp", #"{"channel":"pigeon","otp_action":"login"}"#, token: access)
+            #expect(Set(invalid.body["details"].array.compactMap { $0["field"].string }) == ["channel", "otp_action"])
+            let me = try await sandbox.get("/auth/user/\(userId)", token: access)
+            #expect(me.content["user"]["email"].string == "demo@example.com")
+            let verified = try await sandbox.post(
+                "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"update-email"}"#,
+                token: access)
+            #expect(verified.status == 200)
+            #expect(verified.content["user"]["email"].string == "new@example.com")
+            #expect(verified.content["user"]["is_email_verified"].bool == true)
         }
     }
 }

@@ -215,4 +215,30 @@ struct OrderHTTPTests {
             }
         }
     }
+
+    @Test func ordersToUnserviceablePincodesAreRefused() async throws {
+        try await TestSandbox.with { sandbox in
+            let (token, _, _) = try await sandbox.loginWithPhone()
+            let book = try await sandbox.product("the-monsoon-library", token: token)
+            let (cartId, _) = try await sandbox.createCart(productId: book.id, quantity: 1, token: token)
+            let noAddress = try await sandbox.post("/orders", #"{"cart_id":"\#(cartId)"}"#, token: token)
+            #expect(noAddress.status == 400)
+            #expect(noAddress.body["details"][0]["field"].string == "billing_address")
+            let leh = CustomerFulfillmentHTTPTests.address.replacingOccurrences(of: "700001", with: "194101")
+            _ = try await sandbox.post("/carts/\(cartId)/address", #"{"billing_address":\#(leh)}"#, token: token)
+            let preference = try await sandbox.post(
+                "/carts/\(cartId)/fulfillment-preference", #"{"fulfillment_type":"delivery"}"#, token: token)
+            #expect(preference.status == 422)
+            let refused = try await sandbox.post("/orders", #"{"cart_id":"\#(cartId)"}"#, token: token)
+            #expect(refused.status == 422)
+            #expect(refused.code == "NOT_SERVICEABLE")
+            let badMethod = try await sandbox.post(
+                "/orders", #"{"cart_id":"\#(cartId)","payment_method":{"payment_provider_slug":"paypal"}}"#,
+                token: token)
+            #expect(badMethod.status == 400)
+            #expect(badMethod.body["details"][0]["field"].string == "payment_method.payment_provider_slug")
+            let stillThere = try await sandbox.get("/carts/\(cartId)", token: token)
+            #expect(stillThere.status == 200)
+        }
+    }
 }

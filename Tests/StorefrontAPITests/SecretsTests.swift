@@ -32,6 +32,34 @@ struct SecretsTests {
         #expect(store.load() == nil)
     }
 
+    @Test("a token file found readable by others is made private when read")
+    func looseFileTightened() throws {
+        let directory = TestClient.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("tokens.json")
+        try Data(#"{"accessToken":"a","refreshToken":"r"}"#.utf8).write(to: url)
+        _ = chmod(url.path, 0o644)
+        #expect(FileTokenStore(fileURL: url).load() == TokenPair(accessToken: "a", refreshToken: "r"))
+        #expect(try mode(url.path) == 0o600)
+    }
+
+    @Test("concurrent writers on one token file leave one whole pair and no temporary files")
+    func concurrentWriters() async throws {
+        let directory = TestClient.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("state/tokens.json")
+        let pairs = (0..<16).map { TokenPair(accessToken: "access-\($0)", refreshToken: "refresh-\($0)") }
+        await withTaskGroup(of: Void.self) { group in
+            for pair in pairs {
+                group.addTask { FileTokenStore(fileURL: url).save(pair) }
+            }
+        }
+        let stored = try #require(FileTokenStore(fileURL: url).load())
+        #expect(pairs.contains(stored))
+        let names = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
+        #expect(names == ["tokens.json"])
+    }
+
     @Test("without XDG_STATE_HOME the file lives under ~/.local/state/storefront")
     func defaultStateDirectory() {
         let store = FileTokenStore.forStore("s1", environment: ["HOME": "/home/asha"])

@@ -102,6 +102,37 @@ struct SessionEdgeTests {
         await server.stop()
     }
 
+    @Test("two processes on one token file: the second takes the pair the first rotated instead of refreshing")
+    func secondProcessTakesRotatedPair() async throws {
+        let fresh = TokenPair(accessToken: TestJWT.make(userId: "u1", anonymous: false), refreshToken: "refresh-new")
+        let server = try await ScriptedServer.start { request, count in
+            switch request.route {
+            case "POST /auth/refresh-token":
+                count == 1
+                    ? .ok(#"{"access_token":"\#(fresh.accessToken)","refresh_token":"\#(fresh.refreshToken)"}"#)
+                    : .error(401, code: "UNAUTHORIZED", message: "Refresh token has already been used")
+            case "GET /catalog/products": .ok(Self.products)
+            default: .error(404, code: "NOT_FOUND", message: "no route")
+            }
+        }
+        let directory = TestClient.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("tokens.json")
+        let expiring = TokenPair(
+            accessToken: TestJWT.make(userId: "u1", anonymous: false, expiresIn: -5), refreshToken: "refresh-old")
+        FileTokenStore(fileURL: file).save(expiring)
+        let first = TestClient.make(server.baseURL, store: FileTokenStore(fileURL: file))
+        let second = TestClient.make(server.baseURL, store: FileTokenStore(fileURL: file))
+
+        _ = try await first.products()
+        _ = try await second.products()
+
+        #expect(server.requests("POST /auth/refresh-token").count == 1)
+        #expect(server.requests("GET /catalog/products").map(\.bearer) == [fresh.accessToken, fresh.accessToken])
+        #expect(await second.currentTokens() == fresh)
+        await server.stop()
+    }
+
     @Test(
         "refresh rejected → a new anonymous session and a typed signed-out error; the request is not resent",
         arguments: [400, 401, 404])

@@ -230,6 +230,42 @@ struct TransportEdgeTests {
         }
     }
 
+    @Test("isTransient (what callers may try again) is wider than what the client retries by itself")
+    func transientVersusRetried() {
+        let tooMany = APIError.http(status: 429, code: nil, message: "", details: [])
+        let unavailable = APIError.http(status: 503, code: nil, message: "", details: [])
+        let conflict = APIError.http(status: 409, code: nil, message: "", details: [])
+        #expect(APIError.timeout.isTransient && tooMany.isTransient && unavailable.isTransient)
+        #expect(!conflict.isTransient && !APIError.signedOut.isTransient)
+        #expect(APIError.timeout.outcomeUnknown && unavailable.outcomeUnknown && !tooMany.outcomeUnknown)
+        for error in [APIError.timeout, tooMany, conflict, .decoding(path: "", message: "")] {
+            #expect(!RetryPolicy.shouldRetry(error, idempotent: true, attempt: 1, maxAttempts: 3))
+        }
+        #expect(RetryPolicy.shouldRetry(.network("lost"), idempotent: true, attempt: 1, maxAttempts: 3))
+        #expect(RetryPolicy.shouldRetry(unavailable, idempotent: true, attempt: 2, maxAttempts: 3))
+        #expect(!RetryPolicy.shouldRetry(unavailable, idempotent: true, attempt: 3, maxAttempts: 3))
+        #expect(!RetryPolicy.shouldRetry(unavailable, idempotent: false, attempt: 1, maxAttempts: 3))
+    }
+
+    @Test("headers: JSON accept and content type, the customer group and debug mode when configured")
+    func headers() async throws {
+        let server = try await ScriptedServer.start { _, _ in .ok(#"{"skus":[]}"#) }
+        let configuration = ClientConfiguration(
+            baseURL: server.baseURL, apiKey: "k", debugMode: true, customerGroupID: "wholesale")
+        let client = StorefrontClient(configuration: configuration, tokenStore: MemoryTokenStore(Self.session))
+
+        _ = try await client.search(SearchRequest(query: "tea"))
+
+        let request = try #require(server.requests.first)
+        #expect(request.headers["x-customer-group-id"] == "wholesale")
+        #expect(request.headers["x-debug-mode"] == "true")
+        #expect(request.headers["accept"] == "application/json")
+        #expect(request.headers["content-type"] == "application/json")
+        #expect(request.bearer == Self.session.accessToken)
+        #expect(request.json["query"] as? String == "tea")
+        await server.stop()
+    }
+
     @Test("the default timeout is 15 s")
     func defaultTimeout() {
         let configuration = ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:1")!, apiKey: "k")

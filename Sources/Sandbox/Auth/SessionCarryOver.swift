@@ -3,6 +3,13 @@ import GRDB
 
 /// On login, what the anonymous session collected (cart, wishlist) moves to the user.
 enum SessionCarryOver {
+    /// On logout the device keeps the cart: the account's active cart moves to the new anonymous session (and comes
+    /// back, merged, at the next login).
+    static func handOver(_ db: Database, from userId: String, to anonymousId: String) throws {
+        try db.execute(
+            sql: "UPDATE cart SET user_id = ? WHERE user_id = ? AND active = 1", arguments: [anonymousId, userId])
+    }
+
     static func carryOver(_ db: Database, from anonymousId: String, to userId: String) throws {
         guard anonymousId != userId else { return }
         let anonymousCart = try CartRecord.fetchOne(
@@ -24,7 +31,9 @@ enum SessionCarryOver {
                         sql: """
                             INSERT INTO cart_item (cart_id, product_id, variant_id, quantity, position)
                             VALUES (?, ?, ?, ?, ?)
-                            ON CONFLICT (cart_id, product_id, variant_id) DO UPDATE SET quantity = quantity + excluded.quantity
+                            ON CONFLICT (cart_id, product_id, variant_id) DO UPDATE SET quantity = MIN(
+                              quantity + excluded.quantity,
+                              (SELECT max_order_quantity FROM product WHERE id = excluded.product_id))
                             """,
                         arguments: [userCart.id, item.productId, item.variantId, item.quantity, position])
                 }

@@ -93,17 +93,19 @@ struct AuthRoutes {
             message: "Token refreshed")
     }
 
-    /// New anonymous tokens; the session's refresh tokens stop working.
+    /// New anonymous tokens (a new anonymous user that keeps the cart); the session's refresh tokens stop working.
     func logout(_ request: Request) async throws -> Response {
         let session = try await auth.require(request)
         let now = Date()
         let user = UserRecord.anonymous(id: IDs.make(now: now), now: now)
         let sessionId = session.claims.sessionId
+        let previousUserId = session.userId
         try await services.database.write { db in
             try db.execute(
                 literal: "UPDATE refresh_token SET used_at = \(now) WHERE session_id = \(sessionId) AND used_at IS NULL"
             )
             try user.insert(db)
+            try SessionCarryOver.handOver(db, from: previousUserId, to: user.id)
         }
         return try Reply.ok(try await issueTokens(user), message: "Logged out")
     }
@@ -290,6 +292,12 @@ struct AuthRoutes {
         let now = Date()
         let sessionUserId = session.userId
         let outcome = try await services.database.write { db -> Result<UserRecord, APIError> in
+            // An OTP for changing a user's phone or email only works in that user's session (not even counted).
+            if let otp = try OTPRecord.fetchOne(db, key: token), otp.sessionUserId != sessionUserId,
+                ["verify-phone", "verify-email", "update-phone", "update-email"].contains(otp.action)
+            {
+                return .failure(.forbidden("This OTP belongs to another session"))
+            }
             switch try OTPService.check(db, token: token, code: code, action: action, now: now) {
             case .invalid(let error):
                 return .failure(error)

@@ -27,13 +27,24 @@ public enum APIError: Error, Sendable, Hashable, Codable, LocalizedError {
         return nil
     }
 
-    /// True for failures worth retrying on an idempotent request: no connection, or a 5xx answer.
+    /// True for failures worth trying again later: no connection, no answer in time, a 5xx or a 429. For a
+    /// request that changes something (placing an order), all but 429 also mean "it may have happened".
     ///
-    /// Not a timeout (a stalled server rarely answers the next attempt sooner, and the person would wait a
-    /// multiple of the timeout) and never a 4xx, 429 included (see ``RetryPolicy``).
+    /// The client's own automatic retries are narrower (``RetryPolicy``): connection failures and 5xx only,
+    /// on idempotent requests only.
     public var isTransient: Bool {
         switch self {
-        case .network: true
+        case .network, .timeout: true
+        case .http(let status, _, _, _): status >= 500 || status == 429
+        default: false
+        }
+    }
+
+    /// True when the server may have acted on the request although we got no success: no connection midway,
+    /// no answer in time, or a 5xx. Look before doing it again.
+    public var outcomeUnknown: Bool {
+        switch self {
+        case .network, .timeout: true
         case .http(let status, _, _, _): (500..<600).contains(status)
         default: false
         }

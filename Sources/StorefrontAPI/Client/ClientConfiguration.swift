@@ -16,11 +16,15 @@ public struct ClientConfiguration: Sendable, Hashable {
     public var retryBaseDelay: Duration
     /// Refresh when the access token expires within this many seconds (at most half its lifetime).
     public var refreshMargin: TimeInterval
+    /// Sent as `x-customer-group-id` for group pricing (catalog and coupons read it; other endpoints ignore it).
+    public var customerGroupID: String?
 
     public init(
         baseURL: URL, apiKey: String, debugMode: Bool = false, timeout: Duration = .seconds(15),
-        maxAttempts: Int = 3, retryBaseDelay: Duration = .milliseconds(250), refreshMargin: TimeInterval = 60
+        maxAttempts: Int = 3, retryBaseDelay: Duration = .milliseconds(250), refreshMargin: TimeInterval = 60,
+        customerGroupID: String? = nil
     ) {
+        self.customerGroupID = customerGroupID
         self.baseURL = baseURL
         self.apiKey = apiKey
         self.debugMode = debugMode

@@ -29,11 +29,16 @@ enum SessionPolicy {
 /// - Only idempotent requests: GETs and the catalog search POST (a read). Everything else, `POST /orders`
 ///   above all, is sent once: a lost answer may still have placed the order, so the caller looks before it
 ///   tries again.
-/// - Only transient failures (``APIError/isTransient``): no connection or a 5xx. Never a 4xx (429 included:
+/// - Only connection failures and 5xx answers. Never a 4xx (429 included:
 ///   the server asked us to slow down, so the person decides), never a timeout, never an unreadable 2xx.
 enum RetryPolicy {
     static func shouldRetry(_ error: APIError, idempotent: Bool, attempt: Int, maxAttempts: Int) -> Bool {
-        idempotent && attempt < maxAttempts && error.isTransient
+        guard idempotent, attempt < maxAttempts else { return false }
+        switch error {
+        case .network: return true
+        case .http(let status, _, _, _): return (500..<600).contains(status)
+        default: return false
+        }
     }
 
     /// `base · 2^(attempt−1)`, plus up to 25 % jitter, capped at 5 s.

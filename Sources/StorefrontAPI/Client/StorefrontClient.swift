@@ -141,7 +141,19 @@ public actor StorefrontClient {
     /// `POST /auth/refresh-token`. Rejected → signed out: tokens dropped, a new anonymous session started
     /// (best effort) and `.signedOut`. Any other failure keeps the tokens.
     private func refreshNow() async -> Result<TokenPair, APIError> {
-        guard let held = tokens else { return await startAnonymousNow() }
+        guard var held = tokens else { return await startAnonymousNow() }
+        // Another process on the same token file (a second window) may have rotated the pair already; our
+        // refresh token is then spent. Take theirs, and refresh only if it is about to expire too.
+        if let stored = tokenStore.load(), stored != held {
+            tokens = stored
+            held = stored
+            if let claims = TokenClaims(jwt: stored.accessToken),
+                !claims.expires(
+                    within: SessionPolicy.margin(configured: configuration.refreshMargin, claims: claims), of: now())
+            {
+                return .success(stored)
+            }
+        }
         struct Body: Encodable, Sendable { var refreshToken: String }
         do {
             let pair: TokenPair = try await perform(
@@ -256,6 +268,7 @@ public actor StorefrontClient {
         guard let url = components.url else { throw .network("invalid URL for \(path)") }
         var headers = ["Accept": "application/json"]
         if configuration.debugMode { headers["x-debug-mode"] = "true" }
+        if let group = configuration.customerGroupID, !group.isEmpty { headers["x-customer-group-id"] = group }
         switch auth {
         case .session: headers["Authorization"] = "Bearer \(try await validAccessToken())"
         case .bearer(let token): headers["Authorization"] = "Bearer \(token)"

@@ -28,6 +28,12 @@ extension StorefrontClient {
         try await get("/orders/\(PathComponent.escape(orderNumber))/payment-status")
     }
 
+    /// Every payment attempt of the order, oldest first.
+    public func orderPayments(orderNumber: String) async throws(APIError) -> [OrderPayment] {
+        let content: OrderPaymentsContent = try await get("/orders/\(PathComponent.escape(orderNumber))/payments")
+        return content.payments
+    }
+
     public func retryPayment(orderNumber: String, paymentMethod: PaymentMethodPayload?) async throws(APIError)
         -> PaymentInfo?
     {

@@ -168,3 +168,20 @@ public struct JuspayOrder: Codable, Sendable, Hashable {
     public var amount: Money?
     public var currency: String?
 }
+
+/// One payment attempt of an order (`GET /orders/{n}/payments`).
+public struct OrderPayment: Codable, Sendable, Hashable {
+    public var transactionType: String?
+    public var requestNumber: String?
+    @Defaulted<Defaults.Zero> public var amount: Money
+    public var paymentStatus: String?
+    public var paymentDate: String?
+    public var paymentReferenceNumber: String?
+    public var paymentMethod: String?
+    public var cardNumber: String?
+    public var cardType: String?
+}
+
+public struct OrderPaymentsContent: Decodable, Sendable, Hashable {
+    @Defaulted<Defaults.EmptyList<OrderPayment>> public var payments: [OrderPayment]
+}

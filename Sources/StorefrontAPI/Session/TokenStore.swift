@@ -51,6 +51,8 @@ public final class FileTokenStore: TokenStore {
 
     public func load() -> TokenPair? {
         guard let data = try? Data(contentsOf: fileURL) else { return nil }
+        // A file left readable by others (an older build, a copy) is made private again.
+        _ = chmod(fileURL.path, 0o600)
         return try? JSONDecoder().decode(TokenPair.self, from: data)
     }
 
@@ -68,7 +70,8 @@ public final class FileTokenStore: TokenStore {
         guard let data = try? JSONEncoder().encode(tokens) else { return }
         // Create the temporary file with 0600 before any secret is written, then rename it over the old file
         // (atomic: a reader sees the old pair or the new one, never half a file).
-        let temporary = directory.appendingPathComponent(".\(fileURL.lastPathComponent).\(getpid()).tmp")
+        let temporary = directory.appendingPathComponent(
+            ".\(fileURL.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)

@@ -94,6 +94,9 @@ struct CheckoutSandboxTests {
             let retried = try await client.retryPayment(
                 orderNumber: number, paymentMethod: .juspayHostedPage(returnURL: "https://shop.example.com/paid"))
             #expect(retried?.paymentLinks?.web != nil)
+            let payments = try await client.orderPayments(orderNumber: number)
+            #expect(payments.map(\.paymentStatus) == ["failed", "pending"])
+            #expect(payments.allSatisfy { $0.amount == cart.toBePaid })
 
             let cancelled = try await client.cancelOrder(
                 orderNumber: number, OrderCancel(cancellationReason: "Changed my mind"))
