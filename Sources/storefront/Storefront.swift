@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 
 @main
 struct Storefront: AsyncParsableCommand {
@@ -8,8 +10,47 @@ struct Storefront: AsyncParsableCommand {
         discussion: """
             With no store given, it runs against the built-in sandbox storefront (a local server with a seeded \
             catalog), so the whole journey works with no account and no network.
+            Exit status: 0 ok, 1 failed, 2 bad usage.
             """,
-        subcommands: [ShopCommand.self, SandboxCommand.self],
+        subcommands: [
+            ShopCommand.self, CartCommand.self, OrderCommand.self, ProductsCommand.self, SandboxCommand.self,
+        ],
         defaultSubcommand: ShopCommand.self
     )
+
+    /// Our exit statuses: 0 ok, 1 failed (one line on stderr), 2 bad usage.
+    static func main() async {
+        // Nothing may write to the terminal the TUI owns, nor mix into --json output: request logs go to
+        // standard error only when STOREFRONT_LOG=stderr (secrets are redacted by the client either way).
+        let logTarget = ProcessInfo.processInfo.environment["STOREFRONT_LOG"]
+        LoggingSystem.bootstrap { label in
+            guard logTarget == "stderr" else { return SwiftLogNoOpLogHandler(label) }
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .debug
+            return handler
+        }
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("storefront: \(failure.description)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let text = Data((message.hasSuffix("\n") ? message : message + "\n").utf8)
+                (code == .success ? FileHandle.standardOutput : FileHandle.standardError).write(text)
+            }
+            switch code {
+            case .success: Foundation.exit(0)
+            case .validationFailure, ExitCode(2): Foundation.exit(2)
+            default: Foundation.exit(1)
+            }
+        }
+    }
 }

@@ -1,0 +1,181 @@
+import Foundation
+import StorefrontAPI
+
+/// Rebuilds a snapshot's cart in the current session, all or nothing, and says where today's prices differ.
+public enum CartImport {
+    public enum Failure: Error, Equatable, LocalizedError {
+        case unknownProduct(name: String, id: String)
+        case unknownVariant(name: String, id: String)
+        case existingCart(lines: Int)
+        case rejected(step: String, APIError)
+
+        public var errorDescription: String? {
+            switch self {
+            case .unknownProduct(let name, let id):
+                "The store has no product \(name) (\(id)) any more; nothing was imported."
+            case .unknownVariant(let name, let id):
+                "The store has no variant \(id) of \(name) any more; nothing was imported."
+            case .existingCart(let lines):
+                "This session already has a cart with \(lines) line(s); pass --replace to overwrite it. "
+                    + "Nothing was imported."
+            case .rejected(let step, let error):
+                "The store refused the \(step): \(error.message) The cart was put back as it was."
+            }
+        }
+    }
+
+    /// What changed between the snapshot and the rebuilt cart.
+    public struct Report: Sendable, Equatable {
+        public var cart: Cart
+        public var lineDifferences: [String]
+        public var totalDifferences: [String]
+
+        public var isIdentical: Bool { lineDifferences.isEmpty && totalDifferences.isEmpty }
+
+        /// Lines for a terminal: "same totals" or a diff.
+        public var summary: [String] {
+            if isIdentical { return ["Imported \(cart.cartItems.count) line(s); lines and totals are the same."] }
+            return ["Imported; the store now prices this cart differently:"]
+                + lineDifferences.map { "  line  " + $0 } + totalDifferences.map { "  total " + $0 }
+        }
+    }
+
+    public static func run(_ snapshot: CartSnapshot, api: any ShopAPI, replace: Bool = false)
+        async throws -> Report
+    {
+        // 1. Check everything before changing anything.
+        for line in snapshot.lines { try await check(line, api: api) }
+        let existing: Cart?
+        do { existing = try await api.userCart(userID: nil) } catch { throw Failure.rejected(step: "cart", error) }
+        let previousLines = existing?.cartItems.filter { !$0.isFreeItem } ?? []
+        if !previousLines.isEmpty && !replace { throw Failure.existingCart(lines: previousLines.count) }
+
+        // 2. Build, undoing everything on the first refusal.
+        var progress = Progress(cart: existing)
+        do {
+            let built = try await build(snapshot, previousLines: previousLines, api: api, progress: &progress)
+            return report(snapshot, built)
+        } catch {
+            await rollBack(to: previousLines, cart: progress.cart, api: api)
+            throw Failure.rejected(step: progress.step, error)
+        }
+    }
+
+    /// How far the build got: the cart as last answered and the step under way.
+    struct Progress {
+        var cart: Cart?
+        var step = "cart"
+    }
+
+    private static func check(_ line: CartSnapshot.Line, api: any ShopAPI) async throws(Failure) {
+        let product: Product
+        do {
+            product = try await api.product(line.productId)
+        } catch {
+            if error.status == 404 { throw .unknownProduct(name: line.name, id: line.productId) }
+            throw .rejected(step: "product check", error)
+        }
+        guard let variantID = line.variantId else { return }
+        var variants = product.variants ?? []
+        if variants.isEmpty {
+            do { variants = try await api.variants(productID: line.productId) } catch {
+                throw .rejected(step: "variant check", error)
+            }
+        }
+        guard variants.contains(where: { $0.id == variantID }) else {
+            throw .unknownVariant(name: line.name, id: variantID)
+        }
+    }
+
+    private static func build(
+        _ snapshot: CartSnapshot, previousLines: [CartItem], api: any ShopAPI, progress: inout Progress
+    ) async throws(APIError) -> Cart {
+        if var current = progress.cart {
+            for line in previousLines where !snapshot.lines.contains(where: { $0.lineID == line.lineID }) {
+                current = try await api.setItem(
+                    cartID: current.id,
+                    CartItemUpdate(productId: line.productId, variantId: line.variantId, quantity: 0))
+                progress.cart = current
+            }
+        }
+        for line in snapshot.lines {
+            progress.step = "line \(line.name)"
+            let update = CartItemUpdate(productId: line.productId, variantId: line.variantId, quantity: line.quantity)
+            if let current = progress.cart {
+                progress.cart = try await api.setItem(cartID: current.id, update)
+            } else {
+                progress.cart = try await api.createCart(items: [update])
+            }
+        }
+        guard var built = progress.cart else {
+            throw .http(status: 400, code: nil, message: "The snapshot has no lines.", details: [])
+        }
+        if let code = snapshot.couponCode {
+            progress.step = "coupon \(code)"
+            built = try await api.applyCoupon(cartID: built.id, code: code)
+            progress.cart = built
+        }
+        if let code = snapshot.giftCardCode {
+            progress.step = "gift card"
+            built = try await api.redeemGiftCard(cartID: built.id, code: code)
+            progress.cart = built
+        }
+        if snapshot.loyaltyPointsRedeemed > 0 {
+            progress.step = "loyalty points"
+            built = try await api.redeemLoyaltyPoints(cartID: built.id, points: snapshot.loyaltyPointsRedeemed)
+            progress.cart = built
+        }
+        if snapshot.creditBalanceUsed > .zero {
+            progress.step = "credit balance"
+            built = try await api.redeemCreditBalance(cartID: built.id, amount: snapshot.creditBalanceUsed)
+            progress.cart = built
+        }
+        if snapshot.containsPII, let billing = snapshot.billingAddress, let shipping = snapshot.shippingAddress {
+            progress.step = "address"
+            built = try await api.setAddress(cartID: built.id, .new(billing: billing, shipping: shipping))
+            progress.cart = built
+        }
+        return built
+    }
+
+    /// Puts the lines back as they were (best effort: the store may refuse again).
+    private static func rollBack(to previous: [CartItem], cart: Cart?, api: any ShopAPI) async {
+        guard let cart else { return }
+        var current = cart
+        for line in current.cartItems where !line.isFreeItem && !previous.contains(where: { $0.lineID == line.lineID }) {
+            if let updated = try? await api.setItem(
+                cartID: current.id, CartItemUpdate(productId: line.productId, variantId: line.variantId, quantity: 0))
+            {
+                current = updated
+            }
+        }
+        for line in previous {
+            if let updated = try? await api.setItem(
+                cartID: current.id,
+                CartItemUpdate(productId: line.productId, variantId: line.variantId, quantity: line.quantity))
+            {
+                current = updated
+            }
+        }
+        if current.couponCode != nil, !(previous.isEmpty) { _ = try? await api.removeCoupon(cartID: current.id) }
+        if current.giftCardCode != nil { _ = try? await api.removeGiftCard(cartID: current.id) }
+    }
+
+    static func report(_ snapshot: CartSnapshot, _ cart: Cart) -> Report {
+        var lines: [String] = []
+        for line in snapshot.lines {
+            guard let now = cart.line(line.lineID) else {
+                lines.append("\(line.name): missing")
+                continue
+            }
+            if now.quantity != line.quantity { lines.append("\(line.name): quantity \(line.quantity) → \(now.quantity)") }
+            if now.sellingPrice != line.sellingPrice {
+                lines.append("\(line.name): price \(line.sellingPrice.formatted()) → \(now.sellingPrice.formatted())")
+            }
+        }
+        let was = snapshot.totals.named
+        let now = CartSnapshot.Totals(cart: cart).named
+        let totals = zip(was, now).filter { $0.1 != $1.1 }.map { "\($0.0): \($0.1) → \($1.1)" }
+        return Report(cart: cart, lineDifferences: lines, totalDifferences: totals)
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import ShopCore
+import StorefrontAPI
+
+/// `storefront cart show|export|import`: the current session's cart from a shell.
+struct CartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cart", abstract: "Show, export or import the current session's cart.",
+        subcommands: [Show.self, Export.self, Import.self])
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the cart and its totals.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() async throws {
+            let connection = try await StoreConnection.open(try store.target())
+            let result = await Result { try await Failing.api { try await connection.client.userCart(userID: nil) } }
+            await connection.close()
+            let cart = try result.get()
+            if output.json {
+                try Output.printJSON(cart.map { CartSnapshot(cart: $0, store: connection.storeKey, withPII: false) })
+                return
+            }
+            guard let cart, !cart.cartItems.isEmpty else {
+                Output.line("The cart is empty.")
+                return
+            }
+            for item in cart.cartItems {
+                Output.line(
+                    Output.pad(item.displayName, 40) + Output.padLeft("× \(item.quantity)", 6)
+                        + Output.padLeft(item.lineTotal.formatted(), 16))
+            }
+            for (name, value) in CartSnapshot.Totals(cart: cart).named {
+                Output.line(Output.pad(name, 46) + Output.padLeft(value, 16))
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a versioned JSON snapshot of the cart (personal data masked unless --with-pii).")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "File to write (default: standard output).") var out: String?
+        @Flag(name: .customLong("with-pii"), help: "Keep names, phones, emails and address lines.") var withPII = false
+
+        func run() async throws {
+            let connection = try await StoreConnection.open(try store.target())
+            let result = await Result { try await Failing.api { try await connection.client.userCart(userID: nil) } }
+            await connection.close()
+            let cart = try result.get()
+            guard let cart, !cart.cartItems.isEmpty else { throw CommandFailure("There is no cart to export.") }
+            let data = try CartSnapshot(cart: cart, store: connection.storeKey, withPII: withPII).encoded()
+            if let out {
+                do {
+                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    throw CommandFailure("Can't write \(out): \(error.localizedDescription)")
+                }
+                Output.line("Exported \(cart.cartItems.count) line(s) to \(out).")
+            } else {
+                FileHandle.standardOutput.write(data)
+                Output.line("")
+            }
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rebuild a snapshot's cart in this session; prints how today's prices differ.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @Argument(help: "A snapshot written by `storefront cart export`.") var file: String
+        @Flag(help: "Replace the lines of a cart this session already has.") var replace = false
+
+        func run() async throws {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: file))
+            } catch {
+                throw CommandFailure("Can't read \(file): \(error.localizedDescription)")
+            }
+            let snapshot: CartSnapshot
+            do {
+                snapshot = try CartSnapshot.decode(data)
+            } catch {
+                throw CommandFailure(error.errorDescription ?? "\(error)")
+            }
+            let connection = try await StoreConnection.open(try store.target())
+            let report: CartImport.Report
+            do {
+                report = try await CartImport.run(snapshot, api: connection.client, replace: replace)
+            } catch let failure as CartImport.Failure {
+                await connection.close()
+                throw CommandFailure(failure.errorDescription ?? "\(failure)")
+            }
+            await connection.close()
+            if output.json {
+                struct Result: Encodable {
+                    var identical: Bool
+                    var lineDifferences: [String]
+                    var totalDifferences: [String]
+                }
+                try Output.printJSON(
+                    Result(identical: report.isIdentical, lineDifferences: report.lineDifferences,
+                           totalDifferences: report.totalDifferences))
+            } else {
+                report.summary.forEach(Output.line)
+            }
+        }
+    }
+}
+
+/// Turns API errors into one-line failures.
+enum Failing {
+    static func api<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch let error as APIError {
+            throw CommandFailure(error.message)
+        }
+    }
+}
