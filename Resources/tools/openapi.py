@@ -116,9 +116,7 @@ for ch in ["phone", "whatsapp"]:
 op("post", "/auth/login/email", "Send a login OTP by email", ref("OtpContent"), obj({"email": STR, "register_if_not_exists": BOOL}, ["email"]), errors=(400, 401, 404, 429), tag=A)
 op("post", "/auth/login/password", "Log in with a password", ref("Tokens"), obj({"email": STR, "phone": STR, "password": STR}, ["password"]), tag=A)
 for ch in ["phone", "whatsapp", "email", "password"]:
-    op("post", f"/auth/register/{ch}",
-       "Register with a password; answers tokens at once" if ch == "password" else f"Register ({ch}); answers an OTP to verify",
-       ref("Tokens") if ch == "password" else ref("OtpContent"),
+    op("post", f"/auth/register/{ch}", f"Register ({ch}); answers an OTP to verify", ref("OtpContent"),
        obj({"first_name": STR, "last_name": NSTR, "phone": STR, "email": STR, "password": STR, "country_code": STR}, ["first_name"]),
        errors=(400, 401, 409, 429), tag=A)
 op("post", "/auth/verify-otp", "Verify an OTP: login, register, verify/update phone or email", ref("Tokens"),

@@ -163,15 +163,19 @@ struct AuthHTTPTests {
                 "/auth/register/email", #"{"first_name":"A","email":"asha@example.com"}"#, token: token)
             #expect(duplicate.status == 409)
 
-            // Password registration answers tokens straight away.
+            // Password registration is OTP-first as well (the code goes to the email here).
             let (other, _, otherId) = try await sandbox.anonymous()
             let passwordUser = try await sandbox.post(
                 "/auth/register/password", #"{"first_name":"Bo","email":"bo@example.com","password":"correct horse"}"#,
-                token: other)
+                token: other, headers: ["x-debug-mode": "true"])
             #expect(passwordUser.status == 200, "\(passwordUser.text)")
-            #expect(passwordUser.content["user"]["id"].string == otherId)
-            #expect(passwordUser.content["user"]["is_logged_in"].bool == true)
-            #expect(passwordUser.content["access_token"].string != nil)
+            let passwordOTP = try #require(passwordUser.content["otp"].string)
+            let passwordToken = try #require(passwordUser.content["otp_token"].string)
+            let registered = try await sandbox.post(
+                "/auth/verify-otp",
+                #"{"otp":"\#(passwordOTP)","otp_token":"\#(passwordToken)","otp_action":"register"}"#, token: other)
+            #expect(registered.content["user"]["id"].string == otherId)
+            #expect(registered.content["user"]["login_methods"].array == [.string("email"), .string("password")])
             let short = try await sandbox.post(
                 "/auth/register/password", #"{"first_name":"C","email":"c@example.com","password":"short"}"#,
                 token: other)
@@ -247,9 +251,13 @@ struct PasswordResetHTTPTests {
         let (token, _, _) = try await sandbox.anonymous()
         let register = try await sandbox.post(
             "/auth/register/password", #"{"first_name":"Ira","phone":"9111111111","password":"first password"}"#,
-            token: token)
-        #expect(register.status == 200)
-        return try #require(register.content["access_token"].string)
+            token: token, headers: ["x-debug-mode": "true"])
+        let otp = try #require(register.content["otp"].string)
+        let otpToken = try #require(register.content["otp_token"].string)
+        let verified = try await sandbox.post(
+            "/auth/verify-otp", #"{"otp":"\#(otp)","otp_token":"\#(otpToken)","otp_action":"register"}"#, token: token)
+        #expect(verified.status == 200)
+        return try #require(verified.content["access_token"].string)
     }
 
     @Test func resetThroughVerifyOTPThenResetWithTheTokenOnly() async throws {

@@ -4,6 +4,9 @@ import GRDB
 enum Migrations {
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
+        // Sandbox data is demo data: a file whose applied migrations no longer match their definitions (made by an
+        // earlier build during development) is erased and seeded again rather than failing on a missing column.
+        migrator.eraseDatabaseOnSchemaChange = true
         migrator.registerMigration("v1-schema") { db in
             try db.create(table: "setting") { t in
                 t.primaryKey("key", .text)

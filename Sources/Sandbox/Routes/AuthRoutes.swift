@@ -194,22 +194,14 @@ struct AuthRoutes {
         let details = RegistrationDetails(
             firstName: firstName, lastName: lastName, email: email, phone: phone,
             password: password.map { PasswordHasher.hash($0) })
-        if channel == "password" {
-            // Password registration answers tokens at once (phone and email stay unverified).
-            let sessionUserId = session.userId
-            let user = try await services.database.write { db -> UserRecord in
-                try Self.requireUnregistered(db, phone: details.phone, email: details.email)
-                return try Self.registerUser(
-                    db, details, sessionUserId: sessionUserId, verifiedPhone: false, verifiedEmail: false,
-                    loginMethods: ["password"], now: now)
-            }
-            return try Reply.ok(try await issueTokens(user), message: "User registered")
-        }
         let otp = try await services.database.write { [phone, email] db -> OTPRecord in
             try Self.requireUnregistered(db, phone: phone, email: email)
             return try OTPService.create(
                 db, sessionUserId: session.userId, action: "register",
-                destination: .init(channel: channel, phone: phone, email: phone == nil ? email : nil),
+                // Password registration is OTP-first too: the code goes to the phone, else the email.
+                destination: .init(
+                    channel: channel == "password" ? (phone != nil ? "sms" : "email") : channel, phone: phone,
+                    email: phone == nil ? email : nil),
                 registration: details, now: now)
         }
         return try otpReply(otp, request)
@@ -336,7 +328,8 @@ struct AuthRoutes {
             let details = otp.registration ?? RegistrationDetails()
             return try registerUser(
                 db, details, sessionUserId: sessionUserId, verifiedPhone: otp.phone != nil,
-                verifiedEmail: otp.phone == nil && otp.email != nil, loginMethods: [loginMethod], now: now)
+                verifiedEmail: otp.phone == nil && otp.email != nil,
+                loginMethods: [loginMethod] + (details.password != nil ? ["password"] : []), now: now)
         case "verify-phone", "verify-email", "update-phone", "update-email":
             guard var user = try UserRecord.fetchOne(db, key: otp.sessionUserId) else {
                 throw APIError.notFound("User not found")

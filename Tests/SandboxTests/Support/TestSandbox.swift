@@ -49,6 +49,20 @@ struct TestSandbox: Sendable {
         await sandbox.stop()
     }
 
+    /// A server on an existing database file (left in place afterwards).
+    static func withExisting(path: String, _ body: (TestSandbox) async throws -> Void) async throws {
+        let server = try await SandboxServer.start(SandboxConfiguration(databasePath: path))
+        let sandbox = TestSandbox(
+            server: server, directory: URL(fileURLWithPath: path).deletingLastPathComponent(), databasePath: path)
+        do {
+            try await body(sandbox)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
     func stop() async {
         await server.stop()
         try? FileManager.default.removeItem(at: directory)

@@ -1,0 +1,28 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Sandbox
+
+@Suite("Database file")
+struct DatabaseFileTests {
+    @Test func aFileWithAnOutdatedSchemaIsRecreated() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("schema-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("old.sqlite").path
+        // A file made by an earlier build: "v1-schema" applied, but refresh_token without session_id.
+        let queue = try DatabaseQueue(path: path)
+        try await queue.write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v1-schema')")
+            try db.execute(sql: "CREATE TABLE refresh_token (jti TEXT PRIMARY KEY, user_id TEXT, expires_at DATETIME)")
+        }
+        try queue.close()
+        try await TestSandbox.withExisting(path: path) { sandbox in
+            let (_, refresh, _) = try await sandbox.anonymous()
+            let refreshed = try await sandbox.post("/auth/refresh-token", #"{"refresh_token":"\#(refresh)"}"#)
+            #expect(refreshed.status == 200)
+        }
+    }
+}
