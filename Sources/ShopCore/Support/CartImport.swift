@@ -130,7 +130,8 @@ public enum CartImport {
             built = try await api.redeemCreditBalance(cartID: built.id, amount: snapshot.creditBalanceUsed)
             progress.cart = built
         }
-        if snapshot.containsPersonalData, let billing = snapshot.billingAddress, let shipping = snapshot.shippingAddress {
+        if snapshot.containsPersonalData, let billing = snapshot.billingAddress, let shipping = snapshot.shippingAddress
+        {
             progress.step = "address"
             built = try await api.setAddress(cartID: built.id, .new(billing: billing, shipping: shipping))
             progress.cart = built
