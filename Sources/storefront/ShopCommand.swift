@@ -52,12 +52,7 @@ struct ShopCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("storefront: standard input is not a terminal; run it in one.\n".utf8))
             throw ExitCode(2)
         }
-        // Nothing may write to the terminal while the TUI runs: logs go to --log FILE or nowhere.
-        let logFile = try log.map { try LogFile(path: $0) }
-        LoggingSystem.bootstrap { label in
-            if let logFile { return FileLogHandler(label: label, file: logFile) }
-            return SwiftLogNoOpLogHandler(label)
-        }
+        // Logging was set up by `Storefront.main` (--log FILE or nowhere): nothing writes to this terminal.
         let target = try store.target()
         var sandbox: SandboxServer?
         let client: StorefrontClient
