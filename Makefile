@@ -31,6 +31,13 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+## Faults, bad input and hostile use (RELIABILITY.md). RELIABILITY_EXAMPLES sets schemathesis' depth.
+RELIABILITY_EXAMPLES ?= 30
+reliability: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --filter "Reliability|Chaos|Secrets|Scoping|Authorization|EndToEnd"
+	bash Reliability/schemathesis.sh $(RELIABILITY_EXAMPLES)
+
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 

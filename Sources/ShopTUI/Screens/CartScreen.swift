@@ -90,9 +90,10 @@ enum CartScreen {
             let label = c.couponCode.map { "Discounts (\($0))" } ?? "Discounts"
             rows.append((label, ctx.money(-discounts)))
         }
+        // `total_tax` already holds the shipping tax, so shipping is shown before tax: the rows then add up
+        // (subtotal − discounts + tax + shipping = grand total).
         rows.append(("Tax", ctx.money(c.totalTax)))
-        rows.append(
-            ("Shipping", c.shippingAmountIncludingTax.isZero ? "free" : ctx.money(c.shippingAmountIncludingTax)))
+        rows.append(("Shipping", c.shippingAmountIncludingTax.isZero ? "free" : ctx.money(c.shippingAmount)))
         if c.loyaltyPointsRedeemed > 0 {
             let value = c.grandTotal - c.creditBalanceUsed - c.giftCardAmount - c.toBePaid
             rows.append(("Loyalty (\(c.loyaltyPointsRedeemed) pts)", ctx.money(-(value < .zero ? .zero : value))))
