@@ -33,9 +33,10 @@ test: deps
 
 ## Faults, bad input and hostile use (RELIABILITY.md). RELIABILITY_EXAMPLES sets schemathesis' depth.
 RELIABILITY_EXAMPLES ?= 30
+FUZZ_KEYS ?= 1000000
 reliability: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --filter "Reliability|Chaos|Secrets|Scoping|Authorization|EndToEnd"
+	FUZZ_KEYS=$(FUZZ_KEYS) $(SWIFT) test --skip-build --filter "KeystrokeFuzz|Robustness|Chaos|Secrets|Scoping|Authorization|EndToEnd"
 	bash Reliability/schemathesis.sh $(RELIABILITY_EXAMPLES)
 
 lint:
