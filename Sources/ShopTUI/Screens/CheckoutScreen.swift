@@ -110,7 +110,7 @@ enum CheckoutScreen {
                 count: methods.count, selection: state.checkout.selectedDeliveryIndex, theme: theme
             ) { i, selected, r, buf in
                 let m = methods[i]
-                let days = m.estimatedDeliveryDays.map { ", \($0) days" } ?? ""
+                let days = m.estimatedDeliveryDays.map { ", \($0) \($0 == "1" ? "day" : "days")" } ?? ""
                 let price = m.shippingAmount.map { $0.isZero ? "free" : ctx.money($0) } ?? ""
                 Draw.row(
                     into: &buf, rect: r, selected: selected, text: (m.name ?? m.id) + days, right: price, theme: theme)
