@@ -14,11 +14,14 @@ enum Draw {
         let cursor = view.draw(into: &buffer, rect: rect, row: row)
         // Scroll marks when more is above or below.
         if view.offset > 0 {
-            buffer.write(theme.glyphs.arrowUp, row: rect.row, col: rect.right - 1, style: .role(.dim))
+            buffer.write(
+                theme.glyphs.isASCII ? "^" : theme.glyphs.arrowUp, row: rect.row, col: rect.right - 1,
+                style: .role(.dim))
         }
         if view.visibleRange.upperBound < count {
             buffer.write(
-                theme.glyphs.arrowDown, row: rect.row + rect.height - 1, col: rect.right - 1, style: .role(.dim))
+                theme.glyphs.isASCII ? "v" : theme.glyphs.arrowDown, row: rect.row + rect.height - 1,
+                col: rect.right - 1, style: .role(.dim))
         }
         return cursor
     }
