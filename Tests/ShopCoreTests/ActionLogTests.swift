@@ -91,6 +91,13 @@ import Testing
         }
     }
 
+    @Test func tokenExpiryDatesSurviveTheLog() throws {
+        let claims = TokenClaims(
+            userId: "u1", isAnonymous: false, isLoggedIn: true, expiresAt: Date(timeIntervalSince1970: 1_800_000_000))
+        let action = Action.session(.started(claims))
+        #expect(try ActionLog.action(from: ActionLog.line(for: action)) == action)
+    }
+
     @Test func otpsTokensAndPasswordsAreRedacted() throws {
         let secrets: [Action] = [
             .edit(.otp, .insert("1")), .setField(.otp, "123456"), .setField(.password, "hunter22"),
