@@ -110,4 +110,31 @@ import Testing
         let after = try await session.waitFor { $0.contains("app-exit=") }
         #expect(after.contains("app-exit=0"), "\(after)")
     }
+
+    @Test func openCartDeepLinkInASCIIWithALogFile() async throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("sf-log-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let command =
+            "sh -c '\(BuiltBinary.path) --open cart --ascii --log \(log.path); echo app-exit=$?; sleep 120'"
+        let session = try TmuxSession(command: command)
+        let screen = try await expectScreen(session, contains: "Your cart is empty.", "deep link to the cart")
+        #expect(screen.contains("press b to browse"))
+        #expect(!screen.contains("₹") && !screen.contains("·"), "not ASCII:\n\(screen)")
+        #expect(!screen.contains("[StorefrontAPI]") && !screen.contains("storefront.api"), "a log line on screen")
+        try session.send("b")
+        try await expectScreen(session, contains: "Rs.", "the catalog in ASCII")
+        try session.send("q")
+        let after = try await session.waitFor { $0.contains("app-exit=") }
+        #expect(after.contains("app-exit=0"), "\(after)")
+        #expect(FileManager.default.fileExists(atPath: log.path), "--log did not create the file")
+    }
+
+    @Test func aBadOpenValueIsRefusedBeforeTheScreenOpens() throws {
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("sf-stderr-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let status = try Spawn.run([BuiltBinary.path, "--open", "basket"], stderr: errors.path)
+        let message = try String(contentsOf: errors, encoding: .utf8)
+        #expect(status != 0)
+        #expect(message.contains("--open takes cart, wishlist, orders or product:SLUG"), "\(message)")
+    }
 }
