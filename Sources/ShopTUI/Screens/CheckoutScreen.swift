@@ -143,6 +143,21 @@ enum CheckoutScreen {
                 row += 1
             }
             let totals = CartScreen.totalRows(ctx)
+            // The lines, when there is room above the totals.
+            let lines = state.cart.lines
+            let room = box.bottom - row - totals.count - 2
+            if room >= 2, !lines.isEmpty {
+                row += 1
+                for line in lines.prefix(room - 1) {
+                    let item = line.item
+                    let qty = theme.glyphs.isASCII ? "\(item.quantity) x" : "\(item.quantity) ×"
+                    Draw.amountRow(
+                        into: &buffer, row: row,
+                        rect: Rect(row: row, col: box.col, width: min(box.width, 50), height: 1),
+                        label: "\(qty) \(item.displayName)", amount: ctx.money(item.lineTotal), theme: theme)
+                    row += 1
+                }
+            }
             let h = min(totals.count + 1, box.bottom - row)
             if h > 0 {
                 let panel = Rect(row: box.bottom - h, col: box.col, width: min(box.width, 50), height: h)
