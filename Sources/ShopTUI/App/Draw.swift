@@ -147,10 +147,3 @@ enum Draw {
         return (left, right)
     }
 }
-
-extension Pricing {
-    /// "₹1,299.00" or "₹999.00 (was ₹1,299.00)" when discounted and there is room.
-    func label(_ ctx: ScreenContext) -> String {
-        ctx.money(sellingPrice)
-    }
-}

@@ -252,7 +252,7 @@ public final class ShopApp: TerminalProgram {
             return .quit
         case .copyLink:
             guard let link = store.state.payment.link else { return .continue }
-            flash = "Payment link copied (if your terminal allows it; it is also shown above)."
+            flash = "Payment link copied (where the terminal allows it)."
             return .copy(link)
         case .redraw:
             return .redrawAll

@@ -80,14 +80,13 @@ enum AccountScreen {
                 [(.resetIdentifier, "Email or phone")], ctx: ctx, into: &buffer, rect: below, labelWidth: 16)
         case .resetPassword:
             Draw.title(into: &buffer, "Enter the OTP and a new password", row: box.row, rect: box, theme: theme)
-            var out = FormDrawing.draw(
+            let out = FormDrawing.draw(
                 [(.otp, "OTP"), (.newPassword, "New password")], ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
             if let otp = state.account.resetChallenge?.otp, below.height > 3 {
                 buffer.write(
                     "sandbox OTP: \(otp)", row: below.row + 3, col: below.col, style: .role(.accent),
                     maxWidth: below.width)
             }
-            out.links = []
             return out
         case .notifications:
             return drawPreferences(ctx, into: &buffer, rect: box)

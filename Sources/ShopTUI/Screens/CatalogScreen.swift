@@ -122,9 +122,6 @@ enum CatalogScreen {
         if let detailRect, let product = state.catalog.selectedProduct {
             ProductScreen.drawSummary(product, variant: nil, ctx: ctx, into: &buffer, rect: detailRect)
         }
-        if state.catalog.totalRecords > products.count, listRect.height > 0 {
-            // Nothing to draw: more pages load as the selection nears the end.
-        }
         return out
     }
 

@@ -59,13 +59,12 @@ enum CheckoutScreen {
             return FormDrawing.draw(addressFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 12)
         case .checkout(.business):
             Draw.title(into: &buffer, "Buying for a business? (GST invoice)", row: box.row, rect: box, theme: theme)
-            var out = FormDrawing.draw(businessFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
+            let out = FormDrawing.draw(businessFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
             if below.height > 4 {
                 Draw.paragraph(
                     into: &buffer, "GSTIN has 15 characters, PAN 10. ctrl-s skips this step.", row: below.row + 4,
                     rect: below, style: .role(.dim), maxLines: 2)
             }
-            out.links = []
             return out
         case .checkout(.address):
             let addresses = state.checkout.addresses
@@ -123,9 +122,6 @@ enum CheckoutScreen {
                 ("Delivery", state.checkout.chosenDeliveryMethod?.name ?? "standard"),
                 ("Items", "\(state.cartCount)"),
             ]
-            if let business = state.checkout.business, row < box.bottom {
-                _ = business
-            }
             for (label, value) in rows where row < box.bottom {
                 buffer.write(label, row: row, col: box.col, style: .role(.dim), maxWidth: 12)
                 buffer.write(
