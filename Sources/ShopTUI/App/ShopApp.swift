@@ -163,7 +163,8 @@ public final class ShopApp: TerminalProgram {
         } else if route != .login {
             keys.append(.key([.char("l")], "log in", "Log in with an OTP", priority: 5, .send(.navigate(.login))))
         }
-        keys.append(.key([.char("?")], "help", "Show all keys", priority: 30, .help))
+        // Help stays in the narrowest footer: it shows the keys that did not fit.
+        keys.append(.key([.char("?")], "help", "Show all keys", priority: 55, .help))
         keys.append(.key([.function(1)], "help", "Show all keys", footer: false, .help))
         keys.append(.key([.char("q")], "quit", "Quit", priority: 35, .quit))
         keys.append(.key([.ctrl("c")], "quit", "Quit", footer: false, .quit))
