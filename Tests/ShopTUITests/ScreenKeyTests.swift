@@ -112,4 +112,25 @@ import Testing
         _ = app.handle(.backTab)
         #expect(app.focus == .registerFirstName)
     }
+
+    @Test func aNoticeStaysOnTheScreenWhereItAppeared() {
+        var state = ScreenFixtures.base
+        state.notice = ShopCore.Notice(.success, "Added Assam Breakfast to the cart.")
+        let app = ScreenFixtures.app(state)
+        let before = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default)
+        #expect(before.buffer.rowText(22).contains("Added Assam Breakfast"))
+        _ = app.handle(.char("w"))
+        #expect(app.state.currentRoute == .wishlist)
+        let after = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default)
+        #expect(!after.buffer.rowsAsText().joined().contains("Added Assam Breakfast"))
+    }
+
+    @Test func mouseWheelMovesTheSelection() {
+        let app = ScreenFixtures.app(ScreenFixtures.base)
+        var recorded: [Action] = []
+        app.store.onAction = { recorded.append($0) }
+        _ = app.handle(.mouse(MouseEvent(kind: .wheelDown, row: 5, col: 5)))
+        #expect(recorded == [.moveSelection(by: 1)])
+        #expect(app.state.catalog.selectedIndex == 2)
+    }
 }

@@ -14,11 +14,14 @@ enum Draw {
         let cursor = view.draw(into: &buffer, rect: rect, row: row)
         // Scroll marks when more is above or below.
         if view.offset > 0 {
-            buffer.write(theme.glyphs.arrowUp, row: rect.row, col: rect.right - 1, style: .role(.dim))
+            buffer.write(
+                theme.glyphs.isASCII ? "^" : theme.glyphs.arrowUp, row: rect.row, col: rect.right - 1,
+                style: .role(.dim))
         }
         if view.visibleRange.upperBound < count {
             buffer.write(
-                theme.glyphs.arrowDown, row: rect.row + rect.height - 1, col: rect.right - 1, style: .role(.dim))
+                theme.glyphs.isASCII ? "v" : theme.glyphs.arrowDown, row: rect.row + rect.height - 1,
+                col: rect.right - 1, style: .role(.dim))
         }
         return cursor
     }
@@ -142,12 +145,5 @@ enum Draw {
         let right = Rect(
             row: rect.row, col: rect.col + leftWidth + 1, width: rect.width - leftWidth - 1, height: rect.height)
         return (left, right)
-    }
-}
-
-extension Pricing {
-    /// "₹1,299.00" or "₹999.00 (was ₹1,299.00)" when discounted and there is room.
-    func label(_ ctx: ScreenContext) -> String {
-        ctx.money(sellingPrice)
     }
 }

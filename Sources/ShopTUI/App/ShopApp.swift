@@ -25,6 +25,9 @@ public final class ShopApp: TerminalProgram {
     /// A one-off message of the app itself ("Link copied"), until the next key.
     private var flash: String?
     private var busySince: ContinuousClock.Instant?
+    /// The notice last seen and the screen it appeared on: it is not carried to other screens.
+    private var seenNotice: ShopCore.Notice?
+    private var noticeRoute: Route?
 
     public init(store: Store, storeName: String) {
         self.store = store
@@ -44,6 +47,7 @@ public final class ShopApp: TerminalProgram {
 
     private func stateChanged() {
         syncFocus()
+        trackNotice()
         runner?.requestRender()
     }
 
@@ -67,6 +71,20 @@ public final class ShopApp: TerminalProgram {
         case .resetPassword: [.otp, .newPassword]
         default: []
         }
+    }
+
+    private func trackNotice() {
+        let notice = store.state.notice
+        if notice != seenNotice {
+            seenNotice = notice
+            noticeRoute = store.state.currentRoute
+        }
+    }
+
+    /// The store's notice, while the user stays on the screen where it appeared.
+    var visibleNotice: ShopCore.Notice? {
+        trackNotice()
+        return noticeRoute == store.state.currentRoute ? store.state.notice : nil
     }
 
     private func syncFocus() {
@@ -145,7 +163,8 @@ public final class ShopApp: TerminalProgram {
         } else if route != .login {
             keys.append(.key([.char("l")], "log in", "Log in with an OTP", priority: 5, .send(.navigate(.login))))
         }
-        keys.append(.key([.char("?")], "help", "Show all keys", priority: 30, .help))
+        // Help stays in the narrowest footer: it shows the keys that did not fit.
+        keys.append(.key([.char("?")], "help", "Show all keys", priority: 55, .help))
         keys.append(.key([.function(1)], "help", "Show all keys", footer: false, .help))
         keys.append(.key([.char("q")], "quit", "Quit", priority: 35, .quit))
         keys.append(.key([.ctrl("c")], "quit", "Quit", footer: false, .quit))
@@ -185,6 +204,14 @@ public final class ShopApp: TerminalProgram {
         }
         if let intent = keyTable.intent(for: key) {
             return perform(intent)
+        }
+        if case .mouse(let event) = key {
+            switch event.kind {
+            case .wheelUp: store.send(.moveSelection(by: -1))
+            case .wheelDown: store.send(.moveSelection(by: 1))
+            default: break
+            }
+            return .continue
         }
         if let field = focus {
             switch key {
@@ -226,7 +253,7 @@ public final class ShopApp: TerminalProgram {
             return .quit
         case .copyLink:
             guard let link = store.state.payment.link else { return .continue }
-            flash = "Payment link copied (if your terminal allows it; it is also shown above)."
+            flash = "Payment link copied (where the terminal allows it)."
             return .copy(link)
         case .redraw:
             return .redrawAll
@@ -368,7 +395,7 @@ public final class ShopApp: TerminalProgram {
         busySince = nil
         if let flash {
             Notice(.info, flash).draw(into: &buffer, row: row, theme: theme)
-        } else if let notice = state.notice {
+        } else if let notice = visibleNotice {
             let kind: Notice.Kind
             switch notice.kind {
             case .info: kind = .info

@@ -80,14 +80,13 @@ enum AccountScreen {
                 [(.resetIdentifier, "Email or phone")], ctx: ctx, into: &buffer, rect: below, labelWidth: 16)
         case .resetPassword:
             Draw.title(into: &buffer, "Enter the OTP and a new password", row: box.row, rect: box, theme: theme)
-            var out = FormDrawing.draw(
+            let out = FormDrawing.draw(
                 [(.otp, "OTP"), (.newPassword, "New password")], ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
             if let otp = state.account.resetChallenge?.otp, below.height > 3 {
                 buffer.write(
                     "sandbox OTP: \(otp)", row: below.row + 3, col: below.col, style: .role(.accent),
                     maxWidth: below.width)
             }
-            out.links = []
             return out
         case .notifications:
             return drawPreferences(ctx, into: &buffer, rect: box)
@@ -102,12 +101,14 @@ enum AccountScreen {
             ("Email", (user?.email ?? "not set") + ((user?.isEmailVerified ?? false) ? " " + theme.glyphs.check : "")),
             ("Phone", (user?.phone ?? "not set") + ((user?.isPhoneVerified ?? false) ? " " + theme.glyphs.check : "")),
         ]
-        for (label, value) in details where row < box.bottom {
+        // Short terminals: the menu first, the details only when everything fits.
+        let showDetails = box.height >= 2 + details.count + 1 + 6
+        for (label, value) in details where showDetails && row < box.bottom {
             buffer.write(label, row: row, col: box.col, style: .role(.dim), maxWidth: 10)
             buffer.write(value, row: row, col: box.col + 10, maxWidth: box.width - 10, ellipsis: theme.glyphs.ellipsis)
             row += 1
         }
-        row += 1
+        if showDetails { row += 1 }
         let menu: [(String, String)] = [
             ("e", "Edit profile"), ("n", "Notification preferences"), ("p", "Change password"), ("o", "Your orders"),
             ("L", "Log out"), ("D", "Deactivate the account"),

@@ -76,7 +76,16 @@ enum CartScreen {
                 into: &buf, rect: r, selected: selected, text: name + stock + pending,
                 right: theme.glyphs.isASCII ? right.replacingOccurrences(of: "×", with: "x") : right, theme: theme)
         }
-        drawTotals(totals, ctx: ctx, into: &buffer, rect: totalsRect)
+        if rect.width >= 100 {
+            // Beside the lines: the summary from the top.
+            Draw.title(into: &buffer, "Summary", row: totalsRect.row, rect: totalsRect, theme: theme)
+            let h = min(totals.count + 1, totalsRect.height - 1)
+            drawTotals(
+                totals, ctx: ctx, into: &buffer,
+                rect: Rect(row: totalsRect.row + 1, col: totalsRect.col, width: totalsRect.width, height: h))
+        } else {
+            drawTotals(totals, ctx: ctx, into: &buffer, rect: totalsRect)
+        }
         return ScreenOutput(cursor: cursor)
     }
 

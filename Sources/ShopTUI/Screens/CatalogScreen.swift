@@ -55,7 +55,16 @@ enum CatalogScreen {
                 placeholder: "type a product name")
             row += 1
         } else {
-            drawCategories(state, into: &buffer, row: row, rect: rect, theme: theme)
+            // "25 of 120" on the right when it fits, then the categories in the rest.
+            let total = max(state.catalog.totalRecords, state.catalog.products.count)
+            let shown = state.catalog.products.count
+            let count = total == 0 ? "" : total > shown ? "\(shown) of \(total)" : "\(shown) products"
+            var bar = rect
+            if !count.isEmpty, rect.width >= 60 {
+                buffer.writeRight(count, row: row, endCol: rect.right - 1, style: .role(.dim))
+                bar.width -= DisplayWidth.of(count) + 3
+            }
+            drawCategories(state, into: &buffer, row: row, rect: bar, theme: theme)
             row += 1
         }
         row += 1
@@ -112,9 +121,6 @@ enum CatalogScreen {
         if out.cursor == nil { out.cursor = cursor }
         if let detailRect, let product = state.catalog.selectedProduct {
             ProductScreen.drawSummary(product, variant: nil, ctx: ctx, into: &buffer, rect: detailRect)
-        }
-        if state.catalog.totalRecords > products.count, listRect.height > 0 {
-            // Nothing to draw: more pages load as the selection nears the end.
         }
         return out
     }

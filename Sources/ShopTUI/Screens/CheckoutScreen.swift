@@ -59,13 +59,12 @@ enum CheckoutScreen {
             return FormDrawing.draw(addressFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 12)
         case .checkout(.business):
             Draw.title(into: &buffer, "Buying for a business? (GST invoice)", row: box.row, rect: box, theme: theme)
-            var out = FormDrawing.draw(businessFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
+            let out = FormDrawing.draw(businessFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
             if below.height > 4 {
                 Draw.paragraph(
                     into: &buffer, "GSTIN has 15 characters, PAN 10. ctrl-s skips this step.", row: below.row + 4,
                     rect: below, style: .role(.dim), maxLines: 2)
             }
-            out.links = []
             return out
         case .checkout(.address):
             let addresses = state.checkout.addresses
@@ -110,7 +109,7 @@ enum CheckoutScreen {
                 count: methods.count, selection: state.checkout.selectedDeliveryIndex, theme: theme
             ) { i, selected, r, buf in
                 let m = methods[i]
-                let days = m.estimatedDeliveryDays.map { ", \($0) days" } ?? ""
+                let days = m.estimatedDeliveryDays.map { ", \($0) \($0 == "1" ? "day" : "days")" } ?? ""
                 let price = m.shippingAmount.map { $0.isZero ? "free" : ctx.money($0) } ?? ""
                 Draw.row(
                     into: &buf, rect: r, selected: selected, text: (m.name ?? m.id) + days, right: price, theme: theme)
@@ -123,9 +122,6 @@ enum CheckoutScreen {
                 ("Delivery", state.checkout.chosenDeliveryMethod?.name ?? "standard"),
                 ("Items", "\(state.cartCount)"),
             ]
-            if let business = state.checkout.business, row < box.bottom {
-                _ = business
-            }
             for (label, value) in rows where row < box.bottom {
                 buffer.write(label, row: row, col: box.col, style: .role(.dim), maxWidth: 12)
                 buffer.write(
@@ -143,6 +139,21 @@ enum CheckoutScreen {
                 row += 1
             }
             let totals = CartScreen.totalRows(ctx)
+            // The lines, when there is room above the totals.
+            let lines = state.cart.lines
+            let room = box.bottom - row - totals.count - 2
+            if room >= 2, !lines.isEmpty {
+                row += 1
+                for line in lines.prefix(room - 1) {
+                    let item = line.item
+                    let qty = theme.glyphs.isASCII ? "\(item.quantity) x" : "\(item.quantity) ×"
+                    Draw.amountRow(
+                        into: &buffer, row: row,
+                        rect: Rect(row: row, col: box.col, width: min(box.width, 50), height: 1),
+                        label: "\(qty) \(item.displayName)", amount: ctx.money(item.lineTotal), theme: theme)
+                    row += 1
+                }
+            }
             let h = min(totals.count + 1, box.bottom - row)
             if h > 0 {
                 let panel = Rect(row: box.bottom - h, col: box.col, width: min(box.width, 50), height: h)

@@ -122,7 +122,23 @@ enum CouponsScreen {
             theme: theme)
         row += 1
         let applicableCount = state.coupons.applicable.count
-        let listRect = Rect(row: row, col: rect.col, width: rect.width, height: rect.bottom - row)
+        // The selected coupon in full under the list (reasons are often longer than a row).
+        var detailLines: [String] = []
+        if let c = state.coupons.selectedCoupon, rect.bottom - row > 4 {
+            let usable = state.coupons.selectedIndex < state.coupons.applicable.count
+            let why =
+                usable
+                ? (c.savingsMessage ?? c.name ?? "")
+                : [c.reason, c.suggestion].compactMap { $0 }.joined(separator: ". ")
+            detailLines = Array(Draw.wrap("\(c.code): \(why)", width: rect.width).prefix(2))
+        }
+        let listHeight = rect.bottom - row - (detailLines.isEmpty ? 0 : detailLines.count + 1)
+        let listRect = Rect(row: row, col: rect.col, width: rect.width, height: listHeight)
+        for (i, line) in detailLines.enumerated() {
+            buffer.write(
+                line, row: rect.bottom - detailLines.count + i, col: rect.col, style: .role(.dim), maxWidth: rect.width,
+                ellipsis: theme.glyphs.ellipsis)
+        }
         let cursor = Draw.list(
             into: &buffer, rect: listRect, count: all.count, selection: state.coupons.selectedIndex, theme: theme
         ) { i, selected, r, buf in

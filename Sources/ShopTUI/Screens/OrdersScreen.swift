@@ -66,7 +66,14 @@ enum OrdersScreen {
         .compactMap { $0 }.joined(separator: " \(theme.glyphs.separator) ")
         buffer.write(
             meta, row: row, col: rect.col, style: .role(.dim), maxWidth: rect.width, ellipsis: theme.glyphs.ellipsis)
-        row += 2
+        row += 1
+        if let address = order.shippingAddress, row < rect.bottom {
+            buffer.write(
+                "Deliver to \(address.summary)", row: row, col: rect.col, style: .role(.dim), maxWidth: rect.width,
+                ellipsis: theme.glyphs.ellipsis)
+            row += 1
+        }
+        row += 1
         var totals: [(String, String)] = [("Subtotal", ctx.money(order.subtotal))]
         if !order.totalSavings.isZero { totals.append(("Savings", ctx.money(-order.totalSavings))) }
         totals.append(("Tax", ctx.money(order.totalTax)))

@@ -54,62 +54,60 @@ enum PaymentScreen {
         let theme = ctx.theme
         var out = ScreenOutput()
         let p = state.payment
-        var row = rect.row
+        let link = p.phase == .paid ? nil : p.link
+        // The QR code goes right of the text when there is room, else under it, else not at all.
+        var left = rect
+        var qrOrigin: (row: Int, col: Int)?
+        var qrBelow = false
+        if let link, let qr = QRView.size(for: link, theme: theme) {
+            if rect.width - qr.width - 2 >= 30, qr.height <= rect.height {
+                qrOrigin = (rect.row, rect.right - qr.width)
+                left.width = rect.width - qr.width - 2
+            } else if qr.height <= rect.height - 6, qr.width <= rect.width {
+                qrOrigin = (rect.bottom - qr.height, rect.col + (rect.width - qr.width) / 2)
+                left.height = rect.height - qr.height
+                qrBelow = true
+            }
+        }
+        var row = left.row
         let number = p.orderNumber ?? state.checkout.order?.orderNumber ?? ""
         let amount = state.checkout.order.map { ctx.money($0.toBePaid) } ?? ""
         Draw.amountRow(
-            into: &buffer, row: row, rect: rect, label: "Order \(number)", amount: amount,
-            style: Style.role(.title).bold,
-            theme: theme)
+            into: &buffer, row: row, rect: left, label: "Order \(number)", amount: amount,
+            style: Style.role(.title).bold, theme: theme)
         row += 1
         let (status, role) = statusLine(ctx)
-        row = Draw.paragraph(into: &buffer, status, row: row, rect: rect, style: .role(role), maxLines: 2)
-        if let message = p.message, row < rect.bottom {
-            row = Draw.paragraph(into: &buffer, message, row: row, rect: rect, style: .role(.dim), maxLines: 2)
+        row = Draw.paragraph(into: &buffer, status, row: row, rect: left, style: .role(role), maxLines: 3)
+        if let message = p.message, p.phase != .awaiting, row < left.bottom {
+            row = Draw.paragraph(into: &buffer, message, row: row, rect: left, style: .role(.dim), maxLines: 2)
         }
-        guard let link = p.link, p.phase != .paid else { return out }
+        guard let link else { return out }
         row += 1
-        // The QR code, right of the text when there is room, else under it.
-        let qr = QRView.size(for: link, theme: theme)
-        var textRect = Rect(row: row, col: rect.col, width: rect.width, height: rect.bottom - row)
-        var qrOrigin: (Int, Int)?
-        if let qr {
-            if rect.width - qr.width - 2 >= 30, qr.height <= rect.bottom - rect.row - 2 {
-                qrOrigin = (rect.row + 2, rect.right - qr.width)
-                textRect.width = rect.width - qr.width - 2
-            } else if qr.height <= rect.bottom - row - 3, qr.width <= rect.width {
-                qrOrigin = (rect.bottom - qr.height, rect.col + (rect.width - qr.width) / 2)
-                textRect.height = 3
-            }
-        }
-        if row < rect.bottom {
-            buffer.write(
-                "Pay in your browser:", row: row, col: textRect.col, style: .role(.dim), maxWidth: textRect.width)
+        if row < left.bottom {
+            buffer.write("Pay in your browser:", row: row, col: left.col, style: .role(.dim), maxWidth: left.width)
             row += 1
         }
         // The link, cut into rows; each row is an OSC 8 hyperlink to the whole link.
         var rest = Substring(link)
-        let linkRows = max(1, min(textRect.bottom - row, 6))
-        for _ in 0..<linkRows where !rest.isEmpty && row < rect.bottom {
-            let piece = String(rest.prefix(max(1, textRect.width)))
+        while !rest.isEmpty, row < left.bottom {
+            let piece = String(rest.prefix(max(1, left.width)))
             rest = rest.dropFirst(piece.count)
             buffer.write(
-                piece, row: row, col: textRect.col, style: Style.role(.link).underline, maxWidth: textRect.width,
-                ellipsis: "")
-            out.links.append(LinkRegion(row: row, col: textRect.col, text: piece, url: link))
+                piece, row: row, col: left.col, style: Style.role(.link).underline, maxWidth: left.width, ellipsis: "")
+            out.links.append(LinkRegion(row: row, col: left.col, text: piece, url: link))
             row += 1
         }
-        if let (r, c) = qrOrigin {
-            QRView.draw(link, into: &buffer, row: r, col: c, theme: theme)
-            if textRect.width < rect.width, row + 1 < rect.bottom {
+        if let qrOrigin {
+            QRView.draw(link, into: &buffer, row: qrOrigin.row, col: qrOrigin.col, theme: theme)
+            if !qrBelow, row + 1 < left.bottom {
                 Draw.paragraph(
                     into: &buffer, "Or scan the QR code with your phone. y copies the link.", row: row + 1,
-                    rect: textRect, style: .role(.dim), maxLines: 3)
+                    rect: left, style: .role(.dim), maxLines: 3)
             }
-        } else if row < rect.bottom {
+        } else if row < left.bottom {
             buffer.write(
-                "Enlarge the terminal to see a QR code.", row: row, col: rect.col, style: .role(.dim),
-                maxWidth: rect.width, ellipsis: theme.glyphs.ellipsis)
+                "Enlarge the terminal to see a QR code.", row: row, col: left.col, style: .role(.dim),
+                maxWidth: left.width, ellipsis: theme.glyphs.ellipsis)
         }
         return out
     }
