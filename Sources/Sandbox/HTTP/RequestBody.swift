@@ -11,8 +11,7 @@ struct RequestBody: Sendable {
     static func read(_ request: Request, context: SandboxContext, allowEmpty: Bool = true) async throws
         -> RequestBody
     {
-        let buffer = try await request.body.collect(upTo: 1 << 20)
-        let data = Data(buffer.readableBytesView)
+        let data = try await collect(request, limit: 1 << 20)
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             guard allowEmpty else { throw APIError.validation(field: "body", "A JSON body is required") }
             return RequestBody(fields: [:])
@@ -27,6 +26,18 @@ struct RequestBody: Sendable {
             throw APIError.validation(field: "body", "Expected a JSON object")
         }
         return RequestBody(fields: fields)
+    }
+
+    /// The whole body, or a 413 with the envelope when it is larger than `limit` (never a 500).
+    static func collect(_ request: Request, limit: Int) async throws -> Data {
+        do {
+            let buffer = try await request.body.collect(upTo: limit)
+            return Data(buffer.readableBytesView)
+        } catch {
+            throw APIError(
+                status: .contentTooLarge, code: "PAYLOAD_TOO_LARGE",
+                message: "The request body is larger than \(limit >> 10) KB.")
+        }
     }
 
     mutating func fail(_ field: String, _ message: String) {

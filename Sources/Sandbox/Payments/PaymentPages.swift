@@ -99,8 +99,7 @@ struct PaymentPages {
 
     func submit(_ request: Request, _ context: SandboxContext) async throws -> Response {
         let id = try context.parameters.require("payment")
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
-        let form = String(buffer: buffer)
+        let form = String(decoding: try await RequestBody.collect(request, limit: 64 * 1024), as: UTF8.self)
         let fields = Dictionary(
             form.split(separator: "&").map { pair -> (String, String) in
                 let parts = pair.split(separator: "=", maxSplits: 1).map {

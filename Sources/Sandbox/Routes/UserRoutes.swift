@@ -230,8 +230,8 @@ struct UserRoutes {
             url = body.requiredString(key)
             try body.validate()
         } else {
-            let bytes = try await request.body.collect(upTo: 8 << 20)
-            guard bytes.readableBytes > 0 else { throw APIError.validation(field: "image", "An image is required") }
+            let bytes = try await RequestBody.collect(request, limit: 8 << 20)
+            guard !bytes.isEmpty else { throw APIError.validation(field: "image", "An image is required") }
             url = "https://images.sandbox.invalid/profile/\(user.id)/\(IDs.make()).jpg"
         }
         let now = Date()
