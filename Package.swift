@@ -52,10 +52,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The SSH kiosk's pure parts: sshd_config, visitor identity, settings file, scripted requests.
+        .target(
+            name: "Kiosk",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "storefront",
             dependencies: [
-                "StorefrontAPI", "ShopCore", "ShopTUI", "Sandbox",
+                "StorefrontAPI", "ShopCore", "ShopTUI", "Sandbox", "Kiosk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -74,6 +79,7 @@ let package = Package(
             name: "SandboxTests",
             dependencies: ["Sandbox"]
         ),
+        .testTarget(name: "KioskTests", dependencies: ["Kiosk"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox", "StorefrontAPI"]),
     ]
 )

@@ -1,0 +1,289 @@
+import Foundation
+import StorefrontAPI
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A real OpenSSH kiosk on loopback: a stand-alone sandbox, `storefront ssh-kiosk init`, and `sshd -f` with
+/// the generated configuration, stopped (with every session it forked) when the test ends.
+final class KioskFixture {
+    let root: URL
+    let port = freeLoopbackPort()
+    /// The store's API key: only the sandbox and the kiosk's 0600 settings may know it.
+    let apiKey = "kiosk-e2e-\(UUID().uuidString)"
+    private(set) var baseURL: URL?
+    private var sandbox: BackgroundProcess?
+    private var sshd: BackgroundProcess?
+
+    /// sshd needs root (privilege separation) and the Debian packages from the Makefile.
+    static var canRun: Bool {
+        getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd")
+            && FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh")
+    }
+
+    init() throws {
+        // Under the package's .build, not /tmp: sshd's StrictModes refuses a helper below a world-writable folder.
+        let package = URL(fileURLWithPath: BuiltBinary.path).deletingLastPathComponent().deletingLastPathComponent()
+        root = package.appendingPathComponent("kiosk-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        chmod(root.path, 0o755)
+    }
+
+    var kioskDirectory: String { root.appendingPathComponent("kiosk").path }
+    func path(_ name: String) -> String { root.appendingPathComponent(name).path }
+
+    func start() async throws {
+        sandbox = try BackgroundProcess(
+            [BuiltBinary.path, "sandbox", "serve", "--port", "0", "--db", path("sandbox.sqlite"), "--api-key", apiKey],
+            stdout: path("sandbox.out"), stderr: path("sandbox.err"))
+        let url = try await waitForFile(path("sandbox.out")) { $0.hasPrefix("http") }
+        baseURL = URL(string: url.trimmingCharacters(in: .whitespacesAndNewlines))
+        try Data(apiKey.utf8).write(to: root.appendingPathComponent("api.key"))
+        let status = try Spawn.run(
+            [
+                BuiltBinary.path, "ssh-kiosk", "init", "--dir", kioskDirectory, "--port", String(port), "--listen",
+                "127.0.0.1", "--user", "root", "--store-url", baseURL?.absoluteString ?? "", "--api-key-file",
+                path("api.key"),
+            ], stdout: path("init.out"), stderr: path("init.err"))
+        #expect(status == 0, "ssh-kiosk init: \(read("init.err"))")
+        try FileManager.default.createDirectory(
+            atPath: "/run/sshd", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        sshd = try BackgroundProcess(
+            ["/usr/sbin/sshd", "-f", kioskDirectory + "/sshd_config", "-D", "-e"], stderr: path("sshd.log"))
+        _ = try await waitForFile(path("sshd.log")) { $0.contains("Server listening") }
+    }
+
+    /// Stops sshd, every session it forked (found by the kiosk folder in their command line), and the sandbox.
+    func stop() {
+        sshd?.stop()
+        for pid in sessionPIDs() { kill(pid, SIGTERM) }
+        sandbox?.stop()
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// The kiosk-session processes still running for this kiosk.
+    func sessionPIDs() -> [pid_t] {
+        let out = path("pgrep-\(UUID().uuidString).out")
+        defer { unlink(out) }
+        _ = try? Spawn.run(["pgrep", "-f", "kiosk-session --config \(kioskDirectory)/"], stdout: out)
+        return read(out).split(whereSeparator: \.isNewline).compactMap { pid_t(String($0)) }
+    }
+
+    func read(_ name: String) -> String {
+        (try? String(contentsOfFile: name.hasPrefix("/") ? name : path(name), encoding: .utf8)) ?? ""
+    }
+
+    /// Polls a file until a line satisfies `predicate`; returns it (or throws when it never comes).
+    func waitForFile(_ file: String, attempts: Int = 600, _ predicate: (String) -> Bool) async throws -> String {
+        for _ in 0..<attempts {
+            if let line = read(file).split(separator: "\n").map(String.init).first(where: predicate) { return line }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw KioskTestError.timedOut(file, read(file))
+    }
+
+    /// A visitor's key pair; returns the private key's path.
+    func makeKey(_ name: String) throws -> String {
+        let key = path("key-\(name)")
+        let status = try Spawn.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", key])
+        guard status == 0 else { throw KioskTestError.keygen(status) }
+        return key
+    }
+
+    func sshArguments(key: String, tty: Bool, command: [String] = []) -> [String] {
+        [
+            "ssh", tty ? "-tt" : "-T", "-F", "/dev/null", "-p", String(port), "-i", key, "-o", "IdentitiesOnly=yes",
+            "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-o", "LogLevel=ERROR", "root@127.0.0.1",
+        ] + command
+    }
+
+    /// A scripted request through the ForceCommand; its exit status and standard output.
+    func run(key: String, _ command: String...) async throws -> (Int32, String) {
+        let out = path("ssh-\(UUID().uuidString).out")
+        defer { unlink(out) }
+        let client = try BackgroundProcess(sshArguments(key: key, tty: false, command: command), stdout: out)
+        let status = await client.wait()
+        return (status, read(out))
+    }
+
+    /// `ssh -tt` in tmux, then a line with ssh's exit status; the pane stays for reading.
+    func interactiveSession(key: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
+        let line = sshArguments(key: key, tty: true).joined(separator: " ")
+        return try TmuxSession(command: "sh -c '\(line); echo ssh-exit=$?; sleep 120'", width: width, height: height)
+    }
+}
+
+enum KioskTestError: Error {
+    case timedOut(String, String)
+    case keygen(Int32)
+}
+
+@Suite(.serialized, .enabled(if: KioskFixture.canRun, "needs root and openssh-server (make deps)"))
+struct SSHKioskTests {
+    /// The selected catalog line of the walking-skeleton screen: `> NAME  ₹PRICE`.
+    func selectedName(_ screen: String) -> String? {
+        guard let line = screen.split(separator: "\n").first(where: { $0.hasPrefix("> ") }),
+            let price = line.range(of: "  ₹")
+        else { return nil }
+        return String(line[line.index(line.startIndex, offsetBy: 2)..<price.lowerBound])
+    }
+
+    @Test func browseAddDropReconnectAndFindTheCart() async throws {
+        let kiosk = try KioskFixture()
+        defer { kiosk.stop() }
+        try await kiosk.start()
+        let visitor = try kiosk.makeKey("visitor")
+        let stranger = try kiosk.makeKey("stranger")
+
+        // Browse over ssh -tt.
+        let first = try kiosk.interactiveSession(key: visitor)
+        let catalog = try await first.waitFor { $0.contains("₹") }
+        #expect(catalog.contains("₹"), "no catalog over ssh:\n\(catalog)\n\(kiosk.read("sshd.log"))")
+        try first.send("j")
+        let browsed = try await first.waitFor {
+            self.selectedName($0) != nil && !$0.contains("> " + (self.selectedName(catalog) ?? "?"))
+        }
+
+        // Add to cart: with the full screens by keys (Enter opens the product, Enter adds it); on the
+        // walking skeleton (no product screen yet) through the kiosk's scripted `add`, as the same visitor.
+        var addedName: String?
+        if browsed.contains("/ search") {
+            try first.send("Enter")
+            let product = try await first.waitFor { $0.contains("add to cart") }
+            #expect(product.contains("add to cart"), "no product page:\n\(product)")
+            try first.send("Enter")
+            let added = try await first.waitFor { $0.contains("1 item") }
+            #expect(added.contains("1 item"), "not added:\n\(added)")
+        } else {
+            let name = try #require(selectedName(browsed), "no selection:\n\(browsed)")
+            let client = StorefrontClient(
+                configuration: ClientConfiguration(baseURL: try #require(kiosk.baseURL), apiKey: kiosk.apiKey))
+            let products = try await client.products(ProductQuery(limit: 100)).products
+            let product = try #require(products.first { $0.name == name }, "\(name) not in the catalog")
+            let (status, output) = try await kiosk.run(key: visitor, "add", product.slug ?? product.id)
+            #expect(status == 0, "add failed: \(output)")
+            #expect(output.contains("Added 1 × \(name)"), "\(output)")
+            addedName = name
+        }
+
+        // Resize reaches the TUI through ssh's window-change request.
+        try first.tmux(["resize-window", "-t", first.name, "-x", "100", "-y", "30"])
+        let resized = try await first.waitFor { screen in
+            let rows = screen.components(separatedBy: "\n")
+            return rows.count >= 30 && !rows[29].trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        #expect(resized.components(separatedBy: "\n").count >= 30, "the footer did not move to row 30:\n\(resized)")
+
+        // Drop the connection: the client dies; sshd hangs up the session, which must end.
+        let clientPID = try #require(pid_t(try first.format("pane_pid")))
+        let sessions = kiosk.sessionPIDs()
+        #expect(!sessions.isEmpty, "no kiosk-session while connected")
+        // No secret in the session's process title or environment.
+        for pid in sessions {
+            let commandLine = kiosk.read("/proc/\(pid)/cmdline")
+            let environment = kiosk.read("/proc/\(pid)/environ")
+            #expect(commandLine.contains("kiosk-session"))
+            #expect(!commandLine.contains(kiosk.apiKey) && !commandLine.contains("127.0.0.1:"), "secrets in argv")
+            #expect(!environment.isEmpty && !environment.contains(kiosk.apiKey), "secrets in the environment")
+        }
+        kill(clientPID, SIGKILL)
+        var remaining = kiosk.sessionPIDs()
+        for _ in 0..<300 where !remaining.isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+            remaining = kiosk.sessionPIDs()
+        }
+        #expect(remaining.isEmpty, "the session outlived its connection: \(remaining)")
+
+        // Reconnect with the same key: the same cart.
+        let second = try kiosk.interactiveSession(key: visitor)
+        let again = try await second.waitFor { $0.contains("₹") }
+        #expect(again.contains("₹"), "no catalog after reconnecting:\n\(again)")
+        let (status, cart) = try await kiosk.run(key: visitor, "cart")
+        #expect(status == 0)
+        #expect(cart.contains("× 1"), "the cart was lost:\n\(cart)")
+        if let addedName { #expect(cart.contains(addedName), "\(cart)") }
+        if again.contains("/ search") {
+            let withCart = try await second.waitFor { $0.contains("1 item") }
+            #expect(withCart.contains("1 item"), "the shop does not show the cart:\n\(withCart)")
+        }
+        // Another key is another visitor with an empty cart.
+        let (_, strangerCart) = try await kiosk.run(key: stranger, "cart")
+        #expect(strangerCart.contains("The cart is empty."), "visitors share a cart:\n\(strangerCart)")
+
+        // Quitting ends the connection cleanly.
+        try second.send("q")
+        let after = try await second.waitFor { $0.contains("ssh-exit=") }
+        #expect(after.contains("ssh-exit=0"), "\(after)")
+    }
+
+    @Test func sigtermEndsTheSessionAndTheConnection() async throws {
+        let kiosk = try KioskFixture()
+        defer { kiosk.stop() }
+        try await kiosk.start()
+        let key = try kiosk.makeKey("visitor")
+        let session = try kiosk.interactiveSession(key: key)
+        let catalog = try await session.waitFor { $0.contains("₹") }
+        #expect(catalog.contains("₹"), "no catalog over ssh:\n\(catalog)")
+        let pids = kiosk.sessionPIDs()
+        #expect(!pids.isEmpty, "no kiosk-session while connected")
+        for pid in pids { kill(pid, SIGTERM) }
+        let after = try await session.waitFor { $0.contains("ssh-exit=") }
+        #expect(after.contains("ssh-exit="), "the connection stayed open:\n\(after)")
+        #expect(kiosk.sessionPIDs().isEmpty)
+    }
+
+    @Test func scriptedRequestsAreTheOnlyCommandsAndNothingIsForwarded() async throws {
+        let kiosk = try KioskFixture()
+        defer { kiosk.stop() }
+        try await kiosk.start()
+        let key = try kiosk.makeKey("visitor")
+        let (shellStatus, shellOutput) = try await kiosk.run(key: key, "sh", "-c", "id")
+        #expect(shellStatus == 2, "a shell command ran: \(shellOutput)")
+        #expect(!shellOutput.contains("uid="))
+        let (status, output) = try await kiosk.run(key: key, "help")
+        #expect(status == 0)
+        #expect(output.contains("add PRODUCT"))
+        // A local forward is refused by the server (ssh -W asks for a direct TCP channel).
+        let forward = try BackgroundProcess(
+            kiosk.sshArguments(key: key, tty: false).dropLast() + ["-W", "127.0.0.1:\(kiosk.port)", "root@127.0.0.1"])
+        #expect(await forward.wait() != 0, "TCP forwarding was allowed")
+        // The API key is only in the 0600 settings file, not in the sshd_config that names the command.
+        #expect(kiosk.read(kiosk.kioskDirectory + "/kiosk.json").contains(kiosk.apiKey))
+        let mode = try FileManager.default.attributesOfItem(atPath: kiosk.kioskDirectory + "/kiosk.json")[
+            .posixPermissions]
+        #expect((mode as? Int) == 0o600)
+        #expect(!kiosk.read(kiosk.kioskDirectory + "/sshd_config").contains(kiosk.apiKey))
+    }
+
+    @Test func twentyConcurrentVisitorsAllAddToTheirOwnCart() async throws {
+        let kiosk = try KioskFixture()
+        defer { kiosk.stop() }
+        try await kiosk.start()
+        let client = StorefrontClient(
+            configuration: ClientConfiguration(baseURL: try #require(kiosk.baseURL), apiKey: kiosk.apiKey))
+        let product = try #require(try await client.products(ProductQuery(limit: 5)).products.first { !$0.hasVariant })
+        let keys = try (0..<20).map { try kiosk.makeKey("visitor\($0)") }
+        let outputs = keys.indices.map { kiosk.path("add-\($0).out") }
+        let clients = try keys.indices.map { index in
+            try BackgroundProcess(
+                kiosk.sshArguments(key: keys[index], tty: false, command: ["add", product.slug ?? product.id]),
+                stdout: outputs[index], stderr: outputs[index] + ".err")
+        }
+        var statuses: [Int32] = []
+        for client in clients { statuses.append(await client.wait()) }
+        for index in keys.indices {
+            let output = kiosk.read(outputs[index])
+            #expect(
+                statuses[index] == 0,
+                "visitor \(index): status \(statuses[index]) \(kiosk.read(outputs[index] + ".err"))")
+            #expect(output.contains("Added 1 × \(product.name)"), "visitor \(index): \(output)")
+            // Each visitor's own cart: one line of one, not the others' additions.
+            #expect(output.contains("× 1"), "visitor \(index): \(output)")
+        }
+        let visitors = try FileManager.default.contentsOfDirectory(atPath: kiosk.kioskDirectory + "/state/visitors")
+        #expect(visitors.count == 20)
+    }
+}
