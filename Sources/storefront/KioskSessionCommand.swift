@@ -12,7 +12,7 @@ import StorefrontAPI
 /// removed when it ends. The store's URL and API key come from the 0600 settings file, never from argv or
 /// the environment. `$SSH_ORIGINAL_COMMAND` may ask for one of a few scripted requests (`cart`, `add`);
 /// nothing reaches a shell.
-struct KioskSessionCommand: AsyncParsableCommand {
+struct KioskSessionCommand: AsyncParsableCommand, ManagesItsOwnLogging {
     static let configuration = CommandConfiguration(
         commandName: "kiosk-session",
         abstract: "One SSH kiosk connection (run by sshd's ForceCommand; see `storefront ssh-kiosk init`).")
@@ -41,6 +41,8 @@ struct KioskSessionCommand: AsyncParsableCommand {
         defer {
             if identity.isEphemeral { try? FileManager.default.removeItem(at: visitorDirectory) }
         }
+        // The shop bootstraps its own logging (--log); the scripted requests use the default.
+        if request != .shop { Storefront.bootstrapDefaultLogging() }
         switch request {
         case .help:
             Output.line(KioskRequest.usage)

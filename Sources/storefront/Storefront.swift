@@ -21,17 +21,10 @@ struct Storefront: AsyncParsableCommand {
 
     /// Our exit statuses: 0 ok, 1 failed (one line on stderr), 2 bad usage.
     static func main() async {
-        // Nothing may write to the terminal the TUI owns, nor mix into --json output: request logs go to
-        // standard error only when STOREFRONT_LOG=stderr (secrets are redacted by the client either way).
-        let logTarget = ProcessInfo.processInfo.environment["STOREFRONT_LOG"]
-        LoggingSystem.bootstrap { label in
-            guard logTarget == "stderr" else { return SwiftLogNoOpLogHandler(label) }
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .debug
-            return handler
-        }
         do {
             var command = try parseAsRoot()
+            // swift-log is bootstrapped once per process: the shop sets up its own (--log FILE).
+            if !(command is any ManagesItsOwnLogging) { bootstrapDefaultLogging() }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -54,4 +47,21 @@ struct Storefront: AsyncParsableCommand {
             }
         }
     }
+
+    /// Nothing may write to the terminal the TUI owns, nor mix into --json output: request logs go to
+    /// standard error only when STOREFRONT_LOG=stderr (secrets are redacted by the client either way).
+    static func bootstrapDefaultLogging() {
+        let logTarget = ProcessInfo.processInfo.environment["STOREFRONT_LOG"]
+        LoggingSystem.bootstrap { label in
+            guard logTarget == "stderr" else { return SwiftLogNoOpLogHandler(label) }
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .debug
+            return handler
+        }
+    }
 }
+
+/// A command that bootstraps swift-log itself (it may be done only once per process).
+protocol ManagesItsOwnLogging {}
+
+extension ShopCommand: ManagesItsOwnLogging {}
