@@ -57,3 +57,14 @@ public enum KioskRequest: Sendable, Hashable {
         }
     }
 }
+
+/// Where a visitor's shop opens: on an order still waiting for its payment (a checkout the dropped
+/// connection interrupted), else the catalog.
+public enum KioskResume {
+    /// The newest order (the list comes newest first) that is neither cancelled nor paid.
+    public static func orderToResume(_ orders: [(number: String, status: String?, paymentStatus: String?)]) -> String? {
+        orders.first { order in
+            order.status != "cancelled" && ["pending", "partially_paid", "failed"].contains(order.paymentStatus ?? "")
+        }?.number
+    }
+}

@@ -85,10 +85,21 @@ struct KioskSessionCommand: AsyncParsableCommand, ManagesItsOwnLogging {
         if (environment["TERM"] ?? "").isEmpty || environment["TERM"] == "dumb" { setenv("TERM", "xterm-256color", 1) }
         setenv("XDG_STATE_HOME", visitorDirectory.path, 1)
         setenv("XDG_DATA_HOME", visitorDirectory.appendingPathComponent("data").path, 1)
-        let shop = try ShopCommand.parse([
-            "--store-id", settings.storeID, "--api-key", settings.apiKey, "--env", settings.baseURL,
-        ])
+        var arguments = ["--store-id", settings.storeID, "--api-key", settings.apiKey, "--env", settings.baseURL]
+        // A checkout the dropped connection interrupted resumes on its order and payment status.
+        if let number = await pendingOrder(client(settings: settings, visitorDirectory: visitorDirectory)) {
+            arguments += ["--open", "order:\(number)"]
+        }
+        let shop = try ShopCommand.parse(arguments)
         try await shop.run()
+    }
+
+    /// The visitor's newest order still waiting for payment (signed-in visitors only; none on any failure).
+    static func pendingOrder(_ client: StorefrontClient) async -> String? {
+        guard let claims = try? await client.session(), claims.isLoggedIn,
+            let page = try? await client.orders(page: 1, limit: 5)
+        else { return nil }
+        return KioskResume.orderToResume(page.orders.map { ($0.orderNumber, $0.status, $0.paymentStatus) })
     }
 
     /// Adds `quantity` of a product (id or slug; its first variant in stock when it has variants).

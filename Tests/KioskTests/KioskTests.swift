@@ -166,3 +166,19 @@ import Testing
         #expect(throws: KioskSettings.LoadError.malformed(path)) { try KioskSettings.load(path: path) }
     }
 }
+
+@Suite struct KioskResumeTests {
+    @Test func theNewestUnpaidOrderResumes() {
+        #expect(
+            KioskResume.orderToResume([
+                ("ORD-3", "cancelled", "pending"), ("ORD-2", "pending", "pending"), ("ORD-1", "pending", "pending"),
+            ]) == "ORD-2")
+        #expect(KioskResume.orderToResume([("ORD-2", "confirmed", "failed")]) == "ORD-2")
+    }
+
+    @Test func paidOrCancelledOrdersDoNot() {
+        #expect(
+            KioskResume.orderToResume([("ORD-2", "confirmed", "success"), ("ORD-1", "cancelled", "pending")]) == nil)
+        #expect(KioskResume.orderToResume([]) == nil)
+    }
+}
