@@ -86,6 +86,7 @@ struct KioskSessionCommand: AsyncParsableCommand, ManagesItsOwnLogging {
         setenv("XDG_STATE_HOME", visitorDirectory.path, 1)
         setenv("XDG_DATA_HOME", visitorDirectory.appendingPathComponent("data").path, 1)
         var arguments = ["--store-id", settings.storeID, "--api-key", settings.apiKey, "--env", settings.baseURL]
+        if settings.debugMode { arguments.append("--debug-mode") }
         // A checkout the dropped connection interrupted resumes on its order and payment status.
         if let number = await pendingOrder(client(settings: settings, visitorDirectory: visitorDirectory)) {
             arguments += ["--open", "order:\(number)"]

@@ -81,7 +81,7 @@ struct ShopCommand: AsyncParsableCommand {
             storeName = "Sandbox store"
         case .commerceEngine(let storeID, let apiKey, let baseURL):
             client = StorefrontClient(
-                configuration: ClientConfiguration(baseURL: baseURL, apiKey: apiKey),
+                configuration: ClientConfiguration(baseURL: baseURL, apiKey: apiKey, debugMode: store.debugMode),
                 tokenStore: FileTokenStore.forStore(storeID))
             storeName = storeID
         }

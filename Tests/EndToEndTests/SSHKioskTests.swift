@@ -219,6 +219,80 @@ struct SSHKioskTests {
         #expect(after.contains("ssh-exit=0"), "\(after)")
     }
 
+    /// Waits for `text`; records the screen when it does not come.
+    @discardableResult
+    func expectScreen(
+        _ session: TmuxSession, _ text: String, _ step: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> String {
+        let screen = try await session.waitFor { $0.contains(text) }
+        #expect(screen.contains(text), "\(step): no “\(text)” on screen:\n\(screen)", sourceLocation: sourceLocation)
+        return screen
+    }
+
+    func firstMatch(_ pattern: String, in text: String) -> String? {
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(match.range(at: 1), in: text)
+        else { return nil }
+        return String(text[range])
+    }
+
+    @Test func aCheckoutCutOffByADroppedConnectionResumesOnTheOrder() async throws {
+        let kiosk = try KioskFixture()
+        defer { kiosk.stop() }
+        try await kiosk.start()
+        let visitor = try kiosk.makeKey("visitor")
+        let first = try kiosk.interactiveSession(key: visitor)
+        let catalog = try await expectScreen(first, "₹", "catalog")
+        try #require(catalog.contains("enter open"), "the shop screens are needed:\n\(catalog)")
+        try first.send("Enter")
+        try await expectScreen(first, "add to cart", "product page")
+        try first.send("Enter")
+        try await expectScreen(first, "1 item", "added")
+        // Log in with the OTP the sandbox shows, then check out up to the payment link.
+        try first.send("l")
+        try await expectScreen(first, "Log in or create an account", "login")
+        try first.send("-l", "9876543210")
+        try first.send("Enter")
+        let otpScreen = try await expectScreen(first, "sandbox OTP:", "OTP screen")
+        let otp = try #require(firstMatch("sandbox OTP: ([0-9]{6})", in: otpScreen))
+        try first.send("-l", otp)
+        try first.send("Enter")
+        try await expectScreen(first, "Demo Customer", "signed in")
+        try first.send("c")
+        try await expectScreen(first, "enter checkout", "cart")
+        try first.send("Enter")
+        try await expectScreen(first, "12 MG Road", "address list")
+        try first.send("Enter")
+        try await expectScreen(first, "ctrl-s skip", "business details")
+        try first.send("C-s")
+        try await expectScreen(first, "We deliver to PIN code", "delivery check")
+        try first.send("Enter")
+        try await expectScreen(first, "place order", "review")
+        try first.send("Enter")
+        let payment = try await expectScreen(first, "Pay in your browser", "payment link")
+        let order = try #require(firstMatch("Order ([A-Za-z0-9-]+)", in: payment), "no order number:\n\(payment)")
+
+        // The connection drops while the payment is awaited.
+        kill(try #require(pid_t(try first.format("pane_pid"))), SIGKILL)
+        var remaining = kiosk.sessionPIDs()
+        for _ in 0..<300 where !remaining.isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+            remaining = kiosk.sessionPIDs()
+        }
+        #expect(remaining.isEmpty, "the session outlived its connection")
+
+        // Back with the same key: the order and its payment status.
+        let second = try kiosk.interactiveSession(key: visitor)
+        let resumed = try await second.waitFor { $0.contains("Order \(order)") && $0.contains("payment pending") }
+        #expect(
+            resumed.contains("Order \(order)") && resumed.contains("payment pending"),
+            "the checkout did not resume:\n\(resumed)")
+        try second.send("q")
+        let after = try await second.waitFor { $0.contains("ssh-exit=") }
+        #expect(after.contains("ssh-exit=0"), "\(after)")
+    }
+
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalEndsTheSessionRestoringTheTerminal(_ signalNumber: Int32) async throws {
         let kiosk = try KioskFixture()
