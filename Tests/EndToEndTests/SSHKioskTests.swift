@@ -365,4 +365,34 @@ struct SSHKioskTests {
         let visitors = try FileManager.default.contentsOfDirectory(atPath: kiosk.kioskDirectory + "/state/visitors")
         #expect(visitors.count == 20)
     }
+
+    @Test func twentyConcurrentShopsOverSshTtyAddByKeys() async throws {
+        let kiosk = try KioskFixture()
+        defer { kiosk.stop() }
+        try await kiosk.start()
+        let keys = try (0..<20).map { try kiosk.makeKey("shopper\($0)") }
+        // All twenty connected at once, each in its own terminal.
+        let sessions = try keys.map { try kiosk.interactiveSession(key: $0) }
+        for (index, session) in sessions.enumerated() {
+            let catalog = try await session.waitFor { $0.contains("enter open") }
+            try #require(catalog.contains("enter open"), "shopper \(index): no catalog:\n\(catalog)")
+            try session.send("Enter")
+        }
+        for (index, session) in sessions.enumerated() {
+            let product = try await session.waitFor { $0.contains("add to cart") }
+            #expect(product.contains("add to cart"), "shopper \(index): no product page:\n\(product)")
+            try session.send("Enter")
+        }
+        for (index, session) in sessions.enumerated() {
+            let added = try await session.waitFor { $0.contains("1 item") }
+            #expect(added.contains("1 item"), "shopper \(index): not added:\n\(added)")
+            #expect(!added.lowercased().contains("error"), "shopper \(index):\n\(added)")
+            try session.send("q")
+        }
+        for (index, session) in sessions.enumerated() {
+            let after = try await session.waitFor { $0.contains("ssh-exit=") }
+            #expect(after.contains("ssh-exit=0"), "shopper \(index):\n\(after)")
+        }
+        #expect(kiosk.sessionPIDs().isEmpty)
+    }
 }
