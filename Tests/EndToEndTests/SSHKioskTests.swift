@@ -110,9 +110,9 @@ final class KioskFixture {
     }
 
     /// `ssh -tt` in tmux, then a line with ssh's exit status; the pane stays for reading.
-    func interactiveSession(key: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
+    func interactiveSession(key: String, term: String = "tmux-256color") throws -> TmuxSession {
         let line = sshArguments(key: key, tty: true).joined(separator: " ")
-        return try TmuxSession(command: "sh -c '\(line); echo ssh-exit=$?; sleep 120'", width: width, height: height)
+        return try TmuxSession(command: "sh -c '\(line); echo ssh-exit=$?; sleep 120'", environment: ["TERM": term])
     }
 }
 
@@ -243,7 +243,7 @@ struct SSHKioskTests {
         try await kiosk.start()
         let visitor = try kiosk.makeKey("visitor")
         let first = try kiosk.interactiveSession(key: visitor)
-        let catalog = try await expectScreen(first, "₹", "catalog")
+        let catalog = try await first.waitFor { $0.contains("₹") && $0.contains("enter open") }
         try #require(catalog.contains("enter open"), "the shop screens are needed:\n\(catalog)")
         try first.send("Enter")
         try await expectScreen(first, "add to cart", "product page")
@@ -322,6 +322,16 @@ struct SSHKioskTests {
         let (shellStatus, shellOutput) = try await kiosk.run(key: key, "sh", "-c", "id")
         #expect(shellStatus == 2, "a shell command ran: \(shellOutput)")
         #expect(!shellOutput.contains("uid="))
+        // The shop without a terminal (ssh -T, no command) says how to connect.
+        let (noTTYStatus, _) = try await kiosk.run(key: key)
+        #expect(noTTYStatus == 2)
+        // The client's TERM is a hint: an unknown one falls back to a known type.
+        let odd = try kiosk.interactiveSession(key: key, term: "no-such-terminal-xyz")
+        let screen = try await odd.waitFor { $0.contains("₹") }
+        #expect(screen.contains("₹"), "no catalog with an unknown TERM over ssh:\n\(screen)")
+        try odd.send("q")
+        let quit = try await odd.waitFor { $0.contains("ssh-exit=") }
+        #expect(quit.contains("ssh-exit=0"), "\(quit)")
         let (status, output) = try await kiosk.run(key: key, "help")
         #expect(status == 0)
         #expect(output.contains("add PRODUCT"))
@@ -374,7 +384,7 @@ struct SSHKioskTests {
         // All twenty connected at once, each in its own terminal.
         let sessions = try keys.map { try kiosk.interactiveSession(key: $0) }
         for (index, session) in sessions.enumerated() {
-            let catalog = try await session.waitFor { $0.contains("enter open") }
+            let catalog = try await session.waitFor { $0.contains("₹") && $0.contains("enter open") }
             try #require(catalog.contains("enter open"), "shopper \(index): no catalog:\n\(catalog)")
             try session.send("Enter")
         }
