@@ -1,6 +1,6 @@
 # Storefront TUI — two commands on a fresh machine: `make run` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libncursesw5-dev libqrencode-dev libsqlite3-dev tmux ncurses-term
+APT_PACKAGES := libncursesw5-dev libqrencode-dev libsqlite3-dev tmux ncurses-term openssh-server openssh-client
 BIN := .build/debug/storefront
 
 .PHONY: run test build deps lint format bench reliability clean

@@ -52,10 +52,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The SSH kiosk's pure parts: sshd_config, visitor identity, settings file, scripted requests.
+        .target(
+            name: "Kiosk",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "storefront",
             dependencies: [
-                "StorefrontAPI", "ShopCore", "ShopTUI", "Sandbox",
+                "StorefrontAPI", "ShopCore", "ShopTUI", "Sandbox", "Kiosk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,6 +80,7 @@ let package = Package(
             dependencies: ["Sandbox", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "SupportTests", dependencies: ["ShopCore", "Sandbox", "StorefrontAPI"]),
+        .testTarget(name: "KioskTests", dependencies: ["Kiosk"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox", "StorefrontAPI"]),
     ]
 )

@@ -22,7 +22,7 @@ struct ShopCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Mouse wheel and clicks (the terminal's own text selection then needs shift).")
     var mouse = false
 
-    @Option(name: .long, help: "Open a screen first: cart, wishlist, orders or product:SLUG.")
+    @Option(name: .long, help: "Open a screen first: cart, wishlist, orders, order:NUMBER or product:SLUG.")
     var open: String?
 
     @Option(name: .long, help: "Write log messages to this file (nothing is logged otherwise).")
@@ -30,7 +30,7 @@ struct ShopCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let open, ShopCommand.deepLink(open) == nil {
-            throw ValidationError("--open takes cart, wishlist, orders or product:SLUG, not \"\(open)\".")
+            throw ValidationError("--open takes cart, wishlist, orders, order:NUMBER or product:SLUG, not \"\(open)\".")
         }
     }
 
@@ -41,6 +41,11 @@ struct ShopCommand: AsyncParsableCommand {
         case "wishlist": return [.navigate(.wishlist)]
         case "orders": return [.navigate(.orders)]
         default:
+            if value.hasPrefix("order:"), value.count > "order:".count {
+                return [
+                    .navigate(.orders), .navigate(.orderDetail(orderNumber: String(value.dropFirst("order:".count)))),
+                ]
+            }
             guard value.hasPrefix("product:"), value.count > "product:".count else { return nil }
             return [.navigate(.product(id: String(value.dropFirst("product:".count))))]
         }
@@ -71,7 +76,7 @@ struct ShopCommand: AsyncParsableCommand {
             storeName = "Sandbox store"
         case .commerceEngine(let storeID, let apiKey, let baseURL):
             client = StorefrontClient(
-                configuration: ClientConfiguration(baseURL: baseURL, apiKey: apiKey),
+                configuration: ClientConfiguration(baseURL: baseURL, apiKey: apiKey, debugMode: store.debugMode),
                 tokenStore: FileTokenStore.forStore(storeID))
             storeName = storeID
         }

@@ -16,6 +16,10 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "Sandbox database file (default $XDG_DATA_HOME/storefront/sandbox.sqlite).")
     var sandboxDb: String?
 
+    /// Asks the store to put OTPs in its answers (`x-debug-mode`): a sandbox started on its own (the kiosk) only.
+    @Flag(name: .customLong("debug-mode"), help: ArgumentHelp("Show OTPs (sandbox stores only).", visibility: .hidden))
+    var debugMode = false
+
     /// The resolved target, reading the environment where flags are absent.
     func target(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreTarget {
         let storeID = storeId ?? environment["STOREFRONT_STORE_ID"].flatMap { $0.isEmpty ? nil : $0 }

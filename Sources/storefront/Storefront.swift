@@ -14,30 +14,19 @@ struct Storefront: AsyncParsableCommand {
             """,
         subcommands: [
             ShopCommand.self, CartCommand.self, OrderCommand.self, ProductsCommand.self, SandboxCommand.self,
+            SSHKioskCommand.self, KioskSessionCommand.self,
         ],
         defaultSubcommand: ShopCommand.self
     )
-
-    /// Logs never reach the terminal the shop draws on, nor mix into --json output: they go to the shop's
-    /// `--log FILE`, or to standard error with STOREFRONT_LOG=stderr, or nowhere. Secrets are redacted by the
-    /// client either way.
-    static func bootstrapLogging(logFile path: String?) throws {
-        let file = try path.map { try LogFile(path: $0) }
-        let toStandardError = ProcessInfo.processInfo.environment["STOREFRONT_LOG"] == "stderr"
-        LoggingSystem.bootstrap { label in
-            if let file { return FileLogHandler(label: label, file: file) }
-            guard toStandardError else { return SwiftLogNoOpLogHandler(label) }
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .debug
-            return handler
-        }
-    }
 
     /// Our exit statuses: 0 ok, 1 failed (one line on stderr), 2 bad usage.
     static func main() async {
         do {
             var command = try parseAsRoot()
-            try bootstrapLogging(logFile: (command as? ShopCommand)?.log)
+            // swift-log is bootstrapped once per process, here, unless the command does it itself.
+            if !(command is any ManagesItsOwnLogging) {
+                try bootstrapLogging(logFile: (command as? ShopCommand)?.log)
+            }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -60,4 +49,24 @@ struct Storefront: AsyncParsableCommand {
             }
         }
     }
+
+    /// Nothing may write to the terminal the TUI owns, nor mix into --json output: request logs go to
+    /// standard error only when STOREFRONT_LOG=stderr (secrets are redacted by the client either way).
+    /// Logs never reach the terminal the shop draws on, nor mix into --json output: they go to the shop's
+    /// `--log FILE`, or to standard error with STOREFRONT_LOG=stderr, or nowhere. Secrets are redacted by the
+    /// client either way. swift-log allows this once per process.
+    static func bootstrapLogging(logFile path: String?) throws {
+        let file = try path.map { try LogFile(path: $0) }
+        let toStandardError = ProcessInfo.processInfo.environment["STOREFRONT_LOG"] == "stderr"
+        LoggingSystem.bootstrap { label in
+            if let file { return FileLogHandler(label: label, file: file) }
+            guard toStandardError else { return SwiftLogNoOpLogHandler(label) }
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .debug
+            return handler
+        }
+    }
 }
+
+/// A command that bootstraps swift-log itself (it may be done only once per process).
+protocol ManagesItsOwnLogging {}

@@ -135,6 +135,7 @@ import Testing
         let status = try Spawn.run([BuiltBinary.path, "--open", "basket"], stderr: errors.path)
         let message = try String(contentsOf: errors, encoding: .utf8)
         #expect(status != 0)
-        #expect(message.contains("--open takes cart, wishlist, orders or product:SLUG"), "\(message)")
+        #expect(message.contains("--open takes cart, wishlist, orders, order:NUMBER or product:SLUG"), "\(message)")
+        #expect(status == 2, "bad usage exits 2")
     }
 }

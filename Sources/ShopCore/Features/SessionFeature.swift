@@ -20,9 +20,19 @@ extension Reducer {
         case .started(let claims):
             state.inFlight.remove(.session)
             state.session = .ready(claims)
-            return .merge(
+            var effects = [
                 loadProducts(&state, environment), loadCategories(&state, environment), loadCart(&state, environment),
-                claims.isLoggedIn ? loadUser(&state, environment) : .none)
+                claims.isLoggedIn ? loadUser(&state, environment) : .none,
+            ]
+            // A screen asked for before the session was known (`--open orders`, the kiosk resuming an order) was
+            // sent to the login screen; a restored signed-in session goes on to it.
+            if claims.isLoggedIn, state.currentRoute == .login, let next = state.auth.afterLogin {
+                state.auth.afterLogin = nil
+                state.route.removeAll { $0.isAuthentication }
+                if state.route.isEmpty { state.route = [.catalog] }
+                effects.append(navigate(&state, to: next, environment))
+            }
+            return .merge(effects)
 
         case .startFailed(let error):
             state.inFlight.remove(.session)
