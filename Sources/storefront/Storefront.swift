@@ -14,6 +14,7 @@ struct Storefront: AsyncParsableCommand {
             """,
         subcommands: [
             ShopCommand.self, CartCommand.self, OrderCommand.self, ProductsCommand.self, SandboxCommand.self,
+            ReplayCommand.self,
         ],
         defaultSubcommand: ShopCommand.self
     )
