@@ -119,6 +119,7 @@ struct ReplayJSON: Encodable {
     var firstDifference: Stop?
     var stopped: Stop?
     var notes: [String]
+    var replayedMessage: String?
 
     init(_ report: ReplayReport) {
         same = report.isSame
@@ -127,6 +128,7 @@ struct ReplayJSON: Encodable {
         intentsReplayed = report.intentsReplayed
         checkpointsCompared = report.checkpointsCompared
         notes = report.notes
+        replayedMessage = report.replayedMessage
         switch report.outcome {
         case .same:
             break

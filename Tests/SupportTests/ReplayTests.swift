@@ -65,7 +65,8 @@ import Testing
     /// A customer's session, driven through a real store with the real client and recorded to `file`:
     /// OTP login as the demo customer, the mouse into the cart, checkout with the saved address, standard delivery,
     /// order placed with the Juspay hosted page (left awaiting payment).
-    static func recordCheckout(on sandbox: Site, to file: URL) async throws -> (Secrets, State) {
+    /// With `pay`, the customer then pays on the hosted page and the app's polling sees it.
+    static func recordCheckout(on sandbox: Site, to file: URL, pay: Bool = false) async throws -> (Secrets, State) {
         let tokens = MemoryTokenStore()
         let clock = TestClock()
         let store = Store(environment: ShopEnvironment(api: sandbox.client(tokens: tokens), clock: clock))
@@ -101,6 +102,13 @@ import Testing
         try await send(.checkout(.placeOrder))
         #expect(store.state.payment.phase == .awaiting, "\(store.state.payment)")
         #expect(store.state.payment.link != nil)
+        if pay {
+            let number = try #require(store.state.payment.orderNumber)
+            try SandboxPayments.settle(orderNumber: number, fail: false, databasePath: sandbox.databasePath)
+            let poll = clock.now.advanced(by: .seconds(3))
+            while clock.resumeNext(through: poll) { try #require(await store.settle(sleepingOn: clock)) }
+            #expect(store.state.payment.phase == .paid)
+        }
         recorder.close()
         store.cancelAll()
         return (secrets, store.state)
@@ -118,7 +126,14 @@ import Testing
         let recording = try Recording.read(contentsOf: file)
         #expect(recording.header.store == "sandbox")
         #expect(recording.intents.count >= 15)
-        #expect(recording.entries.contains { $0.origin == .answer })
+        // Intents are what the front end sent; answers what effects delivered.
+        #expect(recording.entries.first == Recording.Entry(origin: .intent, action: .appStarted, line: 2))
+        let otpSent = recording.entries.filter {
+            if case .session(.otpSent) = $0.action { true } else { false }
+        }
+        #expect(otpSent.count == 1 && otpSent.allSatisfy { $0.origin == .answer })
+        #expect(recording.intents.contains { $0.action == .checkout(.placeOrder) })
+        #expect(!recording.intents.contains { if case .checkout(.orderPlaced) = $0.action { true } else { false } })
         // The recorded state is the pure reducer over the lines: it ends where the customer ended.
         let lines = recording.entries.map(\.action)
         var recorded = State()
@@ -162,6 +177,52 @@ import Testing
         #expect(price.replayed == Money(minorUnits: 99_900).formatted())
         #expect(report.headline.hasPrefix("first difference after intent #\(intent) (product.addToCart): "))
         #expect(report.headline.contains("cart.to_be_paid recorded "))
+        await second.close()
+    }
+
+    @Test func aPaymentMadeOutsideTheAppIsReportedAndPollingEnds() async throws {
+        let first = try await Site()
+        let file = Self.recordingFile()
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try await Self.recordCheckout(on: first, to: file, pay: true)
+        await first.close()
+
+        let second = try await Site()
+        let recording = try Recording.read(contentsOf: file)
+        // Nobody pays during replay: the live polling runs its 40 polls on replay's clock and times out.
+        let report = await Replayer(recording: recording, api: second.client()).run()
+        guard case .different(let intent, let summary, let differences) = report.outcome else {
+            Issue.record("expected a difference, got \(report.headline)")
+            await second.close()
+            return
+        }
+        #expect(intent == recording.intents.count)
+        #expect(summary == "checkout.placeOrder")
+        #expect(differences.contains(ReplayDifference(key: "payment.phase", recorded: "paid", replayed: "timedOut")))
+        await second.close()
+    }
+
+    @Test func aStoreThatDoesNotRevealOTPsStopsTheReplayClearly() async throws {
+        let first = try await Site()
+        let file = Self.recordingFile()
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try await Self.recordCheckout(on: first, to: file)
+        await first.close()
+        // A store that is not in debug mode (as a real one): OTPs never come back with the challenge.
+        let second = try await Site()
+        let client = StorefrontClient(
+            configuration: ClientConfiguration(baseURL: second.server.baseURL, apiKey: "k", debugMode: false),
+            tokenStore: MemoryTokenStore())
+        let report = await Replayer(recording: try Recording.read(contentsOf: file), api: client).run()
+        guard case .stopped(let intent, let summary, let reason) = report.outcome else {
+            Issue.record("expected a stop, got \(report.headline)")
+            await second.close()
+            return
+        }
+        #expect(summary == "session.submitOTP")
+        #expect(report.intentsReplayed == intent - 1)
+        #expect(reason.contains("does not reveal OTPs"))
+        #expect(report.headline.hasPrefix("replay stopped at intent #\(intent) (session.submitOTP): "))
         await second.close()
     }
 

@@ -115,6 +115,12 @@ public struct ReplayDifference: Equatable, Sendable, Codable, CustomStringConver
     public var recorded: String
     public var replayed: String
 
+    public init(key: String, recorded: String, replayed: String) {
+        self.key = key
+        self.recorded = recorded
+        self.replayed = replayed
+    }
+
     public var description: String { "\(key) recorded \(recorded), replayed \(replayed)" }
 }
 
@@ -138,6 +144,8 @@ public struct ReplayReport: Equatable, Sendable {
     public var checkpointsCompared: Int
     /// What replay did differently from the customer (secrets it filled in).
     public var notes: [String]
+    /// At a difference: the message the live store showed (notice or OTP screen), which often says why.
+    public var replayedMessage: String?
 
     public var isSame: Bool { outcome == .same }
 
@@ -149,6 +157,7 @@ public struct ReplayReport: Equatable, Sendable {
         case .different(let intent, let summary, let differences):
             "first difference after intent #\(intent) (\(summary)): "
                 + differences.map(\.description).joined(separator: "; ")
+                + (replayedMessage.map { " — the replayed store said: \($0)" } ?? "")
         case .stopped(let intent, let summary, let reason):
             "replay stopped at intent #\(intent) (\(summary)): \(reason)"
         }
@@ -287,6 +296,8 @@ public final class Replayer {
             }
             if got != want {
                 report.outcome = .different(intent: number, summary: summary, differences: want.differences(to: got))
+                let message = store.state.auth.message ?? store.state.notice?.text
+                if message != recorded.auth.message ?? recorded.notice?.text { report.replayedMessage = message }
                 return report
             }
         }
