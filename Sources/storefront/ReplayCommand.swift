@@ -88,7 +88,10 @@ struct ReplayCommand: AsyncParsableCommand {
                 configuration: ClientConfiguration(baseURL: url, apiKey: apiKey ?? "sandbox", debugMode: true),
                 tokenStore: MemoryTokenStore())
         }
-        let report = await Replayer(recording: recording, api: client).run()
+        var report = await Replayer(recording: recording, api: client).run()
+        if case .sandbox = try target(), recording.header.store != "sandbox" {
+            report.notes.insert("recorded on store \(recording.header.store), replayed on the sandbox", at: 0)
+        }
         await server?.stop()
         if let temporary { try? FileManager.default.removeItem(at: temporary) }
 

@@ -149,6 +149,7 @@ import Testing
         #expect(report.intentsReplayed == recording.intents.count)
         #expect(report.checkpointsCompared > 10)
         #expect(report.notes.contains { $0.contains("OTP") })
+        #expect(!report.notes.contains { $0.contains("not compared") }, "\(report.notes)")
         await second.close()
     }
 
@@ -224,6 +225,32 @@ import Testing
         #expect(reason.contains("does not reveal OTPs"))
         #expect(report.headline.hasPrefix("replay stopped at intent #\(intent) (session.submitOTP): "))
         await second.close()
+    }
+
+    @Test func aSessionRestoredSignedInIsNotedAndDiffersFromTheFirstIntent() async throws {
+        let claims = TokenClaims(userId: "u1", isAnonymous: false, isLoggedIn: true, expiresAt: nil)
+        let text =
+            [
+                try Recording.headerLine(store: "sandbox"), try Recording.line(for: .appStarted, origin: .intent),
+                try Recording.line(for: .session(.started(claims)), origin: .answer),
+                try Recording.line(
+                    for: .catalog(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0)), origin: .answer),
+                try Recording.line(for: .catalog(.categoriesLoaded([])), origin: .answer),
+                try Recording.line(for: .cart(.loaded(nil)), origin: .answer),
+                try Recording.line(
+                    for: .session(.userLoaded(User(id: "u1", firstName: "Asha", isAnonymous: false, isLoggedIn: true))),
+                    origin: .answer),
+            ].joined(separator: "\n") + "\n"
+        let sandbox = try await Site()
+        let report = await Replayer(recording: try Recording.decode(Data(text.utf8)), api: sandbox.client()).run()
+        #expect(report.notes.contains { $0.contains("already signed in") })
+        guard case .different(1, "appStarted", let differences) = report.outcome else {
+            Issue.record("expected a difference at intent #1, got \(report.headline)")
+            await sandbox.close()
+            return
+        }
+        #expect(differences.contains(ReplayDifference(key: "signed_in", recorded: "true", replayed: "false")))
+        await sandbox.close()
     }
 
     @Test func theRecordingKeepsNoSecrets() async throws {

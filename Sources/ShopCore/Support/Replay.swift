@@ -231,7 +231,18 @@ public final class Replayer {
             _ = Reducer.reduce(into: &recorded, action: entries[index].action, environment: environment)
             index += 1
         }
+        // A session restored signed in cannot be restored here: replay starts as a guest.
+        let restoredSignedIn = entries.contains { entry in
+            if case .session(.started(let claims)) = entry.action { return claims.isLoggedIn && !claims.isAnonymous }
+            return false
+        }
+        if restoredSignedIn {
+            report.notes.append(
+                "the customer's session started already signed in (restored); replay starts as a guest, "
+                    + "so the state differs until the recording signs in")
+        }
         var number = 0
+        var lastCompared = 0
         while index < entries.count {
             let intent = entries[index].action
             number += 1
@@ -281,6 +292,7 @@ public final class Replayer {
 
             guard Self.isQuiet(recorded) else { continue }
             report.checkpointsCompared += 1
+            lastCompared = number
             let want = ReplayFingerprint(recorded)
             var got = ReplayFingerprint(store.state)
             var steps = 0
@@ -300,6 +312,11 @@ public final class Replayer {
                 if message != recorded.auth.message ?? recorded.notice?.text { report.replayedMessage = message }
                 return report
             }
+        }
+        if lastCompared < number {
+            report.notes.append(
+                "intents #\(lastCompared + 1)–#\(number) were not compared: the recording ends while the app was "
+                    + "still waiting on the store")
         }
         return report
     }
