@@ -79,7 +79,10 @@ let package = Package(
             name: "SandboxTests",
             dependencies: ["Sandbox", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "SupportTests", dependencies: ["ShopCore", "Sandbox", "StorefrontAPI"]),
+        .testTarget(
+            name: "SupportTests",
+            dependencies: ["ShopCore", "Sandbox", "StorefrontAPI", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Sandbox", "StorefrontAPI"]),
     ]

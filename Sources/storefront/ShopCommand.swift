@@ -12,6 +12,7 @@ struct ShopCommand: AsyncParsableCommand {
         commandName: "shop", abstract: "Open the storefront in the terminal (the default command).")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var recording: RecordOptions
 
     @Flag(name: .long, help: "No colours (NO_COLOR in the environment does the same).")
     var noColor = false
@@ -82,6 +83,8 @@ struct ShopCommand: AsyncParsableCommand {
         }
         let shop = Store(environment: ShopEnvironment(api: client))
         defer { shop.cancelAll() }
+        let recorder = try recording.start(shop, store: target.storeKey)
+        defer { recorder?.close() }
         let app = ShopApp(store: shop, storeName: storeName)
         let runner = TerminalRunner(
             program: app, options: Terminal.Options(noColor: noColor, ascii: ascii, mouse: mouse))

@@ -46,6 +46,14 @@ struct StoreOptions: ParsableArguments {
 enum StoreTarget {
     case sandbox(databasePath: String)
     case commerceEngine(storeID: String, apiKey: String, baseURL: URL)
+
+    /// Names the store in token files and recordings.
+    var storeKey: String {
+        switch self {
+        case .sandbox: "sandbox"
+        case .commerceEngine(let storeID, _, _): storeID
+        }
+    }
 }
 
 /// XDG locations of our files.

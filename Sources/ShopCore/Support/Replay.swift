@@ -1,0 +1,328 @@
+import Foundation
+import StorefrontAPI
+
+/// What replay compares: the part of the state a customer sees and support cares about, without what differs
+/// between runs anyway (ids of carts and addresses, tokens, order numbers, timestamps, texts with names).
+public struct ReplayFingerprint: Equatable, Sendable {
+    public struct Line: Equatable, Sendable {
+        public var line: LineID
+        public var name: String
+        public var quantity: Int
+        public var unitPrice: Money
+    }
+
+    public var route: [String]
+    public var signedIn: Bool
+    public var lines: [Line]
+    public var totals: CartSnapshot.Totals?
+    public var couponCode: String?
+    public var giftCardCode: String?
+    public var wishlist: [String]
+    public var notice: String?
+    public var placement: String
+    /// The placed order's grand total and amount to be paid (its number differs between runs).
+    public var orderTotals: [Money]?
+    public var paymentPhase: String
+
+    public init(_ state: State) {
+        route = state.route.map(Self.name)
+        signedIn = state.isSignedIn
+        lines = state.cart.lines.map {
+            Line(
+                line: $0.item.lineID, name: $0.item.displayName, quantity: $0.item.quantity,
+                unitPrice: $0.item.sellingPrice)
+        }
+        totals = state.cart.server.map(CartSnapshot.Totals.init)
+        couponCode = state.cart.server?.couponCode
+        giftCardCode = state.cart.server?.giftCardCode
+        wishlist = state.wishlist.items.map { $0.productId + ($0.variantId.map { "/" + $0 } ?? "") }
+        notice = state.notice?.kind.rawValue
+        placement = state.checkout.placement.rawValue
+        orderTotals = state.checkout.order.map { [$0.grandTotal, $0.toBePaid] }
+        paymentPhase = state.payment.phase.rawValue
+    }
+
+    /// A route without the parts that differ between runs (order numbers).
+    static func name(_ route: Route) -> String {
+        switch route {
+        case .product(let id): "product(\(id))"
+        case .checkout(let step): "checkout(\(step.rawValue))"
+        case .payment: "payment"
+        case .orderDetail: "order_detail"
+        case .addressForm: "address_form"
+        case .changePassword: "change_password"
+        case .forgotPassword: "forgot_password"
+        case .resetPassword: "reset_password"
+        default: "\(route)"
+        }
+    }
+
+    /// How `replayed` differs from this (recorded) fingerprint, most telling first: cart lines and totals, then
+    /// codes, the screen, the session, payment, the wishlist, the notice.
+    public func differences(to replayed: ReplayFingerprint) -> [ReplayDifference] {
+        var result: [ReplayDifference] = []
+        func compare(_ key: String, _ recorded: String, _ live: String) {
+            if recorded != live { result.append(ReplayDifference(key: key, recorded: recorded, replayed: live)) }
+        }
+        let replayedLines = Dictionary(replayed.lines.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
+        for line in lines {
+            let key = "cart.line[\(line.name)]"
+            guard let other = replayedLines[line.line] else {
+                compare(key, "× \(line.quantity)", "absent")
+                continue
+            }
+            compare(key + ".unit_price", line.unitPrice.formatted(), other.unitPrice.formatted())
+            compare(key + ".quantity", String(line.quantity), String(other.quantity))
+        }
+        let recordedIDs = Set(lines.map(\.line))
+        for line in replayed.lines where !recordedIDs.contains(line.line) {
+            compare("cart.line[\(line.name)]", "absent", "× \(line.quantity)")
+        }
+        let names = [
+            "subtotal", "discounts", "tax", "shipping", "loyalty_points", "credit", "gift_card", "grand_total",
+            "to_be_paid",
+        ]
+        switch (totals, replayed.totals) {
+        case (let mine?, let theirs?):
+            for (index, (a, b)) in zip(mine.named, theirs.named).enumerated() {
+                compare("cart." + names[index], a.1, b.1)
+            }
+        case (nil, nil):
+            break
+        case (let mine, let theirs):
+            compare("cart", mine == nil ? "none" : "loaded", theirs == nil ? "none" : "loaded")
+        }
+        compare("cart.coupon_code", couponCode ?? "none", replayed.couponCode ?? "none")
+        compare("cart.gift_card_code", giftCardCode ?? "none", replayed.giftCardCode ?? "none")
+        compare("route", route.joined(separator: " › "), replayed.route.joined(separator: " › "))
+        compare("signed_in", String(signedIn), String(replayed.signedIn))
+        compare("checkout.placement", placement, replayed.placement)
+        let orderNames = ["order.grand_total", "order.to_be_paid"]
+        for (index, name) in orderNames.enumerated() {
+            compare(
+                name, orderTotals?[index].formatted() ?? "none", replayed.orderTotals?[index].formatted() ?? "none")
+        }
+        compare("payment.phase", paymentPhase, replayed.paymentPhase)
+        compare("wishlist", wishlist.joined(separator: ", "), replayed.wishlist.joined(separator: ", "))
+        compare("notice", notice ?? "none", replayed.notice ?? "none")
+        return result
+    }
+}
+
+/// One way the replayed state differs from the recorded one.
+public struct ReplayDifference: Equatable, Sendable, Codable, CustomStringConvertible {
+    public var key: String
+    public var recorded: String
+    public var replayed: String
+
+    public init(key: String, recorded: String, replayed: String) {
+        self.key = key
+        self.recorded = recorded
+        self.replayed = replayed
+    }
+
+    public var description: String { "\(key) recorded \(recorded), replayed \(replayed)" }
+}
+
+/// The result of a replay.
+public struct ReplayReport: Equatable, Sendable {
+    public enum Outcome: Equatable, Sendable {
+        /// Every checkpoint matched.
+        case same
+        /// After intent `intent` the states differ.
+        case different(intent: Int, summary: String, differences: [ReplayDifference])
+        /// Replay could not go on at intent `intent`.
+        case stopped(intent: Int, summary: String, reason: String)
+    }
+
+    public var outcome: Outcome
+    /// Intents sent to the live store.
+    public var intentsReplayed: Int
+    /// Intents in the recording.
+    public var intentsRecorded: Int
+    /// Checkpoints compared (those where the recorded store was not waiting on an answer).
+    public var checkpointsCompared: Int
+    /// What replay did differently from the customer (secrets it filled in).
+    public var notes: [String]
+    /// At a difference: the message the live store showed (notice or OTP screen), which often says why.
+    public var replayedMessage: String?
+
+    public var isSame: Bool { outcome == .same }
+
+    /// One line: "replayed 12 intents; same state" or "first difference after intent #7 (...): ...".
+    public var headline: String {
+        switch outcome {
+        case .same:
+            "replayed \(intentsReplayed) intents; same state"
+        case .different(let intent, let summary, let differences):
+            "first difference after intent #\(intent) (\(summary)): "
+                + differences.map(\.description).joined(separator: "; ")
+                + (replayedMessage.map { " — the replayed store said: \($0)" } ?? "")
+        case .stopped(let intent, let summary, let reason):
+            "replay stopped at intent #\(intent) (\(summary)): \(reason)"
+        }
+    }
+}
+
+/// Replays a recording's intents against a live store and finds where the live state first departs from the
+/// recorded one.
+///
+/// The recorded state at each checkpoint is the pure reducer over the recorded lines (intents and answers) up to
+/// the next intent; the live state is a real ``Store`` after the intent and its effects. The live store runs on
+/// a ``TestClock`` that only replay moves: short timers (the search debounce) fire after every intent; longer
+/// ones (OTP cooldown, payment polling) only while the live state has not yet caught up with the recording, up to
+/// `maxClockSteps` wake-ups, so replay never waits on real time and payment polling always ends.
+@MainActor
+public final class Replayer {
+    public struct Options: Sendable {
+        /// Clock wake-ups allowed per checkpoint while catching up (the 40 payment polls fit).
+        public var maxClockSteps = 200
+        /// Real time allowed for the store's answers per step.
+        public var settleLimit: Duration = .seconds(60)
+
+        public init() {}
+    }
+
+    let recording: Recording
+    let api: any ShopAPI
+    let policy: ShopPolicy
+    let options: Options
+
+    public init(recording: Recording, api: any ShopAPI, policy: ShopPolicy = ShopPolicy(), options: Options = Options())
+    {
+        self.recording = recording
+        self.api = api
+        self.policy = policy
+        self.options = options
+    }
+
+    /// A short description of an intent for the report: "checkout.placeOrder", "setField(loginIdentifier, …)".
+    public static func summary(_ action: Action) -> String {
+        let mirror = Mirror(reflecting: action.redacted)
+        guard let child = mirror.children.first, let label = child.label else { return "\(action)" }
+        let features: Set = [
+            "session", "catalog", "product", "cart", "wishlist", "coupons", "checkout", "payment", "orders", "account",
+        ]
+        if features.contains(label) {
+            let inner = Mirror(reflecting: child.value)
+            if let name = inner.children.first?.label { return "\(label).\(name)" }
+            return "\(label).\(child.value)"
+        }
+        let parts = Mirror(reflecting: child.value)
+        if parts.displayStyle == .tuple {
+            return "\(label)(" + parts.children.map { "\($0.value)" }.joined(separator: ", ") + ")"
+        }
+        return "\(label)(\(child.value))"
+    }
+
+    public func run() async -> ReplayReport {
+        let clock = TestClock()
+        let environment = ShopEnvironment(api: api, clock: clock, policy: policy)
+        let store = Store(environment: environment)
+        defer { store.cancelAll() }
+        var recorded = State()
+        var report = ReplayReport(
+            outcome: .same, intentsReplayed: 0, intentsRecorded: recording.intents.count, checkpointsCompared: 0,
+            notes: [])
+        let entries = recording.entries
+        var index = 0
+        // Answers before the first intent (none normally) only move the recorded state.
+        while index < entries.count, entries[index].origin == .answer {
+            _ = Reducer.reduce(into: &recorded, action: entries[index].action, environment: environment)
+            index += 1
+        }
+        // A session restored signed in cannot be restored here: replay starts as a guest.
+        let restoredSignedIn = entries.contains { entry in
+            if case .session(.started(let claims)) = entry.action { return claims.isLoggedIn && !claims.isAnonymous }
+            return false
+        }
+        if restoredSignedIn {
+            report.notes.append(
+                "the customer's session started already signed in (restored); replay starts as a guest, "
+                    + "so the state differs until the recording signs in")
+        }
+        var number = 0
+        var lastCompared = 0
+        while index < entries.count {
+            let intent = entries[index].action
+            number += 1
+            _ = Reducer.reduce(into: &recorded, action: intent, environment: environment)
+            index += 1
+            while index < entries.count, entries[index].origin == .answer {
+                _ = Reducer.reduce(into: &recorded, action: entries[index].action, environment: environment)
+                index += 1
+            }
+            let summary = Self.summary(intent)
+            func stop(_ reason: String) -> ReplayReport {
+                var stopped = report
+                stopped.outcome = .stopped(intent: number, summary: summary, reason: reason)
+                return stopped
+            }
+
+            // Secrets are never recorded: fill in what the live store offers, or stop.
+            switch intent {
+            case .session(.submitOTP):
+                guard let otp = store.state.auth.sandboxOTP else {
+                    return stop(
+                        "the recording submits an OTP, which recordings never keep, and this store does not reveal "
+                            + "OTPs (only the sandbox does, in debug mode); replay can't sign in here")
+                }
+                store.send(.setField(.otp, otp))
+                let note = "OTPs were replaced by the live sandbox OTP"
+                if !report.notes.contains(note) { report.notes.append(note) }
+            case .session(.loginWithPassword), .account(.changePassword), .account(.submitReset):
+                return stop("the recording uses a password, which recordings never keep; replay can't go on")
+            default:
+                break
+            }
+
+            store.send(intent)
+            report.intentsReplayed = number
+            guard await store.settle(sleepingOn: clock, limit: options.settleLimit) else {
+                return stop("the store did not answer within \(options.settleLimit)")
+            }
+            // Short timers (the search debounce) fire as if the customer paused.
+            let pause = clock.now.advanced(by: policy.searchDebounce)
+            while clock.resumeNext(through: pause) {
+                guard await store.settle(sleepingOn: clock, limit: options.settleLimit) else {
+                    return stop("the store did not answer within \(options.settleLimit)")
+                }
+            }
+            clock.set(now: pause)
+
+            guard Self.isQuiet(recorded) else { continue }
+            report.checkpointsCompared += 1
+            lastCompared = number
+            let want = ReplayFingerprint(recorded)
+            var got = ReplayFingerprint(store.state)
+            var steps = 0
+            // Longer timers (payment polling, OTP cooldown) run only to catch up with the recording.
+            while got != want, steps < options.maxClockSteps,
+                clock.resumeNext(through: clock.now.advanced(by: .seconds(3600)))
+            {
+                steps += 1
+                guard await store.settle(sleepingOn: clock, limit: options.settleLimit) else {
+                    return stop("the store did not answer within \(options.settleLimit)")
+                }
+                got = ReplayFingerprint(store.state)
+            }
+            if got != want {
+                report.outcome = .different(intent: number, summary: summary, differences: want.differences(to: got))
+                let message = store.state.auth.message ?? store.state.notice?.text
+                if message != recorded.auth.message ?? recorded.notice?.text { report.replayedMessage = message }
+                return report
+            }
+        }
+        if lastCompared < number {
+            report.notes.append(
+                "intents #\(lastCompared + 1)–#\(number) were not compared: the recording ends while the app was "
+                    + "still waiting on the store")
+        }
+        return report
+    }
+
+    /// The recorded store was not waiting on an answer (other than payment polling and a pending search).
+    static func isQuiet(_ state: State) -> Bool {
+        state.inFlight.subtracting([.paymentPolling, .search]).isEmpty && !state.cart.isMutating
+    }
+}
