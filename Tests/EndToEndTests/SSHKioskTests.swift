@@ -24,26 +24,36 @@ final class KioskFixture {
     }
 
     init() throws {
-        // Under the package's .build, not /tmp: sshd's StrictModes refuses a helper below a world-writable folder.
-        let package = URL(fileURLWithPath: BuiltBinary.path).deletingLastPathComponent().deletingLastPathComponent()
-        root = package.appendingPathComponent("kiosk-e2e-\(UUID().uuidString.prefix(8))")
+        // Under a root-owned folder, not the checkout (which may lie below /tmp): sshd refuses a ForceCommand or
+        // AuthorizedKeysCommand below a group- or world-writable folder. The binary is copied there too.
+        let parent = URL(fileURLWithPath: "/var/lib/storefront-e2e")
+        try FileManager.default.createDirectory(
+            at: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        chmod(parent.path, 0o755)
+        root = parent.appendingPathComponent("kiosk-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         chmod(root.path, 0o755)
+        try FileManager.default.copyItem(
+            atPath: BuiltBinary.path, toPath: root.appendingPathComponent("storefront").path)
+        chmod(root.appendingPathComponent("storefront").path, 0o755)
     }
+
+    /// The copy of the built binary that sshd runs.
+    var binary: String { root.appendingPathComponent("storefront").path }
 
     var kioskDirectory: String { root.appendingPathComponent("kiosk").path }
     func path(_ name: String) -> String { root.appendingPathComponent(name).path }
 
     func start() async throws {
         sandbox = try BackgroundProcess(
-            [BuiltBinary.path, "sandbox", "serve", "--port", "0", "--db", path("sandbox.sqlite"), "--api-key", apiKey],
+            [binary, "sandbox", "serve", "--port", "0", "--db", path("sandbox.sqlite"), "--api-key", apiKey],
             stdout: path("sandbox.out"), stderr: path("sandbox.err"))
         let url = try await waitForFile(path("sandbox.out")) { $0.hasPrefix("http") }
         baseURL = URL(string: url.trimmingCharacters(in: .whitespacesAndNewlines))
         try Data(apiKey.utf8).write(to: root.appendingPathComponent("api.key"))
         let status = try Spawn.run(
             [
-                BuiltBinary.path, "ssh-kiosk", "init", "--dir", kioskDirectory, "--port", String(port), "--listen",
+                binary, "ssh-kiosk", "init", "--dir", kioskDirectory, "--port", String(port), "--listen",
                 "127.0.0.1", "--user", "root", "--store-url", baseURL?.absoluteString ?? "", "--api-key-file",
                 path("api.key"),
             ], stdout: path("init.out"), stderr: path("init.err"))

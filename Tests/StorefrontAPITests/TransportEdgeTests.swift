@@ -224,9 +224,11 @@ struct TransportEdgeTests {
 
         let result = await outcome { () async throws(APIError) in try await client.products() }
 
-        guard case .network = result.failure else {
-            Issue.record("expected a network error, got \(result)")
-            return
+        // Normally `.network`; when another test's server took the freed port meanwhile and never answers this
+        // request, `.timeout` — either way a transient "can't reach the store", never a crash or a decoding error.
+        switch result.failure {
+        case .network?, .timeout?: break
+        default: Issue.record("expected a network error, got \(result)")
         }
     }
 
