@@ -2,6 +2,8 @@
 SWIFT ?= swift
 APT_PACKAGES := libncursesw5-dev libqrencode-dev libsqlite3-dev tmux ncurses-term
 BIN := .build/debug/storefront
+# What `make bench` needs on top: load generator, timing and profiling tools, the pty driver's python3.
+BENCH_APT_PACKAGES := wrk hyperfine valgrind python3 curl
 
 .PHONY: run test build deps lint format bench reliability clean
 
@@ -30,6 +32,12 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Benchmarks (not tests): release build, then the harness in Benchmarks/; numbers go to Benchmarks/results/.
+bench:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(APT_PACKAGES) $(BENCH_APT_PACKAGES)"
+	$(SWIFT) build -c release --product storefront
+	Benchmarks/run.sh
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

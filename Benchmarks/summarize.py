@@ -1,0 +1,38 @@
+#!/usr/bin/env python3
+"""Summarizes tui.py's JSON lines: cold/warm start, keys, bytes, clears, RSS, requests."""
+import json
+import statistics
+import sys
+
+
+def load(path):
+    with open(path) as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def spread(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return "n/a"
+    return f"median {statistics.median(values):7.1f}  min {min(values):7.1f}  max {max(values):7.1f}  (n={len(values)})"
+
+
+for path in sys.argv[1:]:
+    runs = load(path)
+    label = path.rsplit("/", 1)[-1].split(".")[0]
+    print(f"[{label} start, {runs[0]['cols']}x{runs[0]['rows']} {runs[0]['term']}]")
+    print(f"  first full frame ms   {spread([r['first_frame_ms'] for r in runs])}")
+    print(f"  catalog shown ms      {spread([r['catalog_ms'] for r in runs])}")
+    print(f"  startup bytes         {spread([r['startup_bytes'] for r in runs])}")
+    print(f"  peak RSS MiB          {spread([r['peak_rss_kib'] and r['peak_rss_kib'] / 1024 for r in runs])}")
+    print(f"  exit codes            {sorted(set(str(r['exit']) for r in runs))}")
+    print(f"  clears after frame 1  {sum(r['clears_after_first_frame'] for r in runs)}")
+    print(f"  requests (last run)   {len(runs[-1]['requests'] or [])}: {', '.join(runs[-1]['requests'] or [])}")
+    for run in runs:
+        for name, k in run.get("keys", {}).items():
+            print(f"  key '{name}' x{k['count']} (answered {k['answered']}):")
+            print(
+                f"    key to frame ms     p50 {k['frame_ms_p50']:.2f}  p99 {k['frame_ms_p99']:.2f}  max {k['frame_ms_max']:.2f}"
+            )
+            print(f"    bytes per key       p50 {k['bytes_p50']}  min {k['bytes_min']}  max {k['bytes_max']}")
+            print(f"    full clears         {k['clears']}")
