@@ -69,7 +69,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
-        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore"], exclude: ["Golden"]),
+        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore", "StorefrontAPI"], exclude: ["Golden"]),
         .testTarget(
             name: "SandboxTests",
             dependencies: ["Sandbox", .product(name: "GRDB", package: "GRDB.swift")]

@@ -13,11 +13,50 @@ struct ShopCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @Flag(name: .long, help: "No colours (NO_COLOR in the environment does the same).")
+    var noColor = false
+
+    @Flag(name: .long, help: "Plain ASCII borders, marks and currency (Rs.).")
+    var ascii = false
+
+    @Flag(name: .long, help: "Mouse wheel and clicks (the terminal's own text selection then needs shift).")
+    var mouse = false
+
+    @Option(name: .long, help: "Open a screen first: cart, wishlist, orders or product:SLUG.")
+    var open: String?
+
+    @Option(name: .long, help: "Write log messages to this file (nothing is logged otherwise).")
+    var log: String?
+
+    func validate() throws {
+        if let open, ShopCommand.deepLink(open) == nil {
+            throw ValidationError("--open takes cart, wishlist, orders or product:SLUG, not \"\(open)\".")
+        }
+    }
+
+    /// The actions a `--open` value starts with.
+    static func deepLink(_ value: String) -> [Action]? {
+        switch value {
+        case "cart": return [.navigate(.cart)]
+        case "wishlist": return [.navigate(.wishlist)]
+        case "orders": return [.navigate(.orders)]
+        default:
+            guard value.hasPrefix("product:"), value.count > "product:".count else { return nil }
+            return [.navigate(.product(id: String(value.dropFirst("product:".count))))]
+        }
+    }
+
     @MainActor
     func run() async throws {
         guard isatty(0) == 1 else {
             FileHandle.standardError.write(Data("storefront: standard input is not a terminal; run it in one.\n".utf8))
             throw ExitCode(2)
+        }
+        // Nothing may write to the terminal while the TUI runs: logs go to --log FILE or nowhere.
+        let logFile = try log.map { try LogFile(path: $0) }
+        LoggingSystem.bootstrap { label in
+            if let logFile { return FileLogHandler(label: label, file: logFile) }
+            return SwiftLogNoOpLogHandler(label)
         }
         let target = try store.target()
         var sandbox: SandboxServer?
@@ -43,13 +82,65 @@ struct ShopCommand: AsyncParsableCommand {
         }
         let shop = Store(environment: ShopEnvironment(api: client))
         defer { shop.cancelAll() }
+        let app = ShopApp(store: shop, storeName: storeName)
+        let runner = TerminalRunner(
+            program: app, options: Terminal.Options(noColor: noColor, ascii: ascii, mouse: mouse))
+        app.attach(runner)
+        shop.send(.appStarted)
+        for action in open.flatMap(ShopCommand.deepLink) ?? [] { shop.send(action) }
+        let outcome: TerminalRunner.Outcome
         do {
-            try await BootstrapUI.run(store: shop, storeName: storeName)
-        } catch BootstrapUI.StartError.noTerminal {
-            FileHandle.standardError.write(Data("storefront: no usable terminal type (TERM).\n".utf8))
+            outcome = try await runner.run()
+        } catch {
             await sandbox?.stop()
+            FileHandle.standardError.write(Data("storefront: \(error)\n".utf8))
             throw ExitCode(1)
         }
+        shop.cancelAll()
         await sandbox?.stop()
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}
+
+/// A log file shared by every logger.
+final class LogFile: Sendable {
+    let handle: FileHandle
+
+    init(path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw ValidationError("cannot write the log file \(path)")
+        }
+        handle.seekToEndOfFile()
+        self.handle = handle
+    }
+
+    func write(_ line: String) {
+        handle.write(Data(line.utf8))
+    }
+}
+
+/// swift-log to a file: one line per message.
+struct FileLogHandler: LogHandler {
+    let label: String
+    let file: LogFile
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .info
+
+    init(label: String, file: LogFile) {
+        self.label = label
+        self.file = file
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let time = Date().formatted(.iso8601)
+        file.write("\(time) \(event.level) \(label): \(event.message)\n")
     }
 }

@@ -1,0 +1,388 @@
+import Foundation
+import ShopCore
+import StorefrontAPI
+
+/// The shop as a `TerminalProgram`: draws the store's state (header, breadcrumbs, the current screen, the
+/// notice line or the spinner, the footer of key hints) and turns keys into store actions through one key
+/// table per screen plus a global one. The same table resolves keys, writes the footer and the `?` help.
+///
+/// ```swift
+/// let app = ShopApp(store: store, storeName: "Sandbox store")
+/// let runner = TerminalRunner(program: app, options: options)
+/// app.attach(runner)
+/// _ = try await runner.run()
+/// ```
+@MainActor
+public final class ShopApp: TerminalProgram {
+    public let store: Store
+    public let storeName: String
+    private weak var runner: TerminalRunner?
+    /// The field keys are typed into, if any.
+    public private(set) var focus: Field?
+    private var focusRoute: Route?
+    public private(set) var showingHelp = false
+    public private(set) var linkRegions: [LinkRegion] = []
+    /// A one-off message of the app itself ("Link copied"), until the next key.
+    private var flash: String?
+    private var busySince: ContinuousClock.Instant?
+
+    public init(store: Store, storeName: String) {
+        self.store = store
+        self.storeName = storeName
+        store.onChange = { [weak self] in self?.stateChanged() }
+        syncFocus()
+    }
+
+    /// Redraws through `runner` when the store changes.
+    public func attach(_ runner: TerminalRunner) {
+        self.runner = runner
+    }
+
+    public var state: State { store.state }
+
+    public var isAnimating: Bool { store.state.isBusy }
+
+    private func stateChanged() {
+        syncFocus()
+        runner?.requestRender()
+    }
+
+    // MARK: Focus
+
+    /// The inputs of a form screen, in tab order (typing starts in the first one).
+    static func formFields(_ route: Route) -> [Field] {
+        switch route {
+        case .login: [.loginIdentifier]
+        case .otp: [.otp]
+        case .register: [.registerFirstName, .registerLastName, .registerEmail, .registerPhone]
+        case .addressForm:
+            [
+                .addressFirstName, .addressLastName, .addressPhone, .addressEmail, .addressLine1, .addressLine2,
+                .addressPincode, .addressCity, .addressState,
+            ]
+        case .checkout(.business): [.businessName, .gstin, .pan]
+        case .profile: [.profileFirstName, .profileLastName, .profileEmail, .profilePhone]
+        case .changePassword: [.currentPassword, .newPassword]
+        case .forgotPassword: [.resetIdentifier]
+        case .resetPassword: [.otp, .newPassword]
+        default: []
+        }
+    }
+
+    private func syncFocus() {
+        let route = store.state.currentRoute
+        if route != focusRoute {
+            focusRoute = route
+            focus = Self.formFields(route).first
+        }
+    }
+
+    var context: ScreenContext { context(theme: .default) }
+
+    func context(theme: Theme) -> ScreenContext {
+        ScreenContext(state: store.state, theme: theme, focus: focus)
+    }
+
+    // MARK: Keys
+
+    /// The keys of the screen shown (its own, then the global ones): what `handle` resolves, the footer
+    /// shows and `?` lists.
+    public var keyTable: KeyTable<ShopIntent> {
+        syncFocus()
+        let ctx = context
+        let own = Self.screenKeys(ctx)
+        let global = focus != nil ? Self.typingKeys(ctx) : Self.globalKeys(ctx)
+        // A global binding gives way to the screen's binding of the same key.
+        let taken = Set(own.flatMap(\.keys))
+        let rest = global.compactMap { b -> KeyBinding<ShopIntent>? in
+            var b = b
+            b.keys.removeAll { taken.contains($0) }
+            return b.keys.isEmpty ? nil : b
+        }
+        return KeyTable(own + rest)
+    }
+
+    static func screenKeys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
+        switch ctx.state.currentRoute {
+        case .catalog: CatalogScreen.keys(ctx)
+        case .product: ProductScreen.keys(ctx)
+        case .cart: CartScreen.keys(ctx)
+        case .wishlist: WishlistScreen.keys(ctx)
+        case .coupons: CouponsScreen.keys(ctx)
+        case .login, .otp: LoginScreen.keys(ctx)
+        case .register: RegisterScreen.keys(ctx)
+        case .account, .profile, .notifications, .changePassword, .forgotPassword, .resetPassword:
+            AccountScreen.keys(ctx)
+        case .checkout, .addressForm: CheckoutScreen.keys(ctx)
+        case .payment: PaymentScreen.keys(ctx)
+        case .orders, .orderDetail: OrdersScreen.keys(ctx)
+        }
+    }
+
+    /// Keys that work on every screen when nothing is being typed.
+    static func globalKeys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
+        var keys: [KeyBinding<ShopIntent>] = []
+        let route = ctx.state.currentRoute
+        if ctx.state.route.count > 1 {
+            keys.append(.key([.escape], "back", "Go back to the screen before", priority: 40, .back))
+        }
+        if route != .catalog {
+            keys.append(.key([.char("b")], "browse", "Browse the catalog", priority: 6, .send(.navigate(.catalog))))
+        }
+        if route != .cart {
+            keys.append(.key([.char("c")], "cart", "Open the cart", priority: 8, .send(.navigate(.cart))))
+        }
+        if route != .wishlist {
+            keys.append(.key([.char("w")], "wishlist", "Open the wishlist", priority: 4, .send(.navigate(.wishlist))))
+        }
+        if ctx.state.isSignedIn {
+            if route != .orders {
+                keys.append(.key([.char("o")], "orders", "Your orders", priority: 3, .send(.navigate(.orders))))
+            }
+            if route != .account {
+                keys.append(.key([.char("a")], "account", "Your account", priority: 3, .send(.navigate(.account))))
+            }
+        } else if route != .login {
+            keys.append(.key([.char("l")], "log in", "Log in with an OTP", priority: 5, .send(.navigate(.login))))
+        }
+        keys.append(.key([.char("?")], "help", "Show all keys", priority: 30, .help))
+        keys.append(.key([.function(1)], "help", "Show all keys", footer: false, .help))
+        keys.append(.key([.char("q")], "quit", "Quit", priority: 35, .quit))
+        keys.append(.key([.ctrl("c")], "quit", "Quit", footer: false, .quit))
+        keys.append(.key([.ctrl("l")], "redraw", "Redraw the screen", footer: false, .redraw))
+        return keys
+    }
+
+    /// Keys while typing into a field: letters go to the field, so only special keys are bound.
+    static func typingKeys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
+        var keys: [KeyBinding<ShopIntent>] = []
+        let fields = formFields(ctx.state.currentRoute)
+        if fields.count > 1 {
+            keys.append(.key([.tab], "next", "Next field", priority: 20, .nextField))
+            keys.append(.key([.backTab], "previous", "Previous field", footer: false, .previousField))
+        }
+        if fields.isEmpty {
+            keys.append(.key([.escape], "done", "Stop typing", priority: 25, .stopTyping))
+        } else if ctx.state.route.count > 1 {
+            keys.append(.key([.escape], "back", "Go back to the screen before", priority: 25, .back))
+        }
+        keys.append(.key([.function(1)], "help", "Show all keys", priority: 2, .help))
+        keys.append(.key([.ctrl("c")], "quit", "Quit", footer: false, .quit))
+        keys.append(.key([.ctrl("l")], "redraw", "Redraw the screen", footer: false, .redraw))
+        return keys
+    }
+
+    public func handle(_ key: Key) -> ProgramCommand {
+        syncFocus()
+        flash = nil
+        if showingHelp {
+            switch key {
+            case .escape, .char("?"), .char("q"), .function(1), .enter: showingHelp = false
+            case .ctrl("c"): return .quit
+            default: break
+            }
+            return .continue
+        }
+        if let intent = keyTable.intent(for: key) {
+            return perform(intent)
+        }
+        if let field = focus {
+            switch key {
+            case .char(let c): store.send(.edit(field, .insert(String(c))))
+            case .paste(let text): store.send(.edit(field, .insert(text)))
+            case .backspace, .ctrl("h"): store.send(.edit(field, .backspace))
+            case .ctrl("u"): store.send(.edit(field, .clear))
+            default: break
+            }
+        }
+        return .continue
+    }
+
+    /// Does what a binding says.
+    @discardableResult
+    public func perform(_ intent: ShopIntent) -> ProgramCommand {
+        switch intent {
+        case .send(let action):
+            store.send(action)
+            syncFocus()
+        case .focus(let field):
+            focus = field
+        case .nextField, .previousField:
+            let fields = Self.formFields(store.state.currentRoute)
+            if let f = focus, let i = fields.firstIndex(of: f), !fields.isEmpty {
+                let step = intent == .nextField ? 1 : fields.count - 1
+                focus = fields[(i + step) % fields.count]
+            }
+        case .submitField:
+            submit()
+        case .stopTyping:
+            focus = nil
+        case .back:
+            store.send(.back)
+            syncFocus()
+        case .help:
+            showingHelp = true
+        case .quit:
+            return .quit
+        case .copyLink:
+            guard let link = store.state.payment.link else { return .continue }
+            flash = "Payment link copied (if your terminal allows it; it is also shown above)."
+            return .copy(link)
+        case .redraw:
+            return .redrawAll
+        }
+        return .continue
+    }
+
+    private func submit() {
+        guard let field = focus else { return }
+        switch field {
+        case .searchQuery:
+            focus = nil
+        case .couponCode:
+            focus = nil
+            store.send(.coupons(.applyTyped))
+        case .giftCardCode:
+            focus = nil
+            store.send(.cart(.applyGiftCard))
+        case .loyaltyPoints:
+            focus = nil
+            store.send(.cart(.redeemLoyaltyPoints))
+        case .creditAmount:
+            focus = nil
+            store.send(.cart(.redeemCreditBalance))
+        default:
+            store.send(.select)
+        }
+        syncFocus()
+    }
+
+    // MARK: Drawing
+
+    public func render(into buffer: inout CellBuffer, theme: Theme) -> CursorPlacement? {
+        syncFocus()
+        let state = store.state
+        let ctx = context(theme: theme)
+        let layout = ScreenLayout(buffer: buffer, maxContentWidth: 200)
+        let narrow = buffer.width < 80
+        HeaderBar.draw(
+            into: &buffer, title: headerTitle(state, theme, narrow: narrow), right: headerRight(ctx, narrow: narrow),
+            theme: theme)
+        drawBreadcrumbs(state, into: &buffer, layout: layout, theme: theme)
+        let output = Self.drawScreen(ctx, into: &buffer, rect: layout.content.inset(horizontal: 1))
+        linkRegions = output.links
+        drawNoticeLine(state, into: &buffer, row: layout.notice.row, theme: theme)
+        let table = keyTable
+        FooterBar.draw(into: &buffer, row: layout.footer.row, table: table, theme: theme)
+        var cursor = output.cursor
+        if showingHelp {
+            HelpOverlay.draw(into: &buffer, table: table, theme: theme)
+            linkRegions = []
+            cursor = nil
+        }
+        if theme.glyphs.isASCII { Self.foldToASCII(&buffer) }
+        return cursor
+    }
+
+    /// Typographic characters in texts (quotes, dashes, ellipses) become ASCII look-alikes under `--ascii`.
+    static func foldToASCII(_ buffer: inout CellBuffer) {
+        let table: [String: String] = [
+            "“": "\"", "”": "\"", "‘": "'", "’": "'", "—": "-", "–": "-", "…": ".", "·": "|", "×": "x",
+        ]
+        for row in 0..<buffer.height {
+            for col in 0..<buffer.width {
+                let cell = buffer[row, col]
+                if let plain = table[cell.text] {
+                    buffer.put(plain, width: 1, row: row, col: col, style: cell.style)
+                }
+            }
+        }
+    }
+
+    static func drawScreen(_ ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) -> ScreenOutput {
+        switch ctx.state.currentRoute {
+        case .catalog: CatalogScreen.draw(ctx, into: &buffer, rect: rect)
+        case .product: ProductScreen.draw(ctx, into: &buffer, rect: rect)
+        case .cart: CartScreen.draw(ctx, into: &buffer, rect: rect)
+        case .wishlist: WishlistScreen.draw(ctx, into: &buffer, rect: rect)
+        case .coupons: CouponsScreen.draw(ctx, into: &buffer, rect: rect)
+        case .login, .otp: LoginScreen.draw(ctx, into: &buffer, rect: rect)
+        case .register: RegisterScreen.draw(ctx, into: &buffer, rect: rect)
+        case .account, .profile, .notifications, .changePassword, .forgotPassword, .resetPassword:
+            AccountScreen.draw(ctx, into: &buffer, rect: rect)
+        case .checkout, .addressForm: CheckoutScreen.draw(ctx, into: &buffer, rect: rect)
+        case .payment: PaymentScreen.draw(ctx, into: &buffer, rect: rect)
+        case .orders, .orderDetail: OrdersScreen.draw(ctx, into: &buffer, rect: rect)
+        }
+    }
+
+    private func headerTitle(_ state: State, _ theme: Theme, narrow: Bool) -> String {
+        let route = state.currentRoute
+        if narrow, route != .catalog { return route.title.replacingOccurrences(of: "·", with: theme.glyphs.separator) }
+        let title = route.title.replacingOccurrences(of: "·", with: theme.glyphs.separator)
+        return route == .catalog ? storeName : "\(storeName) \(theme.glyphs.separator) \(title)"
+    }
+
+    private func headerRight(_ ctx: ScreenContext, narrow: Bool) -> String {
+        let state = ctx.state
+        let who: String
+        if state.isSignedIn {
+            who = state.user?.displayName ?? "signed in"
+        } else {
+            who = state.session.claims == nil ? "connecting" : "guest"
+        }
+        let count = state.cartCount
+        let cart =
+            count == 0 ? "cart empty" : "\(count) \(count == 1 ? "item" : "items") \(ctx.money(state.cartAmount))"
+        // Narrow: the cart first; who is signed in only when there is room.
+        return narrow ? cart : "\(who) \(ctx.theme.glyphs.separator) \(cart)"
+    }
+
+    private func drawBreadcrumbs(_ state: State, into buffer: inout CellBuffer, layout: ScreenLayout, theme: Theme) {
+        guard layout.content.row >= 2 else { return }
+        let steps = ["Address", "Business", "Delivery", "Review", "Payment"]
+        let current: Int
+        if case .payment = state.currentRoute {
+            current = 4
+        } else if let crumb = state.breadcrumbs.first(where: \.isCurrent),
+            let i = CheckoutStep.allCases.firstIndex(of: crumb.step)
+        {
+            current = i
+        } else {
+            return
+        }
+        Breadcrumbs.draw(
+            into: &buffer, steps: steps, current: current, row: 1, col: 1, maxWidth: buffer.width - 2, theme: theme)
+    }
+
+    private func drawNoticeLine(_ state: State, into buffer: inout CellBuffer, row: Int, theme: Theme) {
+        if state.isBusy, let text = state.busyText {
+            if busySince == nil { busySince = .now }
+            let ms = busySince.map { Int((ContinuousClock.now - $0) / .milliseconds(1)) } ?? 0
+            buffer.fill(Rect(row: row, col: 0, width: buffer.width, height: 1))
+            Spinner().draw(
+                into: &buffer, row: row, col: 1, label: text + theme.glyphs.ellipsis, elapsedMilliseconds: ms,
+                theme: theme)
+            return
+        }
+        busySince = nil
+        if let flash {
+            Notice(.info, flash).draw(into: &buffer, row: row, theme: theme)
+        } else if let notice = state.notice {
+            let kind: Notice.Kind
+            switch notice.kind {
+            case .info: kind = .info
+            case .success: kind = .success
+            case .error: kind = .error
+            }
+            Notice(kind, notice.text).draw(into: &buffer, row: row, theme: theme)
+        }
+    }
+}
+
+extension Rect {
+    /// The same rectangle with `n` columns off each side.
+    func inset(horizontal n: Int) -> Rect {
+        Rect(row: row, col: col + n, width: max(0, width - 2 * n), height: height)
+    }
+}

@@ -1,0 +1,127 @@
+import ShopCore
+import StorefrontAPI
+
+/// The cart: lines with quantity steps, remove, move to wishlist, and the totals panel.
+enum CartScreen {
+    static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
+        let cart = ctx.state.cart
+        var keys: [KeyBinding<ShopIntent>] = []
+        if !cart.isEmpty {
+            keys += KeyBinding<ShopIntent>.moveKeys("Move the selection")
+            keys.append(.key([.enter], "checkout", "Go to checkout", priority: 50, .send(.select)))
+            keys += [
+                .key(
+                    [.char("+")], "more", "One more of the selected line", priority: 22,
+                    .send(.cart(.incrementSelected))),
+                .key(
+                    [.char("=")], "more", "One more of the selected line", footer: false,
+                    .send(.cart(.incrementSelected))),
+            ]
+            keys.append(
+                .key(
+                    [.char("-")], "less", "One less of the selected line", priority: 19,
+                    .send(.cart(.decrementSelected))))
+            keys.append(
+                .key([.char("d")], "remove", "Remove the selected line", priority: 20, .send(.cart(.removeSelected))))
+            keys.append(
+                .key([.delete], "remove", "Remove the selected line", footer: false, .send(.cart(.removeSelected))))
+            keys.append(
+                .key(
+                    [.char("m")], "to wishlist", "Move the selected line to the wishlist", priority: 15,
+                    .send(.cart(.moveSelectedToWishlist))))
+            keys.append(
+                .key(
+                    [.char("p")], "coupons", "Coupons, gift card, points and credit", priority: 24,
+                    .send(.navigate(.coupons))))
+        }
+        return keys
+    }
+
+    static func draw(_ ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) -> ScreenOutput {
+        let cart = ctx.state.cart
+        let theme = ctx.theme
+        let lines = cart.lines
+        if lines.isEmpty {
+            let text =
+                !cart.isLoaded && ctx.state.isBusy
+                ? ["Loading the cart…"] : ["Your cart is empty.", "press b to browse the catalog"]
+            Draw.empty(into: &buffer, rect: rect, lines: text, theme: theme)
+            return ScreenOutput()
+        }
+        var listRect = rect
+        var totalsRect: Rect
+        let totals = totalRows(ctx)
+        if rect.width >= 100 {
+            let (l, r) = Draw.split(rect, leftFraction: 0.62, theme: theme, buffer: &buffer)
+            listRect = l
+            totalsRect = r
+        } else {
+            // Below the lines: as many total rows as fit, always "To be paid".
+            let wanted = totals.count + 1
+            let h = min(wanted, max(1, rect.height / 2))
+            listRect = Rect(row: rect.row, col: rect.col, width: rect.width, height: rect.height - h)
+            totalsRect = Rect(row: rect.bottom - h, col: rect.col, width: rect.width, height: h)
+        }
+        let cursor = Draw.list(
+            into: &buffer, rect: listRect, count: lines.count, selection: cart.selectedIndex, theme: theme
+        ) { i, selected, r, buf in
+            let line = lines[i]
+            let item = line.item
+            let name = item.displayName.isEmpty ? item.productId : item.displayName
+            let pending = line.isPending ? " " + theme.glyphs.ellipsis : ""
+            let stock = item.stockAvailable || line.isPending ? "" : " (out of stock)"
+            let amount = "\(item.quantity) × \(ctx.money(item.sellingPrice))  \(ctx.money(item.lineTotal))"
+            let right = r.width >= 60 ? amount : "\(item.quantity) × \(ctx.money(item.sellingPrice))"
+            Draw.row(
+                into: &buf, rect: r, selected: selected, text: name + stock + pending,
+                right: theme.glyphs.isASCII ? right.replacingOccurrences(of: "×", with: "x") : right, theme: theme)
+        }
+        drawTotals(totals, ctx: ctx, into: &buffer, rect: totalsRect)
+        return ScreenOutput(cursor: cursor)
+    }
+
+    /// The rows of the totals panel; zero discounts, points, credit and gift card are left out.
+    static func totalRows(_ ctx: ScreenContext) -> [(String, String)] {
+        let state = ctx.state
+        guard let c = state.cart.server else { return [("To be paid", ctx.money(state.cartAmount))] }
+        var rows: [(String, String)] = [("Subtotal", ctx.money(c.subtotal))]
+        let discounts = c.couponDiscountAmount + c.promotionDiscountAmount
+        if !discounts.isZero {
+            let label = c.couponCode.map { "Discounts (\($0))" } ?? "Discounts"
+            rows.append((label, ctx.money(-discounts)))
+        }
+        rows.append(("Tax", ctx.money(c.totalTax)))
+        rows.append(
+            ("Shipping", c.shippingAmountIncludingTax.isZero ? "free" : ctx.money(c.shippingAmountIncludingTax)))
+        if c.loyaltyPointsRedeemed > 0 {
+            let value = c.grandTotal - c.creditBalanceUsed - c.giftCardAmount - c.toBePaid
+            rows.append(("Loyalty (\(c.loyaltyPointsRedeemed) pts)", ctx.money(-(value < .zero ? .zero : value))))
+        }
+        if !c.creditBalanceUsed.isZero { rows.append(("Credit", ctx.money(-c.creditBalanceUsed))) }
+        if !c.giftCardAmount.isZero {
+            rows.append((c.giftCardCode.map { "Gift card (\($0))" } ?? "Gift card", ctx.money(-c.giftCardAmount)))
+        }
+        let estimate = state.cart.isEstimate ? " (updating)" : ""
+        rows.append(("To be paid" + estimate, ctx.money(state.cartAmount)))
+        return rows
+    }
+
+    static func drawTotals(_ rows: [(String, String)], ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) {
+        guard rect.height > 0 else { return }
+        var rows = rows
+        // Keep "To be paid"; drop rows from the top when there is no room.
+        let room = rect.height - 1
+        if rows.count > max(1, room) { rows = Array(rows.suffix(max(1, room))) }
+        var row = rect.bottom - rows.count
+        if row > rect.row {
+            buffer.hline(row: row - 1, col: rect.col, length: rect.width, glyphs: ctx.theme.glyphs, style: .role(.dim))
+        }
+        for (i, (label, amount)) in rows.enumerated() {
+            let last = i == rows.count - 1
+            Draw.amountRow(
+                into: &buffer, row: row, rect: rect, label: label, amount: amount,
+                style: last ? Style.role(.price).bold : .plain, theme: ctx.theme)
+            row += 1
+        }
+    }
+}

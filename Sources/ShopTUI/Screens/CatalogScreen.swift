@@ -1,0 +1,135 @@
+import ShopCore
+import StorefrontAPI
+
+/// The catalog: a category bar, the product list with prices and stock, `/` to search as you type.
+/// At 120 columns and more the selected product's detail shows beside the list.
+enum CatalogScreen {
+    static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
+        let state = ctx.state
+        let searching = !state.form[.searchQuery].isEmpty
+        if ctx.focus == .searchQuery {
+            return [
+                .key([.enter], "done", "Stop typing and keep the results", priority: 50, .submitField),
+                .key([.up], "up", "Move up the results", footer: false, .send(.moveSelection(by: -1))),
+                .key([.down], "down", "Move down the results", footer: false, .send(.moveSelection(by: 1))),
+            ]
+        }
+        var keys = KeyBinding<ShopIntent>.moveKeys("Move the selection")
+        let count = searching ? state.catalog.results.count : state.catalog.products.count
+        if count > 0 {
+            keys.append(.key([.enter], "open", "Open the selected product", priority: 50, .send(.select)))
+        }
+        keys.append(.key([.char("/")], "search", "Search as you type", priority: 45, .focus(.searchQuery)))
+        if searching {
+            keys.append(.key([.escape], "clear", "Clear the search", priority: 44, .send(.catalog(.clearSearch))))
+        } else if !state.catalog.categories.isEmpty {
+            keys.append(
+                .key(
+                    [.right], "category", "Next category", priority: 12,
+                    .send(.catalog(.chooseCategory(nextCategory(state, by: 1))))))
+            keys.append(
+                .key(
+                    [.left], "category", "Previous category", footer: false,
+                    .send(.catalog(.chooseCategory(nextCategory(state, by: -1))))))
+        }
+        keys.append(.key([.char("r")], "reload", "Reload the products", footer: false, .send(.catalog(.refresh))))
+        return keys
+    }
+
+    /// The category `by` steps from the current one (nil is "All").
+    static func nextCategory(_ state: State, by step: Int) -> String? {
+        let ids: [String?] = [nil] + state.catalog.categories.map(\.id)
+        let i = ids.firstIndex(of: state.catalog.categoryID) ?? 0
+        return ids[(i + step + ids.count) % ids.count]
+    }
+
+    static func draw(_ ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) -> ScreenOutput {
+        let state = ctx.state
+        let theme = ctx.theme
+        var out = ScreenOutput()
+        var row = rect.row
+        let query = state.form[.searchQuery]
+        if ctx.focus == .searchQuery || !query.isEmpty {
+            out.cursor = Draw.field(
+                into: &buffer, row: row, rect: rect, label: "Search", field: .searchQuery, ctx: ctx, labelWidth: 8,
+                placeholder: "type a product name")
+            row += 1
+        } else {
+            drawCategories(state, into: &buffer, row: row, rect: rect, theme: theme)
+            row += 1
+        }
+        row += 1
+        var listRect = Rect(row: row, col: rect.col, width: rect.width, height: rect.bottom - row)
+        var detailRect: Rect?
+        if rect.width >= 118 {
+            let (l, r) = Draw.split(listRect, leftFraction: 0.55, theme: theme, buffer: &buffer)
+            listRect = l
+            detailRect = r
+        }
+        if !query.isEmpty {
+            let results = state.catalog.results
+            if results.isEmpty {
+                let first =
+                    state.inFlight.contains(.search) || state.catalog.resultsQuery != state.form.trimmed(.searchQuery)
+                    ? "Searching for “\(query)”…" : "No products match “\(query)”."
+                Draw.empty(into: &buffer, rect: listRect, lines: [first, "esc clears the search"], theme: theme)
+                return out
+            }
+            let cursor = Draw.list(
+                into: &buffer, rect: listRect, count: results.count, selection: state.catalog.selectedIndex,
+                theme: theme
+            ) { i, selected, r, buf in
+                let item = results[i]
+                let stock = item.stockAvailable || item.backorder ? "" : " (out of stock)"
+                Draw.row(
+                    into: &buf, rect: r, selected: selected, text: item.displayName + stock,
+                    right: item.pricing.map { ctx.money($0.sellingPrice) } ?? "", dimmed: !item.stockAvailable,
+                    theme: theme)
+            }
+            if out.cursor == nil { out.cursor = cursor }
+            return out
+        }
+        let products = state.catalog.products
+        if products.isEmpty {
+            let lines =
+                state.catalog.isLoading || state.isBusy
+                ? ["Loading products…"]
+                : state.catalog.categoryID != nil
+                    ? ["No products in this category.", "→ shows the next category"]
+                    : ["This store has no products yet.", "r reloads"]
+            Draw.empty(into: &buffer, rect: listRect, lines: lines, theme: theme)
+            return out
+        }
+        let cursor = Draw.list(
+            into: &buffer, rect: listRect, count: products.count, selection: state.catalog.selectedIndex, theme: theme
+        ) { i, selected, r, buf in
+            let p = products[i]
+            let stock = p.isPurchasable ? "" : " (out of stock)"
+            Draw.row(
+                into: &buf, rect: r, selected: selected, text: p.name + stock,
+                right: p.pricing.map { ctx.money($0.sellingPrice) } ?? "", dimmed: !p.isPurchasable, theme: theme)
+        }
+        if out.cursor == nil { out.cursor = cursor }
+        if let detailRect, let product = state.catalog.selectedProduct {
+            ProductScreen.drawSummary(product, variant: nil, ctx: ctx, into: &buffer, rect: detailRect)
+        }
+        if state.catalog.totalRecords > products.count, listRect.height > 0 {
+            // Nothing to draw: more pages load as the selection nears the end.
+        }
+        return out
+    }
+
+    static func drawCategories(_ state: State, into buffer: inout CellBuffer, row: Int, rect: Rect, theme: Theme) {
+        let names = [("All", nil as String?)] + state.catalog.categories.map { ($0.name, Optional($0.id)) }
+        var col = rect.col
+        let sep = " \(theme.glyphs.separator) "
+        for (i, (name, id)) in names.enumerated() {
+            if i > 0 { col += buffer.write(sep, row: row, col: col, style: .role(.dim), maxWidth: rect.right - col) }
+            guard col < rect.right - 1 else { break }
+            let current = id == state.catalog.categoryID
+            col += buffer.write(
+                name, row: row, col: col, style: current ? Style.role(.accent).bold.underline : .role(.normal),
+                maxWidth: rect.right - col, ellipsis: theme.glyphs.ellipsis)
+        }
+    }
+}

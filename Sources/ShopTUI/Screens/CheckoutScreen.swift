@@ -1,0 +1,161 @@
+import ShopCore
+import StorefrontAPI
+
+/// Checkout: choose or add an address (validated form), business details (GSTIN/PAN, may be skipped),
+/// the PIN code check and delivery option, then the review that places the order.
+enum CheckoutScreen {
+    static let addressFields: [(Field, String)] = [
+        (.addressFirstName, "First name"), (.addressLastName, "Last name"), (.addressPhone, "Phone"),
+        (.addressEmail, "Email"), (.addressLine1, "Address"), (.addressLine2, "Address 2"),
+        (.addressPincode, "PIN code"), (.addressCity, "City"), (.addressState, "State"),
+    ]
+    static let businessFields: [(Field, String)] = [(.businessName, "Business name"), (.gstin, "GSTIN"), (.pan, "PAN")]
+
+    static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
+        let state = ctx.state
+        switch state.currentRoute {
+        case .addressForm:
+            return [.key([.enter], "save address", "Save the address and use it", priority: 50, .send(.select))]
+        case .checkout(.address):
+            var keys: [KeyBinding<ShopIntent>] = []
+            if !state.checkout.addresses.isEmpty {
+                keys += KeyBinding<ShopIntent>.moveKeys("Move the selection")
+                keys.append(.key([.enter], "deliver here", "Use the selected address", priority: 50, .send(.select)))
+            }
+            keys.append(
+                .key([.char("n")], "new address", "Add a new address", priority: 45, .send(.checkout(.newAddress))))
+            return keys
+        case .checkout(.business):
+            return [
+                .key([.enter], "continue", "Save the business details", priority: 50, .send(.select)),
+                .key(
+                    [.ctrl("s")], "skip", "Skip: not buying for a business", priority: 45,
+                    .send(.checkout(.skipBusiness))),
+            ]
+        case .checkout(.delivery):
+            var keys: [KeyBinding<ShopIntent>] = []
+            if !state.checkout.deliveryMethods.isEmpty {
+                keys += KeyBinding<ShopIntent>.moveKeys("Move the selection")
+                keys.append(.key([.enter], "choose", "Use the selected delivery option", priority: 50, .send(.select)))
+            }
+            return keys
+        case .checkout(.review):
+            return [.key([.enter], "place order", "Place the order and pay", priority: 50, .send(.select))]
+        default:
+            return []
+        }
+    }
+
+    static func draw(_ ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) -> ScreenOutput {
+        let state = ctx.state
+        let theme = ctx.theme
+        let width = min(rect.width, 100)
+        let box = Rect(
+            row: rect.row, col: rect.col + max(0, (rect.width - width) / 2), width: width, height: rect.height)
+        let below = Rect(row: box.row + 2, col: box.col, width: box.width, height: max(0, box.height - 2))
+        switch state.currentRoute {
+        case .addressForm:
+            Draw.title(into: &buffer, "New delivery address", row: box.row, rect: box, theme: theme)
+            return FormDrawing.draw(addressFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 12)
+        case .checkout(.business):
+            Draw.title(into: &buffer, "Buying for a business? (GST invoice)", row: box.row, rect: box, theme: theme)
+            var out = FormDrawing.draw(businessFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
+            if below.height > 4 {
+                Draw.paragraph(
+                    into: &buffer, "GSTIN has 15 characters, PAN 10. ctrl-s skips this step.", row: below.row + 4,
+                    rect: below, style: .role(.dim), maxLines: 2)
+            }
+            out.links = []
+            return out
+        case .checkout(.address):
+            let addresses = state.checkout.addresses
+            Draw.title(into: &buffer, "Where should we deliver?", row: box.row, rect: box, theme: theme)
+            if addresses.isEmpty {
+                let lines =
+                    state.inFlight.contains(.addresses)
+                    ? ["Loading your addresses…"] : ["No saved address yet.", "press n to add one"]
+                Draw.empty(into: &buffer, rect: below, lines: lines, theme: theme)
+                return ScreenOutput()
+            }
+            let cursor = Draw.list(
+                into: &buffer, rect: below, count: addresses.count, selection: state.checkout.selectedAddressIndex,
+                theme: theme
+            ) { i, selected, r, buf in
+                Draw.row(into: &buf, rect: r, selected: selected, text: addresses[i].summary, theme: theme)
+            }
+            return ScreenOutput(cursor: cursor)
+        case .checkout(.delivery):
+            var row = box.row
+            let pin = state.checkout.address?.pincode ?? ""
+            if let s = state.checkout.serviceability {
+                let text =
+                    s.isServiceable
+                    ? "\(theme.glyphs.check) We deliver to PIN code \(pin)."
+                    : "We cannot deliver to PIN code \(pin). Esc to choose another address."
+                buffer.write(
+                    text, row: row, col: box.col, style: .role(s.isServiceable ? .success : .error),
+                    maxWidth: box.width,
+                    ellipsis: theme.glyphs.ellipsis)
+            } else {
+                buffer.write(
+                    "Checking delivery to \(pin)…", row: row, col: box.col, style: .role(.dim), maxWidth: box.width)
+            }
+            row += 2
+            let methods = state.checkout.deliveryMethods
+            guard !methods.isEmpty else { return ScreenOutput() }
+            Draw.title(into: &buffer, "Delivery option", row: row, rect: box, theme: theme)
+            row += 1
+            let cursor = Draw.list(
+                into: &buffer, rect: Rect(row: row, col: box.col, width: box.width, height: box.bottom - row),
+                count: methods.count, selection: state.checkout.selectedDeliveryIndex, theme: theme
+            ) { i, selected, r, buf in
+                let m = methods[i]
+                let days = m.estimatedDeliveryDays.map { ", \($0) \($0 == "1" ? "day" : "days")" } ?? ""
+                let price = m.shippingAmount.map { $0.isZero ? "free" : ctx.money($0) } ?? ""
+                Draw.row(
+                    into: &buf, rect: r, selected: selected, text: (m.name ?? m.id) + days, right: price, theme: theme)
+            }
+            return ScreenOutput(cursor: cursor)
+        case .checkout(.review):
+            var row = box.row
+            let rows: [(String, String)] = [
+                ("Deliver to", state.checkout.address?.summary ?? "no address"),
+                ("Delivery", state.checkout.chosenDeliveryMethod?.name ?? "standard"),
+                ("Items", "\(state.cartCount)"),
+            ]
+            if let business = state.checkout.business, row < box.bottom {
+                _ = business
+            }
+            for (label, value) in rows where row < box.bottom {
+                buffer.write(label, row: row, col: box.col, style: .role(.dim), maxWidth: 12)
+                buffer.write(
+                    value, row: row, col: box.col + 12, maxWidth: box.width - 12, ellipsis: theme.glyphs.ellipsis)
+                row += 1
+            }
+            if let business = state.checkout.business, row < box.bottom {
+                let text = [
+                    business.name, business.gstin.map { "GSTIN " + $0 }, business.panNumber.map { "PAN " + $0 },
+                ]
+                .compactMap { $0 }.joined(separator: ", ")
+                buffer.write("Business", row: row, col: box.col, style: .role(.dim), maxWidth: 12)
+                buffer.write(
+                    text, row: row, col: box.col + 12, maxWidth: box.width - 12, ellipsis: theme.glyphs.ellipsis)
+                row += 1
+            }
+            let totals = CartScreen.totalRows(ctx)
+            let h = min(totals.count + 1, box.bottom - row)
+            if h > 0 {
+                let panel = Rect(row: box.bottom - h, col: box.col, width: min(box.width, 50), height: h)
+                CartScreen.drawTotals(totals, ctx: ctx, into: &buffer, rect: panel)
+            }
+            if state.checkout.placement == .uncertain, row < box.bottom {
+                buffer.write(
+                    "The last attempt got no answer; enter checks for that order first.", row: row, col: box.col,
+                    style: .role(.warning), maxWidth: box.width, ellipsis: theme.glyphs.ellipsis)
+            }
+            return ScreenOutput()
+        default:
+            return ScreenOutput()
+        }
+    }
+}

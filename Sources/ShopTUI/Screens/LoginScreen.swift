@@ -1,0 +1,105 @@
+import ShopCore
+import StorefrontAPI
+
+/// Log in with an OTP: the channel (phone, email, WhatsApp), the identifier, then the OTP with a resend
+/// countdown. In the sandbox the OTP is shown on screen.
+enum LoginScreen {
+    static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
+        let state = ctx.state
+        if state.currentRoute == .otp {
+            var keys: [KeyBinding<ShopIntent>] = [
+                .key([.enter], "verify", "Check the OTP", priority: 50, .send(.select))
+            ]
+            if state.auth.canResend {
+                keys.append(.key([.ctrl("r")], "resend", "Send a new OTP", priority: 30, .send(.session(.resendOTP))))
+            }
+            return keys
+        }
+        return [
+            .key([.enter], "send OTP", "Send an OTP to this number or address", priority: 50, .send(.select)),
+            .key(
+                [.down], "method", "Next way to log in (phone, email, WhatsApp)", priority: 30,
+                .send(.moveSelection(by: 1))),
+            .key([.up], "method", "Previous way to log in", footer: false, .send(.moveSelection(by: -1))),
+        ]
+    }
+
+    static func channelName(_ c: OTPChannel) -> String {
+        switch c {
+        case .phone: "Phone"
+        case .email: "Email"
+        case .whatsapp: "WhatsApp"
+        }
+    }
+
+    static func identifierLabel(_ c: OTPChannel) -> String {
+        switch c {
+        case .phone: "Phone"
+        case .email: "Email"
+        case .whatsapp: "WhatsApp no."
+        }
+    }
+
+    static func draw(_ ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) -> ScreenOutput {
+        let state = ctx.state
+        let theme = ctx.theme
+        let width = min(rect.width, 60)
+        let box = Rect(
+            row: rect.row, col: rect.col + max(0, (rect.width - width) / 2), width: width, height: rect.height)
+        var row = box.row
+        var out = ScreenOutput()
+        if state.currentRoute == .otp {
+            let to = state.form.trimmed(.loginIdentifier)
+            Draw.title(
+                into: &buffer, "Enter the OTP sent to \(to.isEmpty ? "you" : to)", row: row, rect: box, theme: theme)
+            row += 2
+            out.cursor = Draw.field(
+                into: &buffer, row: row, rect: box, label: "OTP", field: .otp, ctx: ctx, labelWidth: 8,
+                placeholder: "6 digits")
+            row += 1
+            if let otp = state.auth.sandboxOTP, row < box.bottom {
+                buffer.write("sandbox OTP: \(otp)", row: row, col: box.col, style: .role(.accent), maxWidth: box.width)
+                row += 1
+            }
+            if let message = state.auth.message, row < box.bottom {
+                row = Draw.paragraph(into: &buffer, message, row: row, rect: box, style: .role(.error), maxLines: 2)
+            }
+            if row < box.bottom {
+                let resend =
+                    state.auth.canResend
+                    ? "Did not get it? ctrl-r sends a new one."
+                    : "You can ask for a new OTP in \(state.auth.resendCooldown)s."
+                buffer.write(
+                    resend, row: row, col: box.col, style: .role(.dim), maxWidth: box.width,
+                    ellipsis: theme.glyphs.ellipsis)
+            }
+            return out
+        }
+        Draw.title(into: &buffer, "Log in or create an account", row: row, rect: box, theme: theme)
+        row += 2
+        var col = box.col
+        for c in OTPChannel.allCases {
+            let on = c == state.auth.channel
+            let mark = theme.glyphs.isASCII ? (on ? "(*)" : "( )") : (on ? "◉" : "○")
+            col += buffer.write(
+                "\(mark) \(channelName(c))  ", row: row, col: col,
+                style: on ? Style.role(.accent).bold : .role(.normal),
+                maxWidth: max(0, box.right - col))
+        }
+        row += 2
+        let placeholder = state.auth.channel == .email ? "you@example.com" : "10-digit mobile number"
+        out.cursor = Draw.field(
+            into: &buffer, row: row, rect: box, label: identifierLabel(state.auth.channel), field: .loginIdentifier,
+            ctx: ctx, labelWidth: 14, placeholder: placeholder)
+        row += 2
+        if let message = state.auth.message, row < box.bottom {
+            row = Draw.paragraph(into: &buffer, message, row: row, rect: box, style: .role(.error), maxLines: 2)
+        }
+        if row < box.bottom {
+            Draw.paragraph(
+                into: &buffer, "We send a one-time password; a new number creates an account.", row: row, rect: box,
+                style: .role(.dim), maxLines: 2)
+        }
+        return out
+    }
+}

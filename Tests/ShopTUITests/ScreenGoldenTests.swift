@@ -1,0 +1,113 @@
+import Foundation
+import ShopCore
+import StorefrontAPI
+import Testing
+
+@testable import ShopTUI
+
+/// Every screen at 40x12, 80x24 and 160x48, in colour and in ASCII, against `Golden/screen-*.txt`.
+@MainActor
+@Suite struct ScreenGoldenTests {
+    static let sizes = [(40, 12), (80, 24), (160, 48)]
+
+    nonisolated static let names = [
+        "catalog", "catalog-search", "product", "cart", "cart-empty", "wishlist", "coupons", "login", "otp", "register",
+        "account", "account-deactivate", "notifications", "checkout-address", "address-form", "business", "delivery",
+        "review", "payment", "payment-paid", "orders", "order-detail",
+    ]
+
+    static func state(_ name: String) -> State {
+        ScreenFixtures.screens.first { $0.0 == name }!.1
+    }
+
+    @Test(arguments: names)
+    func screen(_ name: String) {
+        for (w, h) in Self.sizes {
+            for ascii in [false, true] {
+                let app = ScreenFixtures.app(Self.state(name))
+                let theme: Theme = ascii ? .plainASCII : .default
+                let frame = TerminalRunner.composeFrame(program: app, width: w, height: h, theme: theme)
+                #expect(!frame.tooSmall)
+                let text = frame.buffer.rowsAsText().joined(separator: "\n")
+                if ascii {
+                    let odd = text.unicodeScalars.filter { !$0.isASCII && $0 != "₹" }
+                    #expect(odd.isEmpty, "non-ASCII in \(name) \(w)x\(h): \(String(String.UnicodeScalarView(odd)))")
+                }
+                Golden.assert(frame.buffer, named: "screen-\(name)-\(w)x\(h)\(ascii ? "-ascii" : "")")
+            }
+        }
+    }
+
+    @Test func catalogSelectionIsReverseAndTheCursorParksOnIt() {
+        let app = ScreenFixtures.app(Self.state("catalog"))
+        let frame = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default)
+        // Row 2 is the category bar, row 3 blank, the list starts on row 4; product 1 is selected.
+        let row = 5
+        #expect(frame.buffer.rowText(row).contains("Assam Breakfast"))
+        #expect(frame.buffer[row, 5].style.role == .selected)
+        #expect(
+            Theme.default.resolve(frame.buffer[row, 5].style).attributes.contains(.reverse)
+                || Theme.default.resolve(frame.buffer[row, 5].style).bg != .default)
+        #expect(frame.cursor?.row == row)
+        #expect(frame.buffer.rowText(0).contains("Asha Rao"))
+        #expect(frame.buffer.rowText(0).contains("3 items ₹2,332.17"))
+    }
+
+    @Test func pricesAreRightAlignedInIndianGrouping() {
+        let app = ScreenFixtures.app(Self.state("catalog"))
+        let frame = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default)
+        let rows = frame.buffer.rowsAsText()
+        let priced = rows.filter { $0.contains("₹") && !$0.contains("items") }
+        #expect(priced.contains { $0.contains("₹1,23,456.78") })
+        let ends = Set(
+            priced.map {
+                $0.trimmingCharacters(in: .whitespaces).count > 0
+                    ? DisplayWidth.of($0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)) : 0
+            })
+        #expect(ends.count == 1, "prices do not end in one column: \(priced)")
+    }
+
+    @Test func cartTotalsShowEveryPart() {
+        let app = ScreenFixtures.app(Self.state("cart"))
+        let text = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default).buffer.rowsAsText()
+            .joined(separator: "\n")
+        for part in [
+            "Subtotal", "Discounts (WELCOME10)", "Tax", "Shipping", "Gift card (GIFT500)", "To be paid", "₹2,332.17",
+        ] {
+            #expect(text.contains(part), "missing \(part)")
+        }
+        let bold = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default).buffer
+        let toBePaidRow = bold.rowsAsText().firstIndex { $0.contains("To be paid") }!
+        #expect(bold[toBePaidRow, 1].style.role == .price)
+    }
+
+    @Test func emptyCartSaysWhatToDo() {
+        let app = ScreenFixtures.app(Self.state("cart-empty"))
+        let text = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default).buffer.rowsAsText()
+            .joined(separator: "\n")
+        #expect(text.contains("Your cart is empty."))
+        #expect(text.contains("press b to browse"))
+        #expect(text.contains("b browse"), "the footer must offer the key the message names")
+    }
+
+    @Test func otpScreenShowsTheSandboxOTPAndTheCountdownAndParksTheCaret() {
+        let app = ScreenFixtures.app(Self.state("otp"))
+        let frame = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default)
+        let text = frame.buffer.rowsAsText().joined(separator: "\n")
+        #expect(text.contains("sandbox OTP: 123456"))
+        #expect(text.contains("23s"))
+        #expect(frame.cursor?.visible == true)
+    }
+
+    @Test func paymentShowsTheLinkAsAnOSC8RegionAndAQRCode() {
+        let app = ScreenFixtures.app(Self.state("payment"))
+        let frame = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default)
+        let link = "http://127.0.0.1:8080/juspay/pay/ORD-1042"
+        #expect(frame.links.contains { $0.url == link })
+        for region in frame.links {
+            #expect(frame.buffer.rowText(region.row).contains(region.text))
+        }
+        #expect(frame.buffer.rowsAsText().joined().contains("▀") || frame.buffer.rowsAsText().joined().contains("█"))
+        #expect(app.handle(.char("y")) == .copy(link))
+    }
+}
