@@ -31,8 +31,20 @@ for path in sys.argv[1:]:
     for run in runs:
         for name, k in run.get("keys", {}).items():
             print(f"  key '{name}' x{k['count']} (answered {k['answered']}):")
+            if not k["answered"]:
+                print("    no frame answered this key")
+                continue
             print(
                 f"    key to frame ms     p50 {k['frame_ms_p50']:.2f}  p99 {k['frame_ms_p99']:.2f}  max {k['frame_ms_max']:.2f}"
+                f"  (end of output burst: p50 {k['burst_end_ms_p50']:.2f}  p99 {k['burst_end_ms_p99']:.2f})"
             )
-            print(f"    bytes per key       p50 {k['bytes_p50']}  min {k['bytes_min']}  max {k['bytes_max']}")
+            if "local_ms_p50" in k:
+                print(
+                    f"    in-app key->frame   p50 {k['local_ms_p50']:.2f}  p99 {k['local_ms_p99']:.2f}  max {k['local_ms_max']:.2f}"
+                    f"  (render alone p50 {k['local_render_ms_p50']:.2f}  p99 {k['local_render_ms_p99']:.2f}; {k['local_frames']} frames)"
+                )
+            print(
+                f"    bytes per key       p50 {k['bytes_p50']}  min {k['bytes_min']}  max {k['bytes_max']}"
+                f"  (first frame only: p50 {k['first_frame_bytes_p50']}  max {k['first_frame_bytes_max']})"
+            )
             print(f"    full clears         {k['clears']}")

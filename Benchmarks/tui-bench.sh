@@ -18,7 +18,14 @@ mkdir -p "$WORK/warm"
 for i in $(seq 1 "$RUNS"); do
   # Warm: the same home (database and token exist); the last run also steps through the list.
   keys=()
-  if [ "$i" = "$RUNS" ]; then keys=(--key "step=jx$STEPS" --raw "$RESULTS/tui-warm-last.raw"); fi
+  if [ "$i" = "$RUNS" ]; then
+    # List steps; a product into the cart; opening the cart (and back) 5 times; 20 quantity changes; 3 repaints.
+    keys=(--step "key|step|j|$STEPS" --step 'press|\r|add to cart' --step 'press|\r|item')
+    for _ in 1 2 3 4 5; do keys+=(--step 'key|open-cart|c|1' --step 'press|\x1b|search'); done
+    keys+=(--step 'press|c|checkout')
+    for _ in 1 2; do keys+=(--step 'key|quantity|+|5' --step 'key|quantity-|-|5'); done
+    keys+=(--step 'key|repaint|\x0c|3' --raw "$RESULTS/tui-warm-last.raw")
+  fi
   "${TUI[@]}" --home "$WORK/warm" "${keys[@]}" >>"$WORK/warm.jsonl"
 done
 {

@@ -14,6 +14,7 @@ bound of the app's own time), which on a loaded machine is the noisy part: see B
 import argparse
 import fcntl
 import json
+import re
 import os
 import pty
 import select
@@ -97,8 +98,8 @@ class App:
         got = self.settle(quiet)
         chunks = self.log[start_index:]
         if not chunks:
-            return None, None, 0, b""
-        return chunks[0][0] - sent, chunks[-1][0] - sent, len(got), got
+            return None, None, 0, b"", 0
+        return chunks[0][0] - sent, chunks[-1][0] - sent, len(got), got, len(chunks[0][1])
 
     def peak_rss_kib(self):
         try:
@@ -125,6 +126,18 @@ class App:
         return None
 
 
+def frame_lines(path):
+    try:
+        with open(path) as f:
+            return [line for line in f.read().splitlines() if line.strip()]
+    except OSError:
+        return []
+
+
+def unescape(text):
+    return text.encode().decode("unicode_escape").encode("latin-1")
+
+
 def percentile(values, p):
     if not values:
         return None
@@ -143,7 +156,12 @@ def main():
     ap.add_argument("--term", default="xterm-256color")
     ap.add_argument("--frame-marker", default="quit", help="text that ends the first full frame (the footer)")
     ap.add_argument("--catalog-marker", default="₹")
-    ap.add_argument("--key", action="append", default=[], help="NAME=BYTES(python escapes)xCOUNT, in order")
+    ap.add_argument(
+        "--step",
+        action="append",
+        default=[],
+        help="in order: key|NAME|BYTES|COUNT (measured) or press|BYTES|MARKER (setup); BYTES in python escapes",
+    )
     ap.add_argument("--quiet-ms", type=float, default=150, help="a frame has ended after this long with no output")
     ap.add_argument("--quit", default="q")
     ap.add_argument("--timeout", type=float, default=120)
@@ -158,13 +176,15 @@ def main():
         "LANG": "C.UTF-8",
         "XDG_DATA_HOME": os.path.join(a.home, "data"),
         "XDG_STATE_HOME": os.path.join(a.home, "state"),
-        "STOREFRONT_LOG": "stderr",
     }
-    for name in ("STOREFRONT_FRAME_LOG",):
-        if name in os.environ:
-            env[name] = os.environ[name]
+    frame_log = os.path.join(a.home, "frames.log")
+    env["STOREFRONT_FRAME_LOG"] = frame_log
     stderr_path = os.path.join(a.home, "stderr.log")
-    app = App([a.bin] + a.arg, env, a.cols, a.rows, stderr_path)
+    log_path = os.path.join(a.home, "requests.log")
+    for path in (log_path, frame_log):
+        if os.path.exists(path):
+            os.remove(path)
+    app = App([a.bin, "--log", log_path] + a.arg, env, a.cols, a.rows, stderr_path)
     result = {"cols": a.cols, "rows": a.rows, "term": a.term}
     quiet = a.quiet_ms / 1000
     try:
@@ -183,48 +203,88 @@ def main():
             startup_bytes=len(startup),
         )
         keys = {}
-        for spec in a.key:
-            name, rest = spec.split("=", 1)
-            data, _, count = rest.rpartition("x")
-            data = data.encode().decode("unicode_escape").encode("latin-1")
-            rows = []
+        all_rows, local_rows = {}, {}
+        for spec in a.step:
+            kind, rest = spec.split("|", 1)
+            if kind == "press":
+                # press|BYTES|MARKER: not measured; waits for MARKER in what follows, then for quiet.
+                data, marker = rest.split("|", 1)
+                mark = len(app.output())
+                app.settle(quiet)
+                mark = len(app.output())
+                os.write(app.fd, unescape(data))
+                deadline = app.now() + 15
+                while marker.encode() not in app.output()[mark:] and app.now() < deadline:
+                    app.read(deadline - app.now())
+                if marker.encode() not in app.output()[mark:]:
+                    result.setdefault("missing", []).append(marker)
+                app.settle(0.3)
+                continue
+            # key|NAME|BYTES|COUNT: measured, one key at a time.
+            name, data, count = rest.split("|")
+            data = unescape(data)
+            # A name used again adds to its rows (e.g. open-cart, back, open-cart...).
+            rows = all_rows.setdefault(name, [])
+            all_local = local_rows.setdefault(name, [])
+            before = frame_lines(frame_log)
             for _ in range(int(count)):
                 stray = app.settle(quiet)  # late frames (answers from the network) are not the next key's
-                first, end, n, got = app.key(data, quiet)
+                first, end, n, got, first_chunk = app.key(data, quiet)
                 rows.append(
                     {
                         "first_ms": first and first * 1000,
                         "frame_ms": end and end * 1000,
                         "bytes": n,
+                        "first_frame_bytes": first_chunk,
                         "clears": sum(got.count(c) for c in CLEARS),
                         "stray_bytes": len(stray),
                     }
                 )
-            frames = [r["frame_ms"] for r in rows if r["frame_ms"] is not None]
+            app.settle(quiet)
+            all_local += [[int(x) for x in line.split()] for line in frame_lines(frame_log)[len(before) :]]
+            local = all_local
+            frames = [r["first_ms"] for r in rows if r["first_ms"] is not None]
+            ends = [r["frame_ms"] for r in rows if r["frame_ms"] is not None]
             sizes = [r["bytes"] for r in rows]
+            firsts = [r["first_frame_bytes"] for r in rows]
             keys[name] = {
                 "count": len(rows),
                 "answered": len(frames),
                 "frame_ms_p50": percentile(frames, 50),
                 "frame_ms_p99": percentile(frames, 99),
                 "frame_ms_max": max(frames) if frames else None,
+                "burst_end_ms_p50": percentile(ends, 50),
+                "burst_end_ms_p99": percentile(ends, 99),
                 "bytes_p50": percentile(sizes, 50),
                 "bytes_max": max(sizes) if sizes else None,
                 "bytes_min": min(sizes) if sizes else None,
                 "bytes_total": sum(sizes),
+                "first_frame_bytes_p50": percentile(firsts, 50),
+                "first_frame_bytes_max": max(firsts) if firsts else None,
                 "clears": sum(r["clears"] for r in rows),
             }
+            if local:
+                # The app's own time (STOREFRONT_FRAME_LOG): input read -> frame written, and render alone.
+                keys[name].update(
+                    local_frames=len(local),
+                    local_ms_p50=percentile([l[0] / 1000 for l in local], 50),
+                    local_ms_p99=percentile([l[0] / 1000 for l in local], 99),
+                    local_ms_max=max(l[0] / 1000 for l in local),
+                    local_render_ms_p50=percentile([l[3] / 1000 for l in local], 50),
+                    local_render_ms_p99=percentile([l[3] / 1000 for l in local], 99),
+                )
             if a.detail:
                 keys[name]["rows"] = rows
         result["keys"] = keys
         app.settle(quiet)
         hwm, rss = app.peak_rss_kib()
         result.update(peak_rss_kib=hwm, rss_kib=rss)
-        after_first = app.output()
-        # Full clears after the first frame (the first frame may clear once).
-        first_clear = min([i for i in (after_first.find(c) for c in CLEARS) if i >= 0], default=-1)
-        rest = after_first[first_clear + 1 :] if first_clear >= 0 else after_first
-        result["clears_after_first_frame"] = sum(rest.count(c) for c in CLEARS)
+        # Full clears after the first one (the first frame may clear once); keys named "repaint" ask for one.
+        first = min([i for i in (startup.find(c) for c in CLEARS) if i >= 0], default=-1)
+        rest = startup[first + 1 :] if first >= 0 else startup
+        result["clears_after_first_frame"] = sum(rest.count(c) for c in CLEARS) + sum(
+            k["clears"] for n, k in keys.items() if not n.startswith("repaint")
+        )
         result["exit"] = app.quit(a.quit.encode())
     except EOFError:
         result["exit"] = "eof"
@@ -232,11 +292,8 @@ def main():
         with open(a.raw, "wb") as f:
             f.write(app.output())
     try:
-        with open(stderr_path, errors="replace") as f:
+        with open(log_path, errors="replace") as f:
             lines = f.read().splitlines()
-        reqs = [l for l in lines if " ms=" in l or l.rstrip().endswith("ms")]
-        import re
-
         pattern = re.compile(r"\b(GET|POST|PUT|DELETE|PATCH) (/\S*) (\d{3}|-) \d+ms")
         found = [m.group(1) + " " + m.group(2) + " " + m.group(3) for m in map(pattern.search, lines) if m]
         result["requests"] = found
