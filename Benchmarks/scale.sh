@@ -37,7 +37,10 @@ KEY="X-Api-Key: bench"
   stop_sandbox
   mkdir -p "$WORK/home"
   python3 "$BENCH_DIR/tui.py" --bin "$BIN" --arg=--sandbox-db --arg="$DB" --home "$WORK/home" \
-    --step "key|step|j|$STEPS" >"$WORK/large.jsonl"
+    --step "key|step|j|$STEPS" \
+    --step "key|open-search|/|1" --step "key|search-type|k|1" --step "key|search-type|e|1" \
+    --step "key|search-type|t|1" --step "key|search-type|t|1" --step "key|search-type|l|1" \
+    --step "key|search-type|e|1" --step "wait|search results (Kettle)|Kettle" --step 'send|\x1b' >"$WORK/large.jsonl"
   echo "the app on $SIZE products (its in-process sandbox on the same file):"
   python3 "$BENCH_DIR/summarize.py" "$WORK/large.jsonl"
 } | tee "$RESULTS/scale.txt"

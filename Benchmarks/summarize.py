@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Summarizes tui.py's JSON lines: cold/warm start, keys, bytes, clears, RSS, requests."""
 import json
+import re
 import statistics
 import sys
 
@@ -27,8 +28,15 @@ for path in sys.argv[1:]:
     print(f"  peak RSS MiB          {spread([r['peak_rss_kib'] and r['peak_rss_kib'] / 1024 for r in runs])}")
     print(f"  exit codes            {sorted(set(str(r['exit']) for r in runs))}")
     print(f"  clears after frame 1  {sum(r['clears_after_first_frame'] for r in runs)}")
-    print(f"  requests (last run)   {len(runs[-1]['requests'] or [])}: {', '.join(runs[-1]['requests'] or [])}")
+    reqs = [re.sub(r"/[0-9A-Z]{26}\b|/[0-9A-Z]{8,}[0-9A-Z]*(?=/|\s|$)", "/{id}", r) for r in runs[-1]["requests"] or []]
+    grouped = {}
+    for r in reqs:
+        grouped[r] = grouped.get(r, 0) + 1
+    listed = ", ".join(f"{r}" + (f" x{n}" if n > 1 else "") for r, n in grouped.items())
+    print(f"  requests (last run)   {len(reqs)}: {listed}")
     for run in runs:
+        for name, ms in run.get("waits", {}).items():
+            print(f"  {name:<21} {'n/a' if ms is None else f'{ms:.1f} ms after the last key'}")
         for name, k in run.get("keys", {}).items():
             print(f"  key '{name}' x{k['count']} (answered {k['answered']}):")
             if not k["answered"]:

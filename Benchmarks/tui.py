@@ -79,6 +79,23 @@ class App:
                 return t
         return None
 
+    def wait_for_after(self, marker, since, timeout):
+        """Time at which `marker` arrived in output written after `since`, or None."""
+        deadline = self.now() + timeout
+        while True:
+            seen = b"".join(d for t, d in self.log if t >= since)
+            if marker in seen:
+                total = b""
+                for t, d in self.log:
+                    if t < since:
+                        continue
+                    total += d
+                    if marker in total:
+                        return t
+            if self.now() > deadline:
+                return None
+            self.read(deadline - self.now())
+
     def settle(self, quiet, limit=10.0):
         """Reads until nothing came for `quiet` seconds; returns the bytes read."""
         got = b""
@@ -94,6 +111,7 @@ class App:
         """Writes `data`; returns (first byte s, frame end s, bytes) of the answer (None times if no answer)."""
         start_index = len(self.log)
         sent = self.now()
+        self.last_key = sent
         os.write(self.fd, data)
         got = self.settle(quiet)
         chunks = self.log[start_index:]
@@ -218,6 +236,18 @@ def main():
                     app.read(deadline - app.now())
                 if marker.encode() not in app.output()[mark:]:
                     result.setdefault("missing", []).append(marker)
+                app.settle(0.3)
+                continue
+            if kind == "send":
+                # send|BYTES: not measured, no marker; the screen settles after it.
+                os.write(app.fd, unescape(rest))
+                app.settle(0.3)
+                continue
+            if kind == "wait":
+                # wait|NAME|MARKER: time from the last measured key until MARKER arrives (e.g. search results).
+                name, marker = rest.split("|", 1)
+                got = app.wait_for_after(marker.encode(), app.last_key, 60)
+                result.setdefault("waits", {})[name] = got and (got - app.last_key) * 1000
                 app.settle(0.3)
                 continue
             # key|NAME|BYTES|COUNT: measured, one key at a time.
