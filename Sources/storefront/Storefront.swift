@@ -22,15 +22,18 @@ struct Storefront: AsyncParsableCommand {
     static func main() async {
         // Nothing may write to the terminal the TUI owns, nor mix into --json output: request logs go to
         // standard error only when STOREFRONT_LOG=stderr (secrets are redacted by the client either way).
+        // The shop (TUI) bootstraps its own logging (--log FILE); swift-log traps on a second bootstrap.
         let logTarget = ProcessInfo.processInfo.environment["STOREFRONT_LOG"]
-        LoggingSystem.bootstrap { label in
-            guard logTarget == "stderr" else { return SwiftLogNoOpLogHandler(label) }
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .debug
-            return handler
-        }
         do {
             var command = try parseAsRoot()
+            if !(command is ShopCommand) {
+                LoggingSystem.bootstrap { label in
+                    guard logTarget == "stderr" else { return SwiftLogNoOpLogHandler(label) }
+                    var handler = StreamLogHandler.standardError(label: label)
+                    handler.logLevel = .debug
+                    return handler
+                }
+            }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
