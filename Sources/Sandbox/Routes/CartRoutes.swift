@@ -14,9 +14,7 @@ struct CartRoutes {
         group.get("carts/available-promotions") { request, _ in try await availablePromotions(request) }
         group.get("carts/users/:user") { request, context in try await userCart(request, context) }
         group.delete("carts/users/:user") { request, context in try await deleteUserCart(request, context) }
-        group.get("carts/:id") { request, context in
-            try await mutate(request, context, message: "Cart retrieved") { _, _ in }
-        }
+        group.get("carts/:id") { request, context in try await read(request, context) }
         group.delete("carts/:id") { request, context in try await deleteCart(request, context) }
         group.post("carts/:id/items") { request, context in try await setItem(request, context) }
         group.post("carts/:id/address") { request, context in try await setAddress(request, context) }
@@ -63,6 +61,20 @@ struct CartRoutes {
             return try CartStore.priced(db, updated, settings: settings, now: now)
         }
         return try Reply.ok(["cart": cart], message: message)
+    }
+
+    /// `GET /carts/:id`: the priced cart in a read transaction, so that reads run side by side on the pool
+    /// instead of queueing behind the single writer.
+    func read(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let session = try await auth.require(request)
+        let id = try context.parameters.require("id")
+        let settings = services.settings
+        let cart = try await services.database.read { db -> CartWire in
+            let now = Date()
+            let cart = try CartStore.ownCart(db, id: id, userId: session.userId, now: now)
+            return try CartStore.priced(db, cart, settings: settings, now: now)
+        }
+        return try Reply.ok(["cart": cart], message: "Cart retrieved")
     }
 
     static func parseLine(_ body: inout RequestBody, prefix: String = "") -> CartStore.LineRequest {

@@ -51,6 +51,9 @@ public final class TerminalRunner {
     private var pendingCopies: [String] = []
     private var emptyWakeups = 0
     private var tooSmall = false
+    /// Benchmarks only (`STOREFRONT_FRAME_LOG=FILE`): per-key timings; nil, and no work, otherwise.
+    private let frameLog = FrameTimingLog.fromEnvironment()
+    private var keyTiming: FrameTimingLog.Pending?
 
     public init(program: any TerminalProgram, options: Terminal.Options = Terminal.Options()) {
         self.program = program
@@ -160,6 +163,7 @@ public final class TerminalRunner {
 
     private func inputReady() {
         guard finished == nil else { return }
+        let woke = frameLog == nil ? nil : ContinuousClock.now
         let keys = reader.readAvailable()
         if keys.isEmpty {
             // Readable but nothing to read, again and again: end of input (the tty went away).
@@ -169,6 +173,9 @@ public final class TerminalRunner {
         }
         emptyWakeups = 0
         dispatch(keys)
+        if let woke, keyTiming == nil {
+            keyTiming = FrameTimingLog.Pending(woke: woke, handled: .now, keys: keys.count)
+        }
     }
 
     private func wakeUp() {
@@ -213,6 +220,13 @@ public final class TerminalRunner {
 
     private func renderNow() {
         guard finished == nil, let term = terminal, let backend, term.isAlive else { return }
+        let renderStart = frameLog == nil ? nil : ContinuousClock.now
+        defer {
+            if let renderStart, let frameLog, let pending = keyTiming {
+                keyTiming = nil
+                frameLog.record(pending, renderStart: renderStart, presented: .now)
+            }
+        }
         let size = term.size
         let frame = Self.composeFrame(program: program, width: size.width, height: size.height, theme: term.theme)
         tooSmall = frame.tooSmall
