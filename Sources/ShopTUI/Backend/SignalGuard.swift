@@ -2,6 +2,9 @@ import CNCurses
 
 /// The only Swift file that calls the shim's signal and tty-state functions: their state lives in
 /// `static` C variables, one copy per object file, so every call must come from this one file.
+/// Hence `@inline(never)` on every member: in a release build the optimizer would otherwise inline them
+/// into callers in other files, whose object files hold their own (never set) copies — `isAlive` was then
+/// always false and the release build drew no frame at all.
 ///
 /// INT/TERM/HUP only set a flag and write a byte to a self-pipe (the run loop watches it and ends
 /// cleanly); a third INT/TERM with no answer restores the tty from the handler and exits. Fatal
@@ -13,13 +16,13 @@ enum SignalGuard {
     private static var wakeWrite: Int32 = -1
 
     /// Saves the tty modes of `fd` before curses changes them; installs the exit hook.
-    static func prepare(ttyFD: Int32) {
+    @inline(never) static func prepare(ttyFD: Int32) {
         sf_save_tty(ttyFD)
         sf_install_atexit()
     }
 
     /// Installs the handlers; returns the read end of the wake pipe (or -1).
-    static func install() -> Int32 {
+    @inline(never) static func install() -> Int32 {
         if wakeRead < 0 {
             var r: Int32 = -1
             var w: Int32 = -1
@@ -34,26 +37,26 @@ enum SignalGuard {
         return wakeRead
     }
 
-    static func uninstall() {
+    @inline(never) static func uninstall() {
         sf_set_tty_active(0)
         sf_uninstall_signal_handlers()
     }
 
     /// The last INT/TERM/HUP received, or 0.
-    static var pendingSignal: Int32 { sf_pending_signal() }
+    @inline(never) static var pendingSignal: Int32 { sf_pending_signal() }
 
     /// How many SIGWINCH the chained handler has seen.
-    static var windowChanges: Int32 { sf_winch_signals() }
+    @inline(never) static var windowChanges: Int32 { sf_winch_signals() }
 
-    static func clearPendingSignal() { sf_clear_pending_signal() }
+    @inline(never) static func clearPendingSignal() { sf_clear_pending_signal() }
 
     /// False after SIGHUP (or before curses started): nothing may be written to the terminal.
-    static var ttyActive: Bool { sf_tty_is_active() != 0 }
+    @inline(never) static var ttyActive: Bool { sf_tty_is_active() != 0 }
 
     /// The terminal went away (end of input): restore must not write to it.
-    static func markTerminalGone() { sf_set_tty_active(0) }
+    @inline(never) static func markTerminalGone() { sf_set_tty_active(0) }
 
-    static func drainWakePipe() {
+    @inline(never) static func drainWakePipe() {
         if wakeRead >= 0 { _ = sf_drain_fd(wakeRead) }
     }
 }
