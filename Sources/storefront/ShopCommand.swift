@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import Sandbox
 import ShopCore
 import ShopTUI
 import StorefrontAPI
@@ -60,27 +59,9 @@ struct ShopCommand: AsyncParsableCommand {
         }
         // Logging was set up by `Storefront.main` (--log FILE or nowhere): nothing writes to this terminal.
         let target = try store.target()
-        var sandbox: SandboxServer?
-        let client: StorefrontClient
-        let storeName: String
-        switch target {
-        case .sandbox(let path):
-            try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-            var configuration = SandboxConfiguration(databasePath: path)
-            configuration.port = 0
-            let server = try await SandboxServer.start(configuration)
-            sandbox = server
-            client = StorefrontClient(
-                configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "sandbox", debugMode: true),
-                tokenStore: FileTokenStore.forStore("sandbox"))
-            storeName = "Sandbox store"
-        case .commerceEngine(let storeID, let apiKey, let baseURL):
-            client = StorefrontClient(
-                configuration: ClientConfiguration(baseURL: baseURL, apiKey: apiKey, debugMode: store.debugMode),
-                tokenStore: FileTokenStore.forStore(storeID))
-            storeName = storeID
-        }
+        let connection = try await StoreConnection.open(target, debugMode: store.debugMode)
+        let client = connection.client
+        let storeName = connection.storeName
         let shop = Store(environment: ShopEnvironment(api: client))
         defer { shop.cancelAll() }
         let recorder = try recording.start(shop, store: target.storeKey)
@@ -95,12 +76,12 @@ struct ShopCommand: AsyncParsableCommand {
         do {
             outcome = try await runner.run()
         } catch {
-            await sandbox?.stop()
+            await connection.close()
             FileHandle.standardError.write(Data("storefront: \(error)\n".utf8))
             throw ExitCode(1)
         }
         shop.cancelAll()
-        await sandbox?.stop()
+        await connection.close()
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

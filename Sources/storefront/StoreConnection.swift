@@ -10,7 +10,10 @@ struct StoreConnection {
     private let sandbox: SandboxServer?
 
     /// Opens the connection: starts the sandbox (seeding its database on first run) or points at Commerce Engine.
-    static func open(_ target: StoreTarget, tokenStore: (any TokenStore)? = nil) async throws -> StoreConnection {
+    /// `debugMode` asks a real store for OTPs in answers (test stores only); the sandbox always does.
+    static func open(_ target: StoreTarget, tokenStore: (any TokenStore)? = nil, debugMode: Bool = false)
+        async throws -> StoreConnection
+    {
         switch target {
         case .sandbox(let path):
             try FileManager.default.createDirectory(
@@ -24,7 +27,7 @@ struct StoreConnection {
             return StoreConnection(client: client, storeName: "Sandbox store", storeKey: "sandbox", sandbox: server)
         case .commerceEngine(let storeID, let apiKey, let baseURL):
             let client = StorefrontClient(
-                configuration: ClientConfiguration(baseURL: baseURL, apiKey: apiKey),
+                configuration: ClientConfiguration(baseURL: baseURL, apiKey: apiKey, debugMode: debugMode),
                 tokenStore: tokenStore ?? FileTokenStore.forStore(storeID))
             return StoreConnection(client: client, storeName: storeID, storeKey: storeID, sandbox: nil)
         }
