@@ -4,7 +4,7 @@ import Foundation
     import Glibc
 #endif
 
-/// A process a test starts and must stop: posix_spawn with a cleared signal mask (see `Spawn`), output to
+/// A process a test starts and must stop: posix_spawn with a cleared signal mask (`Spawn.start`), output to
 /// files, stopped with SIGTERM (then SIGKILL) and reaped.
 final class BackgroundProcess {
     let pid: pid_t
@@ -13,30 +13,7 @@ final class BackgroundProcess {
 
     init(_ arguments: [String], stdout path: String = "/dev/null", stderr errorPath: String = "/dev/null") throws {
         self.arguments = arguments
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var emptySet = sigset_t()
-        sigemptyset(&emptySet)
-        var defaultSet = sigset_t()
-        sigfillset(&defaultSet)
-        sigdelset(&defaultSet, SIGKILL)
-        sigdelset(&defaultSet, SIGSTOP)
-        posix_spawnattr_setsigmask(&attributes, &emptySet)
-        posix_spawnattr_setsigdefault(&attributes, &defaultSet)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var child = pid_t()
-        let result = posix_spawnp(&child, arguments[0], &actions, &attributes, argv, environ)
-        guard result == 0 else { throw SpawnError.failed(arguments, result) }
-        pid = child
+        pid = try Spawn.start(arguments, stdout: path, stderr: errorPath)
     }
 
     /// Waits for the process to end on its own; its exit status (128 + signal when killed).

@@ -33,8 +33,10 @@ final class KioskFixture {
         root = parent.appendingPathComponent("kiosk-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         chmod(root.path, 0o755)
-        try FileManager.default.copyItem(
-            atPath: BuiltBinary.path, toPath: root.appendingPathComponent("storefront").path)
+        // Copied by `cp`, not in this process: a write descriptor held here could leak into a child that another
+        // test thread forks meanwhile, and exec of the copy would then fail with ETXTBSY.
+        let copied = try Spawn.run(["cp", BuiltBinary.path, root.appendingPathComponent("storefront").path])
+        guard copied == 0 else { throw SpawnError.failed(["cp", BuiltBinary.path], copied) }
         chmod(root.appendingPathComponent("storefront").path, 0o755)
     }
 

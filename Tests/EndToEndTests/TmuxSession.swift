@@ -12,6 +12,18 @@ enum Spawn {
         throws
         -> Int32
     {
+        let pid = try start(arguments, stdout: path, stderr: errorPath)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// Starts a command with stdin from /dev/null and its output to files; its pid.
+    ///
+    /// The child gets a cleared signal mask and default handlers: the test runner's threads block signals, and a
+    /// child must not inherit that (tmux reaps panes on SIGCHLD). ETXTBSY is retried: a binary that was just
+    /// written can still be open for writing in a sibling that another test thread forked meanwhile.
+    static func start(_ arguments: [String], stdout path: String, stderr errorPath: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -20,7 +32,6 @@ enum Spawn {
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        // The test runner's threads block signals; a child must not inherit that (tmux reaps panes on SIGCHLD).
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -34,11 +45,15 @@ enum Spawn {
         posix_spawnattr_setsigdefault(&attributes, &defaultSet)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid = pid_t()
-        let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        var result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        var attempts = 0
+        while result == ETXTBSY && attempts < 100 {
+            attempts += 1
+            usleep(50_000)
+            result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        }
         guard result == 0 else { throw SpawnError.failed(arguments, result) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return pid
     }
 }
 
