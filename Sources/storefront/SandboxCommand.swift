@@ -35,12 +35,22 @@ struct SandboxCommand: AsyncParsableCommand {
             name: .customLong("catalog-size"),
             help: "Seed a generated catalog of N products (only when the database is new).")
         var catalogSize: Int?
+        @Option(
+            name: .customLong("support-key"),
+            help: ArgumentHelp(
+                "The key that mints read-only support tokens (default: a key generated into DB.support-key, 0600).",
+                valueName: "key"))
+        var supportKey: String?
 
         func run() async throws {
             var configuration = SandboxConfiguration(databasePath: db ?? SandboxCommand.defaultDatabasePath())
             configuration.host = host
             configuration.port = port
             configuration.apiKey = apiKey
+            if let supportKey {
+                guard !supportKey.isEmpty else { throw ValidationError("--support-key must not be empty") }
+                configuration.supportKey = supportKey
+            }
             if let chaos {
                 do {
                     configuration.chaos = try ChaosSettings(parsing: chaos)

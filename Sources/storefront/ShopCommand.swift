@@ -13,14 +13,10 @@ struct ShopCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var recording: RecordOptions
 
-    @Flag(name: .long, help: "No colours (NO_COLOR in the environment does the same).")
-    var noColor = false
+    @OptionGroup var display: DisplayOptions
 
-    @Flag(name: .long, help: "Plain ASCII borders, marks and currency (Rs.).")
-    var ascii = false
-
-    @Flag(name: .long, help: "Mouse wheel and clicks (the terminal's own text selection then needs shift).")
-    var mouse = false
+    @Flag(name: .long, help: "Read-only: every key that would change the cart, the account or the session is disabled.")
+    var readonly = false
 
     @Option(name: .long, help: "Open a screen first: cart, wishlist, orders, order:NUMBER or product:SLUG.")
     var open: String?
@@ -53,36 +49,19 @@ struct ShopCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
-        guard isatty(0) == 1 else {
-            FileHandle.standardError.write(Data("storefront: standard input is not a terminal; run it in one.\n".utf8))
-            throw ExitCode(2)
-        }
+        try DisplayOptions.requireTerminal()
         // Logging was set up by `Storefront.main` (--log FILE or nowhere): nothing writes to this terminal.
         let target = try store.target()
         let connection = try await StoreConnection.open(target, debugMode: store.debugMode)
-        let client = connection.client
-        let storeName = connection.storeName
-        let shop = Store(environment: ShopEnvironment(api: client))
+        var initial = State()
+        if readonly { initial.readOnly = ReadOnlyMode() }
+        let shop = Store(initialState: initial, environment: ShopEnvironment(api: connection.client))
         defer { shop.cancelAll() }
         let recorder = try recording.start(shop, store: target.storeKey)
         defer { recorder?.close() }
-        let app = ShopApp(store: shop, storeName: storeName)
-        let runner = TerminalRunner(
-            program: app, options: Terminal.Options(noColor: noColor, ascii: ascii, mouse: mouse))
-        app.attach(runner)
-        shop.send(.appStarted)
-        for action in open.flatMap(ShopCommand.deepLink) ?? [] { shop.send(action) }
-        let outcome: TerminalRunner.Outcome
-        do {
-            outcome = try await runner.run()
-        } catch {
-            await connection.close()
-            FileHandle.standardError.write(Data("storefront: \(error)\n".utf8))
-            throw ExitCode(1)
-        }
-        shop.cancelAll()
-        await connection.close()
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        try await display.run(
+            shop, storeName: connection.storeName, connection: connection,
+            first: open.flatMap(ShopCommand.deepLink) ?? [])
     }
 }
 

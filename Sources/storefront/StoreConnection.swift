@@ -33,6 +33,9 @@ struct StoreConnection {
         }
     }
 
+    /// The in-process sandbox's support key (it mints read-only support tokens); nil for other stores.
+    var sandboxSupportKey: String? { sandbox?.supportKey }
+
     /// Stops the in-process sandbox, if any.
     func close() async {
         await sandbox?.stop()

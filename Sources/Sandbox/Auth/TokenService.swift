@@ -18,6 +18,11 @@ struct TokenClaims: JWTPayload, Equatable {
     var jti: String
     var iat: Int
     var exp: Int
+    /// "support" on a support token (read-only, any user's cart); absent on customers' tokens.
+    var role: String? = nil
+
+    static let supportRole = "support"
+    var isSupport: Bool { role == Self.supportRole }
 
     enum CodingKeys: String, CodingKey {
         case userId = "user_id"
@@ -28,7 +33,7 @@ struct TokenClaims: JWTPayload, Equatable {
         case email, phone
         case tokenType = "token_type"
         case sessionId = "session_id"
-        case jti, iat, exp
+        case jti, iat, exp, role
     }
 
     /// Signature only; expiry is checked by ``TokenService`` so that it can answer `TOKEN_EXPIRED`.
@@ -71,6 +76,16 @@ struct TokenService: Sendable {
             jti: refresh.jti, userId: user.id, sessionId: session,
             expiresAt: Date(timeIntervalSince1970: TimeInterval(refresh.exp)), usedAt: nil)
         return (pair, record)
+    }
+
+    /// A read-only support access token (no refresh token: a support session is short and started again).
+    func issueSupport(lifetime: Duration, now: Date) async throws -> String {
+        let iat = Int(now.timeIntervalSince1970)
+        let claims = TokenClaims(
+            userId: TokenClaims.supportRole, isAnonymous: false, isLoggedIn: false, customerId: nil, firstName: nil,
+            email: nil, phone: nil, tokenType: "access", sessionId: IDs.make(now: now), jti: IDs.make(now: now),
+            iat: iat, exp: iat + Int(lifetime.components.seconds), role: TokenClaims.supportRole)
+        return try await keys.sign(claims)
     }
 
     enum Failure: Error { case invalid, expired }

@@ -17,6 +17,11 @@ public struct SandboxConfiguration: Sendable {
     /// When set and the database has no catalog yet, a generated catalog of this many products is seeded
     /// instead of the demo catalog (benchmarks).
     public var generatedCatalogSize: Int? = nil
+    /// The key that mints read-only support tokens (`POST /auth/support`, header `X-Support-Key`). nil: the key
+    /// kept in ``SupportKey/fileURL(databasePath:)``, generated on first run.
+    public var supportKey: String? = nil
+    /// Lifetime of a support token (short: it reads any user's cart).
+    public var supportTokenLifetime: Duration = .seconds(600)
 
     public init(databasePath: String) {
         self.databasePath = databasePath

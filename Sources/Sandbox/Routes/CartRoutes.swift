@@ -151,13 +151,18 @@ struct CartRoutes {
         }
     }
 
+    /// `GET /carts/users/:user`: the caller's own cart, or any user's for a support token (read-only).
     func userCart(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try await auth.requireReader(request)
         let userId = try context.parameters.require("user")
-        try Authenticator.requireSelf(session, userId)
+        try Authenticator.requireSelfOrSupport(session, userId)
         let settings = services.settings
+        let support = session.isSupport
         let cart = try await services.database.read { db -> CartWire? in
             let now = Date()
+            if support, try UserRecord.fetchOne(db, key: userId) == nil {
+                throw APIError(status: .notFound, code: "USER_NOT_FOUND", message: "No user \(userId)")
+            }
             return try CartStore.activeCart(db, userId: userId, now: now).map {
                 try CartStore.priced(db, $0, settings: settings, now: now)
             }

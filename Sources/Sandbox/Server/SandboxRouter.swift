@@ -16,6 +16,7 @@ enum SandboxRouter {
         let api = router.group(RouterPath(basePath))
         let authRoutes = AuthRoutes(services: services, auth: auth)
         authRoutes.register(on: api)
+        SupportRoutes(services: services, auth: auth).register(on: api)
         UserRoutes(services: services, auth: auth, authRoutes: authRoutes).register(on: api)
         CatalogRoutes(services: services, auth: auth).register(on: api)
         CartRoutes(services: services, auth: auth).register(on: api)

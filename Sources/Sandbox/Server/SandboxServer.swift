@@ -8,11 +8,14 @@ public final class SandboxServer: Sendable {
     public let port: Int
     /// `http://HOST:PORT/api/v1/sandbox/storefront`.
     public let baseURL: URL
+    /// The key that mints support tokens (`POST /auth/support`), for an in-process caller; never log it.
+    public let supportKey: String
     private let runTask: Task<Void, any Error>
 
-    private init(port: Int, baseURL: URL, runTask: Task<Void, any Error>) {
+    private init(port: Int, baseURL: URL, supportKey: String, runTask: Task<Void, any Error>) {
         self.port = port
         self.baseURL = baseURL
+        self.supportKey = supportKey
         self.runTask = runTask
     }
 
@@ -44,7 +47,7 @@ public final class SandboxServer: Sendable {
         }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let baseURL = URL(string: "http://\(host):\(port)\(SandboxRouter.basePath)")!
-        return SandboxServer(port: port, baseURL: baseURL, runTask: runTask)
+        return SandboxServer(port: port, baseURL: baseURL, supportKey: services.supportKey, runTask: runTask)
     }
 
     /// Stops listening and waits for the server to finish.

@@ -9,6 +9,8 @@ struct SandboxServices: Sendable {
     let tokens: TokenService
     let settings: StoreSettings
     let resources: URL?
+    /// Mints support tokens (``SupportKey``); never logged.
+    let supportKey: String
 
     static func make(_ configuration: SandboxConfiguration) async throws -> SandboxServices {
         let database = try SandboxDatabase.open(path: configuration.databasePath)
@@ -19,8 +21,10 @@ struct SandboxServices: Sendable {
         let tokens = await TokenService.make(
             secret: secret, accessLifetime: configuration.accessTokenLifetime,
             refreshLifetime: configuration.refreshTokenLifetime)
+        let supportKey = try SupportKey.resolve(
+            configured: configuration.supportKey, databasePath: configuration.databasePath)
         return SandboxServices(
             configuration: configuration, database: database, tokens: tokens, settings: settings,
-            resources: resources)
+            resources: resources, supportKey: supportKey)
     }
 }

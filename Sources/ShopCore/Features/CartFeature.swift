@@ -131,8 +131,9 @@ extension Reducer {
     static func loadCart(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
         guard state.session.claims != nil else { return .none }
         state.inFlight.insert(.cart)
+        let owner = state.readOnly?.cartOwner
         return call(.cartLoad, environment) { api in
-            .cart(.loaded(try await api.userCart(userID: nil)))
+            .cart(.loaded(try await api.userCart(userID: owner)))
         } failure: {
             .cart(.loadFailed($0))
         }

@@ -118,7 +118,15 @@ extension Reducer {
     }
 
     /// Enter: the obvious thing on each screen.
+    /// Enter on the screen shown: what it means there (one action), sent through the reducer so that
+    /// read-only mode sees it like any other intent.
     static func select(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        guard let action = selectAction(state) else { return .none }
+        return reduce(into: &state, action: action, environment: environment)
+    }
+
+    /// What Enter means on the screen shown, nil where it does nothing.
+    static func selectAction(_ state: State) -> Action? {
         switch state.currentRoute {
         case .catalog:
             let id: String?
@@ -127,42 +135,35 @@ extension Reducer {
             } else {
                 id = state.catalog.selectedProduct?.id
             }
-            guard let id else { return .none }
-            return navigate(&state, to: .product(id: id), environment)
-        case .product: return reduceProduct(&state, .addToCart, environment)
-        case .cart: return reduceCheckout(&state, .start, environment)
-        case .wishlist: return reduceWishlist(&state, .moveSelectedToCart, environment)
-        case .coupons:
-            return state.form[.couponCode].isEmpty
-                ? reduceCoupons(&state, .applySelected, environment) : reduceCoupons(&state, .applyTyped, environment)
-        case .login: return reduceSession(&state, .requestOTP, environment)
-        case .otp: return reduceSession(&state, .submitOTP, environment)
-        case .register: return reduceSession(&state, .submitRegistration, environment)
-        case .checkout(.address): return reduceCheckout(&state, .chooseAddress, environment)
-        case .checkout(.business): return reduceCheckout(&state, .submitBusiness, environment)
-        case .checkout(.delivery): return reduceCheckout(&state, .chooseDelivery, environment)
-        case .checkout(.review): return reduceCheckout(&state, .placeOrder, environment)
-        case .addressForm: return reduceCheckout(&state, .saveAddress, environment)
+            return id.map { .navigate(.product(id: $0)) }
+        case .product: return .product(.addToCart)
+        case .cart: return .checkout(.start)
+        case .wishlist: return .wishlist(.moveSelectedToCart)
+        case .coupons: return .coupons(state.form[.couponCode].isEmpty ? .applySelected : .applyTyped)
+        case .login: return .session(.requestOTP)
+        case .otp: return .session(.submitOTP)
+        case .register: return .session(.submitRegistration)
+        case .checkout(.address): return .checkout(.chooseAddress)
+        case .checkout(.business): return .checkout(.submitBusiness)
+        case .checkout(.delivery): return .checkout(.chooseDelivery)
+        case .checkout(.review): return .checkout(.placeOrder)
+        case .addressForm: return .checkout(.saveAddress)
         case .payment:
             switch state.payment.phase {
-            case .failed, .setupFailed: return reducePayment(&state, .retry, environment)
-            case .timedOut, .stopped: return reducePayment(&state, .checkAgain, environment)
-            case .paid: return reducePayment(&state, .done, environment)
-            default: return .none
+            case .failed, .setupFailed: return .payment(.retry)
+            case .timedOut, .stopped: return .payment(.checkAgain)
+            case .paid: return .payment(.done)
+            default: return nil
             }
         case .orders:
-            guard let order = state.orders.selectedOrder else { return .none }
-            return navigate(&state, to: .orderDetail(orderNumber: order.orderNumber), environment)
-        case .profile: return reduceAccount(&state, .saveProfile, environment)
-        case .notifications: return reduceAccount(&state, .toggleSelectedPreference, environment)
-        case .changePassword: return reduceAccount(&state, .changePassword, environment)
-        case .forgotPassword: return reduceAccount(&state, .forgotPassword, environment)
-        case .resetPassword: return reduceAccount(&state, .submitReset, environment)
-        case .account:
-            return state.account.confirmingDeactivation
-                ? reduceAccount(&state, .confirmDeactivation, environment) : .none
-        case .orderDetail:
-            return .none
+            return state.orders.selectedOrder.map { .navigate(.orderDetail(orderNumber: $0.orderNumber)) }
+        case .profile: return .account(.saveProfile)
+        case .notifications: return .account(.toggleSelectedPreference)
+        case .changePassword: return .account(.changePassword)
+        case .forgotPassword: return .account(.forgotPassword)
+        case .resetPassword: return .account(.submitReset)
+        case .account: return state.account.confirmingDeactivation ? .account(.confirmDeactivation) : nil
+        case .orderDetail: return nil
         }
     }
 

@@ -6,6 +6,7 @@ import StorefrontAPI
 /// what they share.
 public enum Reducer {
     public static func reduce(into state: inout State, action: Action, environment: ShopEnvironment) -> Effect {
+        if refusedAsReadOnly(&state, action) { return .none }
         switch action {
         case .appStarted:
             return startSession(&state, environment)

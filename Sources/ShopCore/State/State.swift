@@ -23,6 +23,8 @@ public struct State: Equatable, Sendable {
     public var payment = PaymentState()
     public var orders = OrdersState()
     public var account = AccountState()
+    /// Set: nothing may change (support and demos); see ``ReadOnlyMode``.
+    public var readOnly: ReadOnlyMode?
 
     public init() {}
 
@@ -57,6 +59,16 @@ public struct State: Equatable, Sendable {
 
     /// "Catalog › Cart › Address" for the header.
     public var routeTitles: [String] { route.map(\.title) }
+}
+
+/// Read-only mode: every change is refused with "Read-only: <what> is disabled" and sends no request.
+public struct ReadOnlyMode: Equatable, Sendable {
+    /// The user whose cart is shown (a support view of another user's cart); nil: the session's own.
+    public var cartOwner: String?
+
+    public init(cartOwner: String? = nil) {
+        self.cartOwner = cartOwner
+    }
 }
 
 public enum SessionState: Equatable, Sendable {

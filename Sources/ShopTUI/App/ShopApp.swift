@@ -117,7 +117,7 @@ public final class ShopApp: TerminalProgram {
             b.keys.removeAll { taken.contains($0) }
             return b.keys.isEmpty ? nil : b
         }
-        return KeyTable(own + rest)
+        return KeyTable(own + rest).readOnly(in: ctx.state)
     }
 
     static func screenKeys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
@@ -345,8 +345,10 @@ public final class ShopApp: TerminalProgram {
 
     private func headerTitle(_ state: State, _ theme: Theme, narrow: Bool) -> String {
         let route = state.currentRoute
-        if narrow, route != .catalog { return route.title.replacingOccurrences(of: "·", with: theme.glyphs.separator) }
+        // A support view names whose cart it shows (user ids are long: instead of the store's name).
+        if route == .cart, let owner = state.readOnly?.cartOwner { return "Cart of user \(owner)" }
         let title = route.title.replacingOccurrences(of: "·", with: theme.glyphs.separator)
+        if narrow, route != .catalog { return title }
         return route == .catalog ? storeName : "\(storeName) \(theme.glyphs.separator) \(title)"
     }
 
@@ -361,8 +363,11 @@ public final class ShopApp: TerminalProgram {
         let count = state.cartCount
         let cart =
             count == 0 ? "cart empty" : "\(count) \(count == 1 ? "item" : "items") \(ctx.money(state.cartAmount))"
-        // Narrow: the cart first; who is signed in only when there is room.
-        return narrow ? cart : "\(who) \(ctx.theme.glyphs.separator) \(cart)"
+        // Read-only mode wears a badge, even when narrow.
+        let badge = state.readOnly == nil ? "" : "READ-ONLY \(ctx.theme.glyphs.separator) "
+        // Narrow, or a support view (whose title says whose cart): the cart without who is signed in.
+        if narrow || state.readOnly?.cartOwner != nil { return badge + cart }
+        return badge + "\(who) \(ctx.theme.glyphs.separator) \(cart)"
     }
 
     private func drawBreadcrumbs(_ state: State, into buffer: inout CellBuffer, layout: ScreenLayout, theme: Theme) {

@@ -9,12 +9,12 @@ public enum Redaction {
     public static let secretKeys: Set<String> = [
         "access_token", "refresh_token", "otp", "otp_token", "password", "old_password", "new_password",
         "confirm_password", "api_key", "client_auth_token", "card_number", "card_security_code", "card_token",
-        "upi_vpa", "authorization", "x-api-key",
+        "upi_vpa", "authorization", "x-api-key", "x-support-key", "support_key",
     ]
 
     /// Headers whose values are secret.
     public static let secretHeaders: Set<String> = [
-        "authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization",
+        "authorization", "x-api-key", "x-support-key", "cookie", "set-cookie", "proxy-authorization",
     ]
 
     public static func headers(_ headers: [String: String]) -> String {

@@ -20,6 +20,8 @@ public actor StorefrontClient {
     var tokens: TokenPair?
     /// A refresh or anonymous bootstrap in flight, shared by concurrent callers (single flight).
     var pendingSession: Task<Result<TokenPair, APIError>, Never>?
+    /// A support client: the one token it was given, never refreshed, never replaced by an anonymous session.
+    let fixedSession: Bool
 
     public init(
         configuration: ClientConfiguration, transport: any HTTPTransport = URLSessionTransport(),
@@ -32,6 +34,23 @@ public actor StorefrontClient {
         self.logger = logger
         self.now = now
         self.tokens = tokenStore.load()
+        self.fixedSession = false
+    }
+
+    /// A read-only support client on `supportToken` (``supportSignIn(configuration:supportKey:transport:)`` or an
+    /// operator-issued token). The token is kept in memory only (never in a customer's token file); it is not
+    /// refreshed, and when it expires calls fail with 401 instead of starting a guest session.
+    public init(
+        configuration: ClientConfiguration, supportToken: String, transport: any HTTPTransport = URLSessionTransport(),
+        logger: Logger = Logger(label: "storefront.api"), now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.configuration = configuration
+        self.transport = transport
+        self.tokenStore = MemoryTokenStore()
+        self.logger = logger
+        self.now = now
+        self.tokens = TokenPair(accessToken: supportToken, refreshToken: "")
+        self.fixedSession = true
     }
 
     // MARK: Session
@@ -76,6 +95,7 @@ public actor StorefrontClient {
     /// An access token good for a request: the held one, a refreshed one when it expires within the margin,
     /// or a new anonymous session's when there is none.
     func validAccessToken() async throws(APIError) -> String {
+        if fixedSession { return try fixedAccessToken() }
         if let pendingSession {
             return try await pendingSession.value.get().accessToken
         }
@@ -99,11 +119,25 @@ public actor StorefrontClient {
 
     /// After a 401 with `rejected`: the tokens someone else already rotated, else one shared refresh.
     func renewedSession(after rejected: String) async throws(APIError) -> TokenPair {
+        if fixedSession { throw Self.supportTokenExpired }
         if let pendingSession {
             return try await pendingSession.value.get()
         }
         if let tokens, tokens.accessToken != rejected { return tokens }
         return try await sharedSessionChange(refresh: tokens != nil)
+    }
+
+    static let supportTokenExpired = APIError.http(
+        status: 401, code: "TOKEN_EXPIRED", message: "The support token was refused or has expired: get a new one.",
+        details: [])
+
+    /// The support token, unless it has expired.
+    private func fixedAccessToken() throws(APIError) -> String {
+        guard let held = tokens else { throw Self.supportTokenExpired }
+        if let claims = TokenClaims(jwt: held.accessToken), claims.expires(within: 0, of: now()) {
+            throw Self.supportTokenExpired
+        }
+        return held.accessToken
     }
 
     /// Runs a refresh (or anonymous bootstrap) once for all the callers that need it meanwhile.
@@ -215,9 +249,11 @@ public actor StorefrontClient {
 
     /// One request: attempts (with retries when idempotent), each with the deadline, each logged.
     func perform<Body: Encodable & Sendable, Content: Decodable & Sendable>(
-        method: String, path: String, query: [URLQueryItem] = [], body: Body?, auth: Auth, idempotent: Bool
+        method: String, path: String, query: [URLQueryItem] = [], body: Body?, auth: Auth, idempotent: Bool,
+        headers extraHeaders: [String: String] = [:]
     ) async throws(APIError) -> Content {
         var request = try await makeRequest(method: method, path: path, query: query, body: body, auth: auth)
+        request.headers.merge(extraHeaders) { _, extra in extra }
         request.timeout = configuration.timeout
         let maxAttempts = max(1, configuration.maxAttempts)
         var attempt = 0

@@ -11,14 +11,23 @@ public struct TokenClaims: Sendable, Hashable, Codable {
     public var expiresAt: Date?
     /// `iat`, when the token carries it.
     public var issuedAt: Date?
+    /// `role`: "support" on a read-only support token (sandbox extension); nil on customers' tokens.
+    public var role: String?
 
-    public init(userId: String, isAnonymous: Bool, isLoggedIn: Bool, expiresAt: Date?, issuedAt: Date? = nil) {
+    public init(
+        userId: String, isAnonymous: Bool, isLoggedIn: Bool, expiresAt: Date?, issuedAt: Date? = nil,
+        role: String? = nil
+    ) {
         self.userId = userId
         self.isAnonymous = isAnonymous
         self.isLoggedIn = isLoggedIn
         self.expiresAt = expiresAt
         self.issuedAt = issuedAt
+        self.role = role
     }
+
+    /// A support token: it reads any user's cart and may change nothing.
+    public var isSupport: Bool { role == "support" }
 
     /// Decodes a JWT's payload; nil when it is not a JWT we can read.
     public init?(jwt: String) {
@@ -35,6 +44,7 @@ public struct TokenClaims: Sendable, Hashable, Codable {
         isLoggedIn = object["is_logged_in"] as? Bool ?? false
         expiresAt = (object["exp"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
         issuedAt = (object["iat"] as? NSNumber).map { Date(timeIntervalSince1970: $0.doubleValue) }
+        role = object["role"] as? String
     }
 
     /// True when the token expires within `margin` of `now`.

@@ -1,0 +1,117 @@
+import StorefrontAPI
+
+/// Read-only mode (`storefront support cart`, `storefront --readonly`): every intent that would change the
+/// cart, the wishlist, the account or the session is refused here, before any feature sees it, with the notice
+/// "Read-only: <what> is disabled", and sends no request.
+extension Reducer {
+    /// Refuses `action` in read-only mode: the notice, and true when it must not go further.
+    static func refusedAsReadOnly(_ state: inout State, _ action: Action) -> Bool {
+        guard state.readOnly != nil, let what = mutation(action, in: state) else { return false }
+        state.notice = Notice(.error, "Read-only: \(what) is disabled")
+        return true
+    }
+
+    /// What `action` would change, in words ("changing quantities"), or nil when it changes nothing on the
+    /// server: reads, moves, typing, and the answers of effects.
+    public static func mutation(_ action: Action, in state: State) -> String? {
+        switch action {
+        case .select:
+            return selectAction(state).flatMap { mutation($0, in: state) }
+        case .navigate(let route):
+            return mutation(navigatingTo: route, in: state)
+        case .appStarted, .moveSelection, .edit, .setField, .dismissNotice, .back:
+            return nil
+        case .session(let action):
+            return mutation(action)
+        case .catalog, .orders:
+            return nil
+        case .product(let action):
+            switch action {
+            case .addToCart: return "adding to the cart"
+            case .addToWishlist: return "the wishlist"
+            case .open, .loaded, .failed, .selectVariant, .changeQuantity: return nil
+            }
+        case .cart(let action):
+            return mutation(action)
+        case .wishlist(let action):
+            switch action {
+            case .add, .remove, .removeSelected, .moveToCart, .moveSelectedToCart: return "the wishlist"
+            case .load, .loaded, .failed, .updated: return nil
+            }
+        case .coupons(let action):
+            switch action {
+            case .apply, .applyTyped, .applySelected, .remove: return "coupons"
+            case .load, .evaluated, .failed: return nil
+            }
+        case .checkout(let action):
+            return mutation(action)
+        case .payment(let action):
+            switch action {
+            case .retry: return "payment"
+            case .linkReady, .setupFailed, .statusPolled, .pollFailed, .timedOut, .stopPolling, .checkAgain, .retried,
+                .retryFailed, .done:
+                return nil
+            }
+        case .account(let action):
+            return mutation(action)
+        }
+    }
+
+    static func mutation(navigatingTo route: Route, in state: State) -> String? {
+        if route.requiresSignIn && !state.isSignedIn { return "signing in" }
+        switch route {
+        case .login, .otp, .register, .forgotPassword, .resetPassword: return "signing in"
+        case .coupons: return "coupons, gift cards, points and credit"
+        case .checkout, .addressForm, .payment: return "checkout"
+        case .profile, .notifications, .changePassword: return "account changes"
+        case .catalog, .product, .cart, .wishlist, .account, .orders, .orderDetail: return nil
+        }
+    }
+
+    static func mutation(_ action: SessionAction) -> String? {
+        switch action {
+        case .requestOTP, .resendOTP, .submitOTP, .submitRegistration, .loginWithPassword: "signing in"
+        case .logout: "signing out"
+        case .chooseChannel, .started, .startFailed, .otpSent, .otpRequestFailed, .accountNotFound, .cooldownTick,
+            .otpRejected, .signedIn, .signInFailed, .userLoaded, .signedOut, .logoutFailed, .expired:
+            nil
+        }
+    }
+
+    static func mutation(_ action: CartAction) -> String? {
+        switch action {
+        case .setQuantity, .incrementSelected, .decrementSelected: "changing quantities"
+        case .removeSelected: "removing lines"
+        case .moveSelectedToWishlist, .moveToWishlist: "moving lines to the wishlist"
+        case .applyGiftCard, .removeGiftCard: "gift cards"
+        case .redeemLoyaltyPoints, .removeLoyaltyPoints: "loyalty points"
+        case .redeemCreditBalance, .removeCreditBalance: "credit balance"
+        case .load, .loaded, .loadFailed, .movedToWishlist, .moveToWishlistFailed, .mutationSucceeded,
+            .mutationFailed:
+            nil
+        }
+    }
+
+    static func mutation(_ action: CheckoutAction) -> String? {
+        switch action {
+        case .start, .chooseAddress, .newAddress, .skipBusiness, .submitBusiness, .chooseDelivery: "checkout"
+        case .saveAddress: "saving addresses"
+        case .placeOrder: "placing orders"
+        case .addressesLoaded, .addressesFailed, .addressSaved, .addressFailed, .businessSaved, .businessFailed,
+            .serviceabilityChecked, .deliveryFailed, .orderPlaced, .orderFailed:
+            nil
+        }
+    }
+
+    static func mutation(_ action: AccountAction) -> String? {
+        switch action {
+        case .editProfile, .saveProfile, .togglePreference, .toggleSelectedPreference, .savePreferences,
+            .changePassword, .requestDeactivation, .confirmDeactivation:
+            "account changes"
+        case .forgotPassword, .submitReset: "password reset"
+        case .profileSaved, .loadPreferences, .preferencesLoaded, .preferencesSaved, .passwordChanged,
+            .resetOTPSent, .passwordReset, .cancelDeactivation, .deactivated, .failed:
+            nil
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import ShopCore
+import ShopTUI
+
+/// How the TUI draws: the shop's and the support view's flags.
+struct DisplayOptions: ParsableArguments {
+    @Flag(name: .long, help: "No colours (NO_COLOR in the environment does the same).")
+    var noColor = false
+
+    @Flag(name: .long, help: "Plain ASCII borders, marks and currency (Rs.).")
+    var ascii = false
+
+    @Flag(name: .long, help: "Mouse wheel and clicks (the terminal's own text selection then needs shift).")
+    var mouse = false
+
+    var terminalOptions: Terminal.Options { Terminal.Options(noColor: noColor, ascii: ascii, mouse: mouse) }
+
+    /// The TUI on this terminal needs one: exit status 2 otherwise.
+    static func requireTerminal(_ hint: String = "run it in one") throws {
+        guard isatty(0) == 1 else {
+            FileHandle.standardError.write(Data("storefront: standard input is not a terminal; \(hint).\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    /// Runs the shop's TUI for `shop` until it quits, then stops its effects and closes `connection`.
+    @MainActor
+    func run(_ shop: Store, storeName: String, connection: StoreConnection, first: [Action] = []) async throws {
+        let app = ShopApp(store: shop, storeName: storeName)
+        let runner = TerminalRunner(program: app, options: terminalOptions)
+        app.attach(runner)
+        shop.send(.appStarted)
+        for action in first { shop.send(action) }
+        let outcome: TerminalRunner.Outcome
+        do {
+            outcome = try await runner.run()
+        } catch {
+            shop.cancelAll()
+            await connection.close()
+            FileHandle.standardError.write(Data("storefront: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        shop.cancelAll()
+        await connection.close()
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+}

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import ShopCore
+import StorefrontAPI
+
+/// `storefront support cart --user-id ID`: a customer's cart as support sees it, read-only.
+struct SupportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "support", abstract: "Support tools: a customer's cart, read-only.", subcommands: [Cart.self])
+
+    struct Cart: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cart",
+            abstract: "Open a user's cart read-only in the TUI (GET /carts/users/{id}), or print it with --json.",
+            discussion: """
+                It reads with a support token, which may read any user's cart and change nothing; every key that \
+                would change something is disabled. The built-in sandbox mints one itself; a sandbox started with \
+                `storefront sandbox serve` mints one from its support key (--support-key or STOREFRONT_SUPPORT_KEY). \
+                Commerce Engine's public storefront API has no support login: on a real store pass a token issued \
+                by an operator (--support-token or STOREFRONT_SUPPORT_TOKEN). The token is kept in memory only, \
+                never in the customer's token file.
+                Exit status: 0 ok, 1 no such user or no cart (or the store refused), 2 bad usage.
+                """)
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var output: OutputOptions
+        @OptionGroup var display: DisplayOptions
+
+        @Option(name: .customLong("user-id"), help: "The user whose cart to show.")
+        var userID: String
+
+        @Flag(name: .long, help: "Accepted for symmetry: the support view is always read-only.")
+        var readonly = false
+
+        @Option(
+            name: .customLong("support-key"),
+            help: "A sandbox's support key, to mint the support token (env STOREFRONT_SUPPORT_KEY).")
+        var supportKey: String?
+
+        @Option(
+            name: .customLong("support-token"),
+            help: "An operator-issued support token, for a real store (env STOREFRONT_SUPPORT_TOKEN).")
+        var supportToken: String?
+
+        func validate() throws {
+            if userID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--user-id is empty.") }
+            if supportKey != nil && supportToken != nil {
+                throw ValidationError("Give --support-key or --support-token, not both.")
+            }
+        }
+
+        @MainActor
+        func run() async throws {
+            if !output.json { try DisplayOptions.requireTerminal("use --json to print the cart") }
+            let target = try store.target()
+            let credential = try SupportCredential.choose(
+                target: target, key: supportKey, token: supportToken, environment: ProcessInfo.processInfo.environment)
+            // The customer's token file is not read or written: the shop's own client only asks for the token.
+            let connection = try await StoreConnection.open(target, tokenStore: MemoryTokenStore())
+            let (support, cart): (StorefrontClient, StorefrontAPI.Cart?)
+            do {
+                (support, cart) = try await Self.load(userID, credential, connection)
+            } catch {
+                await connection.close()
+                throw error
+            }
+            guard let cart else {
+                await connection.close()
+                throw CommandFailure("user \(userID) has no cart.")
+            }
+            if output.json {
+                await connection.close()
+                try Output.printJSON(CartSnapshot(cart: cart, store: connection.storeKey, withPII: false))
+                return
+            }
+            var initial = State()
+            initial.readOnly = ReadOnlyMode(cartOwner: userID)
+            initial.route = [.cart]
+            let shop = Store(initialState: initial, environment: ShopEnvironment(api: support))
+            defer { shop.cancelAll() }
+            try await display.run(shop, storeName: connection.storeName, connection: connection)
+        }
+
+        /// The support client and the user's cart (nil when the user has none); an unknown user is a failure of
+        /// its own.
+        nonisolated static func load(_ userID: String, _ credential: SupportCredential, _ connection: StoreConnection)
+            async throws -> (StorefrontClient, StorefrontAPI.Cart?)
+        {
+            let support = try await credential.client(connection)
+            do {
+                return (support, try await support.userCart(userID: userID))
+            } catch .http(404, "USER_NOT_FOUND", _, _) {
+                throw CommandFailure("no user \(userID) in this store.")
+            } catch {
+                throw CommandFailure(error.message)
+            }
+        }
+    }
+}
+
+/// Where the support token comes from.
+enum SupportCredential {
+    /// The in-process sandbox's own key.
+    case sandbox
+    /// A sandbox server's support key: `POST /auth/support`.
+    case key(String)
+    /// An operator-issued token, used as it is.
+    case token(String)
+
+    static func choose(target: StoreTarget, key: String?, token: String?, environment: [String: String]) throws
+        -> SupportCredential
+    {
+        func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+        if let token = nonEmpty(token) ?? (key == nil ? nonEmpty(environment["STOREFRONT_SUPPORT_TOKEN"]) : nil) {
+            return .token(token)
+        }
+        if let key = nonEmpty(key) ?? nonEmpty(environment["STOREFRONT_SUPPORT_KEY"]) { return .key(key) }
+        if case .sandbox = target { return .sandbox }
+        throw ValidationError(
+            "A store needs a support token: --support-token (or STOREFRONT_SUPPORT_TOKEN), issued by an operator "
+                + "(the public storefront API has no support login), or --support-key for a sandbox server.")
+    }
+
+    /// A client that reads with the support token.
+    func client(_ connection: StoreConnection) async throws -> StorefrontClient {
+        switch self {
+        case .token(let token):
+            return connection.client.supportClient(token: token)
+        case .key(let key):
+            return try await Self.signIn(connection.client, key: key)
+        case .sandbox:
+            guard let key = connection.sandboxSupportKey else { throw CommandFailure("no sandbox support key") }
+            return try await Self.signIn(connection.client, key: key)
+        }
+    }
+
+    private static func signIn(_ client: StorefrontClient, key: String) async throws -> StorefrontClient {
+        let token = try await Failing.api { try await client.supportSignIn(supportKey: key) }
+        return client.supportClient(token: token.accessToken)
+    }
+}
