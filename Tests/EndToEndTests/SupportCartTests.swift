@@ -143,6 +143,13 @@ final class SupportFixture {
         #expect(!snapshot.containsPersonalData)
         #expect(!out.contains("eyJ") && !err.contains("eyJ"), "a token was printed")
 
+        // The built-in sandbox (here on the same database file) mints its own support token.
+        let builtIn = try fixture.run([
+            "support", "cart", "--user-id", fixture.userID, "--json", "--sandbox-db", fixture.path("sandbox.sqlite"),
+        ])
+        #expect(builtIn.0 == 0, "\(builtIn.2)")
+        #expect(try decoder.decode(Snapshot.self, from: Data(builtIn.1.utf8)).lines.map(\.quantity) == [2, 1])
+
         let unknown = try fixture.run(
             ["support", "cart", "--user-id", "NOSUCHUSER", "--json"] + fixture.storeFlags + key)
         #expect(unknown.0 == 1)
