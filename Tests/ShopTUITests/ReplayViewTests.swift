@@ -21,7 +21,8 @@ import Testing
         outcome: .different(
             intent: 12, summary: "product.addToCart",
             differences: [
-                ReplayDifference(key: "cart.line[Glide Wireless Mouse].unit_price", recorded: "₹899.00", replayed: "₹999.00"),
+                ReplayDifference(
+                    key: "cart.line[Glide Wireless Mouse].unit_price", recorded: "₹899.00", replayed: "₹999.00"),
                 ReplayDifference(key: "cart.to_be_paid", recorded: "₹1,798.00", replayed: "₹1,998.00"),
             ]),
         intentsReplayed: 12, intentsRecorded: 40, checkpointsCompared: 11, notes: [])

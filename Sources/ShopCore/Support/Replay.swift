@@ -147,6 +147,18 @@ public struct ReplayReport: Equatable, Sendable {
     /// At a difference: the message the live store showed (notice or OTP screen), which often says why.
     public var replayedMessage: String?
 
+    public init(
+        outcome: Outcome, intentsReplayed: Int, intentsRecorded: Int, checkpointsCompared: Int, notes: [String],
+        replayedMessage: String? = nil
+    ) {
+        self.outcome = outcome
+        self.intentsReplayed = intentsReplayed
+        self.intentsRecorded = intentsRecorded
+        self.checkpointsCompared = checkpointsCompared
+        self.notes = notes
+        self.replayedMessage = replayedMessage
+    }
+
     public var isSame: Bool { outcome == .same }
 
     /// One line: "replayed 12 intents; same state" or "first difference after intent #7 (...): ...".
