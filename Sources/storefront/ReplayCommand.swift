@@ -69,7 +69,7 @@ struct ReplayCommand: AsyncParsableCommand {
         var view = !headless && !output.json
         if view && !(Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal) {
             FileHandle.standardError.write(
-                Data("storefront: not a terminal; replaying headless (--headless says so quietly).\n".utf8))
+                Data("storefront: not a terminal; replaying headless.\n".utf8))
             view = false
         }
         var server: SandboxServer?

@@ -61,7 +61,10 @@ import Testing
         #expect(help.contains("Quit the replay"), "no replay help:\n\(help)")
         #expect(!help.contains("Sandbox store · Cart"), "c opened the cart during replay:\n\(help)")
         #expect(help.contains("Sandbox store · Product"), "\(help)")
+        // Esc closes the help (waited for: an esc right before q would read as alt-q).
         try replay.send("Escape")
+        let closed = try await replay.waitFor { !$0.contains("Quit the replay") }
+        #expect(closed.contains("same state"), "\(closed)")
         try replay.send("q")
         let after = try await replay.waitFor { $0.contains("app-exit=") }
         #expect(after.contains("app-exit=0"), "\(after)")
