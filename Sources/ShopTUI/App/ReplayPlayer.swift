@@ -21,6 +21,12 @@ public final class ReplayPlayer {
         self.stepDelay = stepDelay
         isPaused = startPaused
         app.onIntent = { [weak self] intent in self?.perform(intent) }
+        // The bar names the intent as soon as it is sent, not only once its answers are in.
+        let redraw = session.store.onChange
+        session.store.onChange = { [weak self] in
+            redraw?()
+            self?.update()
+        }
         update()
     }
 
@@ -79,6 +85,7 @@ public final class ReplayPlayer {
     }
 
     private func update() {
-        app.status = ReplayStatus(session, paused: isPaused)
+        let status = ReplayStatus(session, paused: isPaused)
+        if status != app.status { app.status = status }
     }
 }
