@@ -84,6 +84,9 @@ let package = Package(
             dependencies: ["ShopCore", "Sandbox", "StorefrontAPI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Sandbox", "StorefrontAPI"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["Sandbox", "StorefrontAPI", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -2,10 +2,13 @@ import ArgumentParser
 import Foundation
 import Sandbox
 import ShopCore
+import ShopTUI
 import StorefrontAPI
 
 /// `storefront replay FILE`: replays a recorded session's intents against a live store and reports where the
-/// state first differs from the recorded one (support reproducing what a customer did).
+/// state first differs from the recorded one (support reproducing what a customer did). In a terminal it shows
+/// the replay in the shop's own screens (``ReplayApp``) at a readable pace; `--headless` (or output that is not
+/// a terminal) prints the report only. Both run the same ``ReplaySession``.
 struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
@@ -14,8 +17,10 @@ struct ReplayCommand: AsyncParsableCommand {
             The recorded intents are sent to a live store whose own answers drive the state; after each intent \
             the cart, totals, codes, screen, sign-in, payment phase, wishlist and notice are compared with the \
             recording. OTPs are never recorded: the sandbox's debug OTP is used instead. By default replay runs \
-            on a fresh, seeded sandbox (your sandbox database is not touched). Exit status: 0 same state, \
-            1 different or failed, 2 bad usage.
+            on a fresh, seeded sandbox (your sandbox database is not touched). In a terminal the shop's screens \
+            show the replay step by step (space pauses, n steps, q quits; the shop's own keys do nothing) and \
+            stop at the first difference; --headless prints the report only. Exit status: 0 same state, \
+            1 different or failed (or quit before the end), 2 bad usage.
             """)
 
     @Argument(help: "A recording written by `storefront --record FILE`.") var file: String
@@ -23,8 +28,10 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(name: .customLong("api-key"), help: "X-Api-Key for --against URL.") var apiKey: String?
     @Option(name: .customLong("sandbox-db"), help: "Replay on this sandbox database instead of a fresh one.")
     var sandboxDb: String?
-    @Flag(help: "Print the report only (the TUI replay view is not built yet, so replay is always headless).")
+    @Flag(help: "Print the report only, without the replay view (also when output is not a terminal).")
     var headless = false
+    @Option(name: .customLong("step-delay"), help: "Milliseconds between two intents in the replay view.")
+    var stepDelay = 400
     @OptionGroup var output: OutputOptions
 
     enum Target {
@@ -48,6 +55,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try target()
+        guard stepDelay >= 0 else { throw ValidationError("--step-delay takes milliseconds, 0 or more.") }
     }
 
     @MainActor
@@ -58,12 +66,16 @@ struct ReplayCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("\(file): \(error.errorDescription ?? "\(error)")")
         }
-        if !headless && !output.json {
-            FileHandle.standardError.write(Data("storefront: no TUI replay view yet; replaying headless.\n".utf8))
+        var view = !headless && !output.json
+        if view && !(Terminal.stdinIsTerminal && Terminal.stdoutIsTerminal) {
+            FileHandle.standardError.write(
+                Data("storefront: not a terminal; replaying headless.\n".utf8))
+            view = false
         }
         var server: SandboxServer?
         var temporary: URL?
         let client: StorefrontClient
+        let storeName: String
         switch try target() {
         case .sandbox:
             let path: String
@@ -80,15 +92,29 @@ struct ReplayCommand: AsyncParsableCommand {
             configuration.port = 0
             let started = try await SandboxServer.start(configuration)
             server = started
+            storeName = "Sandbox store"
             client = StorefrontClient(
                 configuration: ClientConfiguration(baseURL: started.baseURL, apiKey: "sandbox", debugMode: true),
                 tokenStore: MemoryTokenStore())
         case .url(let url):
+            storeName = url.host ?? "store"
             client = StorefrontClient(
                 configuration: ClientConfiguration(baseURL: url, apiKey: apiKey ?? "sandbox", debugMode: true),
                 tokenStore: MemoryTokenStore())
         }
-        var report = await Replayer(recording: recording, api: client).run()
+        let session = ReplaySession(recording: recording, api: client)
+        var outcome = TerminalRunner.Outcome.quit
+        var quitEarly = false
+        if view {
+            do {
+                outcome = try await play(session, storeName: storeName)
+                quitEarly = !session.isFinished
+            } catch {
+                FileHandle.standardError.write(Data("storefront: \(error); replaying headless.\n".utf8))
+            }
+        }
+        var report = quitEarly ? session.report : await session.runToEnd()
+        session.close()
         if case .sandbox = try target(), recording.header.store != "sandbox" {
             report.notes.insert("recorded on store \(recording.header.store), replayed on the sandbox", at: 0)
         }
@@ -99,9 +125,30 @@ struct ReplayCommand: AsyncParsableCommand {
             try Output.printJSON(ReplayJSON(report))
         } else {
             for note in report.notes { Output.line("note: \(note)") }
-            Output.line(report.headline)
+            if !quitEarly {
+                Output.line(report.headline)
+            } else {
+                Output.line("replay quit at intent #\(session.step) of \(session.totalSteps); not compared to the end")
+            }
         }
-        if !report.isSame { throw ExitCode(1) }
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        if !report.isSame || quitEarly { throw ExitCode(1) }
+    }
+
+    /// The replay view: the shop's screens draw the live store while the player applies the intents. Returns when
+    /// the viewer quits (or a signal ends it); throws when no terminal can be opened (nothing was replayed then).
+    @MainActor
+    func play(_ session: ReplaySession, storeName: String) async throws -> TerminalRunner.Outcome {
+        let app = ReplayApp(
+            shop: ShopApp(store: session.store, storeName: storeName), status: ReplayStatus(session, paused: false))
+        let runner = TerminalRunner(program: app, options: Terminal.Options())
+        app.attach(runner)
+        let player = ReplayPlayer(session: session, app: app, stepDelay: .milliseconds(stepDelay))
+        let terminal = try Terminal(options: runner.options)
+        player.start()
+        let outcome = await runner.run(on: terminal)
+        player.stop()
+        return outcome
     }
 }
 

@@ -147,6 +147,18 @@ public struct ReplayReport: Equatable, Sendable {
     /// At a difference: the message the live store showed (notice or OTP screen), which often says why.
     public var replayedMessage: String?
 
+    public init(
+        outcome: Outcome, intentsReplayed: Int, intentsRecorded: Int, checkpointsCompared: Int, notes: [String],
+        replayedMessage: String? = nil
+    ) {
+        self.outcome = outcome
+        self.intentsReplayed = intentsReplayed
+        self.intentsRecorded = intentsRecorded
+        self.checkpointsCompared = checkpointsCompared
+        self.notes = notes
+        self.replayedMessage = replayedMessage
+    }
+
     public var isSame: Bool { outcome == .same }
 
     /// One line: "replayed 12 intents; same state" or "first difference after intent #7 (...): ...".
@@ -215,110 +227,11 @@ public final class Replayer {
         return "\(label)(\(child.value))"
     }
 
+    /// Replays every intent (a ``ReplaySession`` run to its end) and reports.
     public func run() async -> ReplayReport {
-        let clock = TestClock()
-        let environment = ShopEnvironment(api: api, clock: clock, policy: policy)
-        let store = Store(environment: environment)
-        defer { store.cancelAll() }
-        var recorded = State()
-        var report = ReplayReport(
-            outcome: .same, intentsReplayed: 0, intentsRecorded: recording.intents.count, checkpointsCompared: 0,
-            notes: [])
-        let entries = recording.entries
-        var index = 0
-        // Answers before the first intent (none normally) only move the recorded state.
-        while index < entries.count, entries[index].origin == .answer {
-            _ = Reducer.reduce(into: &recorded, action: entries[index].action, environment: environment)
-            index += 1
-        }
-        // A session restored signed in cannot be restored here: replay starts as a guest.
-        let restoredSignedIn = entries.contains { entry in
-            if case .session(.started(let claims)) = entry.action { return claims.isLoggedIn && !claims.isAnonymous }
-            return false
-        }
-        if restoredSignedIn {
-            report.notes.append(
-                "the customer's session started already signed in (restored); replay starts as a guest, "
-                    + "so the state differs until the recording signs in")
-        }
-        var number = 0
-        var lastCompared = 0
-        while index < entries.count {
-            let intent = entries[index].action
-            number += 1
-            _ = Reducer.reduce(into: &recorded, action: intent, environment: environment)
-            index += 1
-            while index < entries.count, entries[index].origin == .answer {
-                _ = Reducer.reduce(into: &recorded, action: entries[index].action, environment: environment)
-                index += 1
-            }
-            let summary = Self.summary(intent)
-            func stop(_ reason: String) -> ReplayReport {
-                var stopped = report
-                stopped.outcome = .stopped(intent: number, summary: summary, reason: reason)
-                return stopped
-            }
-
-            // Secrets are never recorded: fill in what the live store offers, or stop.
-            switch intent {
-            case .session(.submitOTP):
-                guard let otp = store.state.auth.sandboxOTP else {
-                    return stop(
-                        "the recording submits an OTP, which recordings never keep, and this store does not reveal "
-                            + "OTPs (only the sandbox does, in debug mode); replay can't sign in here")
-                }
-                store.send(.setField(.otp, otp))
-                let note = "OTPs were replaced by the live sandbox OTP"
-                if !report.notes.contains(note) { report.notes.append(note) }
-            case .session(.loginWithPassword), .account(.changePassword), .account(.submitReset):
-                return stop("the recording uses a password, which recordings never keep; replay can't go on")
-            default:
-                break
-            }
-
-            store.send(intent)
-            report.intentsReplayed = number
-            guard await store.settle(sleepingOn: clock, limit: options.settleLimit) else {
-                return stop("the store did not answer within \(options.settleLimit)")
-            }
-            // Short timers (the search debounce) fire as if the customer paused.
-            let pause = clock.now.advanced(by: policy.searchDebounce)
-            while clock.resumeNext(through: pause) {
-                guard await store.settle(sleepingOn: clock, limit: options.settleLimit) else {
-                    return stop("the store did not answer within \(options.settleLimit)")
-                }
-            }
-            clock.set(now: pause)
-
-            guard Self.isQuiet(recorded) else { continue }
-            report.checkpointsCompared += 1
-            lastCompared = number
-            let want = ReplayFingerprint(recorded)
-            var got = ReplayFingerprint(store.state)
-            var steps = 0
-            // Longer timers (payment polling, OTP cooldown) run only to catch up with the recording.
-            while got != want, steps < options.maxClockSteps,
-                clock.resumeNext(through: clock.now.advanced(by: .seconds(3600)))
-            {
-                steps += 1
-                guard await store.settle(sleepingOn: clock, limit: options.settleLimit) else {
-                    return stop("the store did not answer within \(options.settleLimit)")
-                }
-                got = ReplayFingerprint(store.state)
-            }
-            if got != want {
-                report.outcome = .different(intent: number, summary: summary, differences: want.differences(to: got))
-                let message = store.state.auth.message ?? store.state.notice?.text
-                if message != recorded.auth.message ?? recorded.notice?.text { report.replayedMessage = message }
-                return report
-            }
-        }
-        if lastCompared < number {
-            report.notes.append(
-                "intents #\(lastCompared + 1)–#\(number) were not compared: the recording ends while the app was "
-                    + "still waiting on the store")
-        }
-        return report
+        let session = ReplaySession(recording: recording, api: api, policy: policy, options: options)
+        defer { session.close() }
+        return await session.runToEnd()
     }
 
     /// The recorded store was not waiting on an answer (other than payment polling and a pending search).

@@ -120,6 +120,15 @@ public struct CellBuffer: Sendable, Hashable {
         fill(bounds, with: " ", style: style)
     }
 
+    /// Copies the rows of `other` (as wide as this buffer) into this one from `row` down, clipped at the bottom:
+    /// a frame drawn for fewer rows, shown under a bar of its own.
+    public mutating func paste(rowsOf other: CellBuffer, at row: Int) {
+        guard other.width == width, row >= 0 else { return }
+        let rows = min(other.height, height - row)
+        guard rows > 0 else { return }
+        cells.replaceSubrange(row * width..<(row + rows) * width, with: other.cells[0..<rows * width])
+    }
+
     /// Sets the style of every cell of a row segment, keeping the text.
     public mutating func restyle(row: Int, col: Int, width w: Int, style: Style) {
         guard row >= 0, row < height else { return }
