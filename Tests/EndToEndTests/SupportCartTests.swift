@@ -89,11 +89,15 @@ final class SupportFixture {
         #expect(screen.contains(fixture.userID), "whose cart is not said:\n\(screen)")
         #expect(!screen.contains("+ more") && !screen.contains("d remove"), "change keys in the footer:\n\(screen)")
 
-        // Each notice differs from the one before, so that each key is seen to answer.
+        #expect(!screen.contains("w wishlist"), "the viewer's own wishlist in the footer:\n\(screen)")
+
+        // Each notice differs from the one before, so that each key is seen to answer. The viewer's own
+        // screens (wishlist, checkout) are outside a support view.
+        let outside = "Support view: only this customer's cart and the catalog"
         for (key, notice) in [
-            ("+", "Read-only: changing quantities is disabled"), ("d", "Read-only: removing lines is disabled"),
-            ("-", "Read-only: changing quantities is disabled"),
-            ("m", "Read-only: moving lines to the wishlist is disabled"), ("Enter", "Read-only: checkout is disabled"),
+            ("w", outside), ("+", "Read-only: changing quantities is disabled"),
+            ("d", "Read-only: removing lines is disabled"), ("-", "Read-only: changing quantities is disabled"),
+            ("m", "Read-only: moving lines to the wishlist is disabled"), ("Enter", outside),
         ] {
             try session.send(key)
             let shown = try await session.waitFor { $0.contains(notice) }

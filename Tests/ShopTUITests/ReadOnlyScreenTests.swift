@@ -54,16 +54,21 @@ import Testing
         let table = app.keyTable
         let footer = table.footerHints(width: 200).map(\.label)
         #expect(!footer.isEmpty)
-        for hidden in ["checkout", "more", "less", "remove", "to wishlist", "coupons", "log in"] {
+        for hidden in ["checkout", "more", "less", "remove", "to wishlist", "coupons", "log in", "wishlist"] {
             #expect(!footer.contains(hidden), "\(hidden) is still in the footer: \(footer)")
         }
-        for shown in ["browse", "wishlist", "help", "quit"] {
+        for shown in ["browse", "help", "quit"] {
             #expect(footer.contains(shown), "\(shown) is missing from the footer: \(footer)")
         }
         let help = table.helpLines()
         let marked = help.filter { $0.help.hasPrefix("(read-only, disabled) ") }.map(\.keys)
-        for key in ["enter", "+", "-", "d", "m", "p", "l"] {
+        for key in ["+", "-", "d", "m"] {
             #expect(marked.contains(key), "help does not mark \(key): \(marked)")
+        }
+        // The viewer's own screens (and checkout) are outside a support view.
+        let outside = help.filter { $0.help.hasPrefix("(support view, not available) ") }.map(\.keys)
+        for key in ["enter", "p", "w", "l"] {
+            #expect(outside.contains(key), "help does not mark \(key) as outside the support view: \(outside)")
         }
         #expect(!help.contains { $0.keys == "q" && $0.help.contains("read-only") })
         #expect(table.conflictingKeys.isEmpty)
@@ -76,8 +81,7 @@ import Testing
     @Test func pressingAChangeKeyShowsTheNoticeAndSendsNothing() {
         for (key, what) in [
             (Key.char("+"), "changing quantities"), (.char("-"), "changing quantities"), (.char("d"), "removing lines"),
-            (.delete, "removing lines"), (.char("m"), "moving lines to the wishlist"), (.enter, "checkout"),
-            (.char("p"), "coupons, gift cards, points and credit"), (.char("l"), "signing in"),
+            (.delete, "removing lines"), (.char("m"), "moving lines to the wishlist"),
         ] {
             let app = ScreenFixtures.app(Self.supportCart())
             _ = app.handle(key)
@@ -93,6 +97,29 @@ import Testing
         let app = ScreenFixtures.app(Self.supportCart())
         _ = app.handle(.down)
         #expect(app.state.cart.selectedIndex == 1)
+        #expect(app.state.notice == nil)
+    }
+
+    @Test func theViewersOwnScreensAreRefusedInASupportViewAndOpenInPlainReadOnly() {
+        for key in [Key.char("w"), .char("l"), .char("p"), .enter] {
+            let app = ScreenFixtures.app(Self.supportCart())
+            _ = app.handle(key)
+            #expect(app.state.notice == Notice(.error, Reducer.supportViewNotice), "\(key)")
+            #expect(app.state.currentRoute == .cart)
+            #expect(!app.state.isBusy, "\(key) started a request")
+            let rows = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default).buffer
+                .rowsAsText()
+            #expect(rows.contains { $0.contains(Reducer.supportViewNotice) }, "\(key)")
+        }
+        // The viewer's own shop in read-only keeps the wishlist and orders in its footer, and opens them.
+        var demo = ScreenGoldenTests.state("cart")
+        demo.readOnly = ReadOnlyMode()
+        let app = ScreenFixtures.app(demo)
+        let footer = app.keyTable.footerHints(width: 200).map(\.label)
+        #expect(footer.contains("wishlist") && footer.contains("orders"), "\(footer)")
+        #expect(!app.keyTable.helpLines().contains { $0.help.contains("support view") })
+        _ = app.handle(.char("w"))
+        #expect(app.state.currentRoute == .wishlist)
         #expect(app.state.notice == nil)
     }
 }

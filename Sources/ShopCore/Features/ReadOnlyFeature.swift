@@ -2,13 +2,50 @@ import StorefrontAPI
 
 /// Read-only mode (`storefront support cart`, `storefront --readonly`): every intent that would change the
 /// cart, the wishlist, the account or the session is refused here, before any feature sees it, with the notice
-/// "Read-only: <what> is disabled", and sends no request.
+/// "Read-only: <what> is disabled", and sends no request. A support view (another user's cart) is narrower
+/// still: what would read the viewer's own data (wishlist, orders, account, signing in, checkout) is refused
+/// with ``supportViewNotice``.
 extension Reducer {
+    /// The notice of a support view's refusal.
+    public static let supportViewNotice = "Support view: only this customer's cart and the catalog"
+
     /// Refuses `action` in read-only mode: the notice, and true when it must not go further.
     static func refusedAsReadOnly(_ state: inout State, _ action: Action) -> Bool {
-        guard state.readOnly != nil, let what = mutation(action, in: state) else { return false }
+        guard state.readOnly != nil else { return false }
+        if outsideSupportView(action, in: state) {
+            state.notice = Notice(.error, supportViewNotice)
+            return true
+        }
+        guard let what = mutation(action, in: state) else { return false }
         state.notice = Notice(.error, "Read-only: \(what) is disabled")
         return true
+    }
+
+    /// True in a support view (``ReadOnlyMode/cartOwner`` set) for an intent that would show or load the
+    /// viewer's own data rather than the customer's cart or the catalog; false outside a support view.
+    public static func outsideSupportView(_ action: Action, in state: State) -> Bool {
+        guard state.readOnly?.cartOwner != nil else { return false }
+        switch action {
+        case .select:
+            return selectAction(state).map { outsideSupportView($0, in: state) } ?? false
+        case .navigate(let route):
+            return !inSupportView(route)
+        case .checkout(.start), .wishlist(.load), .coupons(.load), .orders(.load), .orders(.loadMore),
+            .orders(.open), .account(.loadPreferences):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The screens of a support view: the catalog, products and the customer's cart.
+    static func inSupportView(_ route: Route) -> Bool {
+        switch route {
+        case .catalog, .product, .cart: true
+        case .wishlist, .coupons, .login, .otp, .register, .account, .profile, .notifications, .changePassword,
+            .forgotPassword, .resetPassword, .checkout, .addressForm, .payment, .orders, .orderDetail:
+            false
+        }
     }
 
     /// What `action` would change, in words ("changing quantities"), or nil when it changes nothing on the
