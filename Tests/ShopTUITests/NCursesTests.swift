@@ -209,7 +209,10 @@ import Testing
         #expect(program.receivedKeys.isEmpty, "the too-small screen handles keys itself")
     }
 
-    @Test func mouseWheelArrivesAsMouseKeys() async throws {
+    /// Runs `program` on a 24x80 pseudo-terminal with mouse reporting on, `input` typed first.
+    static func runWithMouse(_ program: some TerminalProgram, typing input: String) async throws
+        -> TerminalRunner.Outcome
+    {
         let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
         defer { pty.close() }
         let term = try Terminal(
@@ -218,14 +221,30 @@ import Testing
         #expect(term.mouseEnabled)
         let drainer = pty.startDraining()
         defer { drainer.cancel() }
-        let program = DemoProgram()
         let runner = TerminalRunner(program: program, options: .init(environment: pty.environment))
+        pty.type(input)
+        return await runner.run(on: term)
+    }
+
+    @Test func mouseWheelArrivesAsMouseKeys() async throws {
+        let program = DemoProgram()
         // SGR (1006) mouse report, as xterm-256color's kmous expects: button 65 = wheel down, 1-based col;row.
-        pty.type("\u{1B}[<65;10;5Mq")
-        let outcome = await runner.run(on: term)
+        let outcome = try await Self.runWithMouse(program, typing: "\u{1B}[<65;10;5Mq")
         #expect(outcome == .quit)
         #expect(program.receivedKeys.first == .mouse(MouseEvent(kind: .wheelDown, row: 4, col: 9)))
         #expect(program.list.selection == 1)
+    }
+
+    @Test func aLeftClickOnACatalogRowSelectsItThroughNCurses() async throws {
+        let app = ScreenFixtures.app(ScreenFixtures.base)
+        let rows = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default).buffer
+            .rowsAsText()
+        let row = try #require(rows.firstIndex { $0.contains("Masala Chai Blend") })
+        // SGR (1006) press then release of button 1 at column 10 of that row (1-based), as a terminal sends.
+        let outcome = try await Self.runWithMouse(app, typing: "\u{1B}[<0;10;\(row + 1)M\u{1B}[<0;10;\(row + 1)mq")
+        #expect(outcome == .quit)
+        #expect(app.state.catalog.selectedIndex == 3)
+        #expect(app.state.currentRoute == .catalog)
     }
 
     @Test func hangupEndsWithoutWritingToTheTerminal() async throws {

@@ -3,13 +3,14 @@ import StorefrontAPI
 
 /// Drawing pieces the screens share.
 enum Draw {
-    /// A scrolling list in `rect`; the selected row is reverse (`.selected`). Returns the selection's cursor.
+    /// A scrolling list in `rect`; the selected row is reverse (`.selected`). Returns the selection's cursor and
+    /// where the items were drawn (for mouse clicks).
     @discardableResult
     static func list(
         into buffer: inout CellBuffer, rect: Rect, count: Int, selection: Int, theme: Theme,
         row: (_ index: Int, _ selected: Bool, _ rect: Rect, _ buffer: inout CellBuffer) -> Void
-    ) -> CursorPlacement? {
-        guard rect.height > 0, rect.width > 0 else { return nil }
+    ) -> DrawnList {
+        guard rect.height > 0, rect.width > 0 else { return DrawnList() }
         let view = ListView(count: count, selection: selection, visibleRows: rect.height)
         let cursor = view.draw(into: &buffer, rect: rect, row: row)
         // Scroll marks when more is above or below.
@@ -23,7 +24,7 @@ enum Draw {
                 theme.glyphs.isASCII ? "v" : theme.glyphs.arrowDown, row: rect.row + rect.height - 1,
                 col: rect.right - 1, style: .role(.dim))
         }
-        return cursor
+        return DrawnList(cursor: cursor, region: view.region(in: rect))
     }
 
     /// One list row: a marker, the text on the left, and a right-aligned column (a price).

@@ -22,6 +22,12 @@ public final class ShopApp: TerminalProgram {
     private var focusRoute: Route?
     public private(set) var showingHelp = false
     public private(set) var linkRegions: [LinkRegion] = []
+    /// Where the last frame drew the screen's list and the footer's hints: what mouse clicks hit.
+    public internal(set) var listRegion: ListRegion?
+    private(set) var footerTargets: (row: Int, hints: [(cols: Range<Int>, intent: ShopIntent)])?
+    /// The last left click, to tell a double click that follows from a fresh one; a press not yet released.
+    var lastClick: MouseClick?
+    var pressed: MouseEvent?
     /// A one-off message of the app itself ("Link copied"), until the next key.
     private var flash: String?
     private var busySince: ContinuousClock.Instant?
@@ -206,12 +212,7 @@ public final class ShopApp: TerminalProgram {
             return perform(intent)
         }
         if case .mouse(let event) = key {
-            switch event.kind {
-            case .wheelUp: store.send(.moveSelection(by: -1))
-            case .wheelDown: store.send(.moveSelection(by: 1))
-            default: break
-            }
-            return .continue
+            return handleMouse(event)
         }
         if let field = focus {
             switch key {
@@ -298,13 +299,17 @@ public final class ShopApp: TerminalProgram {
         drawBreadcrumbs(state, into: &buffer, layout: layout, theme: theme)
         let output = Self.drawScreen(ctx, into: &buffer, rect: layout.content.inset(horizontal: 1))
         linkRegions = output.links
+        listRegion = output.list
         drawNoticeLine(state, into: &buffer, row: layout.notice.row, theme: theme)
         let table = keyTable
-        FooterBar.draw(into: &buffer, row: layout.footer.row, table: table, theme: theme)
+        let hints = FooterBar.draw(into: &buffer, row: layout.footer.row, table: table, theme: theme)
+        footerTargets = (layout.footer.row, hints)
         var cursor = output.cursor
         if showingHelp {
             HelpOverlay.draw(into: &buffer, table: table, theme: theme)
             linkRegions = []
+            listRegion = nil
+            footerTargets = nil
             cursor = nil
         }
         if theme.glyphs.isASCII { Self.foldToASCII(&buffer) }

@@ -38,6 +38,14 @@ struct ScreenContext {
 struct ScreenOutput {
     var cursor: CursorPlacement?
     var links: [LinkRegion] = []
+    /// Where the screen's list was drawn (mouse clicks select and open its items), nil without one.
+    var list: ListRegion?
+}
+
+/// What `Draw.list` returns: the selection's cursor and where the items are.
+struct DrawnList {
+    var cursor: CursorPlacement?
+    var region: ListRegion?
 }
 
 /// Shorthands for building tables.

@@ -51,6 +51,12 @@ public struct KeyTable<Intent: Sendable>: Sendable {
     /// The footer hints that fit in `width` columns (hints joined by `hintSeparator`), in table order.
     /// When they do not all fit, the lowest-priority hints are dropped first.
     public func footerHints(width: Int, ascii: Bool = false) -> [FooterHint] {
+        footerBindings(width: width, ascii: ascii).map(\.hint)
+    }
+
+    /// The footer hints that fit in `width` columns, each with the binding it stands for (what a click on the
+    /// hint does).
+    public func footerBindings(width: Int, ascii: Bool = false) -> [(hint: FooterHint, binding: KeyBinding<Intent>)] {
         var entries: [(index: Int, priority: Int, hint: FooterHint)] = []
         for (i, b) in bindings.enumerated() where b.inFooter {
             entries.append(
@@ -69,7 +75,7 @@ public struct KeyTable<Intent: Sendable>: Sendable {
             }
             entries.remove(at: drop)
         }
-        return entries.map(\.hint)
+        return entries.map { ($0.hint, bindings[$0.index]) }
     }
 
     /// The lines of the help overlay: every binding, keys then help text.

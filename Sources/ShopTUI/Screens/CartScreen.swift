@@ -62,7 +62,7 @@ enum CartScreen {
             listRect = Rect(row: rect.row, col: rect.col, width: rect.width, height: rect.height - h)
             totalsRect = Rect(row: rect.bottom - h, col: rect.col, width: rect.width, height: h)
         }
-        let cursor = Draw.list(
+        let list = Draw.list(
             into: &buffer, rect: listRect, count: lines.count, selection: cart.selectedIndex, theme: theme
         ) { i, selected, r, buf in
             let line = lines[i]
@@ -86,7 +86,7 @@ enum CartScreen {
         } else {
             drawTotals(totals, ctx: ctx, into: &buffer, rect: totalsRect)
         }
-        return ScreenOutput(cursor: cursor)
+        return ScreenOutput(cursor: list.cursor, list: list.region)
     }
 
     /// The rows of the totals panel; zero discounts, points, credit and gift card are left out.

@@ -84,7 +84,7 @@ enum CatalogScreen {
                 Draw.empty(into: &buffer, rect: listRect, lines: [first, "esc clears the search"], theme: theme)
                 return out
             }
-            let cursor = Draw.list(
+            let list = Draw.list(
                 into: &buffer, rect: listRect, count: results.count, selection: state.catalog.selectedIndex,
                 theme: theme
             ) { i, selected, r, buf in
@@ -95,7 +95,8 @@ enum CatalogScreen {
                     right: item.pricing.map { ctx.money($0.sellingPrice) } ?? "", dimmed: !item.stockAvailable,
                     theme: theme)
             }
-            if out.cursor == nil { out.cursor = cursor }
+            if out.cursor == nil { out.cursor = list.cursor }
+            out.list = list.region
             return out
         }
         let products = state.catalog.products
@@ -109,7 +110,7 @@ enum CatalogScreen {
             Draw.empty(into: &buffer, rect: listRect, lines: lines, theme: theme)
             return out
         }
-        let cursor = Draw.list(
+        let list = Draw.list(
             into: &buffer, rect: listRect, count: products.count, selection: state.catalog.selectedIndex, theme: theme
         ) { i, selected, r, buf in
             let p = products[i]
@@ -118,7 +119,8 @@ enum CatalogScreen {
                 into: &buf, rect: r, selected: selected, text: p.name + stock,
                 right: p.pricing.map { ctx.money($0.sellingPrice) } ?? "", dimmed: !p.isPurchasable, theme: theme)
         }
-        if out.cursor == nil { out.cursor = cursor }
+        if out.cursor == nil { out.cursor = list.cursor }
+        out.list = list.region
         if let detailRect, let product = state.catalog.selectedProduct {
             ProductScreen.drawSummary(product, variant: nil, ctx: ctx, into: &buffer, rect: detailRect)
         }

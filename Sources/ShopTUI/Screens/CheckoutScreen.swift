@@ -76,13 +76,13 @@ enum CheckoutScreen {
                 Draw.empty(into: &buffer, rect: below, lines: lines, theme: theme)
                 return ScreenOutput()
             }
-            let cursor = Draw.list(
+            let list = Draw.list(
                 into: &buffer, rect: below, count: addresses.count, selection: state.checkout.selectedAddressIndex,
                 theme: theme
             ) { i, selected, r, buf in
                 Draw.row(into: &buf, rect: r, selected: selected, text: addresses[i].summary, theme: theme)
             }
-            return ScreenOutput(cursor: cursor)
+            return ScreenOutput(cursor: list.cursor, list: list.region)
         case .checkout(.delivery):
             var row = box.row
             let pin = state.checkout.address?.pincode ?? ""
@@ -104,7 +104,7 @@ enum CheckoutScreen {
             guard !methods.isEmpty else { return ScreenOutput() }
             Draw.title(into: &buffer, "Delivery option", row: row, rect: box, theme: theme)
             row += 1
-            let cursor = Draw.list(
+            let list = Draw.list(
                 into: &buffer, rect: Rect(row: row, col: box.col, width: box.width, height: box.bottom - row),
                 count: methods.count, selection: state.checkout.selectedDeliveryIndex, theme: theme
             ) { i, selected, r, buf in
@@ -114,7 +114,7 @@ enum CheckoutScreen {
                 Draw.row(
                     into: &buf, rect: r, selected: selected, text: (m.name ?? m.id) + days, right: price, theme: theme)
             }
-            return ScreenOutput(cursor: cursor)
+            return ScreenOutput(cursor: list.cursor, list: list.region)
         case .checkout(.review):
             var row = box.row
             let rows: [(String, String)] = [

@@ -139,7 +139,7 @@ enum CouponsScreen {
                 line, row: rect.bottom - detailLines.count + i, col: rect.col, style: .role(.dim), maxWidth: rect.width,
                 ellipsis: theme.glyphs.ellipsis)
         }
-        let cursor = Draw.list(
+        let list = Draw.list(
             into: &buffer, rect: listRect, count: all.count, selection: state.coupons.selectedIndex, theme: theme
         ) { i, selected, r, buf in
             let c = all[i]
@@ -155,7 +155,8 @@ enum CouponsScreen {
                 into: &buf, rect: r, selected: selected, text: "\(c.code)  \(what)", right: saving,
                 rightRole: usable ? .success : .dim, dimmed: !usable, theme: theme)
         }
-        if ctx.focus == nil { out.cursor = cursor }
+        if ctx.focus == nil { out.cursor = list.cursor }
+        out.list = list.region
         return out
     }
 }

@@ -38,7 +38,7 @@ enum OrdersScreen {
             listRect = l
             detailRect = r
         }
-        let cursor = Draw.list(
+        let list = Draw.list(
             into: &buffer, rect: listRect, count: orders.count, selection: state.orders.selectedIndex, theme: theme
         ) { i, selected, r, buf in
             let o = orders[i]
@@ -52,7 +52,7 @@ enum OrdersScreen {
                 state.orders.detail?.orderNumber == order.orderNumber ? state.orders.detail ?? order : order, ctx: ctx,
                 into: &buffer, rect: detailRect)
         }
-        return ScreenOutput(cursor: cursor)
+        return ScreenOutput(cursor: list.cursor, list: list.region)
     }
 
     static func drawDetail(_ order: Order, ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) {

@@ -51,7 +51,7 @@ enum ProductScreen {
             row += 1
             let reserved = 2
             let h = min(state.variants.count, max(1, variantsRect.bottom - row - reserved))
-            out.cursor = Draw.list(
+            let list = Draw.list(
                 into: &buffer, rect: Rect(row: row, col: variantsRect.col, width: variantsRect.width, height: h),
                 count: state.variants.count, selection: state.selectedVariantIndex, theme: ctx.theme
             ) { i, selected, r, buf in
@@ -62,6 +62,8 @@ enum ProductScreen {
                     right: v.pricing.map { ctx.money($0.sellingPrice) } ?? "", dimmed: !v.isPurchasable,
                     theme: ctx.theme)
             }
+            out.cursor = list.cursor
+            out.list = list.region
             row += h
         }
         if row < variantsRect.bottom {

@@ -22,7 +22,7 @@ enum WishlistScreen {
             Draw.empty(into: &buffer, rect: rect, lines: lines, theme: ctx.theme)
             return ScreenOutput()
         }
-        let cursor = Draw.list(
+        let list = Draw.list(
             into: &buffer, rect: rect, count: wishlist.items.count, selection: wishlist.selectedIndex, theme: ctx.theme
         ) { i, selected, r, buf in
             let item = wishlist.items[i]
@@ -32,6 +32,6 @@ enum WishlistScreen {
                 right: item.pricing.map { ctx.money($0.sellingPrice) } ?? "", dimmed: !item.stockAvailable,
                 theme: ctx.theme)
         }
-        return ScreenOutput(cursor: cursor)
+        return ScreenOutput(cursor: list.cursor, list: list.region)
     }
 }

@@ -18,24 +18,34 @@ public enum HeaderBar {
 
 /// The bottom bar of key hints, from a `KeyTable` (so hints always match the bindings).
 public enum FooterBar {
-    public static func draw(into buffer: inout CellBuffer, row: Int, hints: [FooterHint], theme: Theme) {
+    /// Draws `hints` from the left; returns the columns of each hint drawn, in order.
+    @discardableResult
+    public static func draw(into buffer: inout CellBuffer, row: Int, hints: [FooterHint], theme: Theme) -> [Range<Int>]
+    {
         buffer.fill(Rect(row: row, col: 0, width: buffer.width, height: 1), style: .role(.footerText))
         var col = 1
         let limit = buffer.width - 1
+        var drawn: [Range<Int>] = []
         for (i, hint) in hints.enumerated() {
             if i > 0 { col += DisplayWidth.of(KeyTable<Int>.hintSeparator) }
             guard col + hint.width <= limit else { break }
+            let start = col
             col += buffer.write(hint.key, row: row, col: col, style: .role(.footerKey))
             col += 1
             col += buffer.write(hint.label, row: row, col: col, style: .role(.footerText))
+            drawn.append(start..<col)
         }
+        return drawn
     }
 
-    /// Draws the hints of `table` that fit this width.
-    public static func draw<Intent>(into buffer: inout CellBuffer, row: Int, table: KeyTable<Intent>, theme: Theme) {
-        draw(
-            into: &buffer, row: row, hints: table.footerHints(width: buffer.width - 2, ascii: theme.glyphs.isASCII),
-            theme: theme)
+    /// Draws the hints of `table` that fit this width; returns the columns of each hint drawn and what it does.
+    @discardableResult
+    public static func draw<Intent>(into buffer: inout CellBuffer, row: Int, table: KeyTable<Intent>, theme: Theme)
+        -> [(cols: Range<Int>, intent: Intent)]
+    {
+        let shown = table.footerBindings(width: buffer.width - 2, ascii: theme.glyphs.isASCII)
+        let drawn = draw(into: &buffer, row: row, hints: shown.map(\.hint), theme: theme)
+        return zip(drawn, shown).map { ($0, $1.binding.intent) }
     }
 }
 
