@@ -23,7 +23,7 @@ public final class ShopApp: TerminalProgram {
     public private(set) var showingHelp = false
     public private(set) var linkRegions: [LinkRegion] = []
     /// Where the last frame drew the screen's list and the footer's hints: what mouse clicks hit.
-    public internal(set) var listRegion: ListRegion?
+    var listRegion: ListRegion?
     private(set) var footerTargets: (row: Int, hints: [(cols: Range<Int>, intent: ShopIntent)])?
     /// The last left click, to tell a double click that follows from a fresh one; a press not yet released.
     var lastClick: MouseClick?
