@@ -59,17 +59,18 @@ struct ShopCommand: AsyncParsableCommand {
         }
         // Logging was set up by `Storefront.main` (--log FILE or nowhere): nothing writes to this terminal.
         let target = try store.target()
-        let connection = try await StoreConnection.open(target, debugMode: store.debugMode)
-        let client = connection.client
-        let storeName = connection.storeName
-        let shop = Store(environment: ShopEnvironment(api: client))
+        // The in-process sandbox starts once the first frame is on the screen (creating and seeding its
+        // database takes longer than the whole first frame); requests sent before wait for it.
+        let connection = StoreConnection.prepare(target, debugMode: store.debugMode)
+        let shop = Store(environment: ShopEnvironment(api: connection.client))
         defer { shop.cancelAll() }
         let recorder = try recording.start(shop, store: target.storeKey)
         defer { recorder?.close() }
-        let app = ShopApp(store: shop, storeName: storeName)
+        let app = ShopApp(store: shop, storeName: connection.storeName)
         let runner = TerminalRunner(
             program: app, options: Terminal.Options(noColor: noColor, ascii: ascii, mouse: mouse))
         app.attach(runner)
+        runner.onFirstFrame = { connection.start() }
         shop.send(.appStarted)
         for action in open.flatMap(ShopCommand.deepLink) ?? [] { shop.send(action) }
         let outcome: TerminalRunner.Outcome
@@ -81,7 +82,13 @@ struct ShopCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         shop.cancelAll()
+        // A sandbox that could not start was shown in the shop; it is said again on the restored terminal.
+        let startFailure = await connection.startFailure()
         await connection.close()
+        if let startFailure {
+            FileHandle.standardError.write(Data("storefront: the sandbox store did not start: \(startFailure)\n".utf8))
+            throw ExitCode(1)
+        }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }
