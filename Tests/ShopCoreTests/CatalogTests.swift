@@ -18,7 +18,7 @@ import Testing
             $0.session = .starting
             $0.inFlight = [.session]
         }
-        // No token was stored: the guest was minted just now and has no cart (see FewestRequestsTests).
+        // No token was stored: the guest was minted just now and has no cart on the server yet.
         await store.receive(.session(.startedAsNewGuest(Fixtures.guest))) {
             $0.session = .ready(Fixtures.guest)
             $0.inFlight = [.products, .categories]
@@ -38,7 +38,11 @@ import Testing
             $0.inFlight = []
             $0.catalog.categories = categories.categories
         }
+        // Opening the cart: known to be empty, nothing to read.
+        await store.send(.navigate(.cart)) { $0.route = [.catalog, .cart] }
         await store.finish()
+        #expect(api.count("userCart") == 0)
+        #expect(store.state.cart.isEmpty)
         #expect(store.state.isSignedIn == false)
     }
 

@@ -12,33 +12,32 @@ import Testing
         handlers.categories = { _ in try! Fixtures.decode(#"{"categories":[]}"#) }
     }
 
-    @Test func aGuestMintedAtStartHasNoCartToRead() async {
-        let api = StubAPI {
-            Self.emptyCatalog(&$0)
-            $0.session = { _ in Fixtures.guest }
+    /// The review state's order placed: the cart became the order, the payment screen shows.
+    static func placed(_ order: Order, _ state: inout State) {
+        state.checkout.placement = .placed
+        state.checkout.order = order
+        state.cart = CartState()
+        state.cart.isLoaded = true
+        state.payment.orderNumber = order.orderNumber
+        state.route = [.catalog, .payment(orderNumber: order.orderNumber)]
+        state.notice = Notice(.info, "Order \(order.orderNumber) placed; preparing the payment.")
+    }
+
+    static func awaitingPayment(at link: String, _ state: inout State) {
+        state.payment.link = link
+        state.payment.phase = .awaiting
+        state.payment.message = "Open the link (or scan the QR code) to pay."
+        state.inFlight = [.paymentPolling]
+    }
+
+    /// Ends the test's polling (it would run on the test clock) and the test.
+    static func stopPolling(_ store: TestStore) async {
+        await store.send(.payment(.stopPolling)) {
+            $0.payment.phase = .stopped
+            $0.payment.message = "Stopped checking. Press Enter to check again."
+            $0.inFlight = []
         }
-        let store = makeStore(api)
-        await store.send(.appStarted) {
-            $0.session = .starting
-            $0.inFlight = [.session]
-        }
-        await store.receive(.session(.startedAsNewGuest(Fixtures.guest))) {
-            $0.session = .ready(Fixtures.guest)
-            $0.inFlight = [.products, .categories]
-            $0.catalog.isLoading = true
-            $0.cart.isLoaded = true
-        }
-        await store.receive(.catalog(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0))) {
-            $0.inFlight = [.categories]
-            $0.catalog.isLoading = false
-            $0.catalog.nextPage = nil
-        }
-        await store.receive(.catalog(.categoriesLoaded([]))) { $0.inFlight = [] }
-        // Opening the cart: known to be empty, nothing to read.
-        await store.send(.navigate(.cart)) { $0.route = [.catalog, .cart] }
         await store.finish()
-        #expect(api.count("userCart") == 0)
-        #expect(store.state.cart.isEmpty)
     }
 
     @Test func aSessionRestoredAtStartReadsItsCart() async {
@@ -81,6 +80,17 @@ import Testing
         state.cart.server = cart
         state.cart.isLoaded = true
         let store = makeStore(api, state: state)
+        /// Opens the cart from the catalog when it is stale: it is read.
+        func openAndRead() async {
+            await store.send(.navigate(.cart)) {
+                $0.route = [.catalog, .cart]
+                $0.inFlight = [.cart]
+            }
+            await store.receive(.cart(.loaded(cart))) {
+                $0.inFlight = []
+                $0.cart.isStale = false
+            }
+        }
         // Fresh (the last answer was the whole cart): opening it sends nothing.
         await store.send(.navigate(.cart)) { $0.route = [.catalog, .cart] }
         await store.send(.back) { $0.route = [.catalog] }
@@ -89,14 +99,7 @@ import Testing
         // Back from a long idle: the next opening reads it.
         await store.send(.cart(.markStale)) { $0.cart.isStale = true }
         #expect(api.count("userCart") == 0)
-        await store.send(.navigate(.cart)) {
-            $0.route = [.catalog, .cart]
-            $0.inFlight = [.cart]
-        }
-        await store.receive(.cart(.loaded(cart))) {
-            $0.inFlight = []
-            $0.cart.isStale = false
-        }
+        await openAndRead()
         #expect(api.count("userCart") == 1)
 
         // Stale while on the cart screen: read at once.
@@ -129,14 +132,7 @@ import Testing
             $0.notice = Notice(.error, "Could not update Product p1: \(APIError.timeout.message)")
         }
         await store.send(.back) { $0.route = [.catalog] }
-        await store.send(.navigate(.cart)) {
-            $0.route = [.catalog, .cart]
-            $0.inFlight = [.cart]
-        }
-        await store.receive(.cart(.loaded(cart))) {
-            $0.inFlight = []
-            $0.cart.isStale = false
-        }
+        await openAndRead()
         let refused = APIError.http(status: 400, code: "VALIDATION_ERROR", message: "Only 1 left", details: [])
         api.set { $0.setItem = { _ throws(APIError) in throw refused } }
         await store.send(.cart(.incrementSelected)) {
@@ -166,24 +162,10 @@ import Testing
         await store.receive(
             .checkout(.orderPlaced(created.order, paymentRequired: true, paymentInfo: created.paymentInfo))
         ) {
-            $0.checkout.placement = .placed
-            $0.checkout.order = created.order
-            $0.cart = CartState()
-            $0.cart.isLoaded = true
-            $0.payment.orderNumber = "ORD-1"
-            $0.payment.link = "https://pay.example/hc"
-            $0.payment.phase = .awaiting
-            $0.payment.message = "Open the link (or scan the QR code) to pay."
-            $0.route = [.catalog, .payment(orderNumber: "ORD-1")]
-            $0.notice = Notice(.info, "Order ORD-1 placed; preparing the payment.")
-            $0.inFlight = [.paymentPolling]
+            Self.placed(created.order, &$0)
+            Self.awaitingPayment(at: "https://pay.example/hc", &$0)
         }
-        await store.send(.payment(.stopPolling)) {
-            $0.payment.phase = .stopped
-            $0.payment.message = "Stopped checking. Press Enter to check again."
-            $0.inFlight = []
-        }
-        await store.finish()
+        await Self.stopPolling(store)
         #expect(api.count("createJuspayCustomer") == 0 && api.count("createJuspayOrder") == 0)
         #expect(api.count("userCart") == 0)
     }
@@ -207,29 +189,15 @@ import Testing
             $0.inFlight = [.placeOrder]
         }
         await store.receive(.checkout(.orderPlaced(created.order, paymentRequired: true, paymentInfo: nil))) {
-            $0.checkout.placement = .placed
-            $0.checkout.order = created.order
-            $0.cart = CartState()
-            $0.cart.isLoaded = true
-            $0.payment.orderNumber = "ORD-1"
+            Self.placed(created.order, &$0)
             $0.payment.phase = .settingUp
             $0.payment.message = "Preparing the payment…"
-            $0.route = [.catalog, .payment(orderNumber: "ORD-1")]
-            $0.notice = Notice(.info, "Order ORD-1 placed; preparing the payment.")
             $0.inFlight = [.paymentSetup]
         }
         await store.receive(.payment(.linkReady("https://pay.example/j1"))) {
-            $0.payment.link = "https://pay.example/j1"
-            $0.payment.message = "Open the link (or scan the QR code) to pay."
-            $0.payment.phase = .awaiting
-            $0.inFlight = [.paymentPolling]
+            Self.awaitingPayment(at: "https://pay.example/j1", &$0)
         }
-        await store.send(.payment(.stopPolling)) {
-            $0.payment.phase = .stopped
-            $0.payment.message = "Stopped checking. Press Enter to check again."
-            $0.inFlight = []
-        }
-        await store.finish()
+        await Self.stopPolling(store)
         #expect(api.count("createJuspayCustomer") == 1 && api.count("createJuspayOrder") == 1)
         #expect(api.count("userCart") == 0)
     }
