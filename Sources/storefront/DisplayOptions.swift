@@ -24,12 +24,14 @@ struct DisplayOptions: ParsableArguments {
         }
     }
 
-    /// Runs the shop's TUI for `shop` until it quits, then stops its effects and closes `connection`.
+    /// Runs the shop's TUI for `shop` until it quits, then stops its effects and closes `connection`. A sandbox
+    /// that is not started yet starts once the first frame is on the screen.
     @MainActor
     func run(_ shop: Store, storeName: String, connection: StoreConnection, first: [Action] = []) async throws {
         let app = ShopApp(store: shop, storeName: storeName)
         let runner = TerminalRunner(program: app, options: terminalOptions)
         app.attach(runner)
+        runner.onFirstFrame = { connection.start() }
         shop.send(.appStarted)
         for action in first { shop.send(action) }
         let outcome: TerminalRunner.Outcome
@@ -42,7 +44,13 @@ struct DisplayOptions: ParsableArguments {
             throw ExitCode(1)
         }
         shop.cancelAll()
+        // A sandbox that could not start was shown in the shop; it is said again on the restored terminal.
+        let startFailure = await connection.startFailure()
         await connection.close()
+        if let startFailure {
+            FileHandle.standardError.write(Data("storefront: the sandbox store did not start: \(startFailure)\n".utf8))
+            throw ExitCode(1)
+        }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

@@ -52,7 +52,9 @@ struct ShopCommand: AsyncParsableCommand {
         try DisplayOptions.requireTerminal()
         // Logging was set up by `Storefront.main` (--log FILE or nowhere): nothing writes to this terminal.
         let target = try store.target()
-        let connection = try await StoreConnection.open(target, debugMode: store.debugMode)
+        // The in-process sandbox starts once the first frame is on the screen (creating and seeding its
+        // database takes longer than the whole first frame); requests sent before wait for it.
+        let connection = StoreConnection.prepare(target, debugMode: store.debugMode)
         var initial = State()
         if readonly { initial.readOnly = ReadOnlyMode() }
         let shop = Store(initialState: initial, environment: ShopEnvironment(api: connection.client))

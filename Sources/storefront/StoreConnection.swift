@@ -1,5 +1,4 @@
 import Foundation
-import Sandbox
 import StorefrontAPI
 
 /// A client for the chosen store, with the in-process sandbox behind it when no store was named.
@@ -7,24 +6,23 @@ struct StoreConnection {
     let client: StorefrontClient
     let storeName: String
     let storeKey: String
-    private let sandbox: SandboxServer?
+    private let sandbox: SandboxLauncher?
 
-    /// Opens the connection: starts the sandbox (seeding its database on first run) or points at Commerce Engine.
+    /// The connection without starting anything: a sandbox starts on `start()`; the client's requests wait
+    /// for it. The shop starts it once its first frame is on the screen.
     /// `debugMode` asks a real store for OTPs in answers (test stores only); the sandbox always does.
-    static func open(_ target: StoreTarget, tokenStore: (any TokenStore)? = nil, debugMode: Bool = false)
-        async throws -> StoreConnection
+    static func prepare(_ target: StoreTarget, tokenStore: (any TokenStore)? = nil, debugMode: Bool = false)
+        -> StoreConnection
     {
         switch target {
         case .sandbox(let path):
-            try FileManager.default.createDirectory(
-                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-            var configuration = SandboxConfiguration(databasePath: path)
-            configuration.port = 0
-            let server = try await SandboxServer.start(configuration)
+            let launcher = SandboxLauncher(databasePath: path)
             let client = StorefrontClient(
-                configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "sandbox", debugMode: true),
+                configuration: ClientConfiguration(
+                    baseURL: SandboxTransport.placeholderBase, apiKey: "sandbox", debugMode: true),
+                transport: SandboxTransport(launcher: launcher),
                 tokenStore: tokenStore ?? FileTokenStore.forStore("sandbox"))
-            return StoreConnection(client: client, storeName: "Sandbox store", storeKey: "sandbox", sandbox: server)
+            return StoreConnection(client: client, storeName: "Sandbox store", storeKey: "sandbox", sandbox: launcher)
         case .commerceEngine(let storeID, let apiKey, let baseURL):
             let client = StorefrontClient(
                 configuration: ClientConfiguration(baseURL: baseURL, apiKey: apiKey, debugMode: debugMode),
@@ -33,8 +31,38 @@ struct StoreConnection {
         }
     }
 
-    /// The in-process sandbox's support key (it mints read-only support tokens); nil for other stores.
-    var sandboxSupportKey: String? { sandbox?.supportKey }
+    /// Opens the connection: starts the sandbox (seeding its database on first run) and waits until it listens,
+    /// or points at Commerce Engine.
+    static func open(_ target: StoreTarget, tokenStore: (any TokenStore)? = nil, debugMode: Bool = false)
+        async throws -> StoreConnection
+    {
+        let connection = prepare(target, tokenStore: tokenStore, debugMode: debugMode)
+        connection.start()
+        if let failure = await connection.startFailure() { throw failure }
+        return connection
+    }
+
+    /// Starts the in-process sandbox, if any (once).
+    func start() {
+        sandbox?.start()
+    }
+
+    /// Why the sandbox could not start (waits for its start); nil when it listens or there is none.
+    func startFailure() async -> (any Error)? {
+        guard let sandbox else { return nil }
+        do {
+            _ = try await sandbox.server()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The in-process sandbox's support key (it mints read-only support tokens; waits for its start); nil for
+    /// other stores.
+    func sandboxSupportKey() async -> String? {
+        try? await sandbox?.server().supportKey
+    }
 
     /// Stops the in-process sandbox, if any.
     func close() async {

@@ -129,7 +129,7 @@ enum SupportCredential {
         case .key(let key):
             return try await Self.signIn(connection.client, key: key)
         case .sandbox:
-            guard let key = connection.sandboxSupportKey else { throw CommandFailure("no sandbox support key") }
+            guard let key = await connection.sandboxSupportKey() else { throw CommandFailure("no sandbox support key") }
             return try await Self.signIn(connection.client, key: key)
         }
     }

@@ -327,10 +327,14 @@ import Testing
         }
         await store.send(.cart(.loadFailed(.network("down")))) {
             $0.notice = Notice(.error, APIError.network("down").message)
+            $0.cart.isStale = true
         }
         // Without a cart, a coupon command is refused.
         await store.send(.cart(.load)) { $0.inFlight = [.cart] }
-        await store.receive(.cart(.loaded(cart))) { $0.inFlight = [] }
+        await store.receive(.cart(.loaded(cart))) {
+            $0.inFlight = []
+            $0.cart.isStale = false
+        }
         await store.finish()
     }
 

@@ -5,43 +5,44 @@ import Testing
 @testable import ShopCore
 
 @MainActor @Suite struct CatalogTests {
-    @Test func appStartsAnonymousAndLoadsCatalogCategoriesAndCart() async throws {
+    @Test func appStartsAnonymousAndLoadsCatalogAndCategories() async throws {
         let page = try Fixtures.productsPage(["a", "b"], next: 2)
         let categories: CategoriesPage = try Fixtures.decode(#"{"categories":[{"id":"k1","name":"Kurtas"}]}"#)
         let api = StubAPI {
             $0.session = { _ in Fixtures.guest }
             $0.products = { _ in page }
             $0.categories = { _ in categories }
-            $0.userCart = { _ in nil }
         }
         let store = makeStore(api)
         await store.send(.appStarted) {
             $0.session = .starting
             $0.inFlight = [.session]
         }
-        await store.receive(.session(.started(Fixtures.guest))) {
+        // No token was stored: the guest was minted just now and has no cart on the server yet.
+        await store.receive(.session(.startedAsNewGuest(Fixtures.guest))) {
             $0.session = .ready(Fixtures.guest)
-            $0.inFlight = [.products, .categories, .cart]
+            $0.inFlight = [.products, .categories]
             $0.catalog.isLoading = true
+            $0.cart.isLoaded = true
         }
         await store.receive(
             .catalog(.pageLoaded(page: 1, products: page.products, nextPage: 2, total: 2))
         ) {
-            $0.inFlight = [.categories, .cart]
+            $0.inFlight = [.categories]
             $0.catalog.isLoading = false
             $0.catalog.products = page.products
             $0.catalog.nextPage = 2
             $0.catalog.totalRecords = 2
         }
         await store.receive(.catalog(.categoriesLoaded(categories.categories))) {
-            $0.inFlight = [.cart]
+            $0.inFlight = []
             $0.catalog.categories = categories.categories
         }
-        await store.receive(.cart(.loaded(nil))) {
-            $0.inFlight = []
-            $0.cart.isLoaded = true
-        }
+        // Opening the cart: known to be empty, nothing to read.
+        await store.send(.navigate(.cart)) { $0.route = [.catalog, .cart] }
         await store.finish()
+        #expect(api.count("userCart") == 0)
+        #expect(store.state.cart.isEmpty)
         #expect(store.state.isSignedIn == false)
     }
 

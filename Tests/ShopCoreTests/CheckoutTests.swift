@@ -48,8 +48,6 @@ func reviewState() -> State {
         let cart = Fixtures.cart([Fixtures.item("p1", quantity: 2)])
         let options = try fulfillmentOptions()
         let created = try orderCreated()
-        let juspay = try juspayOrder()
-        let customer = try juspayCustomer()
         let polls = Mutex(0)
         let gate = Gate()
         let api = StubAPI {
@@ -76,12 +74,6 @@ func reviewState() -> State {
                 #expect(input.0 == "c1")
                 #expect(input.1?.integrationType == "hyper-checkout")
                 return created
-            }
-            $0.userCart = { _ in nil }
-            $0.createJuspayCustomer = { _ in customer }
-            $0.createJuspayOrder = { input in
-                #expect(input.0 == "ORD-1")
-                return juspay
             }
             $0.paymentStatus = { _ in
                 let count = polls.withLock { count -> Int in
@@ -161,18 +153,12 @@ func reviewState() -> State {
             $0.cart = CartState()
             $0.cart.isLoaded = true
             $0.payment.orderNumber = "ORD-1"
+            // The order's answer carries the payment link: no Juspay calls, no read of the emptied cart.
             $0.payment.link = "https://pay.example/hc"
-            $0.payment.phase = .settingUp
-            $0.payment.message = "Preparing the payment…"
+            $0.payment.phase = .awaiting
+            $0.payment.message = "Open the link (or scan the QR code) to pay."
             $0.route = [.catalog, .payment(orderNumber: "ORD-1")]
             $0.notice = Notice(.info, "Order ORD-1 placed; preparing the payment.")
-            $0.inFlight = [.paymentSetup, .cart]
-        }
-        await store.receive(.cart(.loaded(nil))) { $0.inFlight = [.paymentSetup] }
-        await store.receive(.payment(.linkReady("https://pay.example/j1"))) {
-            $0.payment.link = "https://pay.example/j1"
-            $0.payment.message = "Open the link (or scan the QR code) to pay."
-            $0.payment.phase = .awaiting
             $0.inFlight = [.paymentPolling]
         }
         // Polled every 3 s on the test clock.
@@ -197,6 +183,7 @@ func reviewState() -> State {
         await store.send(.checkout(.placeOrder))
         await store.send(.checkout(.start))
         #expect(api.count("createOrder") == 1)
+        #expect(api.count("userCart") == 0)
         await store.finish()
     }
 
@@ -245,9 +232,8 @@ func reviewState() -> State {
             $0.payment.message = "Preparing the payment…"
             $0.route = [.catalog, .payment(orderNumber: "ORD-1")]
             $0.notice = Notice(.info, "Order ORD-1 placed; preparing the payment.")
-            $0.inFlight = [.paymentSetup, .cart]
+            $0.inFlight = [.paymentSetup]
         }
-        await store.receive(.cart(.loaded(nil))) { $0.inFlight = [.paymentSetup] }
         // The payment setup fails too: the order is kept, retry sets up again.
         await store.receive(.payment(.setupFailed(.network("still flaky")))) {
             $0.payment.phase = .setupFailed
@@ -309,13 +295,11 @@ func reviewState() -> State {
             $0.payment.phase = .paid
             $0.route = [.catalog, .payment(orderNumber: "ORD-1")]
             $0.notice = Notice(.success, "Order ORD-1 placed.")
-            $0.inFlight = [.cart]
-        }
-        await store.receive(.cart(.loaded(cart))) {
-            $0.cart.server = cart
             $0.inFlight = []
         }
         #expect(api.count("createOrder") == 1)
+        // The look-up before placing again; none after (the cart became the order).
+        #expect(api.count("userCart") == 1)
         await store.finish()
     }
 

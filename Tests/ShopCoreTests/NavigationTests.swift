@@ -178,6 +178,7 @@ import Testing
         await store.receive(.cart(.mutationFailed(sequence: 1, .network("offline")))) {
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
+            $0.cart.isStale = true
             $0.inFlight = []
             $0.notice = Notice(
                 .error, "Could not update Product p1: \(APIError.network("offline").message)")

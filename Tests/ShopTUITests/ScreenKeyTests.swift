@@ -125,6 +125,26 @@ import Testing
         #expect(!after.buffer.rowsAsText().joined().contains("Added Assam Breakfast"))
     }
 
+    @Test(arguments: ["cart", "cart-empty"])
+    func theCartHasARefreshKeyInItsHelp(_ name: String) {
+        let (app, _) = Self.make(name)
+        #expect(app.keyTable.helpLines().contains { $0.keys == "r" && $0.help == "Read the cart again from the store" })
+        var recorded: [Action] = []
+        app.store.onAction = { recorded.append($0) }
+        _ = app.handle(.char("r"))
+        #expect(recorded == [.cart(.load)])
+    }
+
+    @Test func theKeyTableFollowsTheScreenShown() {
+        let app = ScreenFixtures.app(ScreenFixtures.base)
+        #expect(app.keyTable.intent(for: .char("c")) == .send(.navigate(.cart)))
+        _ = app.handle(.char("c"))
+        #expect(app.state.currentRoute == .cart)
+        // Built again for the cart: `c` no longer opens it, `r` reads it.
+        #expect(app.keyTable.intent(for: .char("c")) == nil)
+        #expect(app.keyTable.intent(for: .char("r")) == .send(.cart(.load)))
+    }
+
     @Test func mouseWheelMovesTheSelection() {
         let app = ScreenFixtures.app(ScreenFixtures.base)
         var recorded: [Action] = []

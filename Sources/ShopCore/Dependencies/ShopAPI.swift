@@ -6,6 +6,8 @@ import StorefrontAPI
 public protocol ShopAPI: Sendable {
     // MARK: Session and account
     func session() async throws(APIError) -> TokenClaims
+    /// The claims of the stored token, without any request (nil: `session()` will mint a new anonymous one).
+    func peekSession() async -> TokenClaims?
     func login(_ channel: OTPChannel, identifier: String, registerIfNotExists: Bool) async throws(APIError)
         -> OTPChallenge
     func loginWithPassword(identifier: String, password: String) async throws(APIError) -> User?

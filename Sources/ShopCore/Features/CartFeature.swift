@@ -8,12 +8,18 @@ extension Reducer {
         case .load:
             return loadCart(&state, environment)
 
+        case .markStale:
+            state.cart.isStale = true
+            // On the cart screen the user is looking at it: read it now.
+            return state.currentRoute == .cart ? loadCart(&state, environment) : .none
+
         case .loaded(let cart):
             // A mutation in flight will answer a newer cart; keep what it will say.
             guard state.cart.inFlight == nil else { return .none }
             state.inFlight.remove(.cart)
             state.cart.server = cart
             state.cart.isLoaded = true
+            state.cart.isStale = false
             prunePending(&state.cart)
             state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
             if state.isSignedIn, state.auth.afterLogin == .checkout(.address) {
@@ -23,6 +29,7 @@ extension Reducer {
             return .none
 
         case .loadFailed(let error):
+            state.cart.isStale = true
             return fail(&state, error, .cart, environment)
 
         case .setQuantity(let line, let quantity, let preview):
@@ -109,6 +116,7 @@ extension Reducer {
             state.inFlight.remove(.cart)
             state.cart.server = cart
             state.cart.isLoaded = true
+            state.cart.isStale = false
             if case .setQuantity(let line, let quantity) = request.command,
                 state.cart.pending[line]?.quantity == quantity
             {
@@ -123,6 +131,8 @@ extension Reducer {
             guard let request = state.cart.inFlight, request.sequence == sequence else { return .none }
             state.cart.inFlight = nil
             state.inFlight.remove(.cart)
+            // No answer (or a 5xx): the change may have been made; the next opening of the cart reads it.
+            if failure.outcomeUnknown { state.cart.isStale = true }
             let followUp = cartCommandFailed(&state, request.command, failure, environment)
             return .merge(followUp, pumpCart(&state, environment))
         }

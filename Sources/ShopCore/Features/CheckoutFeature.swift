@@ -221,13 +221,16 @@ extension Reducer {
             state.payment.orderNumber = order.orderNumber
             state.payment.link = paymentInfo?.paymentLinks?.web
             _ = showPayment(&state, order.orderNumber)
+            // The server's cart is gone with the order: nothing to read back.
             if !paymentRequired {
                 state.payment.phase = .paid
                 success(&state, "Order \(order.orderNumber) placed.")
-                return loadCart(&state, environment)
+                return .none
             }
             info(&state, "Order \(order.orderNumber) placed; preparing the payment.")
-            return .merge(setupPayment(&state, environment), loadCart(&state, environment))
+            // The order's answer usually carries the payment link; Juspay is asked only when it does not.
+            if let link = state.payment.link { return reducePayment(&state, .linkReady(link), environment) }
+            return setupPayment(&state, environment)
 
         case .orderFailed(let failure):
             state.inFlight.remove(.placeOrder)

@@ -20,6 +20,8 @@ extension Reducer {
             return reduceProduct(&state, .open(id: id), environment)
         case .cart:
             state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
+            // Every change made here answers the whole cart, so a cart read before is current unless stale.
+            guard !state.cart.isLoaded || state.cart.isStale else { return .none }
             return loadCart(&state, environment)
         case .wishlist:
             return reduceWishlist(&state, .load, environment)

@@ -109,7 +109,8 @@ extension Reducer {
         switch action {
         case .requestOTP, .resendOTP, .submitOTP, .submitRegistration, .loginWithPassword: "signing in"
         case .logout: "signing out"
-        case .chooseChannel, .started, .startFailed, .otpSent, .otpRequestFailed, .accountNotFound, .cooldownTick,
+        case .chooseChannel, .started, .startedAsNewGuest, .startFailed, .otpSent, .otpRequestFailed, .accountNotFound,
+            .cooldownTick,
             .otpRejected, .signedIn, .signInFailed, .userLoaded, .signedOut, .logoutFailed, .expired:
             nil
         }
@@ -123,7 +124,7 @@ extension Reducer {
         case .applyGiftCard, .removeGiftCard: "gift cards"
         case .redeemLoyaltyPoints, .removeLoyaltyPoints: "loyalty points"
         case .redeemCreditBalance, .removeCreditBalance: "credit balance"
-        case .load, .loaded, .loadFailed, .movedToWishlist, .moveToWishlistFailed, .mutationSucceeded,
+        case .load, .markStale, .loaded, .loadFailed, .movedToWishlist, .moveToWishlistFailed, .mutationSucceeded,
             .mutationFailed:
             nil
         }

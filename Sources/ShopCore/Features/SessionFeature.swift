@@ -7,7 +7,10 @@ extension Reducer {
         state.session = .starting
         state.inFlight.insert(.session)
         return call(.session, environment) { api in
-            .session(.started(try await api.session()))
+            let stored = await api.peekSession()
+            let claims = try await api.session()
+            return stored == nil && claims.isAnonymous
+                ? .session(.startedAsNewGuest(claims)) : .session(.started(claims))
         } failure: {
             .session(.startFailed($0))
         }
@@ -17,11 +20,20 @@ extension Reducer {
         -> Effect
     {
         switch action {
-        case .started(let claims):
+        case .started(let claims), .startedAsNewGuest(let claims):
             state.inFlight.remove(.session)
             state.session = .ready(claims)
+            // A guest minted a moment ago has no cart on the server (the read would be a certain 404): it is
+            // known to be empty. A restored session's cart is read.
+            let cart: Effect
+            if case .startedAsNewGuest = action {
+                state.cart.isLoaded = true
+                cart = .none
+            } else {
+                cart = loadCart(&state, environment)
+            }
             var effects = [
-                loadProducts(&state, environment), loadCategories(&state, environment), loadCart(&state, environment),
+                loadProducts(&state, environment), loadCategories(&state, environment), cart,
                 claims.isLoggedIn ? loadUser(&state, environment) : .none,
             ]
             // A screen asked for before the session was known (`--open orders`, the kiosk resuming an order) was

@@ -45,7 +45,10 @@ public enum SessionAction: Equatable, Sendable, Codable {
     case logout
 
     // Answers
+    /// A stored session was restored (or refreshed): its cart, if any, is on the server.
     case started(TokenClaims)
+    /// No session was stored and an anonymous one was minted just now: that user has no cart yet.
+    case startedAsNewGuest(TokenClaims)
     case startFailed(APIError)
     case otpSent(OTPChallenge)
     case otpRequestFailed(APIError)
@@ -87,7 +90,10 @@ public enum ProductAction: Equatable, Sendable, Codable {
 }
 
 public enum CartAction: Equatable, Sendable, Codable {
+    /// Reads the cart from the server (the refresh key; opening the cart does it only when stale).
     case load
+    /// The cart may have changed elsewhere (the user was away a long while): the next opening reads it.
+    case markStale
     case loaded(Cart?)
     case loadFailed(APIError)
     /// Sets a line's quantity (0 removes it); `preview` draws a line that is not in the cart yet.

@@ -232,6 +232,10 @@ public struct CartState: Equatable, Sendable {
     /// The cart as the server last answered it.
     public var server: Cart?
     public var isLoaded = false
+    /// The server's cart may differ from `server`: a read or a change failed, or the user was away a long
+    /// while (another window or the kiosk's `add` may have changed it). Opening the cart reads it again then;
+    /// otherwise the cart the server last answered is current (every change here answers the whole cart).
+    public var isStale = false
     /// Quantities asked for but not confirmed: shown at once (optimistic), dropped on failure (rollback).
     public var pending: [LineID: PendingLine] = [:]
     /// Other mutations waiting their turn.

@@ -18,7 +18,11 @@ public final class ShopApp: TerminalProgram {
     public let storeName: String
     private weak var runner: TerminalRunner?
     /// The field keys are typed into, if any.
-    public private(set) var focus: Field?
+    public private(set) var focus: Field? {
+        didSet { cachedKeyTable = nil }
+    }
+    /// The key table of the state and focus shown: built once per change, used by the key, the footer and help.
+    private var cachedKeyTable: KeyTable<ShopIntent>?
     private var focusRoute: Route?
     public private(set) var showingHelp = false
     public private(set) var linkRegions: [LinkRegion] = []
@@ -34,6 +38,10 @@ public final class ShopApp: TerminalProgram {
     /// The notice last seen and the screen it appeared on: it is not carried to other screens.
     private var seenNotice: ShopCore.Notice?
     private var noticeRoute: Route?
+    /// When the last key arrived: a key after `longIdle` without one marks the cart stale.
+    private var lastKeyAt: ContinuousClock.Instant?
+    /// After this long away, the cart may have been changed elsewhere (another window, the kiosk's `add`).
+    static let longIdle: Duration = .seconds(300)
 
     public init(store: Store, storeName: String) {
         self.store = store
@@ -52,6 +60,7 @@ public final class ShopApp: TerminalProgram {
     public var isAnimating: Bool { store.state.isBusy }
 
     private func stateChanged() {
+        cachedKeyTable = nil
         syncFocus()
         trackNotice()
         runner?.requestRender()
@@ -113,7 +122,13 @@ public final class ShopApp: TerminalProgram {
     /// shows and `?` lists.
     public var keyTable: KeyTable<ShopIntent> {
         syncFocus()
-        let ctx = context
+        if let cachedKeyTable { return cachedKeyTable }
+        let table = Self.keyTable(context, focus: focus)
+        cachedKeyTable = table
+        return table
+    }
+
+    static func keyTable(_ ctx: ScreenContext, focus: Field?) -> KeyTable<ShopIntent> {
         let own = Self.screenKeys(ctx)
         let global = focus != nil ? Self.typingKeys(ctx) : Self.globalKeys(ctx)
         // A global binding gives way to the screen's binding of the same key.
@@ -198,6 +213,9 @@ public final class ShopApp: TerminalProgram {
     }
 
     public func handle(_ key: Key) -> ProgramCommand {
+        let now = ContinuousClock.now
+        if let last = lastKeyAt, now - last >= Self.longIdle { store.send(.cart(.markStale)) }
+        lastKeyAt = now
         syncFocus()
         flash = nil
         if showingHelp {
@@ -352,7 +370,10 @@ public final class ShopApp: TerminalProgram {
         let route = state.currentRoute
         // A support view names whose cart it shows (user ids are long: instead of the store's name).
         if route == .cart, let owner = state.readOnly?.cartOwner { return "Cart of user \(owner)" }
-        let title = route.title.replacingOccurrences(of: "·", with: theme.glyphs.separator)
+        // Titles hold "·"; replaced only when the glyphs differ (ASCII), not on every frame.
+        let title =
+            theme.glyphs.separator == "·" || !route.title.contains("·")
+            ? route.title : route.title.replacingOccurrences(of: "·", with: theme.glyphs.separator)
         if narrow, route != .catalog { return title }
         return route == .catalog ? storeName : "\(storeName) \(theme.glyphs.separator) \(title)"
     }

@@ -60,18 +60,16 @@ public final class NCursesBackend {
             }
             changedRows = Set(0..<buffer.height)
         } else if let old = previous {
-            // A changed continuation cell is redrawn through the wide cluster it belongs to.
-            var heads = Set<CellPosition>()
+            // A changed continuation cell is redrawn through the wide cluster it belongs to. The changes come in
+            // row-major order, so a cluster whose both halves changed is the one just drawn.
+            var lastHead: CellPosition?
             for p in buffer.changedCells(from: old) {
                 changedRows.insert(p.row)
-                if buffer[p.row, p.col].isContinuation {
-                    heads.insert(CellPosition(row: p.row, col: max(0, p.col - 1)))
-                } else {
-                    heads.insert(p)
-                }
-            }
-            for p in heads.sorted() where !buffer[p.row, p.col].isContinuation {
-                draw(buffer[p.row, p.col], row: p.row, col: p.col, theme: theme)
+                let head = buffer[p.row, p.col].isContinuation ? CellPosition(row: p.row, col: max(0, p.col - 1)) : p
+                guard head != lastHead else { continue }
+                lastHead = head
+                guard !buffer[head.row, head.col].isContinuation else { continue }
+                draw(buffer[head.row, head.col], row: head.row, col: head.col, theme: theme)
                 written += 1
             }
         }

@@ -65,6 +65,14 @@ public struct CellBuffer: Sendable, Hashable {
         let clean = Self.sanitize(visible)
         let shown = DisplayWidth.truncate(clean, to: limit, ellipsis: ellipsis)
         var c = startCol
+        if shown.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, already sanitized and cut to fit: one cell per byte.
+            for byte in shown.utf8 {
+                put(String(UnicodeScalar(byte)), width: 1, row: row, col: c, style: style)
+                c += 1
+            }
+            return c - startCol
+        }
         for g in shown {
             for cell in DisplayWidth.cells(of: g) {
                 if c + cell.width > startCol + limit {

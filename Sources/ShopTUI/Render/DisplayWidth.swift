@@ -23,6 +23,8 @@ public enum DisplayWidth {
 
     /// Width of a string: the sum over its grapheme clusters.
     public static func of(_ text: some StringProtocol) -> Int {
+        // ASCII (most text on screen): one column per byte, without breaking it into grapheme clusters.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
         var total = 0
         for g in text { total += of(g) }
         return total

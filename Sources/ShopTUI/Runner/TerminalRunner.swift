@@ -54,6 +54,9 @@ public final class TerminalRunner {
     /// Benchmarks only (`STOREFRONT_FRAME_LOG=FILE`): per-key timings; nil, and no work, otherwise.
     private let frameLog = FrameTimingLog.fromEnvironment()
     private var keyTiming: FrameTimingLog.Pending?
+    /// Called once, right after the first frame is written: work that can wait until the user sees the
+    /// program (the shop starts its in-process store then).
+    public var onFirstFrame: (() -> Void)?
 
     public init(program: any TerminalProgram, options: Terminal.Options = Terminal.Options()) {
         self.program = program
@@ -101,6 +104,10 @@ public final class TerminalRunner {
         }
         input.resume()
         renderNow()
+        if let onFirstFrame {
+            self.onFirstFrame = nil
+            onFirstFrame()
+        }
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { (c: CheckedContinuation<Outcome, Never>) in
                 if let finished {
@@ -122,14 +129,28 @@ public final class TerminalRunner {
         renderScheduled = true
         let earliest = lastFrame + frameInterval
         let now = DispatchTime.now()
-        let when = earliest > now ? earliest : now
-        DispatchQueue.main.asyncAfter(deadline: when) { [weak self] in
+        let render: @Sendable () -> Void = { [weak self] in
             MainActor.assumeIsolated {
-                guard let self else { return }
+                // A frame written meanwhile (after keys) already showed this change.
+                guard let self, self.renderScheduled else { return }
                 self.renderScheduled = false
                 self.renderNow()
             }
         }
+        // A free frame slot: the next turn of the main queue (no timer); else when the slot opens.
+        if earliest > now {
+            DispatchQueue.main.asyncAfter(deadline: earliest, execute: render)
+        } else {
+            DispatchQueue.main.async(execute: render)
+        }
+    }
+
+    /// After keys: the frame now when the slot is free (the user waits for it), else at the slot.
+    private func renderAfterKeys() {
+        guard finished == nil, terminal != nil else { return }
+        guard lastFrame + frameInterval <= DispatchTime.now() else { return requestRender() }
+        renderScheduled = false
+        renderNow()
     }
 
     /// The next frame repaints the whole screen.
@@ -176,6 +197,7 @@ public final class TerminalRunner {
         if let woke, keyTiming == nil {
             keyTiming = FrameTimingLog.Pending(woke: woke, handled: .now, keys: keys.count)
         }
+        renderAfterKeys()
     }
 
     private func wakeUp() {
@@ -188,6 +210,7 @@ public final class TerminalRunner {
         } else {
             // SIGWINCH: curses queued KEY_RESIZE; read it now.
             dispatch(reader.readAvailable())
+            renderAfterKeys()
         }
     }
 
@@ -215,7 +238,6 @@ public final class TerminalRunner {
                 backend?.invalidate()
             }
         }
-        requestRender()
     }
 
     private func renderNow() {

@@ -34,6 +34,9 @@ enum CartScreen {
                     [.char("p")], "coupons", "Coupons, gift card, points and credit", priority: 24,
                     .send(.navigate(.coupons))))
         }
+        // Opening the cart reads it only when it may have changed; this reads it whenever asked.
+        keys.append(
+            .key([.char("r")], "refresh", "Read the cart again from the store", footer: false, .send(.cart(.load))))
         return keys
     }
 

@@ -17,6 +17,8 @@ func unexpected<Input, Output>(_ name: String) -> Handler<Input, Output> {
 
 /// Answers for every ShopAPI call, set per test.
 struct Handlers: Sendable {
+    /// The session a token file holds at start (nil: none, `session()` mints an anonymous one).
+    var storedSession: TokenClaims?
     var session: Handler<Void, TokenClaims> = unexpected("session")
     var login: Handler<(OTPChannel, String, Bool), OTPChallenge> = unexpected("login")
     var loginWithPassword: Handler<(String, String), User?> = unexpected("loginWithPassword")
@@ -99,6 +101,7 @@ final class StubAPI: ShopAPI {
     }
 
     func session() async throws(APIError) -> TokenClaims { try await handle("session", (), \.session) }
+    func peekSession() async -> TokenClaims? { handlers.withLock { $0.storedSession } }
     func login(_ channel: OTPChannel, identifier: String, registerIfNotExists: Bool) async throws(APIError)
         -> OTPChallenge
     { try await handle("login", (channel, identifier, registerIfNotExists), \.login) }
