@@ -14,8 +14,8 @@ final class StandaloneStore {
     let storeID = "e2e-store"
     /// The store's API key: only the server and the 0600 key file know it.
     let apiKey = "e2e-key-\(UUID().uuidString)"
-    /// `--chaos` for the server (nil: none).
-    let chaos: String?
+    /// `--chaos` for the server (nil: none); a change takes effect at the next `start()`.
+    var chaos: String?
     /// Extra arguments for `sandbox serve` (e.g. a longer access-token lifetime).
     let serverArguments: [String]
     private var server: BackgroundProcess?

@@ -219,6 +219,7 @@ public actor StorefrontClient {
     ) async throws(APIError) -> Content {
         var request = try await makeRequest(method: method, path: path, query: query, body: body, auth: auth)
         request.timeout = configuration.timeout
+        request.atMostOnce = !idempotent
         let maxAttempts = max(1, configuration.maxAttempts)
         var attempt = 0
         while true {
