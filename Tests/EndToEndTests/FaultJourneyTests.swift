@@ -186,6 +186,9 @@ import Testing
         let failed = try await session.waitFor { Self.errorNotice($0) != nil }
         let notice = try #require(Self.errorNotice(failed), "no error when the store died:\n\(failed)")
         errors.append("place order, store killed: \(notice)")
+        // Sent once and never answered: the client did not send it again by itself.
+        let attempts = store.shopLog("POST /orders")
+        #expect(attempts.count == 1, "POST /orders sent \(attempts.count) times: \(attempts)")
         store.chaos = nil
         try await store.start()
         let payment = try await step(session, "place order after the restart", keys: ["Enter"], errors: &errors) {

@@ -32,10 +32,12 @@ extension TmuxSession {
 enum ScreenChecks {
     /// A frame drawn for `width`x`height`: at 40x12 and above the header (first row) and the footer of key
     /// hints (last row) are there and the "too small" screen is not; below it, the "too small" screen or what
-    /// of it fits.
+    /// of it fits. At 1x1 anything goes: the one cell is the bottom-right corner, which curses cannot write
+    /// without scrolling, and tmux shows it blank or garbled (seen: "Ȁ" for the "…" drawn there).
     static func isWholeFrame(_ screen: String, width: Int, height: Int) -> Bool {
         let rows = screen.components(separatedBy: "\n")
         guard rows.count >= height else { return false }
+        if width == 1 && height == 1 { return true }
         let blank = { (row: String) in row.trimmingCharacters(in: .whitespaces).isEmpty }
         if width >= 40 && height >= 12 {
             return !blank(rows[0]) && !blank(rows[height - 1]) && !screen.contains("Terminal too small")
@@ -49,7 +51,7 @@ enum ScreenChecks {
 
     /// The cart lines a screen shows as (quantity, line total), e.g. "1 × ₹349.00  ₹349.00" → (1, "₹349.00").
     static func cartLines(onScreen screen: String) -> [CartLine] {
-        matches(#"([0-9]+) × \S+\s+(\S*[0-9]\.[0-9]{2})\s*$"#, in: screen).map {
+        matches(#"([0-9]+) × \S+\s+(\S*[0-9]\.[0-9]{2})\s*$"#, in: panels(screen)).map {
             CartLine(quantity: $0[0], total: $0[1])
         }
     }
@@ -61,12 +63,17 @@ enum ScreenChecks {
 
     /// The amount on the line that starts with `label` (case-insensitive), e.g. "To be paid … ₹479.02".
     static func amount(_ label: String, in text: String) -> String? {
-        for line in text.split(separator: "\n") {
+        for line in panels(text).split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard trimmed.lowercased().hasPrefix(label.lowercased()) else { continue }
             return trimmed.split(separator: " ").last.map(String.init)
         }
         return nil
+    }
+
+    /// The screen with side-by-side panels (lines │ summary on a wide cart) as one line per panel row.
+    static func panels(_ screen: String) -> String {
+        screen.components(separatedBy: "\n").flatMap { $0.components(separatedBy: "│") }.joined(separator: "\n")
     }
 
     struct CartLine: Hashable, Comparable, CustomStringConvertible {

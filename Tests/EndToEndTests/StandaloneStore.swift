@@ -70,9 +70,16 @@ final class StandaloneStore {
         ["--store-id", storeID, "--api-key-file", keyFile, "--env", baseURL, "--debug-mode"]
     }
 
-    /// The shop on this store, then a shell line with its exit status (the pane stays for reading).
+    /// The shop on this store, then a shell line with its exit status (the pane stays for reading). Its request
+    /// log (method, path, status; no secrets) goes to `shop.log`.
     var shopThenShell: String {
-        "sh -c '\(([BuiltBinary.path] + storeArguments).joined(separator: " ")); echo app-exit=$?; sleep 120'"
+        let shop = [BuiltBinary.path] + storeArguments + ["--log", path("shop.log")]
+        return "sh -c '\(shop.joined(separator: " ")); echo app-exit=$?; sleep 120'"
+    }
+
+    /// The shop's request log lines that mention `text`.
+    func shopLog(_ text: String) -> [String] {
+        read("shop.log").split(separator: "\n").map(String.init).filter { $0.contains(text) }
     }
 
     /// `storefront ARGUMENTS` (with the store options) as the shop in `session` would run: the same XDG folders,

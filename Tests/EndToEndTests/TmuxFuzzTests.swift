@@ -23,6 +23,7 @@ import Testing
         [
             "Up", "Down", "Left", "Right", "PageUp", "PageDown", "Home", "End", "Enter", "Tab", "BTab", "BSpace",
             "Space", "DC", "F1", "C-l", "C-s", "C-u", "+", "-", "=", "?", "/", "j", "k", "j", "k", "Down", "Enter",
+            "Enter", "Enter", "+", "c", "b",
         ] + "abcdefghijklmnoprstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ0123456789".map(String.init)
 
     /// Texts typed with `send-keys -l` (after `/` they are searches; elsewhere typed or ignored).
@@ -62,8 +63,9 @@ import Testing
         var resizes = 0
         var frameChecks = 0
         var (width, height) = (80, 24)
+        var sizesSeen: [String] = []
         while sent < Self.keyCount {
-            if random.next(below: 12) == 0 {
+            if random.next(below: 5) == 0 {
                 let tiny = { (w: Int, h: Int) in w < 40 || h < 12 }
                 var size = Self.sizes[random.next(below: Self.sizes.count)]
                 if random.next(below: 3) == 0 { size = (1 + random.next(below: 220), 1 + random.next(below: 70)) }
@@ -72,6 +74,7 @@ import Testing
                 try session.resize(width: size.0, height: size.1)
                 (width, height) = size
                 resizes += 1
+                sizesSeen.append("\(width)x\(height)")
                 let (w, h) = (width, height)
                 let frame = try await session.waitFor(attempts: 100) {
                     ScreenChecks.isWholeFrame($0, width: w, height: h) || ScreenChecks.appExited($0)
@@ -79,7 +82,8 @@ import Testing
                 frameChecks += 1
                 try #require(
                     ScreenChecks.isWholeFrame(frame, width: w, height: h),
-                    "seed \(seed), after \(sent) keys: no whole frame at \(w)x\(h):\n\(frame)")
+                    "seed \(seed), after \(sent) keys: no whole frame at \(w)x\(h) (sizes: \(sizesSeen.suffix(5))):\n\(frame)"
+                )
             }
             let allowEscape = width >= 40 && height >= 12
             var batch: [String] = []
@@ -104,7 +108,7 @@ import Testing
             let screen = try session.capture()
             try #require(
                 !screen.contains("app-exit="), "seed \(seed): the shop ended after \(sent) keys:\n\(screen)")
-            if batches % 8 == 0 {
+            if batches % 4 == 0 {
                 let (w, h) = (width, height)
                 let frame = try await session.waitFor(attempts: 100) {
                     ScreenChecks.isWholeFrame($0, width: w, height: h) || ScreenChecks.appExited($0)
@@ -112,15 +116,15 @@ import Testing
                 frameChecks += 1
                 try #require(
                     ScreenChecks.isWholeFrame(frame, width: w, height: h),
-                    "seed \(seed), after \(sent) keys: no whole frame at \(w)x\(h):\n\(frame)")
+                    "seed \(seed), after \(sent) keys: no whole frame at \(w)x\(h) (sizes: \(sizesSeen.suffix(5))):\n\(frame)"
+                )
             }
         }
 
         // Settle: a large window, back to a top-level screen, then the cart.
         try session.resize(width: 160, height: 48)
         _ = try await session.waitFor { ScreenChecks.isWholeFrame($0, width: 160, height: 48) }
-        try await backToTopLevel(session)
-        try session.send("c")
+        try await openCart(session)
         let cartScreen = try await session.waitFor {
             $0.contains("Your cart is empty.") || $0.contains("enter checkout")
         }
@@ -151,14 +155,23 @@ import Testing
         try session.tmux(["send-keys", "-t", session.name] + keys)
     }
 
-    /// Esc until no screen is stacked, nothing is typed into and no help shows (at most 20 presses).
-    func backToTopLevel(_ session: TmuxSession) async throws {
-        for _ in 0..<20 {
+    /// Opens the cart as a person would from wherever the keys left the shop: esc while a field takes the keys
+    /// (no `c cart` in the footer) or the help shows, then `c`. The screens behind stay stacked (esc walks
+    /// back through every screen opened, and random keys open hundreds). At most 50 steps.
+    func openCart(_ session: TmuxSession) async throws {
+        for _ in 0..<50 {
             let screen = try await session.settled()
-            let footer = screen.components(separatedBy: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            let stacked = screen.contains("esc/? close") || (footer ?? "").contains("esc ")
-            if !stacked { return }
-            try session.send("Escape")
+            let rows = screen.components(separatedBy: "\n")
+            let footer = rows.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+            if screen.contains("esc/? close") {
+                try session.send("Escape")
+            } else if rows.first?.contains("· Cart") == true && footer.contains("q quit") {
+                return
+            } else if footer.contains("c cart") {
+                try session.send("c")
+            } else {
+                try session.send("Escape")
+            }
         }
     }
 
