@@ -13,6 +13,16 @@ extension TmuxSession {
         try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
+    /// Sends `q` and checks that the shop ended with status 0 and gave the terminal back (the shell line after
+    /// it printed `app-exit=`; no alternate screen; the cursor shown).
+    func quitRestoringTheTerminal(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try send("q")
+        let after = try await waitFor { $0.contains("app-exit=") }
+        #expect(after.contains("app-exit=0"), "\(after)", sourceLocation: sourceLocation)
+        #expect(try format("alternate_on") == "0", "the alternate screen was not left", sourceLocation: sourceLocation)
+        #expect(try format("cursor_flag") == "1", "the cursor was left hidden", sourceLocation: sourceLocation)
+    }
+
     /// Polls until three captures in a row are the same (the app drew and waits; a spinner keeps changing).
     /// Gives up after `attempts` captures and returns the last one either way.
     func settled(attempts: Int = 100) async throws -> String {

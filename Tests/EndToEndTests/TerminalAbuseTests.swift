@@ -49,11 +49,7 @@ import Testing
         let rows = redrawn.components(separatedBy: "\n")
         #expect(rows[height - 1].contains("q quit"), "no footer on the last row:\n\(redrawn)")
         #expect(rows[0].contains("Sandbox store"), "no header on the first row:\n\(redrawn)")
-        try session.send("q")
-        let after = try await session.waitFor { $0.contains("app-exit=") }
-        #expect(after.contains("app-exit=0"), "\(after)")
-        #expect(try session.format("alternate_on") == "0", "the alternate screen was not left")
-        #expect(try session.format("cursor_flag") == "1", "the cursor was left hidden")
+        try await session.quitRestoringTheTerminal()
     }
 
     /// `TERM=dumb` cannot address the cursor; the shop takes the unknown-terminal fallback (xterm-256color,
@@ -65,11 +61,7 @@ import Testing
         #expect(ScreenChecks.isWholeFrame(screen, width: 80, height: 24), "\(screen)")
         #expect(try session.format("alternate_on") == "1")
         try session.send("j")
-        try session.send("q")
-        let after = try await session.waitFor { $0.contains("app-exit=") }
-        #expect(after.contains("app-exit=0"), "\(after)")
-        #expect(try session.format("alternate_on") == "0", "the alternate screen was not left")
-        #expect(try session.format("cursor_flag") == "1", "the cursor was left hidden")
+        try await session.quitRestoringTheTerminal()
     }
 
     /// Against a store with an API key (read from a 0600 file with `--api-key-file`): neither the key nor the
@@ -104,8 +96,6 @@ import Testing
         _ = try Spawn.run(["ps", "-ww", "-o", "args=", "-p", String(shop)], stdout: psOut)
         #expect(store.read(psOut).contains("storefront"))
         #expect(!store.read(psOut).contains(store.apiKey))
-        try session.send("q")
-        let after = try await session.waitFor { $0.contains("app-exit=") }
-        #expect(after.contains("app-exit=0"), "\(after)")
+        try await session.quitRestoringTheTerminal()
     }
 }
