@@ -45,9 +45,8 @@ import Testing
         #expect(store.state.isSignedIn == false)
     }
 
-    @Test func sessionFailureShowsNotice() async {
-        let api = StubAPI { $0.session = { _ throws(APIError) in throw .network("offline") } }
-        let store = makeStore(api)
+    /// The app starts while the store is offline: the session fails with a notice.
+    func startFailsOffline(_ store: TestStore) async {
         await store.send(.appStarted) {
             $0.session = .starting
             $0.inFlight = [.session]
@@ -57,6 +56,12 @@ import Testing
             $0.session = .failed(.network("offline"))
             $0.notice = Notice(.error, APIError.network("offline").message)
         }
+    }
+
+    @Test func sessionFailureShowsNotice() async {
+        let api = StubAPI { $0.session = { _ throws(APIError) in throw .network("offline") } }
+        let store = makeStore(api)
+        await startFailsOffline(store)
         await store.send(.dismissNotice) { $0.notice = nil }
         await store.finish()
     }
@@ -71,15 +76,7 @@ import Testing
             $0.userCart = { _ in nil }
         }
         let store = makeStore(api)
-        await store.send(.appStarted) {
-            $0.session = .starting
-            $0.inFlight = [.session]
-        }
-        await store.receive(.session(.startFailed(.network("offline")))) {
-            $0.inFlight = []
-            $0.session = .failed(.network("offline"))
-            $0.notice = Notice(.error, APIError.network("offline").message)
-        }
+        await startFailsOffline(store)
         // The store answers again; `r` starts the session, not only the product list.
         api.set { $0.session = { _ in Fixtures.guest } }
         await store.send(.catalog(.refresh)) {
