@@ -6,8 +6,8 @@ import Testing
 /// generator (`TMUX_FUZZ_SEED`; the seed is printed). `TMUX_FUZZ_KEYS` keys (600 by default; `make reliability`
 /// sends 10,000).
 ///
-/// Checked after every batch: the shop is still running; every few batches, and after each resize (with the
-/// keys that followed it): the frame is whole for the window's size. At the end: the cart the shop shows is the server's cart (read with
+/// Checked after every batch: the shop is still running; every few batches, and after each resize: the frame is
+/// whole for the window's size. At the end: the cart the shop shows is the server's cart (read with
 /// `storefront cart show` in the same session), and `q` ends the shop with the terminal restored.
 ///
 /// `q` is never sent at random (it would end the run at once). Esc is sent only at 40x12 and above, because on
@@ -78,6 +78,20 @@ import Testing
                 sizesSeen.append("\(width)x\(height)")
                 resized = true
             }
+            // After a resize (before more keys: keys read before the shop has seen the new size are judged against the
+            // old one, and esc quits on the "too small" screen) and every 4th batch: a whole frame for the size.
+            if resized || batches % 4 == 0 {
+                resized = false
+                let (w, h) = (width, height)
+                let frame = try await session.waitFor(attempts: 100) {
+                    ScreenChecks.isWholeFrame($0, width: w, height: h) || ScreenChecks.appExited($0)
+                }
+                frameChecks += 1
+                try #require(
+                    ScreenChecks.isWholeFrame(frame, width: w, height: h),
+                    "seed \(seed), after \(sent) keys: no whole frame at \(w)x\(h) (sizes: \(sizesSeen.suffix(5))):\n\(frame)"
+                )
+            }
             let allowEscape = width >= 40 && height >= 12
             var batch: [String] = []
             let length = 1 + random.next(below: 24)
@@ -101,18 +115,6 @@ import Testing
             let screen = try session.capture()
             try #require(
                 !screen.contains("app-exit="), "seed \(seed): the shop ended after \(sent) keys:\n\(screen)")
-            if resized || batches % 4 == 0 {
-                resized = false
-                let (w, h) = (width, height)
-                let frame = try await session.waitFor(attempts: 100) {
-                    ScreenChecks.isWholeFrame($0, width: w, height: h) || ScreenChecks.appExited($0)
-                }
-                frameChecks += 1
-                try #require(
-                    ScreenChecks.isWholeFrame(frame, width: w, height: h),
-                    "seed \(seed), after \(sent) keys: no whole frame at \(w)x\(h) (sizes: \(sizesSeen.suffix(5))):\n\(frame)"
-                )
-            }
         }
 
         // Settle: a large window, back to a top-level screen, then the cart.
