@@ -33,12 +33,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-## Faults, bad input and hostile use (RELIABILITY.md). RELIABILITY_EXAMPLES sets schemathesis' depth.
+## Faults, bad input and hostile use (RELIABILITY.md). RELIABILITY_EXAMPLES sets schemathesis' depth;
+## FUZZ_KEYS the headless fuzzer's keys, TMUX_FUZZ_KEYS the keys sent to the real binary in tmux.
 RELIABILITY_EXAMPLES ?= 30
 FUZZ_KEYS ?= 1000000
+TMUX_FUZZ_KEYS ?= 10000
 reliability: deps
 	$(SWIFT) build --build-tests
-	FUZZ_KEYS=$(FUZZ_KEYS) $(SWIFT) test --skip-build --filter "KeystrokeFuzz|Robustness|Chaos|Secrets|HostileUse|EndToEnd"
+	FUZZ_KEYS=$(FUZZ_KEYS) TMUX_FUZZ_KEYS=$(TMUX_FUZZ_KEYS) $(SWIFT) test --skip-build --filter "KeystrokeFuzz|Robustness|Chaos|Secrets|HostileUse|EndToEnd"
 	bash Reliability/schemathesis.sh $(RELIABILITY_EXAMPLES)
 
 ## Benchmarks (not tests): release build, then the harness in Benchmarks/; numbers go to Benchmarks/results/.

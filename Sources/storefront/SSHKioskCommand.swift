@@ -106,14 +106,7 @@ struct SSHKioskCommand: AsyncParsableCommand {
         }
 
         static func apiKey(file: String?) throws -> String {
-            if let file {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw CommandFailure("cannot read the API key file \(file).")
-                }
-                let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !key.isEmpty else { throw CommandFailure("the API key file \(file) is empty.") }
-                return key
-            }
+            if let file { return try StoreOptions.readAPIKey(file: file) }
             let key = ProcessInfo.processInfo.environment["STOREFRONT_API_KEY"] ?? ""
             return key.isEmpty ? "sandbox" : key
         }

@@ -7,8 +7,12 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "Commerce Engine store id (env STOREFRONT_STORE_ID).")
     var storeId: String?
 
-    @Option(name: .long, help: "Storefront API key (env STOREFRONT_API_KEY).")
+    @Option(name: .long, help: "Storefront API key (env STOREFRONT_API_KEY). On the command line, `ps` shows it.")
     var apiKey: String?
+
+    /// The key from a file: neither the command line nor the environment (`/proc/PID/environ`) then holds it.
+    @Option(name: .long, help: "A file holding the storefront API key (env STOREFRONT_API_KEY_FILE).")
+    var apiKeyFile: String?
 
     @Option(name: .long, help: "staging, production or a base URL (env STOREFRONT_ENV). Default: production.")
     var env: String?
@@ -23,13 +27,18 @@ struct StoreOptions: ParsableArguments {
     /// The resolved target, reading the environment where flags are absent.
     func target(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreTarget {
         let storeID = storeId ?? environment["STOREFRONT_STORE_ID"].flatMap { $0.isEmpty ? nil : $0 }
-        let key = apiKey ?? environment["STOREFRONT_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        let keyFile = apiKeyFile ?? environment["STOREFRONT_API_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        let key =
+            try apiKey ?? keyFile.map(Self.readAPIKey(file:))
+            ?? environment["STOREFRONT_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         let envText = env ?? environment["STOREFRONT_ENV"].flatMap { $0.isEmpty ? nil : $0 }
         guard let storeID else {
             if key != nil { throw ValidationError("--api-key needs --store-id as well.") }
             return .sandbox(databasePath: sandboxDb ?? StorePaths.sandboxDatabase(environment: environment))
         }
-        guard let key else { throw ValidationError("--store-id needs --api-key (or STOREFRONT_API_KEY).") }
+        guard let key else {
+            throw ValidationError("--store-id needs --api-key-file, --api-key or STOREFRONT_API_KEY.")
+        }
         let environmentChoice: ClientConfiguration.Environment
         if let envText {
             guard let parsed = ClientConfiguration.Environment(parsing: envText) else {
@@ -40,6 +49,16 @@ struct StoreOptions: ParsableArguments {
             environmentChoice = .production
         }
         return .commerceEngine(storeID: storeID, apiKey: key, baseURL: environmentChoice.baseURL(storeID: storeID))
+    }
+
+    /// The API key in `file` (surrounding white space and the final newline dropped).
+    static func readAPIKey(file: String) throws -> String {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw CommandFailure("cannot read the API key file \(file).")
+        }
+        let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !key.isEmpty else { throw CommandFailure("the API key file \(file) is empty.") }
+        return key
     }
 }
 

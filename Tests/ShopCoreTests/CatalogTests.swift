@@ -46,9 +46,8 @@ import Testing
         #expect(store.state.isSignedIn == false)
     }
 
-    @Test func sessionFailureShowsNotice() async {
-        let api = StubAPI { $0.session = { _ throws(APIError) in throw .network("offline") } }
-        let store = makeStore(api)
+    /// The app starts while the store is offline: the session fails with a notice.
+    func startFailsOffline(_ store: TestStore) async {
         await store.send(.appStarted) {
             $0.session = .starting
             $0.inFlight = [.session]
@@ -58,8 +57,55 @@ import Testing
             $0.session = .failed(.network("offline"))
             $0.notice = Notice(.error, APIError.network("offline").message)
         }
+    }
+
+    @Test func sessionFailureShowsNotice() async {
+        let api = StubAPI { $0.session = { _ throws(APIError) in throw .network("offline") } }
+        let store = makeStore(api)
+        await startFailsOffline(store)
         await store.send(.dismissNotice) { $0.notice = nil }
         await store.finish()
+    }
+
+    @Test func reloadAfterAFailedStartStartsTheSessionAndLoadsTheCart() async throws {
+        let page = try Fixtures.productsPage(["a"], next: nil)
+        let categories: CategoriesPage = try Fixtures.decode(#"{"categories":[]}"#)
+        // A stored session (so its cart is on the server) that could not be refreshed while the store was away.
+        let api = StubAPI {
+            $0.storedSession = Fixtures.guest
+            $0.session = { _ throws(APIError) in throw .network("offline") }
+            $0.products = { _ in page }
+            $0.categories = { _ in categories }
+            $0.userCart = { _ in nil }
+        }
+        let store = makeStore(api)
+        await startFailsOffline(store)
+        // The store answers again; `r` starts the session, not only the product list.
+        api.set { $0.session = { _ in Fixtures.guest } }
+        await store.send(.catalog(.refresh)) {
+            $0.session = .starting
+            $0.inFlight = [.session]
+        }
+        await store.receive(.session(.started(Fixtures.guest))) {
+            $0.session = .ready(Fixtures.guest)
+            $0.inFlight = [.products, .categories, .cart]
+            $0.catalog.isLoading = true
+        }
+        await store.receive(.catalog(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 1))) {
+            $0.inFlight = [.categories, .cart]
+            $0.catalog.isLoading = false
+            $0.catalog.products = page.products
+            $0.catalog.nextPage = nil
+            $0.catalog.totalRecords = 1
+        }
+        await store.receive(.catalog(.categoriesLoaded([]))) { $0.inFlight = [.cart] }
+        await store.receive(.cart(.loaded(nil))) {
+            $0.inFlight = []
+            $0.cart.isLoaded = true
+        }
+        await store.finish()
+        #expect(api.count("session") == 2)
+        #expect(api.count("userCart") == 1)
     }
 
     @Test func selectionNearTheEndLoadsTheNextPageAndStaysInside() async throws {

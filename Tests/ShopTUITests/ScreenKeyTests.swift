@@ -145,6 +145,21 @@ import Testing
         #expect(app.keyTable.intent(for: .char("r")) == .send(.cart(.load)))
     }
 
+    @Test func theSameErrorAgainOnAnotherScreenIsShownThere() {
+        var state = ScreenFixtures.base
+        let failure = ShopCore.Notice(.error, APIError.timeout.message)
+        state.notice = failure
+        let app = ScreenFixtures.app(state)
+        _ = app.handle(.char("w"))
+        #expect(app.state.currentRoute == .wishlist)
+        #expect(app.state.notice == nil, "leaving the screen dismisses its notice")
+        // The same failure, now on the wishlist (any failed load sets the same text).
+        app.store.send(.checkout(.addressesFailed(.timeout)))
+        #expect(app.state.notice == failure)
+        // Shown on the wishlist's notice line (when the wishlist is not loading, which the spinner shows there).
+        #expect(app.visibleNotice == failure)
+    }
+
     @Test func mouseWheelMovesTheSelection() {
         let app = ScreenFixtures.app(ScreenFixtures.base)
         var recorded: [Action] = []

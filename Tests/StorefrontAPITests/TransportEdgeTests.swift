@@ -84,6 +84,35 @@ struct TransportEdgeTests {
         await server.stop()
     }
 
+    @Test("POST /orders whose connection dies without an answer is sent once, not again by libcurl")
+    func orderOnADroppedKeptAliveConnectionIsSentOnce() async throws {
+        let server = try DroppingServer(
+            drop: ["POST /orders", "POST /carts/c1/items"],
+            answer: #"{"message":"OK","success":true,"content":\#(Self.products)}"#)
+        defer { server.stop() }
+        let client = TestClient.make(server.baseURL, tokens: Self.session, maxAttempts: 5)
+        // A read first, so that a kept-alive connection is there to be reused.
+        _ = try await client.products()
+
+        let order = await outcome { () async throws(APIError) in
+            try await client.createOrder(
+                cartID: "c1", paymentMethod: .juspayHostedPage(returnURL: "https://example.com/done"))
+        }
+        _ = try await client.products()
+        let cart = await outcome { () async throws(APIError) in
+            try await client.setItem(cartID: "c1", CartItemUpdate(productId: "p1", variantId: nil, quantity: 2))
+        }
+
+        // At once, as a network failure (before: sent again, and a timeout when the repeat's body never came).
+        let network = { (error: APIError?) in if case .network = error { true } else { false } }
+        #expect(network(order.failure), "\(String(describing: order.failure))")
+        #expect(network(cart.failure), "\(String(describing: cart.failure))")
+        #expect(
+            server.requests == [
+                "GET /catalog/products", "POST /orders", "GET /catalog/products", "POST /carts/c1/items",
+            ])
+    }
+
     @Test("a cart mutation answered 502 is not retried")
     func mutationNotRetried() async throws {
         let server = try await ScriptedServer.start { _, _ in .text(502, "Bad Gateway", contentType: "text/plain") }

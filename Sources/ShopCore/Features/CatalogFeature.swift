@@ -14,6 +14,11 @@ extension Reducer {
             state.catalog.nextPage = 1
             state.catalog.selectedIndex = 0
             state.catalog.isLoading = false
+            // The session never started (the store did not answer at launch): start it again, which loads the
+            // products, the categories and the cart; reloading only the products would leave the cart unknown.
+            if case .failed = state.session {
+                return .merge(.cancel(.catalogPage), startSession(&state, environment))
+            }
             return .merge(.cancel(.catalogPage), loadProducts(&state, environment))
 
         case .pageLoaded(let page, let products, let nextPage, let total):

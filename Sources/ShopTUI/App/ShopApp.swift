@@ -48,6 +48,7 @@ public final class ShopApp: TerminalProgram {
         self.storeName = storeName
         store.onChange = { [weak self] in self?.stateChanged() }
         syncFocus()
+        trackNotice()
     }
 
     /// Redraws through `runner` when the store changes.
@@ -63,6 +64,13 @@ public final class ShopApp: TerminalProgram {
         cachedKeyTable = nil
         syncFocus()
         trackNotice()
+        // A notice belongs to the screen where it appeared: leaving that screen dismisses it in the store, so
+        // that the same message raised again on another screen (the same failure twice) is a new notice there
+        // and not the old one, hidden. (Dismissing re-enters here once, with no notice.)
+        if store.state.notice != nil, noticeRoute != store.state.currentRoute {
+            store.send(.dismissNotice)
+            return
+        }
         runner?.requestRender()
     }
 

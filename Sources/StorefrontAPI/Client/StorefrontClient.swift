@@ -255,6 +255,7 @@ public actor StorefrontClient {
         var request = try await makeRequest(method: method, path: path, query: query, body: body, auth: auth)
         request.headers.merge(extraHeaders) { _, extra in extra }
         request.timeout = configuration.timeout
+        request.atMostOnce = !idempotent
         let maxAttempts = max(1, configuration.maxAttempts)
         var attempt = 0
         while true {

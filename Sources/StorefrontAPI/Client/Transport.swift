@@ -11,16 +11,19 @@ public struct HTTPRequest: Sendable, Hashable {
     public var headers: [String: String]
     public var body: Data?
     public var timeout: Duration
+    /// Not idempotent (`POST /orders`, a cart change): the transport must not send it twice on its own.
+    public var atMostOnce: Bool
 
     public init(
         method: String, url: URL, headers: [String: String] = [:], body: Data? = nil,
-        timeout: Duration = .seconds(15)
+        timeout: Duration = .seconds(15), atMostOnce: Bool = false
     ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.atMostOnce = atMostOnce
     }
 }
 
@@ -93,6 +96,13 @@ public struct ProxySettings: Sendable, Hashable {
 ///
 /// Timeout: libcurl's timer takes whole seconds (`Int(timeoutInterval) * 1000`), so the request carries the
 /// timeout rounded up; ``StorefrontClient`` enforces the exact deadline itself.
+///
+/// At most once: libcurl sends a request again, on a new connection, when the kept-alive connection it reused
+/// dies before any answer — a POST included (checked on this machine: a server that read `POST /orders` and
+/// closed the connection got it twice). A lost answer to `POST /orders` may still have placed the order, so a
+/// request marked `atMostOnce` goes over a connection of its own (a one-off session), which libcurl never
+/// retries; the failure reaches the caller, who looks before trying again. It costs a new connection per
+/// cart change or order; reads keep reusing theirs.
 public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
@@ -110,6 +120,13 @@ public final class URLSessionTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
+        guard request.atMostOnce else { return try await send(request, over: session) }
+        let once = URLSession(configuration: session.configuration)
+        defer { once.finishTasksAndInvalidate() }
+        return try await send(request, over: once)
+    }
+
+    private func send(_ request: HTTPRequest, over session: URLSession) async throws(APIError) -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
