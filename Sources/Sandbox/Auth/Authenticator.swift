@@ -32,23 +32,31 @@ struct Authenticator: Sendable {
 
     /// A valid access token of an active user.
     func require(_ request: Request) async throws -> Session {
+        let session = try await verifiedSession(request)
+        try await services.database.read { db in try Self.requireActive(db, userId: session.userId) }
+        return session
+    }
+
+    /// The session of a valid access token, its user not checked yet: call ``requireActive(_:userId:)`` in the
+    /// transaction that serves the request (one trip to the database instead of two).
+    func verifiedSession(_ request: Request) async throws -> Session {
         guard let token = bearerToken(request) else {
             throw APIError.unauthorized("Authorization header with a Bearer access token is required")
         }
-        let claims: TokenClaims
         do {
-            claims = try await services.tokens.verify(token, type: "access", now: Date())
+            return Session(claims: try await services.tokens.verify(token, type: "access", now: Date()))
         } catch .expired {
             throw APIError.tokenExpired
         } catch {
             throw APIError.unauthorized("Invalid access token")
         }
-        let userId = claims.userId
-        let active = try await services.database.read { db in
-            try Bool.fetchOne(db, sql: "SELECT active FROM user WHERE id = ?", arguments: [userId])
-        }
+    }
+
+    /// The user exists and is active.
+    static func requireActive(_ db: Database, userId: String) throws {
+        let active = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT active FROM user WHERE id = ?"), arguments: [userId])
         guard active == true else { throw APIError.unauthorized("User not found or deactivated") }
-        return Session(claims: claims)
     }
 
     /// A session whose user has logged in (not anonymous).

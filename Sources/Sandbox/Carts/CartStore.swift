@@ -5,11 +5,16 @@ import GRDB
 enum CartStore {
     /// The caller's active, unexpired cart `id`: 404 when missing (or not the caller's).
     static func ownCart(_ db: Database, id: String, userId: String, now: Date) throws -> CartRecord {
-        guard let cart = try CartRecord.fetchOne(db, key: id), cart.active, cart.expiresAt > now else {
+        guard let cart = try cart(db, id: id), cart.active, cart.expiresAt > now else {
             throw APIError.notFound("Cart not found")
         }
         guard cart.userId == userId else { throw APIError.notFound("Cart not found") }
         return cart
+    }
+
+    /// Cart `id`, active or not.
+    static func cart(_ db: Database, id: String) throws -> CartRecord? {
+        try CartRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cart WHERE id = ?"), arguments: [id])
     }
 
     static func activeCart(_ db: Database, userId: String, now: Date) throws -> CartRecord? {
@@ -84,7 +89,7 @@ enum CartStore {
             arguments: [cartId, line.productId, variantKey, line.quantity, position])
     }
 
-    static func priced(_ db: Database, _ cart: CartRecord, settings: StoreSettings, now: Date) throws -> CartWire {
-        CartPricing.wire(try CartPricing.load(db, cart: cart, settings: settings, now: now), now: now).0
+    static func priced(_ db: Database, _ cart: CartRecord, catalog: CatalogCache, now: Date) throws -> CartWire {
+        CartPricing.wire(try CartPricing.load(db, cart: cart, catalog: catalog, now: now), now: now).0
     }
 }

@@ -8,6 +8,10 @@ struct SandboxServices: Sendable {
     let database: SandboxDatabase
     let tokens: TokenService
     let settings: StoreSettings
+    /// The catalog kept in memory between requests (see ``CatalogCache``).
+    let catalog: CatalogCache
+    /// `GET /carts/{id}` answers kept in memory between requests (see ``CartAnswerCache``).
+    let cartAnswers: CartAnswerCache
     let resources: URL?
 
     static func make(_ configuration: SandboxConfiguration) async throws -> SandboxServices {
@@ -21,6 +25,6 @@ struct SandboxServices: Sendable {
             refreshLifetime: configuration.refreshTokenLifetime)
         return SandboxServices(
             configuration: configuration, database: database, tokens: tokens, settings: settings,
-            resources: resources)
+            catalog: CatalogCache(settings: settings), cartAnswers: CartAnswerCache(), resources: resources)
     }
 }
