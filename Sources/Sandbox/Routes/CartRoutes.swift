@@ -133,7 +133,9 @@ struct CartRoutes {
         let catalog = services.catalog
         let cart = try await services.database.write { [lines, metadata] db -> CartWire in
             let now = Date()
-            for (index, line) in lines.enumerated() { try CartStore.validate(db, line, prefix: "items[\(index)].") }
+            for (index, line) in lines.enumerated() {
+                try CartStore.validate(db, line, catalog: catalog, prefix: "items[\(index)].")
+            }
             // One active cart per user: creating again adds the items to it.
             var cart: CartRecord
             if let existing = try CartStore.activeCart(db, userId: session.userId, now: now) {
@@ -158,9 +160,10 @@ struct CartRoutes {
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let line = Self.parseLine(&body)
         try body.validate()
+        let catalog = services.catalog
         return try await mutate(request, context, message: line.quantity == 0 ? "Item removed" : "Cart updated") {
             db, cart in
-            try CartStore.validate(db, line)
+            try CartStore.validate(db, line, catalog: catalog)
             try CartStore.setLine(db, cartId: cart.id, line)
         }
     }

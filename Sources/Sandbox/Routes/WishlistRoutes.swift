@@ -30,7 +30,7 @@ struct WishlistRoutes {
         let catalog = services.catalog
         let products = try await services.database.write { [line] db -> [ItemWire] in
             if let line, change == .add {
-                try CartStore.validate(db, line)
+                try CartStore.validate(db, line, catalog: catalog)
                 let position =
                     try Int.fetchOne(
                         db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM wishlist_item WHERE user_id = ?",
