@@ -8,7 +8,7 @@ enum CartPricing {
         var items: [CartItemRecord]
         var products: [String: ProductRecord]
         var variants: [String: VariantRecord]
-        var user: UserRecord?
+        var user: Customer?
         var coupon: CouponRecord?
         var customerCouponUses: Int
         var giftCard: GiftCardRecord?
@@ -17,13 +17,25 @@ enum CartPricing {
         var snapshot: CatalogSnapshot
     }
 
+    /// What pricing reads of the cart's user (four columns, not the whole record).
+    struct Customer: Sendable {
+        var email: String?
+        var phone: String?
+        var loyaltyPoints: Int
+        /// Paise.
+        var creditBalance: Int
+    }
+
     static func load(_ db: Database, cart: CartRecord, catalog: CatalogCache, now: Date) throws -> Loaded {
         let items = try CartItemRecord.fetchAll(
             db.cachedStatement(sql: "SELECT * FROM cart_item WHERE cart_id = ? ORDER BY position"),
             arguments: [cart.id])
         let products = try catalog.products(db, ids: items.map(\.productId))
         let variants = try catalog.variants(db, ids: items.map(\.variantId).filter { !$0.isEmpty })
-        let user = try UserRecord.fetchOne(db, key: cart.userId)
+        let user = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT email, phone, loyalty_points, credit_balance FROM user WHERE id = ?"),
+            arguments: [cart.userId]
+        ).map { Customer(email: $0[0], phone: $0[1], loyaltyPoints: $0[2], creditBalance: $0[3]) }
         var coupon: CouponRecord?
         var uses = 0
         if let code = cart.couponCode {
