@@ -151,6 +151,20 @@ struct CacheInvalidationTests {
         }
     }
 
+    @Test func bearerTokenIsReadWithAnySchemeCaseAndSpacing() async throws {
+        try await TestSandbox.with { sandbox in
+            let (token, _, userId) = try await sandbox.anonymous()
+            for header in ["Bearer \(token)", "bearer \(token)", "BEARER   \(token)"] {
+                let read = try await sandbox.request("GET", "/auth/user/\(userId)", headers: ["Authorization": header])
+                #expect(read.status == 200, "\(header.prefix(10))")
+            }
+            for header in ["Bearer", "Bearer    ", "Basic \(token)", "Bearer x\(token)"] {
+                let read = try await sandbox.request("GET", "/auth/user/\(userId)", headers: ["Authorization": header])
+                #expect(read.status == 401, "\(header.prefix(10))")
+            }
+        }
+    }
+
     @Test func everyTableCountsItsChanges() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("counters-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
