@@ -25,4 +25,21 @@ struct DatabaseFileTests {
             #expect(refreshed.status == 200)
         }
     }
+
+    @Test func commitsAreNotFlushedOneByOneAndStillReachTheFile() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("s.sqlite").path
+        let database = try SandboxDatabase.open(path: path)
+        // 1 = NORMAL (no fsync per commit in WAL mode), 2 = FULL.
+        #expect(try await database.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 1)
+        try await database.write { db in
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('probe', 'kept')")
+        }
+        // Another connection (as another process would) reads the committed row.
+        let queue = try DatabaseQueue(path: path)
+        #expect(
+            try await queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'probe'") }
+                == "kept")
+    }
 }

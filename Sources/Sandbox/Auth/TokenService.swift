@@ -50,6 +50,7 @@ struct TokenService: Sendable {
     let keys: JWTKeyCollection
     let accessLifetime: Duration
     let refreshLifetime: Duration
+    let verified = VerifiedTokenCache()
 
     static func make(secret: String, accessLifetime: Duration, refreshLifetime: Duration) async -> TokenService {
         let keys = JWTKeyCollection()
@@ -90,15 +91,23 @@ struct TokenService: Sendable {
 
     enum Failure: Error { case invalid, expired }
 
+    /// The claims of a token signed with our key (its signature checked once per token string, see
+    /// ``VerifiedTokenCache``), of type `type` and not expired at `now`.
     func verify(_ token: String, type: String, now: Date) async throws(Failure) -> TokenClaims {
+        let seconds = Int(now.timeIntervalSince1970)
         let claims: TokenClaims
-        do {
-            claims = try await keys.verify(token, as: TokenClaims.self)
-        } catch {
-            throw .invalid
+        if let known = verified.claims(of: token) {
+            claims = known
+        } else {
+            do {
+                claims = try await keys.verify(token, as: TokenClaims.self)
+            } catch {
+                throw .invalid
+            }
+            if seconds < claims.exp { verified.keep(claims, of: token, now: seconds) }
         }
         guard claims.tokenType == type else { throw .invalid }
-        guard Int(now.timeIntervalSince1970) < claims.exp else { throw .expired }
+        guard seconds < claims.exp else { throw .expired }
         return claims
     }
 }

@@ -8,7 +8,7 @@ enum CartPricing {
         var items: [CartItemRecord]
         var products: [String: ProductRecord]
         var variants: [String: VariantRecord]
-        var user: UserRecord?
+        var user: Customer?
         var coupon: CouponRecord?
         var customerCouponUses: Int
         var giftCard: GiftCardRecord?
@@ -17,13 +17,25 @@ enum CartPricing {
         var snapshot: CatalogSnapshot
     }
 
-    static func load(_ db: Database, cart: CartRecord, settings: StoreSettings, now: Date) throws -> Loaded {
-        let items = try CartItemRecord.filter(Column("cart_id") == cart.id).order(Column("position")).fetchAll(db)
-        let productIds = Array(Set(items.map(\.productId)))
-        let products = try ProductRecord.fetchAll(db, keys: productIds)
-        let variantIds = items.map(\.variantId).filter { !$0.isEmpty }
-        let variants = try VariantRecord.fetchAll(db, keys: variantIds)
-        let user = try UserRecord.fetchOne(db, key: cart.userId)
+    /// What pricing reads of the cart's user (four columns, not the whole record).
+    struct Customer: Sendable {
+        var email: String?
+        var phone: String?
+        var loyaltyPoints: Int
+        /// Paise.
+        var creditBalance: Int
+    }
+
+    static func load(_ db: Database, cart: CartRecord, catalog: CatalogCache, now: Date) throws -> Loaded {
+        let items = try CartItemRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM cart_item WHERE cart_id = ? ORDER BY position"),
+            arguments: [cart.id])
+        let products = try catalog.products(db, ids: items.map(\.productId))
+        let variants = try catalog.variants(db, ids: items.map(\.variantId).filter { !$0.isEmpty })
+        let user = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT email, phone, loyalty_points, credit_balance FROM user WHERE id = ?"),
+            arguments: [cart.userId]
+        ).map { Customer(email: $0[0], phone: $0[1], loyaltyPoints: $0[2], creditBalance: $0[3]) }
         var coupon: CouponRecord?
         var uses = 0
         if let code = cart.couponCode {
@@ -37,10 +49,19 @@ enum CartPricing {
         let pincode = try cart.shippingAddress.map { try Pincodes.lookup(db, $0.pincode) }
         let pickupStore = try cart.fulfillment?.pickupLocationId.flatMap { try PickupStoreRecord.fetchOne(db, key: $0) }
         return Loaded(
-            cart: cart, items: items, products: Dictionary(uniqueKeysWithValues: products.map { ($0.id, $0) }),
-            variants: Dictionary(uniqueKeysWithValues: variants.map { ($0.id, $0) }), user: user, coupon: coupon,
-            customerCouponUses: uses, giftCard: giftCard, pincode: pincode, pickupStore: pickupStore,
-            snapshot: try CatalogSnapshot.load(db, settings: settings, now: now))
+            cart: cart, items: items, products: products, variants: variants, user: user, coupon: coupon,
+            customerCouponUses: uses, giftCard: giftCard, pincode: pincode,
+            pickupStore: pickupStore, snapshot: try catalog.snapshot(db, now: now))
+    }
+
+    /// The first moment from `now` on at which the priced cart could change with no write to the database: the
+    /// cart expires, or a promotion, the coupon or the gift card starts or ends (`now` itself when one of them
+    /// does so right now, i.e. the answer is not to be reused).
+    static func validUntil(_ loaded: Loaded, now: Date) -> Date {
+        var moments = [loaded.cart.expiresAt, loaded.snapshot.nextChange]
+        if let coupon = loaded.coupon { moments += [coupon.startsAt, coupon.expiresAt] }
+        if let giftCard = loaded.giftCard { moments.append(giftCard.expiresAt) }
+        return moments.filter { $0 >= now }.min() ?? now
     }
 
     static func engineCoupon(_ coupon: CouponRecord, customerUses: Int) -> PricingEngine.Coupon {

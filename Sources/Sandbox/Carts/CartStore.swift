@@ -5,11 +5,16 @@ import GRDB
 enum CartStore {
     /// The caller's active, unexpired cart `id`: 404 when missing (or not the caller's).
     static func ownCart(_ db: Database, id: String, userId: String, now: Date) throws -> CartRecord {
-        guard let cart = try CartRecord.fetchOne(db, key: id), cart.active, cart.expiresAt > now else {
+        guard let cart = try cart(db, id: id), cart.active, cart.expiresAt > now else {
             throw APIError.notFound("Cart not found")
         }
         guard cart.userId == userId else { throw APIError.notFound("Cart not found") }
         return cart
+    }
+
+    /// Cart `id`, active or not.
+    static func cart(_ db: Database, id: String) throws -> CartRecord? {
+        try CartRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM cart WHERE id = ?"), arguments: [id])
     }
 
     static func activeCart(_ db: Database, userId: String, now: Date) throws -> CartRecord? {
@@ -26,9 +31,9 @@ enum CartStore {
 
     /// Checks a line against the catalog (variant required when the product has variants, stock and quantity
     /// rules); throws a 400 with `details` naming `prefix`-ed fields.
-    static func validate(_ db: Database, _ line: LineRequest, prefix: String = "") throws {
+    static func validate(_ db: Database, _ line: LineRequest, catalog: CatalogCache, prefix: String = "") throws {
         var issues: [FieldIssue] = []
-        guard let product = try ProductRecord.fetchOne(db, key: line.productId), product.active else {
+        guard let product = try catalog.products(db, ids: [line.productId])[line.productId], product.active else {
             throw APIError.validation(field: prefix + "product_id", "Product not found")
         }
         var stock = product.stock
@@ -36,7 +41,7 @@ enum CartStore {
             guard let variantId = line.variantId else {
                 throw APIError.validation(field: prefix + "variant_id", "Required for a product with variants")
             }
-            guard let variant = try VariantRecord.fetchOne(db, key: variantId), variant.productId == product.id
+            guard let variant = try catalog.variants(db, ids: [variantId])[variantId], variant.productId == product.id
             else {
                 throw APIError.validation(field: prefix + "variant_id", "Variant not found for this product")
             }
@@ -67,24 +72,23 @@ enum CartStore {
     static func setLine(_ db: Database, cartId: String, _ line: LineRequest) throws {
         let variantKey = line.variantId ?? ""
         if line.quantity == 0 {
-            try db.execute(
-                sql: "DELETE FROM cart_item WHERE cart_id = ? AND product_id = ? AND variant_id = ?",
-                arguments: [cartId, line.productId, variantKey])
+            try db.cachedStatement(sql: "DELETE FROM cart_item WHERE cart_id = ? AND product_id = ? AND variant_id = ?")
+                .execute(arguments: [cartId, line.productId, variantKey])
             return
         }
         let position =
             try Int.fetchOne(
-                db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM cart_item WHERE cart_id = ?", arguments: [cartId])
-            ?? 1
-        try db.execute(
+                db.cachedStatement(sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM cart_item WHERE cart_id = ?"),
+                arguments: [cartId]) ?? 1
+        try db.cachedStatement(
             sql: """
                 INSERT INTO cart_item (cart_id, product_id, variant_id, quantity, position) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (cart_id, product_id, variant_id) DO UPDATE SET quantity = excluded.quantity
-                """,
-            arguments: [cartId, line.productId, variantKey, line.quantity, position])
+                """
+        ).execute(arguments: [cartId, line.productId, variantKey, line.quantity, position])
     }
 
-    static func priced(_ db: Database, _ cart: CartRecord, settings: StoreSettings, now: Date) throws -> CartWire {
-        CartPricing.wire(try CartPricing.load(db, cart: cart, settings: settings, now: now), now: now).0
+    static func priced(_ db: Database, _ cart: CartRecord, catalog: CatalogCache, now: Date) throws -> CartWire {
+        CartPricing.wire(try CartPricing.load(db, cart: cart, catalog: catalog, now: now), now: now).0
     }
 }

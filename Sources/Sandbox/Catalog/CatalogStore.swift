@@ -4,18 +4,21 @@ import GRDB
 /// Catalog reads and the mapping from records to wire shapes.
 struct CatalogSnapshot: Sendable {
     var categoriesById: [String: CategoryRecord]
+    /// The promotions active at `now`.
     var promotions: [PromotionRecord]
     var settings: StoreSettings
     var now: Date
+    /// The first moment from `now` on at which a promotion starts or ends (`distantFuture` when none does): the
+    /// set of active promotions stays the same before it.
+    var nextChange: Date
 
-    static func load(_ db: Database, settings: StoreSettings, now: Date = Date()) throws -> CatalogSnapshot {
-        let categories = try CategoryRecord.fetchAll(db)
-        let promotions = try PromotionRecord.fetchAll(db).filter {
-            PricingEngine.isActive($0.startsAt, $0.expiresAt, now)
-        }
-        return CatalogSnapshot(
-            categoriesById: Dictionary(uniqueKeysWithValues: categories.map { ($0.id, $0) }), promotions: promotions,
-            settings: settings, now: now)
+    /// Categories and promotions as they are in `db`, the promotions filtered at `now`.
+    init(categories: [String: CategoryRecord], allPromotions: [PromotionRecord], settings: StoreSettings, now: Date) {
+        categoriesById = categories
+        promotions = allPromotions.filter { PricingEngine.isActive($0.startsAt, $0.expiresAt, now) }
+        self.settings = settings
+        self.now = now
+        nextChange = allPromotions.flatMap { [$0.startsAt, $0.expiresAt] }.filter { $0 >= now }.min() ?? .distantFuture
     }
 
     var enginePromotions: [PricingEngine.Promotion] {

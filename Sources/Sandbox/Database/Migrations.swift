@@ -240,6 +240,9 @@ enum Migrations {
                 t.column("created_at", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2-change-counters") { db in
+            try ChangeCounters.install(db)
+        }
         return migrator
     }
 }

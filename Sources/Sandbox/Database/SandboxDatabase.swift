@@ -3,6 +3,11 @@ import GRDB
 
 /// The SQLite file: WAL mode through a `DatabasePool`, so several servers (or processes) can share it.
 /// Every read-modify-write runs inside one `write` transaction, which SQLite serialises across processes.
+///
+/// Writes use `synchronous = NORMAL`, the usual setting with WAL: a commit is not flushed to the disk on its own
+/// (checkpoints are), so a commit costs no `fsync`. The file stays consistent whatever happens and a server that
+/// crashes or is killed loses nothing; only a power loss or an OS crash may undo the last commits, which a sandbox
+/// of demo data can afford (BENCHMARKS.md, "Sandbox alone").
 struct SandboxDatabase: Sendable {
     let pool: DatabasePool
 
@@ -12,6 +17,9 @@ struct SandboxDatabase: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator().migrate(pool)
         return SandboxDatabase(pool: pool)

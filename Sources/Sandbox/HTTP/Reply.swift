@@ -30,8 +30,12 @@ enum Reply {
     static func ok(_ content: some Encodable, message: String = "OK", status: HTTPResponse.Status = .ok) throws
         -> Response
     {
-        let data = try makeEncoder().encode(Envelope(message: message, success: true, content: content))
-        return json(data, status: status)
+        json(try okBody(content, message: message), status: status)
+    }
+
+    /// The body of ``ok(_:message:status:)``, for answers kept and sent again (``CartAnswerCache``).
+    static func okBody(_ content: some Encodable, message: String = "OK") throws -> ByteBuffer {
+        ByteBuffer(bytes: try makeEncoder().encode(Envelope(message: message, success: true, content: content)))
     }
 
     /// `{message, success: true}` without content.
@@ -47,10 +51,14 @@ enum Reply {
     }
 
     static func json(_ data: Data, status: HTTPResponse.Status) -> Response {
+        json(ByteBuffer(bytes: data), status: status)
+    }
+
+    static func json(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status,
             headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data))
+            body: .init(byteBuffer: body)
         )
     }
 

@@ -24,10 +24,10 @@ enum OrderStore {
     /// balance and gift card balance, counts the coupon use, deactivates the cart and opens a payment when
     /// something is left to pay.
     static func place(
-        _ db: Database, cartId: String, userId: String, paymentMethod: JSONValue?, settings: StoreSettings, now: Date
+        _ db: Database, cartId: String, userId: String, paymentMethod: JSONValue?, catalog: CatalogCache, now: Date
     ) throws -> (OrderRecord, PaymentRecord?) {
         let cart = try CartStore.ownCart(db, id: cartId, userId: userId, now: now)
-        let loaded = try CartPricing.load(db, cart: cart, settings: settings, now: now)
+        let loaded = try CartPricing.load(db, cart: cart, catalog: catalog, now: now)
         guard !loaded.items.isEmpty else { throw APIError.badRequest("Cart is empty", code: "EMPTY_CART") }
         var issues: [FieldIssue] = []
         if cart.billingAddress == nil {

@@ -50,31 +50,45 @@ struct CartRoutes {
         _ request: Request, _ context: SandboxContext, message: String,
         _ change: @escaping @Sendable (Database, CartRecord) throws -> Void
     ) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try await auth.verifiedSession(request)
         let id = try context.parameters.require("id")
-        let settings = services.settings
+        let catalog = services.catalog
         let cart = try await services.database.write { db -> CartWire in
+            try Authenticator.requireActive(db, userId: session.userId)
             let now = Date()
             let cart = try CartStore.ownCart(db, id: id, userId: session.userId, now: now)
             try change(db, cart)
-            let updated = try CartRecord.fetchOne(db, key: id) ?? cart
-            return try CartStore.priced(db, updated, settings: settings, now: now)
+            let updated = try CartStore.cart(db, id: id) ?? cart
+            return try CartStore.priced(db, updated, catalog: catalog, now: now)
         }
         return try Reply.ok(["cart": cart], message: message)
     }
 
     /// `GET /carts/:id`: the priced cart in a read transaction, so that reads run side by side on the pool
-    /// instead of queueing behind the single writer.
+    /// instead of queueing behind the single writer. The encoded answer is kept (``CartAnswerCache``) and sent
+    /// again as long as nothing in the database changed and no time limit of the cart passed.
     func read(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try await auth.verifiedSession(request)
         let id = try context.parameters.require("id")
-        let settings = services.settings
-        let cart = try await services.database.read { db -> CartWire in
+        let catalog = services.catalog
+        let answers = services.cartAnswers
+        let body = try await services.database.read { db -> ByteBuffer in
             let now = Date()
+            let version = try ChangeCounters.data(db)
+            if let body = answers.answer(cartId: id, userId: session.userId, version: version, now: now) {
+                // Cached under this very counter value, when this user was active and owned the cart.
+                return body
+            }
+            try Authenticator.requireActive(db, userId: session.userId)
             let cart = try CartStore.ownCart(db, id: id, userId: session.userId, now: now)
-            return try CartStore.priced(db, cart, settings: settings, now: now)
+            let loaded = try CartPricing.load(db, cart: cart, catalog: catalog, now: now)
+            let body = try Reply.okBody(["cart": CartPricing.wire(loaded, now: now).0], message: "Cart retrieved")
+            answers.store(
+                .init(userId: session.userId, validUntil: CartPricing.validUntil(loaded, now: now), body: body),
+                cartId: id, version: version, db)
+            return body
         }
-        return try Reply.ok(["cart": cart], message: "Cart retrieved")
+        return Reply.json(body)
     }
 
     static func parseLine(_ body: inout RequestBody, prefix: String = "") -> CartStore.LineRequest {
@@ -116,10 +130,12 @@ struct CartRoutes {
             }
         }
         try body.validate()
-        let settings = services.settings
+        let catalog = services.catalog
         let cart = try await services.database.write { [lines, metadata] db -> CartWire in
             let now = Date()
-            for (index, line) in lines.enumerated() { try CartStore.validate(db, line, prefix: "items[\(index)].") }
+            for (index, line) in lines.enumerated() {
+                try CartStore.validate(db, line, catalog: catalog, prefix: "items[\(index)].")
+            }
             // One active cart per user: creating again adds the items to it.
             var cart: CartRecord
             if let existing = try CartStore.activeCart(db, userId: session.userId, now: now) {
@@ -131,11 +147,11 @@ struct CartRoutes {
                     id: IDs.make(now: now), userId: session.userId, active: true, couponCode: nil,
                     loyaltyPointsRequested: 0, creditBalanceRequested: 0, giftCardCode: nil, billingAddress: nil,
                     shippingAddress: nil, fulfillment: nil, customerNote: nil, metadata: metadata, createdAt: now,
-                    expiresAt: now.addingTimeInterval(TimeInterval(settings.cartLifetimeDays * 86400)))
+                    expiresAt: now.addingTimeInterval(TimeInterval(catalog.settings.cartLifetimeDays * 86400)))
                 try cart.insert(db)
             }
             for line in lines { try CartStore.setLine(db, cartId: cart.id, line) }
-            return try CartStore.priced(db, cart, settings: settings, now: now)
+            return try CartStore.priced(db, cart, catalog: catalog, now: now)
         }
         return try Reply.ok(["cart": cart], message: "Cart created")
     }
@@ -144,9 +160,10 @@ struct CartRoutes {
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let line = Self.parseLine(&body)
         try body.validate()
+        let catalog = services.catalog
         return try await mutate(request, context, message: line.quantity == 0 ? "Item removed" : "Cart updated") {
             db, cart in
-            try CartStore.validate(db, line)
+            try CartStore.validate(db, line, catalog: catalog)
             try CartStore.setLine(db, cartId: cart.id, line)
         }
     }
@@ -156,7 +173,7 @@ struct CartRoutes {
         let session = try await auth.requireReader(request)
         let userId = try context.parameters.require("user")
         try Authenticator.requireSelfOrSupport(session, userId)
-        let settings = services.settings
+        let catalog = services.catalog
         let support = session.isSupport
         let cart = try await services.database.read { db -> CartWire? in
             let now = Date()
@@ -164,7 +181,7 @@ struct CartRoutes {
                 throw APIError(status: .notFound, code: "USER_NOT_FOUND", message: "No user \(userId)")
             }
             return try CartStore.activeCart(db, userId: userId, now: now).map {
-                try CartStore.priced(db, $0, settings: settings, now: now)
+                try CartStore.priced(db, $0, catalog: catalog, now: now)
             }
         }
         guard let cart else { throw APIError.notFound("Cart not found") }
@@ -246,7 +263,7 @@ struct CartRoutes {
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let code = body.requiredString("coupon_code").uppercased()
         try body.validate()
-        let settings = services.settings
+        let catalog = services.catalog
         return try await mutate(request, context, message: "Coupon applied") { db, cart in
             guard let coupon = try CouponRecord.fetchOne(db, key: code) else {
                 throw APIError(
@@ -254,7 +271,7 @@ struct CartRoutes {
                     details: [FieldIssue(field: "coupon_code", message: "Unknown coupon")])
             }
             let now = Date()
-            var loaded = try CartPricing.load(db, cart: cart, settings: settings, now: now)
+            var loaded = try CartPricing.load(db, cart: cart, catalog: catalog, now: now)
             loaded.coupon = coupon
             loaded.customerCouponUses =
                 try Int.fetchOne(
@@ -432,11 +449,11 @@ struct CartRoutes {
     func evaluateCoupons(_ request: Request, _ context: SandboxContext) async throws -> Response {
         let session = try await auth.require(request)
         let id = try context.parameters.require("id")
-        let settings = services.settings
+        let catalog = services.catalog
         let result = try await services.database.read { db -> [String: [EvaluatedCoupon]] in
             let now = Date()
             let cart = try CartStore.ownCart(db, id: id, userId: session.userId, now: now)
-            let loaded = try CartPricing.load(db, cart: cart, settings: settings, now: now)
+            let loaded = try CartPricing.load(db, cart: cart, catalog: catalog, now: now)
             let input = CartPricing.input(loaded, now: now)
             var applicable: [EvaluatedCoupon] = []
             var inapplicable: [EvaluatedCoupon] = []

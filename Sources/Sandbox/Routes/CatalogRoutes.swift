@@ -35,9 +35,9 @@ struct CatalogRoutes {
         let categoryIds = query.list("category_id")
         let categorySlugs = query.list("category_slug")
         let order = try Self.productOrder(query.string("sort_by"))
-        let settings = services.settings
+        let catalog = services.catalog
         let list = try await services.database.read { db -> ProductList in
-            let snapshot = try CatalogSnapshot.load(db, settings: settings)
+            let snapshot = try catalog.snapshot(db)
             var filterIds = categoryIds
             if !categorySlugs.isEmpty {
                 let bySlug = snapshot.categoriesById.values.filter { categorySlugs.contains($0.slug) }.map(\.id)
@@ -104,10 +104,10 @@ struct CatalogRoutes {
     func productDetail(_ request: Request, _ context: SandboxContext) async throws -> Response {
         try await auth.requirePublicRead(request)
         let key = try context.parameters.require("product")
-        let settings = services.settings
+        let catalog = services.catalog
         let product = try await services.database.read { db -> ProductWire? in
             guard let record = try CatalogQueries.product(db, idOrSlug: key) else { return nil }
-            let snapshot = try CatalogSnapshot.load(db, settings: settings)
+            let snapshot = try catalog.snapshot(db)
             return snapshot.productWire(record, variants: try CatalogQueries.variants(db, productId: record.id))
         }
         guard let product else { throw APIError.notFound("Product '\(key)' not found") }
@@ -117,10 +117,10 @@ struct CatalogRoutes {
     func variants(_ request: Request, _ context: SandboxContext) async throws -> Response {
         try await auth.requirePublicRead(request)
         let key = try context.parameters.require("product")
-        let settings = services.settings
+        let catalog = services.catalog
         let variants = try await services.database.read { db -> [VariantWire]? in
             guard let record = try CatalogQueries.product(db, idOrSlug: key) else { return nil }
-            let snapshot = try CatalogSnapshot.load(db, settings: settings)
+            let snapshot = try catalog.snapshot(db)
             return try CatalogQueries.variants(db, productId: record.id).map { snapshot.variantWire($0, of: record) }
         }
         guard let variants else { throw APIError.notFound("Product '\(key)' not found") }
@@ -131,10 +131,10 @@ struct CatalogRoutes {
         try await auth.requirePublicRead(request)
         let key = try context.parameters.require("product")
         let variantKey = try context.parameters.require("variant")
-        let settings = services.settings
+        let catalog = services.catalog
         let variant = try await services.database.read { db -> VariantWire? in
             guard let record = try CatalogQueries.product(db, idOrSlug: key) else { return nil }
-            let snapshot = try CatalogSnapshot.load(db, settings: settings)
+            let snapshot = try catalog.snapshot(db)
             return try CatalogQueries.variants(db, productId: record.id)
                 .first { $0.id == variantKey || $0.slug == variantKey }
                 .map { snapshot.variantWire($0, of: record) }

@@ -54,9 +54,9 @@ extension CatalogRoutes {
         let search = SearchQuery(
             words: query.lowercased().split(whereSeparator: \.isWhitespace).prefix(10).map(String.init),
             filter: filter, facets: facets, sorts: sorts, page: page, limit: limit)
-        let settings = services.settings
+        let catalog = services.catalog
         let result = try await services.database.read { db -> SearchResult in
-            let snapshot = try CatalogSnapshot.load(db, settings: settings)
+            let snapshot = try catalog.snapshot(db)
             let found = try SearchIndex.search(db, search, snapshot: snapshot)
             return SearchResult(
                 skus: found.rows.map { snapshot.itemWire($0.product, variant: $0.variant) },

@@ -150,13 +150,13 @@ struct FulfillmentRoutes {
         if !pincode.isEmpty && !Validators.isPincode(pincode) { body.fail("delivery_pincode", "Must be 6 digits") }
         let cartId = body.requiredString("cart_id")
         try body.validate()
-        let settings = services.settings
+        let catalog = services.catalog
         let userId = session.userId
         let result = try await services.database.read { db -> Options in
             let now = Date()
             let cart = try CartStore.ownCart(db, id: cartId, userId: userId, now: now)
             let area = try Pincodes.lookup(db, pincode)
-            let loaded = try CartPricing.load(db, cart: cart, settings: settings, now: now)
+            let loaded = try CartPricing.load(db, cart: cart, catalog: catalog, now: now)
             var input = CartPricing.input(loaded, now: now)
             var methods: [ShippingMethodWire] = []
             if area.serviceable {

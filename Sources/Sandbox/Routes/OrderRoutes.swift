@@ -55,10 +55,10 @@ struct OrderRoutes {
         let cartId = body.requiredString("cart_id")
         let method = Self.paymentMethod(&body)
         try body.validate()
-        let settings = services.settings
+        let catalog = services.catalog
         let (order, payment) = try await services.database.write { db in
             try OrderStore.place(
-                db, cartId: cartId, userId: session.userId, paymentMethod: method, settings: settings, now: Date())
+                db, cartId: cartId, userId: session.userId, paymentMethod: method, catalog: catalog, now: Date())
         }
         let info = payment.map { PaymentPages.info(for: $0, order: order, request: request) }
         return try Reply.ok(

@@ -27,10 +27,10 @@ struct WishlistRoutes {
             try body.validate()
             line = CartStore.LineRequest(productId: productId, variantId: variantId, quantity: 0)
         }
-        let settings = services.settings
+        let catalog = services.catalog
         let products = try await services.database.write { [line] db -> [ItemWire] in
             if let line, change == .add {
-                try CartStore.validate(db, line)
+                try CartStore.validate(db, line, catalog: catalog)
                 let position =
                     try Int.fetchOne(
                         db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM wishlist_item WHERE user_id = ?",
@@ -45,7 +45,7 @@ struct WishlistRoutes {
                     arguments: [userId, line.productId, line.variantId ?? ""])
                 guard db.changesCount > 0 else { throw APIError.notFound("Product is not in the wishlist") }
             }
-            let snapshot = try CatalogSnapshot.load(db, settings: settings)
+            let snapshot = try catalog.snapshot(db)
             let items = try WishlistItemRecord.filter(Column("user_id") == userId).order(Column("position"))
                 .fetchAll(db)
             return try items.compactMap { item in

@@ -8,6 +8,10 @@ struct SandboxServices: Sendable {
     let database: SandboxDatabase
     let tokens: TokenService
     let settings: StoreSettings
+    /// The catalog kept in memory between requests (see ``CatalogCache``).
+    let catalog: CatalogCache
+    /// `GET /carts/{id}` answers kept in memory between requests (see ``CartAnswerCache``).
+    let cartAnswers: CartAnswerCache
     let resources: URL?
     /// Mints support tokens (``SupportKey``); never logged.
     let supportKey: String
@@ -25,6 +29,7 @@ struct SandboxServices: Sendable {
             configured: configuration.supportKey, databasePath: configuration.databasePath)
         return SandboxServices(
             configuration: configuration, database: database, tokens: tokens, settings: settings,
-            resources: resources, supportKey: supportKey)
+            catalog: CatalogCache(settings: settings), cartAnswers: CartAnswerCache(), resources: resources,
+            supportKey: supportKey)
     }
 }

@@ -108,3 +108,40 @@ struct PaymentRecord: SnakeCaseRecord, Sendable {
     var createdAt: Date
     var settledAt: Date?
 }
+
+// The records every cart request reads, decoded column by column: the `Codable` row decoder (with its snake_case
+// key conversion per column per row) was most of the time of an item update's transaction. Writing them still
+// goes through `Codable`; nested values are the same JSON text, read with the record's own JSON decoder.
+
+extension CartRecord {
+    init(row: Row) throws {
+        func json<Value: Decodable>(_ column: String) throws -> Value? {
+            guard let text: String = row[column] else { return nil }
+            return try Self.databaseJSONDecoder(for: column).decode(Value.self, from: Data(text.utf8))
+        }
+        id = row["id"]
+        userId = row["user_id"]
+        active = row["active"]
+        couponCode = row["coupon_code"]
+        loyaltyPointsRequested = row["loyalty_points_requested"]
+        creditBalanceRequested = row["credit_balance_requested"]
+        giftCardCode = row["gift_card_code"]
+        billingAddress = try json("billing_address")
+        shippingAddress = try json("shipping_address")
+        fulfillment = try json("fulfillment")
+        customerNote = row["customer_note"]
+        metadata = try json("metadata")
+        createdAt = row["created_at"]
+        expiresAt = row["expires_at"]
+    }
+}
+
+extension CartItemRecord {
+    init(row: Row) throws {
+        cartId = row["cart_id"]
+        productId = row["product_id"]
+        variantId = row["variant_id"]
+        quantity = row["quantity"]
+        position = row["position"]
+    }
+}

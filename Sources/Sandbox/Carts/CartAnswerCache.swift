@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import Hummingbird
+import Synchronization
+
+/// Encoded `GET /carts/{id}` answers, kept for one value of the `data` change counter (``ChangeCounters``): any
+/// committed write to the file — a cart line, a price, a user, on this server or another — bumps it, and the next
+/// read prices the cart again. An answer also carries the moment it stops being right without any write (the cart
+/// expires, a promotion, coupon or gift card starts or ends; ``CartPricing/validUntil(_:now:)``).
+final class CartAnswerCache: Sendable {
+    struct Answer: Sendable {
+        /// The owner: another caller gets no cached answer (and goes the whole way, to its 404).
+        var userId: String
+        var validUntil: Date
+        var body: ByteBuffer
+    }
+
+    /// Answers kept per counter value; past this many, the cache starts over empty.
+    static let capacity = 10_000
+
+    private struct Generation: Sendable {
+        var version: Int64
+        var answers: [String: Answer]
+    }
+
+    private let current = Mutex(Generation(version: -1, answers: [:]))
+
+    /// The answer for cart `id` of `userId` cached under `version`, while still valid at `now`.
+    func answer(cartId: String, userId: String, version: Int64, now: Date) -> ByteBuffer? {
+        current.withLock { generation in
+            guard generation.version == version, let answer = generation.answers[cartId], answer.userId == userId,
+                now < answer.validUntil
+            else { return nil }
+            return answer.body
+        }
+    }
+
+    /// Keeps `answer`, read in `db` under counter `version`, once its data is known to be committed.
+    func store(_ answer: Answer, cartId: String, version: Int64, _ db: Database) {
+        ChangeCounters.whenCommitted(db) { [self] in
+            current.withLock { generation in
+                if generation.version != version || generation.answers.count >= Self.capacity {
+                    generation = Generation(version: version, answers: [:])
+                }
+                generation.answers[cartId] = answer
+            }
+        }
+    }
+}
