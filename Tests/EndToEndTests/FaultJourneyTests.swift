@@ -87,7 +87,8 @@ import Testing
         try await step(session, "login screen", keys: ["l"], errors: &errors) {
             $0.contains("Log in or create an account")
         }
-        // Typed again on every try (ctrl-u clears the field): a failed verification empties the OTP field.
+        // Typed again on every try (ctrl-u clears the field): a wrong code empties the OTP field, a failed
+        // verification keeps it.
         let typed = { (text: String) in ["C-u"] + text.map(String.init) + ["Enter"] }
         let otpScreen = try await step(session, "request OTP", keys: typed("9876543210"), errors: &errors) {
             $0.contains("sandbox OTP:")

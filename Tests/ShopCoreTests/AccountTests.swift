@@ -227,14 +227,13 @@ import Testing
             $0.session = .ready(Fixtures.guest)
             $0.user = nil
             $0.cart = CartState()
+            // The session was dropped and a new guest minted: its cart is known empty, not read.
+            $0.cart.isLoaded = true
             $0.route = [.catalog]
-            $0.inFlight = [.cart]
+            $0.inFlight = []
             $0.notice = Notice(.info, "Your account was deactivated.")
         }
-        await store.receive(.cart(.loaded(nil))) {
-            $0.inFlight = []
-            $0.cart.isLoaded = true
-        }
+        #expect(api.count("userCart") == 0)
         // A guest has nothing to deactivate.
         await store.send(.account(.requestDeactivation))
         await store.finish()

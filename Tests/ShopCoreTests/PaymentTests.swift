@@ -156,13 +156,10 @@ func awaitingState() -> State {
                 expected.session = .ready(Fixtures.guest)
                 expected.route = [.catalog, .login]
                 expected.notice = Notice(.error, APIError.signedOut.message)
-                expected.inFlight = [.cart]
+                // The guest minted by the client's refresh path has no cart on the server: known empty.
+                expected.cart.isLoaded = true
                 return expected
             }()
-        }
-        await store.receive(.cart(.loaded(nil))) {
-            $0.inFlight = []
-            $0.cart.isLoaded = true
         }
         await store.finish()
     }

@@ -52,23 +52,7 @@ import Testing
         await store.receive(.session(.cooldownTick)) { $0.auth.resendCooldown = 0 }
         await store.send(.edit(.otp, .insert("12a3456789"))) { $0.form[.otp] = "123456" }
         await store.send(.select) { $0.inFlight = [.otp] }
-        await store.receive(.session(.signedIn(user: Fixtures.asha, claims: Fixtures.member))) {
-            $0.inFlight = [.cart, .wishlist]
-            $0.session = .ready(Fixtures.member)
-            $0.user = Fixtures.asha
-            $0.auth.challenge = nil
-            $0.form[.otp] = ""
-            $0.route = [.catalog]
-            $0.notice = Notice(.success, "Signed in as Asha Rao.")
-        }
-        await store.receive(.cart(.loaded(nil))) {
-            $0.inFlight = [.wishlist]
-            $0.cart.isLoaded = true
-        }
-        await store.receive(.wishlist(.loaded([]))) {
-            $0.inFlight = []
-            $0.wishlist.isLoaded = true
-        }
+        await store.receiveOTPSignIn()
         #expect(store.state.isSignedIn)
         await store.finish()
     }
@@ -136,12 +120,12 @@ import Testing
         let store = makeStore(StubAPI(), state: state)
         await store.send(.session(.otpRequestFailed(.timeout))) { $0.auth.message = APIError.timeout.message }
         await store.send(.session(.otpRejected(.timeout))) {
-            $0.form[.otp] = ""
-            $0.auth.message = APIError.timeout.message
+            $0.auth.message = "\(APIError.timeout.message) Your OTP is kept: press Enter to try again."
         }
         // An expired OTP (or too many tries server-side) needs a new one.
         let expired = APIError.http(status: 400, code: "OTP_EXPIRED", message: "OTP has expired", details: [])
         await store.send(.session(.otpRejected(expired))) {
+            $0.form[.otp] = ""
             $0.auth.triesLeft = 0
             $0.auth.message = "OTP has expired. Ask for a new OTP."
         }
@@ -271,10 +255,12 @@ import Testing
             $0.route = [.catalog]
             $0.notice = Notice(.info, "Signed out.")
         }
+        // The server moves the active cart to the guest that logout answers: that cart is read, once.
         await store.receive(.cart(.loaded(nil))) {
             $0.inFlight = []
             $0.cart.isLoaded = true
         }
+        #expect(api.count("userCart") == 1)
         await store.send(.session(.logoutFailed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
         await store.finish()
     }
@@ -298,16 +284,36 @@ import Testing
             $0.notice = Notice(.error, APIError.signedOut.message)
         }
         await store.receive(.session(.expired(Fixtures.guest))) {
-            $0.inFlight = [.cart]
+            $0.inFlight = []
             $0.session = .ready(Fixtures.guest)
+            // The client minted this guest when the refresh was rejected: no cart to read (a certain 404).
+            $0.cart = CartState()
+            $0.cart.isLoaded = true
+            $0.route = [.catalog, .login]
+        }
+        #expect(!store.state.isSignedIn)
+        #expect(api.count("userCart") == 0)
+        await store.finish()
+    }
+
+    @Test func anExpiryThatEndsSignedInReadsThatCart() async {
+        // Another window on the same token file signed in meanwhile: those claims are a member's, whose cart is read.
+        let api = StubAPI { $0.userCart = { _ in Fixtures.cart([Fixtures.item("p2", quantity: 2)]) } }
+        var state = memberState()
+        state.route = [.catalog, .orders]
+        let store = makeStore(api, state: state)
+        await store.send(.session(.expired(Fixtures.member))) {
+            $0.inFlight = [.cart]
+            $0.user = nil
             $0.cart = CartState()
             $0.route = [.catalog, .login]
         }
-        await store.receive(.cart(.loaded(nil))) {
+        await store.receive(.cart(.loaded(Fixtures.cart([Fixtures.item("p2", quantity: 2)])))) {
             $0.inFlight = []
+            $0.cart.server = Fixtures.cart([Fixtures.item("p2", quantity: 2)])
             $0.cart.isLoaded = true
         }
-        #expect(!store.state.isSignedIn)
+        #expect(api.count("userCart") == 1)
         await store.finish()
     }
 

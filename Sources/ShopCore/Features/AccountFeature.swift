@@ -193,7 +193,7 @@ extension Reducer {
             state.inFlight.remove(.deactivate)
             resetUserData(&state, claims: claims)
             info(&state, "Your account was deactivated.")
-            return loadCart(&state, environment)
+            return guestCart(&state, claims, environment)
 
         case .failed(let activity, let failure):
             if activity == .notifications, failure.status == 404, state.account.preferences == nil {

@@ -7,8 +7,35 @@ extension Reducer {
             state.auth.afterLogin = route
             return navigate(&state, to: .login, environment)
         }
-        if state.currentRoute != route { state.route.append(route) }
-        return enter(&state, route, environment)
+        let left = show(&state, route, environment)
+        return .merge(left, enter(&state, route, environment))
+    }
+
+    /// The most screens the back stack holds; beyond it the oldest above the root are dropped.
+    static let routeLimit = 32
+
+    /// Puts `route` on top of the stack the way lazygit and tig do: a screen already in the stack is popped
+    /// back to (what was under it stays, so the catalog at the root returns to the root), any other screen is
+    /// pushed, and a stack over ``routeLimit`` loses its oldest screens above the root. Returns what leaving
+    /// the popped screens does.
+    static func show(_ state: inout State, _ route: Route, _ environment: ShopEnvironment) -> Effect {
+        if let index = state.route.firstIndex(of: route) {
+            return popAbove(&state, index, environment)
+        }
+        state.route.append(route)
+        if state.route.count > routeLimit {
+            state.route.removeSubrange(1...(state.route.count - routeLimit))
+        }
+        return .none
+    }
+
+    /// Leaves every screen above `index`, top first.
+    static func popAbove(_ state: inout State, _ index: Int, _ environment: ShopEnvironment) -> Effect {
+        var effects: [Effect] = []
+        while state.route.count > index + 1 {
+            effects.append(leave(&state, state.route.removeLast(), environment))
+        }
+        return .merge(effects)
     }
 
     /// What showing a screen loads.
@@ -53,7 +80,11 @@ extension Reducer {
             return .none
         }
         guard state.route.count > 1 else { return .none }
-        let leaving = state.route.removeLast()
+        return leave(&state, state.route.removeLast(), environment)
+    }
+
+    /// What leaving a screen (taken off the stack) stops or forgets.
+    static func leave(_ state: inout State, _ leaving: Route, _ environment: ShopEnvironment) -> Effect {
         switch leaving {
         case .payment where state.payment.phase == .awaiting:
             return reducePayment(&state, .stopPolling, environment)

@@ -125,18 +125,20 @@ extension Reducer {
 
         case .otpRejected(let error):
             state.inFlight.remove(.otp)
-            state.form[.otp] = ""
             switch error {
             case .http(let status, let code, let message, _)
             where status == 429
                 || ["OTP_EXPIRED", "OTP_USED", "OTP_ATTEMPTS_EXCEEDED", "INVALID_OTP_TOKEN"].contains(code):
                 // This OTP can no longer be used: a new one is needed (once the resend cooldown allows).
                 state.auth.triesLeft = 0
+                state.form[.otp] = ""
                 let reason = message.isEmpty ? "This OTP can no longer be used" : message
                 state.auth.message = "\(reason.hasSuffix(".") ? String(reason.dropLast()) : reason). Ask for a new OTP."
                 return .none
             case .http(let status, _, _, _) where (400..<500).contains(status):
+                // The server rejected the code: it is cleared for the next one to be typed.
                 state.auth.triesLeft = max(0, state.auth.triesLeft - 1)
+                state.form[.otp] = ""
                 let left = state.auth.triesLeft
                 state.auth.message =
                     left == 0
@@ -146,7 +148,8 @@ extension Reducer {
             case .signedOut, .cancelled:
                 return fail(&state, error, nil, environment)
             default:
-                state.auth.message = error.message
+                // Not a rejection (no connection, a timeout, a server error): the OTP typed stays for another try.
+                state.auth.message = "\(error.message) Your OTP is kept: press Enter to try again."
                 return .none
             }
 
@@ -199,9 +202,14 @@ extension Reducer {
 
         case .signInFailed(let error):
             state.inFlight.remove(.login)
-            state.form[.password] = ""
             if error == .signedOut || error == .cancelled { return fail(&state, error, nil, environment) }
-            state.auth.message = error.status == 401 ? "Wrong email, phone or password." : error.message
+            // A rejected password is cleared; one that never reached a verdict (network, 5xx) stays typed.
+            if let status = error.status, (400..<500).contains(status) {
+                state.form[.password] = ""
+                state.auth.message = status == 401 ? "Wrong email, phone or password." : error.message
+            } else {
+                state.auth.message = "\(error.message) Your password is kept: press Enter to try again."
+            }
             return .none
 
         case .signedIn(let user, let claims):
@@ -256,7 +264,7 @@ extension Reducer {
             state.inFlight.remove(.session)
             resetUserData(&state, claims: claims)
             state.route = [.catalog, .login]
-            return .merge(.cancel(.paymentPoll), loadCart(&state, environment))
+            return .merge(.cancel(.paymentPoll), guestCart(&state, claims, environment))
         }
     }
 
@@ -274,6 +282,17 @@ extension Reducer {
         state.cart = CartState()
         state.inFlight.subtract([.paymentPolling, .paymentSetup, .placeOrder, .cart])
         state.route = [.catalog]
+    }
+
+    /// The cart of the guest an expiry or a deactivation leaves behind. The client minted that guest a moment
+    /// ago (its refresh was rejected, or the session was dropped), so, as at start-up (`startedAsNewGuest`), the
+    /// server holds no cart for it and the read would be a certain 404: it is known empty. Logout is not this
+    /// case: the server moves the active cart to the guest it answers, so that cart is read. Claims that are not
+    /// a guest's (another window signed in on the same token file meanwhile) are read too.
+    static func guestCart(_ state: inout State, _ claims: TokenClaims, _ environment: ShopEnvironment) -> Effect {
+        guard claims.isAnonymous else { return loadCart(&state, environment) }
+        state.cart.isLoaded = true
+        return .none
     }
 
     static func sendOTP(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
