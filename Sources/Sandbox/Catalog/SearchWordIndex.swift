@@ -7,7 +7,8 @@ import GRDB
 /// It only narrows: a word's longest run of 3 or more characters without a LIKE wildcard (`%`, `_`) is looked up
 /// as a substring (trigrams fold case, a superset of LIKE's ASCII folding), and the candidates still go through
 /// the exact `LIKE '%word%'` conditions (``SearchIndex/wordConditions(_:alias:)``). Words shorter than that are
-/// matched by those conditions alone.
+/// matched by those conditions alone. Its tables have no ``ChangeCounters`` triggers: they change only with
+/// `product`, which is counted.
 enum SearchWordIndex {
     static let table = "product_search"
     static let columns = ["name", "short_description", "tags", "sku"]
@@ -28,6 +29,14 @@ enum SearchWordIndex {
                 CREATE TRIGGER \(table)_delete AFTER DELETE ON product BEGIN \(delete) END;
                 CREATE TRIGGER \(table)_update AFTER UPDATE OF id, \(indexed) ON product BEGIN \(delete) \(insert) END;
                 """)
+    }
+
+    /// Runs `body` (many product inserts) without the index, then makes it again from the products.
+    static func rebuilt(_ db: Database, _ body: () throws -> Void) throws {
+        for trigger in ["insert", "delete", "update"] { try db.execute(sql: "DROP TRIGGER \(table)_\(trigger)") }
+        try db.execute(sql: "DROP TABLE \(table)")
+        try body()
+        try install(db)
     }
 
     /// ` AND alias.id IN (…)` narrowing to the products whose text holds every word's indexable run, or "" when no
