@@ -25,8 +25,14 @@ struct SandboxCommand: AsyncParsableCommand {
 
         @Option(help: "Port to listen on (0 = any free port).") var port: Int = 0
         @Option(help: "Address to bind.") var host: String = "127.0.0.1"
-        @Option(name: .customLong("api-key"), help: "Only accept this X-Api-Key (default: any non-empty key).")
+        @Option(
+            name: .customLong("api-key"),
+            help: "Only accept this X-Api-Key (default: any non-empty key). On the command line, `ps` shows it.")
         var apiKey: String?
+        @Option(
+            name: .customLong("api-key-file"),
+            help: ArgumentHelp("A file holding the only X-Api-Key to accept (kept out of `ps`).", valueName: "path"))
+        var apiKeyFile: String?
         @Option(help: "SQLite database file.") var db: String?
         @Option(help: "Fault injection: latency=MS,errors=RATE,malformed=RATE,drop=RATE") var chaos: String?
         @Option(name: .customLong("access-token-lifetime"), help: "Access token lifetime in seconds.")
@@ -38,19 +44,45 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(
             name: .customLong("support-key"),
             help: ArgumentHelp(
-                "The key that mints read-only support tokens (default: a key generated into DB.support-key, 0600).",
+                "The key that mints read-only support tokens (env STOREFRONT_SUPPORT_KEY; default: a key generated "
+                    + "into DB.support-key, 0600). On the command line, `ps` shows it.",
                 valueName: "key"))
         var supportKey: String?
+        @Option(
+            name: .customLong("support-key-file"),
+            help: ArgumentHelp(
+                "A file holding the support key (env STOREFRONT_SUPPORT_KEY_FILE; kept out of `ps`).",
+                valueName: "path"))
+        var supportKeyFile: String?
+
+        func validate() throws {
+            if apiKey != nil && apiKeyFile != nil {
+                throw ValidationError("Give --api-key or --api-key-file, not both.")
+            }
+            if supportKey != nil && supportKeyFile != nil {
+                throw ValidationError("Give --support-key or --support-key-file, not both.")
+            }
+            if apiKey?.isEmpty == true { throw ValidationError("--api-key must not be empty") }
+            if supportKey?.isEmpty == true { throw ValidationError("--support-key must not be empty") }
+        }
+
+        /// The support key: `--support-key`, `--support-key-file`, `STOREFRONT_SUPPORT_KEY_FILE`,
+        /// `STOREFRONT_SUPPORT_KEY`, in that order (nil: the server's own key file).
+        func resolvedSupportKey(environment: [String: String]) throws -> String? {
+            func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+            if let supportKey { return supportKey }
+            if let file = supportKeyFile ?? nonEmpty(environment["STOREFRONT_SUPPORT_KEY_FILE"]) {
+                return try StoreOptions.readSecret(file: file, naming: "support key")
+            }
+            return nonEmpty(environment["STOREFRONT_SUPPORT_KEY"])
+        }
 
         func run() async throws {
             var configuration = SandboxConfiguration(databasePath: db ?? SandboxCommand.defaultDatabasePath())
             configuration.host = host
             configuration.port = port
-            configuration.apiKey = apiKey
-            if let supportKey {
-                guard !supportKey.isEmpty else { throw ValidationError("--support-key must not be empty") }
-                configuration.supportKey = supportKey
-            }
+            configuration.apiKey = try apiKey ?? apiKeyFile.map { try StoreOptions.readAPIKey(file: $0) }
+            configuration.supportKey = try resolvedSupportKey(environment: ProcessInfo.processInfo.environment)
             if let chaos {
                 do {
                     configuration.chaos = try ChaosSettings(parsing: chaos)

@@ -53,11 +53,17 @@ struct StoreOptions: ParsableArguments {
 
     /// The API key in `file` (surrounding white space and the final newline dropped).
     static func readAPIKey(file: String) throws -> String {
+        try readSecret(file: file, naming: "API key")
+    }
+
+    /// The secret (`naming` says which, for the error) in `file`, surrounding white space and the final newline
+    /// dropped; never in the error.
+    static func readSecret(file: String, naming: String) throws -> String {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            throw CommandFailure("cannot read the API key file \(file).")
+            throw CommandFailure("cannot read the \(naming) file \(file).")
         }
         let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !key.isEmpty else { throw CommandFailure("the API key file \(file) is empty.") }
+        guard !key.isEmpty else { throw CommandFailure("the \(naming) file \(file) is empty.") }
         return key
     }
 }

@@ -56,6 +56,12 @@ struct Authenticator: Sendable {
         return session
     }
 
+    /// A customer's session or a support token, the user not checked yet: a customer's with
+    /// ``requireActive(_:userId:)`` in the transaction that serves the request.
+    func verifiedReader(_ request: Request) async throws -> Session {
+        try await verifiedToken(request)
+    }
+
     /// Why a support token may not do this: every change is refused, and so are reads other than carts and
     /// the catalog.
     static func supportRefusal(_ request: Request) -> APIError {

@@ -3,7 +3,8 @@ import GRDB
 import Hummingbird
 import Synchronization
 
-/// Encoded `GET /carts/{id}` answers, kept for one value of the `data` change counter (``ChangeCounters``): any
+/// Encoded `GET /carts/{id}` and `GET /carts/users/{id}` answers (the same bytes; keyed by cart id and by
+/// ``userCartKey(_:)``), kept for one value of the `data` change counter (``ChangeCounters``): any
 /// committed write to the file — a cart line, a price, a user, on this server or another — bumps it, and the next
 /// read prices the cart again. An answer also carries the moment it stops being right without any write (the cart
 /// expires, a promotion, coupon or gift card starts or ends; ``CartPricing/validUntil(_:now:)``).
@@ -25,10 +26,16 @@ final class CartAnswerCache: Sendable {
 
     private let current = Mutex(Generation(version: -1, answers: [:]))
 
-    /// The answer for cart `id` of `userId` cached under `version`, while still valid at `now`.
-    func answer(cartId: String, userId: String, version: Int64, now: Date) -> ByteBuffer? {
+    /// The key of user `userId`'s active cart (`GET /carts/users/{id}`); cart ids never start with `users/`.
+    static func userCartKey(_ userId: String) -> String {
+        "users/" + userId
+    }
+
+    /// The answer for `key` (a cart id or ``userCartKey(_:)``) of `userId` cached under `version`, while still valid
+    /// at `now`.
+    func answer(key: String, userId: String, version: Int64, now: Date) -> ByteBuffer? {
         current.withLock { generation in
-            guard generation.version == version, let answer = generation.answers[cartId], answer.userId == userId,
+            guard generation.version == version, let answer = generation.answers[key], answer.userId == userId,
                 now < answer.validUntil
             else { return nil }
             return answer.body
@@ -36,13 +43,13 @@ final class CartAnswerCache: Sendable {
     }
 
     /// Keeps `answer`, read in `db` under counter `version`, once its data is known to be committed.
-    func store(_ answer: Answer, cartId: String, version: Int64, _ db: Database) {
+    func store(_ answer: Answer, key: String, version: Int64, _ db: Database) {
         ChangeCounters.whenCommitted(db) { [self] in
             current.withLock { generation in
                 if generation.version != version || generation.answers.count >= Self.capacity {
                     generation = Generation(version: version, answers: [:])
                 }
-                generation.answers[cartId] = answer
+                generation.answers[key] = answer
             }
         }
     }

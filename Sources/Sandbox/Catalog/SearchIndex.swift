@@ -72,13 +72,15 @@ enum SearchIndex {
         }
     }
 
+    /// Every word in the name, short description, tags or SKU (`LIKE '%word%'`: ASCII letters in any case, `%` and
+    /// `_` wildcards), narrowed first by ``SearchWordIndex``. No `lower()`: without ICU it folds only ASCII, as LIKE
+    /// already does, so the answers are the same and the scan is cheaper.
     static func wordConditions(_ words: [String], alias: String) -> (String, StatementArguments) {
-        var sql = ""
-        var arguments: StatementArguments = []
+        var (sql, arguments) = SearchWordIndex.condition(words, alias: alias)
         for word in words {
             sql += """
-                 AND (lower(\(alias).name) LIKE ? OR lower(\(alias).short_description) LIKE ? \
-                OR lower(\(alias).tags) LIKE ? OR lower(\(alias).sku) LIKE ?)
+                 AND (\(alias).name LIKE ? OR \(alias).short_description LIKE ? \
+                OR \(alias).tags LIKE ? OR \(alias).sku LIKE ?)
                 """
             let pattern = "%\(word)%"
             arguments += [pattern, pattern, pattern, pattern]
@@ -94,26 +96,33 @@ enum SearchIndex {
         return try scanSearch(db, query, snapshot: snapshot)
     }
 
-    /// Paging done by SQLite: no filter or facets, sorts on plain columns.
+    /// Paging done by SQLite: no filter or facets, sorts on plain columns. The matching products are found once
+    /// (`hit`), and the page and the total come from one statement.
     static func sqlSearch(_ db: Database, _ query: SearchQuery) throws -> Result {
-        let (productWords, productArguments) = wordConditions(query.words, alias: "p")
+        let (productWords, arguments) = wordConditions(query.words, alias: "p")
         let items = """
-            SELECT p.id AS product_id, '' AS variant_id, p.selling_price AS price, p.name AS name, p.seq AS seq,
-                   0 AS position
-            FROM product p WHERE p.active = 1 AND p.has_variant = 0\(productWords)
-            UNION ALL
-            SELECT p.id, v.id, v.selling_price, p.name, p.seq, v.position
-            FROM variant v JOIN product p ON p.id = v.product_id WHERE p.active = 1\(productWords)
+            WITH hit AS MATERIALIZED (
+              SELECT p.id, p.selling_price, p.name, p.seq, p.has_variant FROM product p
+              WHERE p.active = 1\(productWords)),
+            item AS (
+              SELECT id AS product_id, '' AS variant_id, selling_price AS price, name, seq, 0 AS position
+              FROM hit WHERE has_variant = 0
+              UNION ALL
+              SELECT h.id, v.id, v.selling_price, h.name, h.seq, v.position
+              FROM hit h JOIN variant v ON v.product_id = h.id)
             """
-        let arguments = productArguments + productArguments
-        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(items))", arguments: arguments) ?? 0
         let order =
             query.sorts.map { "\(sqlSorts[$0.0] ?? "seq") \($0.1 ? "ASC" : "DESC")" } + ["seq DESC", "position ASC"]
         let rows = try Row.fetchAll(
             db,
-            sql:
-                "SELECT product_id, variant_id FROM (\(items)) ORDER BY \(order.joined(separator: ", ")) LIMIT ? OFFSET ?",
+            sql: """
+                \(items) SELECT product_id, variant_id, COUNT(*) OVER () AS total FROM item
+                ORDER BY \(order.joined(separator: ", ")) LIMIT ? OFFSET ?
+                """,
             arguments: arguments + [query.limit, (query.page - 1) * query.limit])
+        let total: Int =
+            try rows.first.map { $0["total"] }
+            ?? Int.fetchOne(db, sql: "\(items) SELECT COUNT(*) FROM item", arguments: arguments) ?? 0
         let keys: [(String, String)] = rows.map { ($0["product_id"], $0["variant_id"]) }
         let products = Dictionary(
             uniqueKeysWithValues: try ProductRecord.fetchAll(db, keys: Set(keys.map(\.0))).map { ($0.id, $0) })

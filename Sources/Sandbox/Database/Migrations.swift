@@ -243,6 +243,9 @@ enum Migrations {
         migrator.registerMigration("v2-change-counters") { db in
             try ChangeCounters.install(db)
         }
+        migrator.registerMigration("v3-search-index") { db in
+            try SearchWordIndex.install(db)
+        }
         return migrator
     }
 }

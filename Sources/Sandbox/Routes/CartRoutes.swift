@@ -75,7 +75,7 @@ struct CartRoutes {
         let body = try await services.database.read { db -> ByteBuffer in
             let now = Date()
             let version = try ChangeCounters.data(db)
-            if let body = answers.answer(cartId: id, userId: session.userId, version: version, now: now) {
+            if let body = answers.answer(key: id, userId: session.userId, version: version, now: now) {
                 // Cached under this very counter value, when this user was active and owned the cart.
                 return body
             }
@@ -85,7 +85,7 @@ struct CartRoutes {
             let body = try Reply.okBody(["cart": CartPricing.wire(loaded, now: now).0], message: "Cart retrieved")
             answers.store(
                 .init(userId: session.userId, validUntil: CartPricing.validUntil(loaded, now: now), body: body),
-                cartId: id, version: version, db)
+                key: id, version: version, db)
             return body
         }
         return Reply.json(body)
@@ -168,24 +168,43 @@ struct CartRoutes {
         }
     }
 
-    /// `GET /carts/users/:user`: the caller's own cart, or any user's for a support token (read-only).
+    /// `GET /carts/users/:user`: the caller's own cart, or any user's for a support token (read-only). Served from
+    /// ``CartAnswerCache`` like `GET /carts/:id`: an answer is kept only while its user exists and is active, so a
+    /// hit stands for the checks (active for the caller, exists for a support token) that a miss makes.
     func userCart(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.requireReader(request)
+        let session = try await auth.verifiedReader(request)
         let userId = try context.parameters.require("user")
         try Authenticator.requireSelfOrSupport(session, userId)
         let catalog = services.catalog
+        let answers = services.cartAnswers
         let support = session.isSupport
-        let cart = try await services.database.read { db -> CartWire? in
+        let key = CartAnswerCache.userCartKey(userId)
+        let body = try await services.database.read { db -> ByteBuffer? in
             let now = Date()
-            if support, try UserRecord.fetchOne(db, key: userId) == nil {
-                throw APIError(status: .notFound, code: "USER_NOT_FOUND", message: "No user \(userId)")
+            let version = try ChangeCounters.data(db)
+            if let body = answers.answer(key: key, userId: userId, version: version, now: now) { return body }
+            let active: Bool
+            if support {
+                guard let user = try UserRecord.fetchOne(db, key: userId) else {
+                    throw APIError(status: .notFound, code: "USER_NOT_FOUND", message: "No user \(userId)")
+                }
+                active = user.active
+            } else {
+                try Authenticator.requireActive(db, userId: userId)
+                active = true
             }
-            return try CartStore.activeCart(db, userId: userId, now: now).map {
-                try CartStore.priced(db, $0, catalog: catalog, now: now)
+            guard let cart = try CartStore.activeCart(db, userId: userId, now: now) else { return nil }
+            let loaded = try CartPricing.load(db, cart: cart, catalog: catalog, now: now)
+            let body = try Reply.okBody(["cart": CartPricing.wire(loaded, now: now).0], message: "Cart retrieved")
+            if active {
+                answers.store(
+                    .init(userId: userId, validUntil: CartPricing.validUntil(loaded, now: now), body: body),
+                    key: key, version: version, db)
             }
+            return body
         }
-        guard let cart else { throw APIError.notFound("Cart not found") }
-        return try Reply.ok(["cart": cart], message: "Cart retrieved")
+        guard let body else { throw APIError.notFound("Cart not found") }
+        return Reply.json(body)
     }
 
     func deleteUserCart(_ request: Request, _ context: SandboxContext) async throws -> Response {

@@ -36,7 +36,8 @@ enum Seeder {
                 let seeded =
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM setting WHERE key = 'store_settings'") ?? 0 > 0
                 if seeded { return }
-                try insert(catalog: catalog, offers: offers, store: store, into: db)
+                // The search index filled once after the products rather than row by row (100k products).
+                try SearchWordIndex.rebuilt(db) { try insert(catalog: catalog, offers: offers, store: store, into: db) }
             }
         }
         return try database.pool.read { db in
