@@ -42,10 +42,22 @@ struct SupportCommand: AsyncParsableCommand {
             help: "An operator-issued support token, for a real store (env STOREFRONT_SUPPORT_TOKEN).")
         var supportToken: String?
 
+        @Option(
+            name: .customLong("support-key-file"),
+            help: "A file holding the sandbox's support key: not visible in ps (env STOREFRONT_SUPPORT_KEY_FILE).")
+        var supportKeyFile: String?
+
+        @Option(
+            name: .customLong("support-token-file"),
+            help: "A file holding the support token: not visible in ps (env STOREFRONT_SUPPORT_TOKEN_FILE).")
+        var supportTokenFile: String?
+
         func validate() throws {
             if userID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--user-id is empty.") }
-            if supportKey != nil && supportToken != nil {
-                throw ValidationError("Give --support-key or --support-token, not both.")
+            let given = [supportKey, supportToken, supportKeyFile, supportTokenFile].compactMap { $0 }
+            if given.count > 1 {
+                throw ValidationError(
+                    "Give one of --support-key, --support-key-file, --support-token or --support-token-file.")
             }
         }
 
@@ -53,8 +65,24 @@ struct SupportCommand: AsyncParsableCommand {
         func run() async throws {
             if !output.json { try DisplayOptions.requireTerminal("use --json to print the cart") }
             let target = try store.target()
+            let environment = ProcessInfo.processInfo.environment
+            // A file named on the command line or in the environment keeps the secret out of `ps` and /proc.
+            func secret(_ value: String?, file: String?, fileVariable: String, naming: String) throws -> String? {
+                if let value { return value }
+                guard let path = file ?? environment[fileVariable], !path.isEmpty else { return nil }
+                return try StoreOptions.readSecret(file: path, naming: naming)
+            }
+            let token = try secret(
+                supportToken, file: supportTokenFile, fileVariable: "STOREFRONT_SUPPORT_TOKEN_FILE",
+                naming: "support token")
+            let key =
+                token != nil
+                ? nil
+                : try secret(
+                    supportKey, file: supportKeyFile, fileVariable: "STOREFRONT_SUPPORT_KEY_FILE",
+                    naming: "support key")
             let credential = try SupportCredential.choose(
-                target: target, key: supportKey, token: supportToken, environment: ProcessInfo.processInfo.environment)
+                target: target, key: key, token: token, environment: environment)
             // The customer's token file is not read or written: the shop's own client only asks for the token.
             let connection = try await StoreConnection.open(target, tokenStore: MemoryTokenStore())
             let (support, cart): (StorefrontClient, StorefrontAPI.Cart?)

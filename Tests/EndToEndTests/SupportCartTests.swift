@@ -154,6 +154,20 @@ final class SupportFixture {
         #expect(builtIn.0 == 0, "\(builtIn.2)")
         #expect(try decoder.decode(Snapshot.self, from: Data(builtIn.1.utf8)).lines.map(\.quantity) == [2, 1])
 
+        // The key from a file (kept out of `ps`): the same cart; a missing file is a clear failure.
+        let keyFile = fixture.path("support.key")
+        try Data((fixture.supportKey + "\n").utf8).write(to: URL(fileURLWithPath: keyFile))
+        let fromFile = try fixture.run(
+            ["support", "cart", "--user-id", fixture.userID, "--json", "--support-key-file", keyFile]
+                + fixture.storeFlags)
+        #expect(fromFile.0 == 0, "\(fromFile.2)")
+        #expect(try decoder.decode(Snapshot.self, from: Data(fromFile.1.utf8)).lines.map(\.quantity) == [2, 1])
+        let missingFile = try fixture.run(
+            ["support", "cart", "--user-id", fixture.userID, "--json", "--support-key-file", keyFile + ".gone"]
+                + fixture.storeFlags)
+        #expect(missingFile.0 == 1)
+        #expect(missingFile.2.contains("cannot read the support key file"), "\(missingFile.2)")
+
         let unknown = try fixture.run(
             ["support", "cart", "--user-id", "NOSUCHUSER", "--json"] + fixture.storeFlags + key)
         #expect(unknown.0 == 1)
