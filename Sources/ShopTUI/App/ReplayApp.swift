@@ -69,14 +69,7 @@ public final class ReplayApp: TerminalProgram {
     }
 
     public func handle(_ key: Key) -> ProgramCommand {
-        if showingHelp {
-            switch key {
-            case .escape, .char("?"), .char("q"), .function(1), .enter: showingHelp = false
-            case .ctrl("c"): return .quit
-            default: break
-            }
-            return .continue
-        }
+        if showingHelp { return HelpOverlay.handle(key, showing: &showingHelp) }
         guard let intent = keyTable.intent(for: key) else { return .continue }
         switch intent {
         case .help: showingHelp = true

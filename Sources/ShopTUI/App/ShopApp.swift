@@ -226,14 +226,7 @@ public final class ShopApp: TerminalProgram {
         lastKeyAt = now
         syncFocus()
         flash = nil
-        if showingHelp {
-            switch key {
-            case .escape, .char("?"), .char("q"), .function(1), .enter: showingHelp = false
-            case .ctrl("c"): return .quit
-            default: break
-            }
-            return .continue
-        }
+        if showingHelp { return HelpOverlay.handle(key, showing: &showingHelp) }
         if let intent = keyTable.intent(for: key) {
             return perform(intent)
         }

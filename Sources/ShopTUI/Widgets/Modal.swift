@@ -21,6 +21,17 @@ public enum Modal {
 
 /// The `?` help overlay, from the same key table as the bindings and the footer.
 public enum HelpOverlay {
+    /// A key while the overlay is shown: the keys that close it close it (`showing` false), ctrl-c quits, every
+    /// other key does nothing.
+    public static func handle(_ key: Key, showing: inout Bool) -> ProgramCommand {
+        switch key {
+        case .escape, .char("?"), .char("q"), .function(1), .enter: showing = false
+        case .ctrl("c"): return .quit
+        default: break
+        }
+        return .continue
+    }
+
     public static func draw(
         into buffer: inout CellBuffer, title: String = "Keys", lines: [HelpLine], theme: Theme,
         footer: String? = nil
