@@ -79,6 +79,24 @@ import Testing
         #expect(narrow[11].contains("q quit"))
     }
 
+    @Test func theReplayedStoreIsDrivenOnlyByTheRecording() {
+        // In the shop, leaving a screen dismisses its notice (an action the recording holds as an intent of its
+        // own); under the replay view the shop must not send it again, or the state after the navigation would
+        // differ from the recorded one.
+        var state = Self.state("product")
+        state.notice = ShopCore.Notice(.success, "Added Glide Wireless Mouse to the cart.")
+        let app = ReplayApp(
+            shop: ScreenFixtures.app(state),
+            status: ReplayStatus(step: 5, total: 7, intent: "navigate(cart)", phase: .playing))
+        app.shop.store.send(.navigate(.cart))
+        #expect(app.shop.state.currentRoute == .cart)
+        #expect(app.shop.state.notice == state.notice, "the replay view's shop dismissed the notice itself")
+        // The shop on its own does dismiss it.
+        let shop = ScreenFixtures.app(state)
+        shop.store.send(.navigate(.cart))
+        #expect(shop.state.notice == nil)
+    }
+
     @Test func keysThatAreNotReplayKeysDoNothing() {
         for phase in [ReplayStatus.Phase.playing, .paused, .finished(Self.difference)] {
             let app = Self.app("cart", phase)

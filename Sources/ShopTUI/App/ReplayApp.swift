@@ -25,6 +25,8 @@ public final class ReplayApp: TerminalProgram {
     private weak var runner: TerminalRunner?
 
     public init(shop: ShopApp, status: ReplayStatus) {
+        // Only the recording drives the store: the shop's own dismissals were recorded as intents.
+        shop.drivesStore = false
         self.shop = shop
         self.status = status
     }

@@ -38,6 +38,10 @@ public final class ShopApp: TerminalProgram {
     /// The notice last seen and the screen it appeared on: it is not carried to other screens.
     private var seenNotice: ShopCore.Notice?
     private var noticeRoute: Route?
+    /// False when the app only draws a store that something else drives (the replay view): it then sends the
+    /// store nothing of its own accord (a notice of a screen left stays until the recording dismisses it, as it
+    /// did when the session was recorded).
+    public var drivesStore = true
     /// When the last key arrived: a key after `longIdle` without one marks the cart stale.
     private var lastKeyAt: ContinuousClock.Instant?
     /// After this long away, the cart may have been changed elsewhere (another window, the kiosk's `add`).
@@ -67,7 +71,7 @@ public final class ShopApp: TerminalProgram {
         // A notice belongs to the screen where it appeared: leaving that screen dismisses it in the store, so
         // that the same message raised again on another screen (the same failure twice) is a new notice there
         // and not the old one, hidden. (Dismissing re-enters here once, with no notice.)
-        if store.state.notice != nil, noticeRoute != store.state.currentRoute {
+        if drivesStore, store.state.notice != nil, noticeRoute != store.state.currentRoute {
             store.send(.dismissNotice)
             return
         }
