@@ -100,7 +100,8 @@ struct KioskSessionCommand: AsyncParsableCommand, ManagesItsOwnLogging {
         guard let claims = try? await client.session(), claims.isLoggedIn,
             let page = try? await client.orders(page: 1, limit: 5)
         else { return nil }
-        return KioskResume.orderToResume(page.orders.map { ($0.orderNumber, $0.status, $0.paymentStatus) })
+        return KioskResume.orderToResume(
+            page.orders.map { ($0.orderNumber, $0.status?.rawValue, $0.paymentStatus?.rawValue) })
     }
 
     /// Adds `quantity` of a product (id or slug; its first variant in stock when it has variants).

@@ -33,11 +33,12 @@ struct OrderCommand: AsyncParsableCommand {
                 }
                 try Output.printJSON(
                     Status(
-                        orderNumber: order.orderNumber, status: order.status, paymentStatus: payment.status.rawValue,
+                        orderNumber: order.orderNumber, status: order.status?.rawValue,
+                        paymentStatus: payment.status.rawValue,
                         toBePaid: order.toBePaid, amountPaid: payment.amountPaid,
                         isRetryAvailable: payment.isRetryAvailable))
             } else {
-                Output.line("Order \(order.orderNumber): \(order.status ?? "unknown")")
+                Output.line("Order \(order.orderNumber): \(order.status?.rawValue ?? "unknown")")
                 Output.line("Payment: \(payment.status.rawValue), to be paid \(order.toBePaid.formatted())")
             }
         }

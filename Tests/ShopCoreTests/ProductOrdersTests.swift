@@ -143,7 +143,7 @@ import Testing
         let second: OrdersPage = try Fixtures.decode(
             #"{"orders":[{"order_number":"D"}],"pagination":{"next_page":null}}"#)
         var detail = first.orders[1]
-        detail.status = "shipped"
+        detail.status = .shipped
         let answer = detail
         let api = StubAPI {
             $0.orders = { input in input.0 == 1 ? first : second }

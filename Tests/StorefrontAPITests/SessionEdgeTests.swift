@@ -10,8 +10,11 @@ struct SessionEdgeTests {
     static let products = #"{"products":[{"id":"p1","name":"Masala Chai"}],"pagination":{"total_records":1}}"#
 
     /// A store holding a logged-in session whose access token the client believes is good for an hour.
+    /// A signed-in session as verify-otp leaves it: the tokens and the identity its `content.user` gave.
     static func signedIn(_ user: String = "u1") -> TokenPair {
-        TokenPair(accessToken: TestJWT.make(userId: user, anonymous: false), refreshToken: "refresh-old")
+        TokenPair(
+            accessToken: TestJWT.make(userId: user, anonymous: false), refreshToken: "refresh-old",
+            identity: SessionIdentity(userId: user, isAnonymous: false, isLoggedIn: true))
     }
 
     @Test("expired token: 401 → one refresh → the request is sent again and succeeds")
@@ -43,7 +46,10 @@ struct SessionEdgeTests {
         #expect(server.requests[0].bearer == stale.accessToken)
         #expect(server.requests[1].json["refresh_token"] as? String == "refresh-old")
         #expect(server.requests[2].bearer == fresh.accessToken)
-        #expect(store.load() == fresh)
+        // The refresh answer names no user: the stored pair keeps the identity of the session it renewed.
+        #expect(
+            store.load()
+                == TokenPair(accessToken: fresh.accessToken, refreshToken: "refresh-new", identity: stale.identity))
         await server.stop()
     }
 
@@ -157,7 +163,7 @@ struct SessionEdgeTests {
             ])
         #expect(server.requests[2].headers["x-api-key"] == client.configuration.apiKey)
         #expect(server.requests[2].headers["authorization"] == nil)
-        #expect(store.load().flatMap { TokenClaims(jwt: $0.accessToken) }?.userId == "guest-2")
+        #expect(store.load().flatMap { TokenClaims(pair: $0) }?.userId == "guest-2")
         #expect(await client.peekSession()?.isAnonymous == true)
         await server.stop()
     }
@@ -245,9 +251,9 @@ struct SessionEdgeTests {
 
         let challenge = try await client.login(.phone, identifier: "9876543210")
         _ = try await client.verifyOTP(challenge.otp ?? "", challenge: challenge)
-        let afterLogin = store.load().flatMap { TokenClaims(jwt: $0.accessToken) }
+        let afterLogin = store.load().flatMap { TokenClaims(pair: $0) }
         _ = try await client.logout()
-        let afterLogout = store.load().flatMap { TokenClaims(jwt: $0.accessToken) }
+        let afterLogout = store.load().flatMap { TokenClaims(pair: $0) }
 
         #expect(afterLogin?.userId == "u9")
         #expect(afterLogin?.isLoggedIn == true)
@@ -257,6 +263,70 @@ struct SessionEdgeTests {
         // A new client on the same file picks the session up.
         let reopened = TestClient.make(server.baseURL, store: FileTokenStore(fileURL: store.fileURL))
         #expect(await reopened.peekSession()?.userId == "u9")
+        await server.stop()
+    }
+
+    @Test("the user id comes from content.user: an opaque token works, and the token's own claims are not read")
+    func identityComesFromTheAnswerNotTheToken() async throws {
+        let server = try await ScriptedServer.start { request, _ in
+            switch request.route {
+            case "POST /auth/anonymous":
+                // An opaque token, and a JWT-looking claim set nowhere: only `content.user` says who this is.
+                .ok(
+                    #"{"user":{"id":"guest-7","is_anonymous":true,"is_logged_in":false},"access_token":"opaque-1","refresh_token":"r1"}"#
+                )
+            case "GET /carts/users/guest-7": .ok(#"{"cart":{"id":"c1","cart_items":[]}}"#)
+            default: .error(404, code: "NOT_FOUND", message: "no route")
+            }
+        }
+        let client = TestClient.make(server.baseURL)
+
+        let claims = try await client.session()
+        let cart = try await client.userCart(userID: claims.userId)
+
+        #expect(claims.userId == "guest-7")
+        #expect(claims.isAnonymous)
+        #expect(claims.expiresAt == nil)
+        #expect(cart?.id == "c1")
+        #expect(server.requests("GET /carts/users/guest-7").first?.headers["authorization"] == "Bearer opaque-1")
+        await server.stop()
+    }
+
+    @Test("a stored pair no answer identified (an older token file) starts a new guest session, never guessing")
+    func unidentifiedStoredTokensStartAGuest() async throws {
+        let server = try await ScriptedServer.start { request, _ in
+            switch request.route {
+            case "POST /auth/anonymous": .ok(TestJWT.authContent(userId: "guest-2"))
+            default: .error(404, code: "NOT_FOUND", message: "no route")
+            }
+        }
+        let old = TokenPair(accessToken: TestJWT.make(userId: "u1", anonymous: false), refreshToken: "r-old")
+        let client = TestClient.make(server.baseURL, tokens: old)
+
+        #expect(await client.peekSession() == nil)
+        let claims = try await client.session()
+
+        #expect(claims.userId == "guest-2")
+        #expect(server.requests.map(\.route) == ["POST /auth/anonymous"])
+        await server.stop()
+    }
+
+    @Test("a refresh answer without a user keeps the identity of the session it renews")
+    func refreshKeepsIdentity() async throws {
+        let server = try await ScriptedServer.start { request, _ in
+            switch request.route {
+            case "POST /auth/refresh-token":
+                .ok(#"{"access_token":"opaque-2","refresh_token":"r2"}"#)
+            default: .error(404, code: "NOT_FOUND", message: "no route")
+            }
+        }
+        let client = TestClient.make(server.baseURL, tokens: Self.signedIn("u5"))
+
+        let renewed = try await client.refreshSession()
+
+        #expect(renewed?.userId == "u5")
+        #expect(renewed?.isLoggedIn == true)
+        #expect(await client.currentTokens()?.accessToken == "opaque-2")
         await server.stop()
     }
 }

@@ -44,6 +44,9 @@ extension Reducer {
             case .pending, .partiallyPaid:
                 state.payment.message = "Waiting for the payment…"
                 return .none
+            case .unknown(let raw):
+                state.payment.message = "Waiting for the payment… (the store says \"\(raw)\")"
+                return .none
             }
 
         case .pollFailed(let attempt, let failure):

@@ -44,7 +44,9 @@ enum OrdersScreen {
             let o = orders[i]
             let date = o.orderDate.map { String($0.prefix(10)) } ?? ""
             let text =
-                r.width >= 60 ? "\(o.orderNumber)  \(date)  \(o.status ?? "")" : "\(o.orderNumber)  \(o.status ?? "")"
+                r.width >= 60
+                ? "\(o.orderNumber)  \(date)  \(o.status?.rawValue ?? "")"
+                : "\(o.orderNumber)  \(o.status?.rawValue ?? "")"
             Draw.row(into: &buf, rect: r, selected: selected, text: text, right: ctx.money(o.grandTotal), theme: theme)
         }
         if let detailRect, let order = state.orders.selectedOrder {
@@ -61,7 +63,8 @@ enum OrdersScreen {
         Draw.title(into: &buffer, "Order \(order.orderNumber)", row: row, rect: rect, theme: theme)
         row += 1
         let meta = [
-            order.orderDate.map { String($0.prefix(10)) }, order.status, order.paymentStatus.map { "payment " + $0 },
+            order.orderDate.map { String($0.prefix(10)) }, order.status?.rawValue,
+            order.paymentStatus.map { "payment " + $0.rawValue },
         ]
         .compactMap { $0 }.joined(separator: " \(theme.glyphs.separator) ")
         buffer.write(

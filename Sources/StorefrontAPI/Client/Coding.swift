@@ -17,6 +17,15 @@ enum Coding {
         return decoder
     }()
 
+    /// ``decoder``, or one that reports dropped list elements to `drops`.
+    static func decoder(reportingTo drops: DecodingDrops?) -> JSONDecoder {
+        guard let drops else { return decoder }
+        let reporting = JSONDecoder()
+        reporting.keyDecodingStrategy = .convertFromSnakeCase
+        reporting.userInfo[DecodingDrops.key] = drops
+        return reporting
+    }
+
     /// Decodes `{message, success, content}`.
     ///
     /// - A non-2xx status becomes `.http` with the error body's `message`, `code` and `details` when the body is
@@ -24,9 +33,10 @@ enum Coding {
     /// - A 2xx answer with `success: false` becomes `.http` as well.
     /// - A 2xx answer that is not the expected JSON becomes `.decoding(path:)`, the path naming the wire field
     ///   (`content.cart.cart_items[2].quantity`), or empty when the body is not JSON at all.
-    static func decodeEnvelope<Content: Decodable & Sendable>(_ type: Content.Type, from response: HTTPResponse)
-        throws(APIError) -> Content
-    {
+    /// - List elements that cannot be read are dropped (``LossyList``) and reported to `drops`.
+    static func decodeEnvelope<Content: Decodable & Sendable>(
+        _ type: Content.Type, from response: HTTPResponse, drops: DecodingDrops? = nil
+    ) throws(APIError) -> Content {
         guard (200..<300).contains(response.status) else {
             throw httpError(status: response.status, body: response.body)
         }
@@ -37,7 +47,7 @@ enum Coding {
         }
         let envelope: Envelope<Content>
         do {
-            envelope = try decoder.decode(Envelope<Content>.self, from: response.body)
+            envelope = try decoder(reportingTo: drops).decode(Envelope<Content>.self, from: response.body)
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 throw .decoding(path: "", message: "not JSON: \(snippet(response.body))")

@@ -17,8 +17,8 @@ enum SessionPolicy {
 
     /// How far ahead of `exp` to refresh: the configured margin, but at most half the token's lifetime so that
     /// short-lived tokens (the sandbox's test setting) are not refreshed on every call.
-    static func margin(configured: TimeInterval, claims: TokenClaims) -> TimeInterval {
-        guard let issued = claims.issuedAt, let expires = claims.expiresAt else { return configured }
+    static func margin(configured: TimeInterval, times: TokenTimes) -> TimeInterval {
+        guard let issued = times.issuedAt, let expires = times.expiresAt else { return configured }
         let lifetime = expires.timeIntervalSince(issued)
         return lifetime > 0 ? min(configured, lifetime / 2) : configured
     }

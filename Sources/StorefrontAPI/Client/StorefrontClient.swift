@@ -55,25 +55,37 @@ public actor StorefrontClient {
 
     // MARK: Session
 
-    /// Who the current token says we are, creating an anonymous session if there is none.
+    /// Who the session is (as the auth answers said), creating an anonymous session if there is none.
+    ///
+    /// Tokens no answer identified (a token file written by an older version) are dropped for a new guest
+    /// session: the user id is never guessed from the token.
     public func session() async throws(APIError) -> TokenClaims {
         let access = try await validAccessToken()
-        guard let claims = TokenClaims(jwt: access) else {
-            throw .decoding(path: "access_token", message: "not a JWT with user_id")
+        if fixedSession { return TokenClaims(supportToken: access) }
+        if let held = tokens, let claims = TokenClaims(pair: held) { return claims }
+        logger.notice("the stored session has no user identity; starting a new guest session")
+        clearSession()
+        let pair = try await sharedSessionChange(refresh: false)
+        guard let claims = TokenClaims(pair: pair) else {
+            throw .decoding(path: "content.user.id", message: "missing from the anonymous session's answer")
         }
         return claims
     }
 
-    /// The claims of the stored token, without any request.
+    /// The session of the stored tokens, without any request (nil when there are none, or no identity).
     public func peekSession() -> TokenClaims? {
-        tokens.flatMap { TokenClaims(jwt: $0.accessToken) }
+        if fixedSession { return tokens.map { TokenClaims(supportToken: $0.accessToken) } }
+        return tokens.flatMap { TokenClaims(pair: $0) }
     }
 
     /// The tokens held now (for diagnostics and tests; never log them).
     public func currentTokens() -> TokenPair? { tokens }
 
-    /// Replaces the tokens (after verify-otp, password login, logout, refresh) and persists them.
+    /// Replaces the tokens (after verify-otp, password login, logout, refresh) and persists them. A pair whose
+    /// answer named no user (refresh, change password) keeps the identity of the session it replaces.
     func adopt(_ pair: TokenPair) {
+        var pair = pair
+        if pair.identity == nil { pair.identity = tokens?.identity }
         tokens = pair
         tokenStore.save(pair)
     }
@@ -83,7 +95,7 @@ public actor StorefrontClient {
     @discardableResult
     public func refreshSession() async throws(APIError) -> TokenClaims? {
         let pair = try await sharedSessionChange(refresh: tokens != nil)
-        return TokenClaims(jwt: pair.accessToken)
+        return TokenClaims(pair: pair)
     }
 
     /// Forgets the session entirely; the next call starts a new anonymous one.
@@ -102,17 +114,17 @@ public actor StorefrontClient {
         guard let held = tokens else {
             return try await sharedSessionChange(refresh: false).accessToken
         }
-        // An opaque token: trust it until the server says 401.
-        guard let claims = TokenClaims(jwt: held.accessToken) else { return held.accessToken }
-        let margin = SessionPolicy.margin(configured: configuration.refreshMargin, claims: claims)
-        guard claims.expires(within: margin, of: now()) else { return held.accessToken }
+        // An opaque token has no `exp`: it is trusted until the server says 401.
+        let times = TokenTimes(held.accessToken)
+        let margin = SessionPolicy.margin(configured: configuration.refreshMargin, times: times)
+        guard times.expires(within: margin, of: now()) else { return held.accessToken }
         do {
             return try await sharedSessionChange(refresh: true).accessToken
         } catch .signedOut {
             throw .signedOut
         } catch {
             // The refresh could not be made (no connection...): a token that has not expired yet still works.
-            if !claims.expires(within: 0, of: now()) { return held.accessToken }
+            if !times.expires(within: 0, of: now()) { return held.accessToken }
             throw error
         }
     }
@@ -134,9 +146,7 @@ public actor StorefrontClient {
     /// The support token, unless it has expired.
     private func fixedAccessToken() throws(APIError) -> String {
         guard let held = tokens else { throw Self.supportTokenExpired }
-        if let claims = TokenClaims(jwt: held.accessToken), claims.expires(within: 0, of: now()) {
-            throw Self.supportTokenExpired
-        }
+        if TokenTimes(held.accessToken).expires(within: 0, of: now()) { throw Self.supportTokenExpired }
         return held.accessToken
     }
 
@@ -181,21 +191,19 @@ public actor StorefrontClient {
         if let stored = tokenStore.load(), stored != held {
             tokens = stored
             held = stored
-            if let claims = TokenClaims(jwt: stored.accessToken),
-                !claims.expires(
-                    within: SessionPolicy.margin(configured: configuration.refreshMargin, claims: claims), of: now())
-            {
-                return .success(stored)
-            }
+            let times = TokenTimes(stored.accessToken)
+            let margin = SessionPolicy.margin(configured: configuration.refreshMargin, times: times)
+            if !times.expires(within: margin, of: now()) { return .success(stored) }
         }
         struct Body: Encodable, Sendable { var refreshToken: String }
         do {
-            let pair: TokenPair = try await perform(
+            var pair: TokenPair = try await perform(
                 method: "POST", path: "/auth/refresh-token", body: Body(refreshToken: held.refreshToken),
                 auth: SessionPolicy.refreshSendsAccessToken ? .bearer(held.accessToken) : .none,
                 idempotent: false)
             // Only if nobody replaced the tokens meanwhile (a verify-otp must not be undone by a late refresh).
             guard tokens == held else { return .success(tokens ?? pair) }
+            if pair.identity == nil { pair.identity = held.identity }
             adopt(pair)
             return .success(pair)
         } catch let error where SessionPolicy.refreshRejected(error) {
@@ -267,9 +275,11 @@ public actor StorefrontClient {
                 let response = try await sendWithDeadline(request)
                 status = response.status
                 logTrace(request: request, response: response)
+                let drops = DecodingDrops()
                 outcome = Result { () throws(APIError) -> Content in
-                    try Coding.decodeEnvelope(Content.self, from: response)
+                    try Coding.decodeEnvelope(Content.self, from: response, drops: drops)
                 }
+                logDrops(drops.all, method: method, path: path)
             } catch {
                 outcome = .failure(error)
             }
@@ -377,6 +387,18 @@ public actor StorefrontClient {
         case .failure(let error):
             metadata["error"] = "\(Redaction.redact(error.message))"
             logger.warning(line, metadata: metadata)
+        }
+    }
+
+    /// Each list element an answer carried that could not be read: the endpoint, its id and JSON path.
+    private func logDrops(_ drops: [DroppedElement], method: String, path: String) {
+        for drop in drops {
+            logger.warning(
+                "\(method) \(Redaction.path(path)): left out an element that could not be read",
+                metadata: [
+                    "endpoint": "\(method) \(Redaction.path(path))", "id": "\(drop.id ?? "-")",
+                    "json_path": "\(drop.path)", "reason": "\(drop.reason)",
+                ])
         }
     }
 

@@ -50,14 +50,25 @@ private struct RegistrationAnswer: Decodable, Sendable {
     }
 }
 
-/// Answers that may or may not rotate the tokens.
+/// Answers that may or may not rotate the tokens (and may name the user they belong to).
 private struct OptionalTokens: Decodable, Sendable {
     var accessToken: String?
     var refreshToken: String?
+    var user: User?
+
+    private enum CodingKeys: String, CodingKey { case accessToken, refreshToken, user }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        accessToken = try container.decodeIfPresent(String.self, forKey: .accessToken)
+        refreshToken = try container.decodeIfPresent(String.self, forKey: .refreshToken)
+        user = try? container.decodeIfPresent(User.self, forKey: .user)
+    }
 
     var tokens: TokenPair? {
         guard let accessToken, let refreshToken else { return nil }
-        return TokenPair(accessToken: accessToken, refreshToken: refreshToken)
+        return TokenPair(
+            accessToken: accessToken, refreshToken: refreshToken, identity: user.map(SessionIdentity.init))
     }
 }
 
@@ -195,7 +206,7 @@ extension StorefrontClient {
         let content: OptionalTokens = try await send(
             "POST", "/auth/reset-password",
             body: Body(newPassword: newPassword, confirmPassword: newPassword, otp: otp, otpToken: challenge.otpToken))
-        if let tokens = content.tokens { adopt(tokens) }
+        adoptIfIdentified(content.tokens)
     }
 
     /// Without the OTP: only for a flow where the `otp_token` alone proves the reset (not the sandbox's, which
@@ -209,7 +220,15 @@ extension StorefrontClient {
         let content: OptionalTokens = try await send(
             "POST", "/auth/reset-password",
             body: Body(newPassword: newPassword, confirmPassword: newPassword, otpToken: otpToken))
-        if let tokens = content.tokens { adopt(tokens) }
+        adoptIfIdentified(content.tokens)
+    }
+
+    /// A reset answers tokens of the account whose password was reset; without `content.user` it does not say
+    /// which, so they are not adopted (the session stays as it was, and the person signs in with the new
+    /// password).
+    private func adoptIfIdentified(_ pair: TokenPair?) {
+        guard let pair, pair.identity != nil else { return }
+        adopt(pair)
     }
 
     public func notificationPreferences() async throws(APIError) -> NotificationPreferences {

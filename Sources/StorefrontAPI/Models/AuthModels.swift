@@ -1,6 +1,6 @@
 /// A user as `/auth/*` returns it (the anonymous user is the same shape with fewer fields).
 public struct User: Codable, Sendable, Hashable, Identifiable {
-    public var id: String
+    @LenientID public var id: String
     public var firstName: String?
     public var lastName: String?
     public var email: String?
@@ -63,14 +63,54 @@ public struct NotificationPreferences: Codable, Sendable, Hashable {
     }
 }
 
-/// Access and refresh token pair.
+/// Who a session is, as the auth answers say it in `content.user` (never read from the token itself).
+public struct SessionIdentity: Codable, Sendable, Hashable {
+    public var userId: String
+    public var isAnonymous: Bool
+    public var isLoggedIn: Bool
+
+    public init(userId: String, isAnonymous: Bool, isLoggedIn: Bool) {
+        self.userId = userId
+        self.isAnonymous = isAnonymous
+        self.isLoggedIn = isLoggedIn
+    }
+
+    public init(_ user: User) {
+        self.init(userId: user.id, isAnonymous: user.isAnonymous, isLoggedIn: user.isLoggedIn)
+    }
+}
+
+/// Access and refresh token pair, with the identity the answer that issued them gave (kept with the tokens).
+///
+/// Refresh and change-password answers carry tokens only: they keep the identity the pair had.
 public struct TokenPair: Codable, Sendable, Hashable {
     public var accessToken: String
     public var refreshToken: String
+    public var identity: SessionIdentity?
 
-    public init(accessToken: String, refreshToken: String) {
+    public init(accessToken: String, refreshToken: String, identity: SessionIdentity? = nil) {
         self.accessToken = accessToken
         self.refreshToken = refreshToken
+        self.identity = identity
+    }
+
+    private enum CodingKeys: String, CodingKey { case accessToken, refreshToken, identity, user }
+
+    /// From the token file (`identity`) or an answer's `content` (`user`, when it carries one).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        accessToken = try container.decode(String.self, forKey: .accessToken)
+        refreshToken = try container.decode(String.self, forKey: .refreshToken)
+        identity =
+            try container.decodeIfPresent(SessionIdentity.self, forKey: .identity)
+            ?? (try? container.decodeIfPresent(User.self, forKey: .user)).flatMap { $0.map(SessionIdentity.init) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(accessToken, forKey: .accessToken)
+        try container.encode(refreshToken, forKey: .refreshToken)
+        try container.encodeIfPresent(identity, forKey: .identity)
     }
 }
 
@@ -80,7 +120,9 @@ public struct AuthContent: Decodable, Sendable, Hashable {
     public var accessToken: String
     public var refreshToken: String
 
-    public var tokens: TokenPair { TokenPair(accessToken: accessToken, refreshToken: refreshToken) }
+    public var tokens: TokenPair {
+        TokenPair(accessToken: accessToken, refreshToken: refreshToken, identity: user.map(SessionIdentity.init))
+    }
 }
 
 /// What an OTP request answers: a token to verify with, the action, and in debug mode the OTP itself.

@@ -2,8 +2,8 @@ import Foundation
 
 /// One line of a cart.
 public struct CartItem: Codable, Sendable, Hashable {
-    public var productId: String
-    public var variantId: String?
+    @LenientID public var productId: String
+    @LenientOptionalID public var variantId: String?
     public var sku: String?
     public var slug: String?
     public var productName: String?
@@ -87,7 +87,7 @@ public struct CartItemUpdate: Codable, Sendable, Hashable {
 }
 
 public struct FulfillmentPreference: Codable, Sendable, Hashable {
-    public var fulfillmentType: String?
+    public var fulfillmentType: FulfillmentType?
     public var pickupLocationId: String?
 }
 
@@ -96,7 +96,7 @@ public struct FulfillmentPreference: Codable, Sendable, Hashable {
 /// `grand_total = subtotal_including_tax + shipping_amount_including_tax − discounts`;
 /// `to_be_paid` is what is left after loyalty points, credit balance and gift card: the amount to show.
 public struct Cart: Codable, Sendable, Hashable, Identifiable {
-    public var id: String
+    @LenientID public var id: String
     @Defaulted<Defaults.False> public var active: Bool
     public var customerEmail: String?
     public var customerPhone: String?
@@ -192,7 +192,7 @@ public enum CartAddressUpdate: Sendable, Hashable, Encodable {
 public struct EvaluatedCoupon: Codable, Sendable, Hashable {
     public var id: String?
     public var name: String?
-    public var couponType: String?
+    public var couponType: CouponType?
     @Defaulted<Defaults.EmptyList<String>> public var couponCode: [String]
     public var estimatedDiscount: Money?
     public var savingsMessage: String?
@@ -220,7 +220,7 @@ public struct Coupon: Codable, Sendable, Hashable {
     public var id: String?
     public var name: String?
     public var description: String?
-    public var couponType: String?
+    public var couponType: CouponType?
     @Defaulted<Defaults.EmptyList<String>> public var couponCode: [String]
     public var minimumOrderTotal: Money?
     public var startsAt: String?

@@ -79,63 +79,41 @@ public struct ProductAttribute: Codable, Sendable, Hashable {
     public var value: AttributeValue?
 }
 
-/// Attribute values come as a string, a number, a bool or a list of strings.
-public enum AttributeValue: Codable, Sendable, Hashable {
-    case text(String)
-    case list([String])
-    case number(Decimal)
-    case flag(Bool)
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            self = .text(text)
-        } else if let list = try? container.decode([String].self) {
-            self = .list(list)
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .flag(flag)
-        } else {
-            self = .number(try container.decode(Decimal.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .text(let text): try container.encode(text)
-        case .list(let list): try container.encode(list)
-        case .number(let number): try container.encode(number)
-        case .flag(let flag): try container.encode(flag)
-        }
-    }
-
-    public var displayText: String {
-        switch self {
-        case .text(let text): text
-        case .list(let list): list.joined(separator: ", ")
-        case .number(let number): "\(number)"
-        case .flag(let flag): flag ? "yes" : "no"
-        }
-    }
-}
-
+/// A product's option (size, colour): its values may be strings, numbers or colour objects.
 public struct VariantOption: Codable, Sendable, Hashable {
     public var name: String?
-    public var key: String
+    public var key: String?
     public var type: String?
-    @Defaulted<Defaults.EmptyList<String>> public var value: [String]
+    public var value: AttributeValue?
+
+    /// Each value on its own (a list's elements, or the one value).
+    public var values: [AttributeValue] {
+        switch value {
+        case .list(let list)?: list
+        case nil, .null?: []
+        case let single?: [single]
+        }
+    }
 }
 
+/// A variant's value of one option, e.g. `{"name": "Size", "value": "Large", "type": "single-select"}` or a
+/// colour `{"name": "Background Color", "value": {"name": "Blue", "hexcode": "#0000FF"}, "type": "color"}`.
 public struct AssociatedOption: Codable, Sendable, Hashable {
     public var name: String?
-    public var value: String?
+    public var value: AttributeValue?
     public var type: String?
+
+    public init(name: String?, value: AttributeValue?, type: String?) {
+        self.name = name
+        self.value = value
+        self.type = type
+    }
 }
 
 /// A product variant (size, colour...). Must be named when adding a product that `hasVariant`.
 public struct Variant: Codable, Sendable, Hashable, Identifiable {
-    public var id: String
-    public var productId: String?
+    @LenientID public var id: String
+    @LenientOptionalID public var productId: String?
     public var sku: String?
     public var slug: String?
     public var name: String?
@@ -160,14 +138,14 @@ public struct Variant: Codable, Sendable, Hashable, Identifiable {
 }
 
 public struct CategoryRef: Codable, Sendable, Hashable {
-    public var id: String
+    @LenientID public var id: String
     public var name: String?
     public var slug: String?
 }
 
 /// A catalog product (list and detail share this shape; detail also carries `variants`).
 public struct Product: Codable, Sendable, Hashable, Identifiable {
-    public var id: String
+    @LenientID public var id: String
     public var sku: String?
     public var name: String
     public var slug: String?
@@ -210,8 +188,26 @@ public struct Product: Codable, Sendable, Hashable, Identifiable {
 }
 
 public struct ProductsPage: Decodable, Sendable, Hashable {
-    @Defaulted<Defaults.EmptyList<Product>> public var products: [Product]
+    public var products: [Product]
     public var pagination: Pagination?
+    /// Products of this page that could not be read (left out of `products`).
+    public var dropped: [DroppedElement]
+
+    public init(products: [Product], pagination: Pagination? = nil, dropped: [DroppedElement] = []) {
+        self.products = products
+        self.pagination = pagination
+        self.dropped = dropped
+    }
+
+    private enum CodingKeys: String, CodingKey { case products, pagination }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let list = try container.lossy(Product.self, forKey: .products)
+        products = list.elements
+        dropped = list.dropped
+        pagination = try container.decodeIfPresent(Pagination.self, forKey: .pagination)
+    }
 }
 
 public struct ProductContent: Decodable, Sendable, Hashable {
@@ -219,7 +215,13 @@ public struct ProductContent: Decodable, Sendable, Hashable {
 }
 
 public struct VariantsContent: Decodable, Sendable, Hashable {
-    @Defaulted<Defaults.EmptyList<Variant>> public var variants: [Variant]
+    public var variants: [Variant]
+
+    private enum CodingKeys: String, CodingKey { case variants }
+
+    public init(from decoder: any Decoder) throws {
+        variants = try decoder.container(keyedBy: CodingKeys.self).lossy(Variant.self, forKey: .variants).elements
+    }
 }
 
 public struct VariantContent: Decodable, Sendable, Hashable {
@@ -227,7 +229,7 @@ public struct VariantContent: Decodable, Sendable, Hashable {
 }
 
 public struct Category: Codable, Sendable, Hashable, Identifiable {
-    public var id: String
+    @LenientID public var id: String
     public var name: String
     public var slug: String?
     public var description: String?
@@ -245,8 +247,16 @@ public struct Category: Codable, Sendable, Hashable, Identifiable {
 }
 
 public struct CategoriesPage: Decodable, Sendable, Hashable {
-    @Defaulted<Defaults.EmptyList<Category>> public var categories: [Category]
+    public var categories: [Category]
     public var pagination: Pagination?
+
+    private enum CodingKeys: String, CodingKey { case categories, pagination }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        categories = try container.lossy(Category.self, forKey: .categories).elements
+        pagination = try container.decodeIfPresent(Pagination.self, forKey: .pagination)
+    }
 }
 
 /// Query for `GET /catalog/products`.
@@ -293,8 +303,8 @@ public struct SearchRequest: Codable, Sendable, Hashable {
 
 /// A flat SKU as search and wishlist return it.
 public struct CatalogItem: Codable, Sendable, Hashable {
-    public var productId: String
-    public var variantId: String?
+    @LenientID public var productId: String
+    @LenientOptionalID public var variantId: String?
     public var productName: String?
     public var variantName: String?
     public var productSlug: String?
@@ -322,7 +332,9 @@ public struct CatalogItem: Codable, Sendable, Hashable {
 }
 
 public struct SearchResult: Decodable, Sendable, Hashable {
-    @Defaulted<Defaults.EmptyList<CatalogItem>> public var skus: [CatalogItem]
+    public var skus: [CatalogItem]
+    /// Results that could not be read (left out of `skus`).
+    public var dropped: [DroppedElement] = []
     /// `{attribute: {value: count}}` for the requested facets.
     public var facetDistribution: [String: [String: Int]]?
     /// `{attribute: {min, max}}` for numeric facets.
@@ -333,7 +345,9 @@ public struct SearchResult: Decodable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        _skus = try container.decode(Defaulted<Defaults.EmptyList<CatalogItem>>.self, forKey: .skus)
+        let list = try container.lossy(CatalogItem.self, forKey: .skus)
+        skus = list.elements
+        dropped = list.dropped
         // Facets are extras: an unexpected shape loses them, not the results.
         facetDistribution = try? container.decodeIfPresent([String: [String: Int]].self, forKey: .facetDistribution)
         facetStats = try? container.decodeIfPresent([String: FacetStats].self, forKey: .facetStats)

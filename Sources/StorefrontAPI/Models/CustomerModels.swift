@@ -1,6 +1,6 @@
 /// A customer address (`CustomerAddress`).
 public struct Address: Codable, Sendable, Hashable {
-    public var id: String?
+    @LenientOptionalID public var id: String?
     public var nickname: String?
     public var firstName: String?
     public var lastName: String?

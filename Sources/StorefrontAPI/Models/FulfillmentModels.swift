@@ -121,17 +121,17 @@ public struct FulfillmentPreferenceUpdate: Codable, Sendable, Hashable {
         }
     }
 
-    public var fulfillmentType: String
+    public var fulfillmentType: FulfillmentType
     public var shipments: [ShipmentChoice]?
     public var pickupLocationId: String?
 
     public static func collect(storeID: String) -> FulfillmentPreferenceUpdate {
-        FulfillmentPreferenceUpdate(fulfillmentType: "collect-in-store", shipments: nil, pickupLocationId: storeID)
+        FulfillmentPreferenceUpdate(fulfillmentType: .collectInStore, shipments: nil, pickupLocationId: storeID)
     }
 
     public static func delivery(methodID: String, courierID: String? = nil) -> FulfillmentPreferenceUpdate {
         FulfillmentPreferenceUpdate(
-            fulfillmentType: "delivery",
+            fulfillmentType: .delivery,
             shipments: [ShipmentChoice(id: nil, shippingProviderId: methodID, courierCompanyId: courierID)],
             pickupLocationId: nil)
     }
@@ -142,13 +142,6 @@ struct LenientString: Decodable, Hashable {
     var value: String
 
     init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            value = text
-        } else if let number = try? container.decode(Int.self) {
-            value = String(number)
-        } else {
-            value = "\(try container.decode(Double.self))"
-        }
+        value = try LenientText.decode(decoder.singleValueContainer())
     }
 }

@@ -43,10 +43,10 @@ public struct OrderItem: Codable, Sendable, Hashable {
 
 /// An order (list entries carry fewer fields than the detail).
 public struct Order: Codable, Sendable, Hashable, Identifiable {
-    public var orderNumber: String
+    @LenientID public var orderNumber: String
     public var orderDate: String?
-    public var status: String?
-    public var paymentStatus: String?
+    public var status: OrderStatus?
+    public var paymentStatus: PaymentState?
     public var couponCode: String?
     @Defaulted<Defaults.Zero> public var subtotal: Money
     @Defaulted<Defaults.Zero> public var totalTax: Money
@@ -66,7 +66,9 @@ public struct Order: Codable, Sendable, Hashable, Identifiable {
 
     public var id: String { orderNumber }
 
-    public init(orderNumber: String, status: String?, paymentStatus: String?, grandTotal: Money, toBePaid: Money) {
+    public init(
+        orderNumber: String, status: OrderStatus?, paymentStatus: PaymentState?, grandTotal: Money, toBePaid: Money
+    ) {
         self.orderNumber = orderNumber
         self.status = status
         self.paymentStatus = paymentStatus
@@ -119,9 +121,7 @@ public struct OrdersPage: Decodable, Sendable, Hashable {
 
 /// `GET /orders/{n}/payment-status`.
 public struct PaymentStatus: Codable, Sendable, Hashable {
-    public enum State: String, Codable, Sendable, Hashable {
-        case pending, success, failed, partiallyPaid = "partially_paid"
-    }
+    public typealias State = PaymentState
 
     public var status: State
     public var amountPaid: Money?
@@ -160,10 +160,11 @@ public struct JuspayCustomer: Codable, Sendable, Hashable {
 }
 
 public struct JuspayOrder: Codable, Sendable, Hashable {
-    public var id: String?
-    public var orderId: String?
+    @LenientOptionalID public var id: String?
+    @LenientOptionalID public var orderId: String?
     public var status: String?
-    public var statusId: Int?
+    /// Juspay's numeric status code, documented as a string (`"21"`); read from either.
+    @LenientOptionalID public var statusId: String?
     public var paymentLinks: PaymentLinks?
     public var amount: Money?
     public var currency: String?

@@ -50,7 +50,7 @@ enum Fixtures {
 
     static func order(_ number: String = "ORD-1", toBePaid: Int = 1000) -> Order {
         Order(
-            orderNumber: number, status: "pending", paymentStatus: "pending", grandTotal: rupees(toBePaid),
+            orderNumber: number, status: .pending, paymentStatus: .pending, grandTotal: rupees(toBePaid),
             toBePaid: rupees(toBePaid))
     }
 

@@ -248,7 +248,7 @@ enum ScreenFixtures {
 
         var payment = routed(review, [.catalog, .payment(orderNumber: "ORD-1042")])
         let order = Order(
-            orderNumber: "ORD-1042", status: "pending", paymentStatus: "pending", grandTotal: rupees(2_832, paise: 17),
+            orderNumber: "ORD-1042", status: .pending, paymentStatus: .pending, grandTotal: rupees(2_832, paise: 17),
             toBePaid: rupees(2_332, paise: 17))
         payment.checkout.order = order
         payment.checkout.placement = .placed
@@ -264,14 +264,14 @@ enum ScreenFixtures {
         var orders = routed(base, [.catalog, .orders])
         var o1 = order
         o1.orderDate = "2026-11-20T10:00:00Z"
-        o1.status = "confirmed"
-        o1.paymentStatus = "success"
+        o1.status = .confirmed
+        o1.paymentStatus = .success
         o1.subtotal = rupees(2_997)
         o1.orderItems = [
             orderItem("Darjeeling First Flush", 2, 1_299), orderItem("Masala Chai Blend", 1, 399),
         ]
         var o2 = Order(
-            orderNumber: "ORD-0999", status: "shipped", paymentStatus: "success", grandTotal: rupees(549),
+            orderNumber: "ORD-0999", status: .shipped, paymentStatus: .success, grandTotal: rupees(549),
             toBePaid: .zero)
         o2.orderDate = "2026-10-02T09:30:00Z"
         orders.orders.orders = [o1, o2]

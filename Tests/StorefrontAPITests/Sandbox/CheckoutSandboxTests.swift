@@ -49,11 +49,11 @@ struct CheckoutSandboxTests {
 
             let delivery = try await client.setFulfillmentPreference(
                 cartID: cart.id, .delivery(methodID: method.id, courierID: method.courierCompanies?.first?.id))
-            #expect(delivery.fulfillmentPreference?.fulfillmentType == "delivery")
+            #expect(delivery.fulfillmentPreference?.fulfillmentType == .delivery)
 
             let store = try #require(options.collect?.first)
             let collect = try await client.setFulfillmentPreference(cartID: cart.id, .collect(storeID: store.id))
-            #expect(collect.fulfillmentPreference?.fulfillmentType == "collect-in-store")
+            #expect(collect.fulfillmentPreference?.fulfillmentType == .collectInStore)
             #expect(collect.fulfillmentPreference?.pickupLocationId == store.id)
         }
     }
@@ -100,7 +100,7 @@ struct CheckoutSandboxTests {
 
             let cancelled = try await client.cancelOrder(
                 orderNumber: number, OrderCancel(cancellationReason: "Changed my mind"))
-            #expect(cancelled.status == "cancelled")
+            #expect(cancelled.status == .cancelled)
         }
     }
 
