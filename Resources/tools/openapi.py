@@ -10,7 +10,9 @@ def obj(props, req=()):
     return o
 def arr(x): return {"type": "array", "items": x}
 
+OPTION_VALUE = {"description": "A string, a colour object, or a list of either"}
 schemas = {
+ "Colour": obj({"name": STR, "hexcode": {"type": "string", "pattern": "^#[0-9A-F]{6}$"}}, ["name", "hexcode"]),
  "Money": {"type": "number", "description": "Rupees, exact to the paisa (at most 2 decimals), e.g. 1234.5"},
  "Error": obj({"message": STR, "success": {"const": False}, "code": STR,
    "details": arr(obj({"field": STR, "message": STR}))}, ["message", "success", "code", "details"]),
@@ -37,14 +39,15 @@ schemas = {
    "discount_type": STR, "discount_percent": INT, "discount_fixed_amount": MONEY})}),
  "Variant": obj({"id": STR, "product_id": STR, "sku": STR, "slug": STR, "name": STR, "product_name": STR, "active": BOOL,
    "stock_available": BOOL, "stock_quantity": INT, "backorder": BOOL, "on_offer": BOOL, "on_promotion": BOOL, "is_default": BOOL,
-   "associated_options": {"type": "object", "additionalProperties": obj({"name": STR, "value": STR, "type": STR})},
+   "associated_options": {"type": "object", "additionalProperties": obj({"name": STR, "value": {"oneOf": [STR, ref("Colour")]}, "type": STR})},
    "images": arr(ref("Image")), "pricing": ref("ProductPricing")}),
  "Product": obj({"id": STR, "sku": STR, "name": STR, "slug": STR, "short_description": STR, "description": STR,
    "product_type": STR, "active": BOOL, "stock_available": BOOL, "stock_quantity": INT, "backorder": BOOL, "on_offer": BOOL,
    "on_subscription": BOOL, "on_promotion": BOOL, "has_variant": BOOL, "tags": arr(STR), "category_ids": arr(STR),
    "categories": arr(ref("CategoryRef")), "reviews_rating_sum": INT, "reviews_count": INT,
-   "attributes": arr(obj({"id": STR, "name": STR, "key": STR, "type": STR, "value": STR})), "pricing": ref("ProductPricing"),
-   "variant_options": arr(obj({"key": STR, "name": STR, "type": STR, "value": arr(STR)})),
+   "attributes": arr(obj({"id": STR, "name": STR, "key": STR, "type": STR, "value": OPTION_VALUE | {"oneOf": [STR, ref("Colour"), arr(STR), arr(ref("Colour"))]}})),
+   "pricing": ref("ProductPricing"),
+   "variant_options": arr(obj({"key": STR, "name": STR, "type": STR, "value": arr({"oneOf": [STR, ref("Colour")]})})),
    "promotion": {"oneOf": [ref("Promotion"), {"type": "null"}]}, "images": arr(ref("Image")),
    "variants": {**arr(ref("Variant")), "description": "Detail endpoint only"}}),
  "Item": obj({"product_id": STR, "variant_id": NSTR, "product_slug": STR, "variant_slug": NSTR, "product_name": STR,
@@ -83,7 +86,9 @@ schemas = {
  "PaymentInfo": obj({"id": STR, "status": STR, "order_id": STR, "payment_links": obj({"web": STR, "mobile": STR,
    "iframe": STR, "expiry": NSTR}), "order_expiry": STR, "sdk_payload": {"type": "object"}}),
  "PaymentMethod": obj({"payment_provider_slug": {"const": "juspay"}, "integration_type": {"enum": ["hyper-checkout", "express-checkout"]},
-   "gateway_reference_id": STR, "return_url": STR, "action": STR, "payment_method_type": {"enum": ["CARD", "UPI", "NB", "WALLET"]}}),
+   "gateway_reference_id": {"type": "string", "description": "One of supported_reference_ids of GET /payments/payment-methods"},
+   "return_url": STR, "action": STR, "payment_method_type": {"enum": ["CARD", "UPI", "NB", "WALLET"]}},
+   ["payment_provider_slug", "gateway_reference_id"]),
 }
 def envelope(content):
     props = {"message": STR, "success": {"const": True}}
@@ -95,7 +100,8 @@ def errs(*codes):
     return {str(c): {"description": names[c], "content": {"application/json": {"schema": ref("Error")}}} for c in codes}
 
 paths = {}
-def op(method, path, summary, content, body=None, errors=(400, 401), params=(), security="bearer", tag="", query=()):
+def op(method, path, summary, content, body=None, errors=(400, 401), params=(), security="bearer", tag="", query=(),
+       body_type="application/json"):
     o = {"summary": summary, "tags": [tag] if tag else [], "responses": {"200": {"description": "OK",
         "content": {"application/json": {"schema": envelope(content)}}}} | errs(*errors)}
     if security == "bearer": o["security"] = [{"bearer": []}]
@@ -106,7 +112,7 @@ def op(method, path, summary, content, body=None, errors=(400, 401), params=(), 
     ps = [{"name": p, "in": "path", "required": True, "schema": STR} for p in params]
     ps += [{"name": q, "in": "query", "required": False, "schema": s} for q, s in query]
     if ps: o["parameters"] = ps
-    if body is not None: o["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    if body is not None: o["requestBody"] = {"required": True, "content": {body_type: {"schema": body}}}
     paths.setdefault(path, {})[method] = o
 
 A = "Auth"
@@ -116,10 +122,15 @@ for ch in ["phone", "whatsapp"]:
        "country_code": {"const": "+91"}, "register_if_not_exists": BOOL}, ["phone"]), errors=(400, 401, 404, 429), tag=A)
 op("post", "/auth/login/email", "Send a login OTP by email", ref("OtpContent"), obj({"email": STR, "register_if_not_exists": BOOL}, ["email"]), errors=(400, 401, 404, 429), tag=A)
 op("post", "/auth/login/password", "Log in with a password", ref("Tokens"), obj({"email": STR, "phone": STR, "password": STR}, ["password"]), tag=A)
-for ch in ["phone", "whatsapp", "email", "password"]:
+for ch in ["phone", "whatsapp", "email"]:
     op("post", f"/auth/register/{ch}", f"Register ({ch}); answers an OTP to verify", ref("OtpContent"),
-       obj({"first_name": STR, "last_name": NSTR, "phone": STR, "email": STR, "password": STR, "country_code": STR}, ["first_name"]),
+       obj({"first_name": STR, "last_name": NSTR, "phone": STR, "email": STR, "country_code": STR},
+           ["first_name", "email" if ch == "email" else "phone"]),
        errors=(400, 401, 409, 429), tag=A)
+op("post", "/auth/register/password", "Register with a password (email or phone); answers an OTP to verify", ref("OtpContent"),
+   obj({"email": STR, "phone": STR, "password": STR, "confirm_password": {"type": "string", "description": "Must equal password"},
+        "country_code": STR, "first_name": STR, "last_name": NSTR}, ["password", "confirm_password"]),
+   errors=(400, 401, 409, 429), tag=A)
 op("post", "/auth/verify-otp", "Verify an OTP: login, register, verify/update phone or email", ref("Tokens"),
    obj({"otp": STR, "otp_token": STR, "otp_action": {"enum": ["login", "register", "reset-password", "verify-phone", "verify-email", "update-phone", "update-email"]}},
        ["otp", "otp_token", "otp_action"]), errors=(400, 401, 409, 429), tag=A)
@@ -139,18 +150,23 @@ op("post", "/auth/reset-password", "Reset the password with an OTP", ref("Tokens
 op("post", "/auth/change-password", "Change the password", obj({"access_token": STR, "refresh_token": STR}),
    obj({"old_password": STR, "new_password": STR, "confirm_password": STR}, ["old_password", "new_password"]), tag=A)
 op("get", "/auth/user/{id}", "The caller's user", obj({"user": ref("User")}), params=["id"], errors=(401, 403, 404), tag=A)
-op("put", "/auth/user/{id}", "Update the caller's user", obj({"user": ref("User")}), obj({"first_name": STR, "last_name": NSTR, "email": STR, "phone": STR}),
+op("put", "/auth/user/{id}", "Update the caller's user (null leaves first name, email, phone unchanged; clears last name)",
+   obj({"user": ref("User")}), obj({"first_name": NSTR, "last_name": NSTR, "email": NSTR, "phone": NSTR},
+       ["first_name", "last_name", "email", "phone"]),
    params=["id"], errors=(400, 401, 403, 409), tag=A)
 for m in ["get", "post", "put"]:
     op(m, "/auth/user/{id}/notification-preferences", "Notification preferences", obj({"notification_preferences": ref("NotificationPreferences")}),
-       None if m == "get" else obj({"notification_preferences": ref("NotificationPreferences")}), params=["id"], errors=(400, 401, 403), tag=A)
+       None if m == "get" else obj({"notification_preferences": ref("NotificationPreferences")}, ["notification_preferences"]),
+       params=["id"], errors=(400, 401, 403), tag=A)
 op("post", "/auth/verified-email-phone", "Which phones/emails are verified", obj({"verified_phone": arr(STR), "verified_email": arr(STR)}),
    obj({"phone": arr(STR), "email": arr(STR)}), tag=A)
 op("put", "/auth/user/{id}/deactivate", "Deactivate the account", None, params=["id"], errors=(400, 401, 403), tag=A)
 for m in ["get", "post", "put", "delete"]:
-    op(m, "/auth/user/{id}/profile-image", "Profile image (JSON {image_url} or uploaded bytes)",
-       None if m == "delete" else obj({"profile_image_url": STR}), obj({"image_url": STR}) if m in ("post", "put") else None,
-       params=["id"], errors=(400, 401, 403, 404), tag=A)
+    op(m, "/auth/user/{id}/profile-image", "Profile image: upload a PNG, JPEG, GIF or WebP file of at most 2 MB as the "
+       "multipart/form-data part `image`; served at /sandbox/profile-images/{file} from the server root",
+       None if m == "delete" else obj({"profile_image_url": STR}),
+       obj({"image": {"type": "string", "format": "binary"}}, ["image"]) if m in ("post", "put") else None,
+       params=["id"], errors=(400, 401, 403, 404), tag=A, body_type="multipart/form-data")
 
 C = "Catalog"
 page_q = [("page", INT), ("limit", INT)]
@@ -201,8 +217,10 @@ op("post", "/carts/{id}/gift-card", "Redeem a gift card (partial use allowed)", 
    params=["id"], errors=(400, 401, 404), tag=K)
 op("delete", "/carts/{id}/gift-card", "Remove the gift card", CART, params=["id"], errors=(401, 404), tag=K)
 op("post", "/carts/{id}/fulfillment-preference", "Delivery method or store pickup", CART,
-   obj({"fulfillment_type": {"enum": ["delivery", "collect-in-store"]}, "shipments": arr(obj({"id": STR, "shipping_provider_id": STR,
-       "courier_company_id": STR})), "shipping_provider_id": STR, "pickup_location_id": STR}, ["fulfillment_type"]),
+   obj({"fulfillment_type": {"enum": ["delivery", "collect-in-store"]}, "shipments": arr(obj({"id": {"type": "string",
+       "description": "deliver.shipments[].id of the fulfillment options"}, "shipping_provider_id": STR,
+       "courier_company_id": STR}, ["id", "shipping_provider_id"])), "shipping_provider_id": STR, "pickup_location_id": STR},
+       ["fulfillment_type"]),
    params=["id"], errors=(400, 401, 404, 422), tag=K)
 
 W = "Wishlist"
@@ -224,7 +242,8 @@ op("post", "/fulfillment/serviceability", "Can the cart (or items) be delivered 
    obj({"is_serviceable": BOOL, "unserviceable_items": arr({"type": "object"}), "estimated_delivery_days": {"type": ["integer", "null"]}}),
    obj({"delivery_pincode": NSTR, "cart_id": STR, "items": arr(obj({"product_id": STR, "variant_id": NSTR, "quantity": INT})),
         "fulfillment_type": STR}, ["delivery_pincode"]), errors=(400, 401, 404), tag=F)
-op("post", "/shipping/fulfillment-options", "Delivery methods and pickup stores", {"type": "object"},
+op("post", "/shipping/fulfillment-options", "Delivery methods and pickup stores (deliver.shipping_methods, and the cart's one "
+   "shipment with its id in deliver.shipments)", {"type": "object"},
    obj({"delivery_pincode": STR, "cart_id": STR}, ["delivery_pincode", "cart_id"]), errors=(400, 401, 404), tag=F)
 
 O = "Orders"
@@ -244,10 +263,20 @@ op("post", "/orders/{order_number}/cancel", "Cancel (gives back stock, points, c
         "feedback": STR}, ["cancellation_reason", "refund_mode"]), params=["order_number"], errors=(400, 401, 404, 422), tag=O)
 
 J = "Juspay"
+op("get", "/payments/payment-methods", "The store's payment methods; POST /orders sends one of supported_reference_ids as "
+   "payment_method.gateway_reference_id", obj({"payment_methods": arr(obj({"id": STR, "name": STR, "payment_provider_slug": STR,
+   "integration_types": arr(STR), "payment_method_types": arr(STR), "supported_reference_ids": arr(STR)}))}),
+   errors=(401,), tag=J, query=[("payment_provider_slug", STR)])
 op("post", "/payments/juspay/customers", "Juspay customer (simulated)", obj({"data": {"type": "object"}}), obj({"user_id": STR}, ["user_id"]),
    errors=(400, 401, 403, 404), tag=J)
-op("post", "/payments/juspay/create-order", "Juspay order with payment_links.web (simulated)", obj({"data": obj({"id": STR, "order_id": STR,
-   "status": STR, "status_id": INT, "amount": MONEY, "payment_links": obj({"web": STR, "mobile": STR, "iframe": STR})})}),
+op("post", "/payments/juspay/create-order", "Juspay order for a store order: made once per order_number; a retry answers the same one "
+   "(simulated)", obj({"data": obj({"id": STR, **{f"udf{i}": STR for i in range(10, 0, -1)},
+   "status_id": {"type": "string", "description": "Juspay's numeric status as a string: 10 NEW, 21 CHARGED, 27 AUTHORIZATION_FAILED"},
+   "status": STR, "return_url": STR, "refunded": BOOL, "product_id": STR,
+   "payment_links": obj({"web": STR, "mobile": STR, "iframe": STR}), "order_id": STR, "merchant_id": STR,
+   "juspay": obj({"client_auth_token": STR, "client_auth_token_expiry": STR}), "date_created": STR,
+   "customer_phone": NSTR, "customer_id": STR, "customer_email": NSTR, "currency": STR, "amount_refunded": MONEY,
+   "amount": MONEY})}),
    obj({"order_number": STR, "return_url": STR}, ["order_number", "return_url"]), errors=(400, 401, 404, 409), tag=J)
 
 doc = {

@@ -33,6 +33,9 @@ categories = []
 for i,(name,desc,rate,incl) in enumerate(cats):
     categories.append({"id":pid("cat",i),"name":name,"slug":slug(name),"description":desc,"parent_category_id":None})
 out_products=[]
+# Colour values are objects on the wire, as in the reference: {"name": "Blue", "hexcode": "#0000FF"}.
+hexcodes = {"Black":"#000000","Blue":"#0000FF","Red":"#FF0000","Green":"#008000","Maroon":"#800000"}
+def colour(name): return {"name":name,"hexcode":hexcodes[name]}
 n=0
 options = {"size":{"name":"Size","type":"single-select","values":["S","M","L","XL"]},
            "color":{"name":"Colour","type":"color","values":["Black","Blue","Red"]},
@@ -51,6 +54,8 @@ for ci,(cname,desc,rate,incl) in enumerate(cats):
              "attributes":[{"name":"Brand","key":"brand","type":"single-select","value":["Aurora","Sandbox","Monsoon","Ghats","Kaveri"][pi%5]}],
              "variants":[]}
         if cname=="Grocery" and pi==0: p["max_order_quantity"]=3
+        if cname=="Fashion" and "color" not in (opts or []):
+            p["attributes"].append({"name":"Colour","key":"color","type":"color","value":colour(["Maroon","Green","Black","Blue","Red"][pi%5])})
         if opts:
             keys = opts
             combos=[{}]
@@ -63,7 +68,7 @@ for ci,(cname,desc,rate,incl) in enumerate(cats):
                 p["variants"].append({"id":pid(f"var{n}",vi),"sku":f"{p['sku']}-{vi+1}","slug":slug(name+" "+vname),
                     "name":f"{name} ({vname})","options":c,"listing_price_paise":listp+extra,"selling_price_paise":sell+extra,
                     "stock":[10,0,4,7,2,9,6][vi%7],"is_default":vi==0})
-            p["variant_options"]=[{"key":k,"name":options[k]["name"],"type":options[k]["type"],"value":options[k]["values"][:(3 if k=="size" else 2)]} for k in keys]
+            p["variant_options"]=[{"key":k,"name":options[k]["name"],"type":options[k]["type"],"value":[colour(v) if options[k]["type"]=="color" else v for v in options[k]["values"][:(3 if k=="size" else 2)]]} for k in keys]
         else:
             p["variant_options"]=[]
         out_products.append(p)

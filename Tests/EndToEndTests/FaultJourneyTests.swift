@@ -198,6 +198,12 @@ import Testing
         let placing = try await session.waitFor(attempts: 100) {
             $0.contains("Placing the order") || $0.contains("Pay in your browser")
         }
+        // The order request follows the store's payment methods (its gateway reference, read once): kill the
+        // store once that answer is in, while the 400 ms-late POST /orders is inside it.
+        for _ in 0..<100 where store.shopLog("GET /payments/payment-methods").isEmpty {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(100))
         await store.kill()
         #expect(placing.contains("Placing the order"), "the order was placed before the kill:\n\(placing)")
         let failed = try await session.waitFor { Self.errorNotice($0) != nil }

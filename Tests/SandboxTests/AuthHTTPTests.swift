@@ -166,7 +166,8 @@ struct AuthHTTPTests {
             // Password registration is OTP-first as well (the code goes to the email here).
             let (other, _, otherId) = try await sandbox.anonymous()
             let passwordUser = try await sandbox.post(
-                "/auth/register/password", #"{"first_name":"Bo","email":"bo@example.com","password":"correct horse"}"#,
+                "/auth/register/password",
+                #"{"email":"bo@example.com","password":"correct horse","confirm_password":"correct horse"}"#,
                 token: other, headers: ["x-debug-mode": "true"])
             #expect(passwordUser.status == 200, "\(passwordUser.text)")
             let passwordOTP = try #require(passwordUser.content["otp"].string)
@@ -177,7 +178,7 @@ struct AuthHTTPTests {
             #expect(registered.content["user"]["id"].string == otherId)
             #expect(registered.content["user"]["login_methods"].array == [.string("email"), .string("password")])
             let short = try await sandbox.post(
-                "/auth/register/password", #"{"first_name":"C","email":"c@example.com","password":"short"}"#,
+                "/auth/register/password", #"{"email":"c@example.com","password":"short","confirm_password":"short"}"#,
                 token: other)
             #expect(short.body["details"][0]["field"].string == "password")
 
@@ -205,12 +206,14 @@ struct AuthHTTPTests {
             #expect(spyUpdate.status == 403)
 
             let update = try await sandbox.request(
-                "PUT", "/auth/user/\(userId)", json: #"{"first_name":"Dee","last_name":null}"#, token: access)
+                "PUT", "/auth/user/\(userId)",
+                json: #"{"first_name":"Dee","last_name":null,"email":null,"phone":null}"#, token: access)
             #expect(update.status == 200)
             #expect(update.content["user"]["first_name"].string == "Dee")
             #expect(update.content["user"]["last_name"].isNull)
             let invalid = try await sandbox.request(
-                "PUT", "/auth/user/\(userId)", json: #"{"email":"not-an-email","first_name":""}"#, token: access)
+                "PUT", "/auth/user/\(userId)",
+                json: #"{"email":"not-an-email","first_name":"","last_name":null,"phone":null}"#, token: access)
             #expect(invalid.status == 400)
             #expect(Set(invalid.body["details"].array.compactMap { $0["field"].string }) == ["email", "first_name"])
 
@@ -229,9 +232,9 @@ struct AuthHTTPTests {
             #expect(verified.content["verified_phone"].array == [.string("9876543210")])
             #expect(verified.content["verified_email"].array == [.string("demo@example.com")])
 
-            let image = try await sandbox.post(
-                "/auth/user/\(userId)/profile-image", #"{"image_url":"https://example.com/me.png"}"#, token: access)
-            #expect(image.content["profile_image_url"].string == "https://example.com/me.png")
+            let image = try await sandbox.upload(
+                "POST", "/auth/user/\(userId)/profile-image", part: ProfileImageHTTPTests.pngPart, token: access)
+            #expect(image.content["profile_image_url"].string?.contains("/sandbox/profile-images/") == true)
             let removed = try await sandbox.delete("/auth/user/\(userId)/profile-image", token: access)
             #expect(removed.status == 200)
             let none = try await sandbox.get("/auth/user/\(userId)/profile-image", token: access)
@@ -250,7 +253,8 @@ struct PasswordResetHTTPTests {
     func registerWithPassword(_ sandbox: TestSandbox) async throws -> String {
         let (token, _, _) = try await sandbox.anonymous()
         let register = try await sandbox.post(
-            "/auth/register/password", #"{"first_name":"Ira","phone":"9111111111","password":"first password"}"#,
+            "/auth/register/password",
+            #"{"phone":"9111111111","password":"first password","confirm_password":"first password"}"#,
             token: token, headers: ["x-debug-mode": "true"])
         let otp = try #require(register.content["otp"].string)
         let otpToken = try #require(register.content["otp_token"].string)

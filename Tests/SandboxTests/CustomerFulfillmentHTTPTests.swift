@@ -114,7 +114,7 @@ struct CustomerFulfillmentHTTPTests {
             #expect(address.content["cart"]["shipping_address"]["pincode"].string == "560001")
             let express = try await sandbox.post(
                 "/carts/\(cartId)/fulfillment-preference",
-                #"{"fulfillment_type":"delivery","shipments":[{"id":"s1","shipping_provider_id":"express"}]}"#,
+                #"{"fulfillment_type":"delivery","shipments":[{"id":"shp_\#(cartId)","shipping_provider_id":"express"}]}"#,
                 token: token)
             #expect(express.status == 200, "\(express.text)")
             // ₹798 + express ₹99 + 18% (₹17.82) = ₹914.82; express is never free.

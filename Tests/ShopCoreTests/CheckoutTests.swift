@@ -48,6 +48,8 @@ func reviewState() -> State {
         let cart = Fixtures.cart([Fixtures.item("p1", quantity: 2)])
         let options = try fulfillmentOptions()
         let created = try orderCreated()
+        let customer = try juspayCustomer()
+        let juspay = try juspayOrder()
         let polls = Mutex(0)
         let gate = Gate()
         let api = StubAPI {
@@ -74,6 +76,11 @@ func reviewState() -> State {
                 #expect(input.0 == "c1")
                 #expect(input.1?.integrationType == "hyper-checkout")
                 return created
+            }
+            $0.createJuspayCustomer = { _ in customer }
+            $0.createJuspayOrder = { input in
+                #expect(input.0 == "ORD-1")
+                return juspay
             }
             $0.paymentStatus = { _ in
                 let count = polls.withLock { count -> Int in
@@ -153,12 +160,21 @@ func reviewState() -> State {
             $0.cart = CartState()
             $0.cart.isLoaded = true
             $0.payment.orderNumber = "ORD-1"
-            // The order's answer carries the payment link: no Juspay calls, no read of the emptied cart.
-            $0.payment.link = "https://pay.example/hc"
-            $0.payment.phase = .awaiting
-            $0.payment.message = "Open the link (or scan the QR code) to pay."
+            // As the seeds specify, Juspay customer and create-order follow; the order's own link is kept aside.
+            // No read of the emptied cart.
+            $0.payment.orderAnswerLink = "https://pay.example/hc"
+            $0.payment.phase = .settingUp
+            $0.payment.message = "Preparing the payment…"
             $0.route = [.catalog, .payment(orderNumber: "ORD-1")]
             $0.notice = Notice(.info, "Order ORD-1 placed; preparing the payment.")
+            $0.inFlight = [.paymentSetup]
+        }
+        await store.receive(.payment(.juspayOrderReady(juspay))) {
+            $0.payment.juspayOrder = juspay
+            $0.payment.link = "https://pay.example/j1"
+            $0.payment.linkSource = .juspayOrder
+            $0.payment.phase = .awaiting
+            $0.payment.message = "Open the link (or scan the QR code) to pay."
             $0.inFlight = [.paymentPolling]
         }
         // Polled every 3 s on the test clock.
@@ -254,8 +270,10 @@ func reviewState() -> State {
             $0.payment.message = "Preparing the payment…"
             $0.inFlight = [.paymentSetup]
         }
-        await store.receive(.payment(.linkReady("https://pay.example/j1"))) {
+        await store.receive(.payment(.juspayOrderReady(juspay))) {
+            $0.payment.juspayOrder = juspay
             $0.payment.link = "https://pay.example/j1"
+            $0.payment.linkSource = .juspayOrder
             $0.payment.message = "Open the link (or scan the QR code) to pay."
             $0.payment.phase = .awaiting
             $0.inFlight = [.paymentPolling]
@@ -291,7 +309,7 @@ func reviewState() -> State {
             $0.cart = CartState()
             $0.cart.isLoaded = true
             $0.payment.orderNumber = "ORD-1"
-            $0.payment.link = "https://pay.example/hc"
+            $0.payment.orderAnswerLink = "https://pay.example/hc"
             $0.payment.phase = .paid
             $0.route = [.catalog, .payment(orderNumber: "ORD-1")]
             $0.notice = Notice(.success, "Order ORD-1 placed.")

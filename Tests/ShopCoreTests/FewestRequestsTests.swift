@@ -151,9 +151,17 @@ import Testing
         #expect(api.count("userCart") == 4)
     }
 
-    @Test func anOrderWhoseAnswerHasTheLinkAsksNoJuspayAndReadsNoCart() async throws {
+    // Changed with the vendor contract (issue #13): the seeds specify Juspay customer and create-order after
+    // `POST /orders`, so an order whose answer has a link asks Juspay too, and shows create-order's link.
+    @Test func anOrderAsksJuspayCreateOrderEvenWithALinkInItsAnswerAndReadsNoCart() async throws {
         let created = try orderCreated()
-        let api = StubAPI { $0.createOrder = { _ in created } }
+        let customer = try juspayCustomer()
+        let juspay = try juspayOrder()
+        let api = StubAPI {
+            $0.createOrder = { _ in created }
+            $0.createJuspayCustomer = { _ in customer }
+            $0.createJuspayOrder = { _ in juspay }
+        }
         let store = makeStore(api, state: reviewState())
         await store.send(.checkout(.placeOrder)) {
             $0.checkout.placement = .placing
@@ -163,11 +171,54 @@ import Testing
             .checkout(.orderPlaced(created.order, paymentRequired: true, paymentInfo: created.paymentInfo))
         ) {
             Self.placed(created.order, &$0)
-            Self.awaitingPayment(at: "https://pay.example/hc", &$0)
+            $0.payment.orderAnswerLink = "https://pay.example/hc"
+            $0.payment.phase = .settingUp
+            $0.payment.message = "Preparing the payment…"
+            $0.inFlight = [.paymentSetup]
+        }
+        await store.receive(.payment(.juspayOrderReady(juspay))) {
+            $0.payment.juspayOrder = juspay
+            $0.payment.linkSource = .juspayOrder
+            Self.awaitingPayment(at: "https://pay.example/j1", &$0)
         }
         await Self.stopPolling(store)
-        #expect(api.count("createJuspayCustomer") == 0 && api.count("createJuspayOrder") == 0)
+        #expect(api.count("createJuspayCustomer") == 1 && api.count("createJuspayOrder") == 1)
         #expect(api.count("userCart") == 0)
+    }
+
+    @Test func whenCreateOrderFailsTheOrdersOwnLinkIsShownAndSaysSo() async throws {
+        let created = try orderCreated()
+        let customer = try juspayCustomer()
+        let api = StubAPI {
+            $0.createOrder = { _ in created }
+            $0.createJuspayCustomer = { _ in customer }
+            $0.createJuspayOrder = { _ throws(APIError) in
+                throw .http(status: 502, code: nil, message: "Juspay is down.", details: [])
+            }
+        }
+        let store = makeStore(api, state: reviewState())
+        await store.send(.checkout(.placeOrder)) {
+            $0.checkout.placement = .placing
+            $0.inFlight = [.placeOrder]
+        }
+        await store.receive(
+            .checkout(.orderPlaced(created.order, paymentRequired: true, paymentInfo: created.paymentInfo))
+        ) {
+            Self.placed(created.order, &$0)
+            $0.payment.orderAnswerLink = "https://pay.example/hc"
+            $0.payment.phase = .settingUp
+            $0.payment.message = "Preparing the payment…"
+            $0.inFlight = [.paymentSetup]
+        }
+        let failure = APIError.http(status: 502, code: nil, message: "Juspay is down.", details: [])
+        await store.receive(.payment(.setupFailed(failure))) {
+            Self.awaitingPayment(at: "https://pay.example/hc", &$0)
+            $0.payment.linkSource = .orderAnswer
+            $0.payment.message =
+                "Juspay create-order failed (Juspay is down.) This is the link from the order's answer."
+        }
+        await Self.stopPolling(store)
+        #expect(api.count("createJuspayOrder") == 1)
     }
 
     @Test func anOrderWhoseAnswerHasNoLinkAsksJuspay() async throws {
@@ -194,7 +245,9 @@ import Testing
             $0.payment.message = "Preparing the payment…"
             $0.inFlight = [.paymentSetup]
         }
-        await store.receive(.payment(.linkReady("https://pay.example/j1"))) {
+        await store.receive(.payment(.juspayOrderReady(juspay))) {
+            $0.payment.juspayOrder = juspay
+            $0.payment.linkSource = .juspayOrder
             Self.awaitingPayment(at: "https://pay.example/j1", &$0)
         }
         await Self.stopPolling(store)

@@ -56,6 +56,7 @@ func awaitingState() -> State {
             id: nil, status: nil, orderId: nil, paymentLinks: PaymentLinks(web: "https://pay.example/retry"))
         await store.receive(.payment(.retried(info))) {
             $0.payment.link = "https://pay.example/retry"
+            $0.payment.linkSource = .retry
             $0.inFlight = [.paymentPolling]
             $0.payment.phase = .awaiting
             $0.payment.polls = 0

@@ -7,6 +7,8 @@ import Testing
 @Suite("Transport edges (scripted server)", .timeLimit(.minutes(1)))
 struct TransportEdgeTests {
     static let products = SessionEdgeTests.products
+    /// A payment method with its gateway reference, so that no payment-methods lookup comes first.
+    static let hostedPage = PaymentMethodPayload(gatewayReferenceId: "gw-1", returnUrl: "https://example.com/done")
     static let session = TokenPair(accessToken: TestJWT.make(userId: "u1"), refreshToken: "r1")
 
     @Test("a GET answered 500 then 200 is retried and succeeds")
@@ -75,7 +77,7 @@ struct TransportEdgeTests {
 
         let result = await outcome { () async throws(APIError) in
             try await client.createOrder(
-                cartID: "c1", paymentMethod: .juspayHostedPage(returnURL: "https://example.com/done"))
+                cartID: "c1", paymentMethod: Self.hostedPage)
         }
 
         #expect(result.failure?.status == 500)
@@ -96,7 +98,7 @@ struct TransportEdgeTests {
 
         let order = await outcome { () async throws(APIError) in
             try await client.createOrder(
-                cartID: "c1", paymentMethod: .juspayHostedPage(returnURL: "https://example.com/done"))
+                cartID: "c1", paymentMethod: Self.hostedPage)
         }
         _ = try await client.products()
         let cart = await outcome { () async throws(APIError) in

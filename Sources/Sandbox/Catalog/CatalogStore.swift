@@ -73,7 +73,8 @@ struct CatalogSnapshot: Sendable {
         for (key, value) in variant.options {
             let option = product.variantOptions.first { $0.key == key }
             result[key] = AssociatedOptionWire(
-                name: option?.name ?? key.capitalized, value: value, type: option?.type ?? "single-select")
+                name: option?.name ?? key.capitalized, value: option?.value(named: value) ?? .string(value),
+                type: option?.type ?? "single-select")
         }
         return result
     }

@@ -66,7 +66,7 @@ enum SearchIndex {
         case "pricing.price_including_tax": return ["\(product.taxInclusive)"]
         case "pricing.tax_rate": return ["\(product.taxRate)"]
         default:
-            var found = product.attributes.filter { $0.key == attribute }.map(\.value)
+            var found = product.attributes.filter { $0.key == attribute }.flatMap(\.value.optionNames)
             if let option = variant?.options[attribute] { found.append(option) }
             return found.isEmpty ? nil : found
         }

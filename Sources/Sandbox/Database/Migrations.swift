@@ -246,6 +246,28 @@ enum Migrations {
         migrator.registerMigration("v3-search-index") { db in
             try SearchWordIndex.install(db)
         }
+        migrator.registerMigration("v4-juspay-order") { db in
+            // One Juspay order per store order (Juspay's `order_id` is unique): create-order answers it again.
+            try db.create(table: "juspay_order") { t in
+                t.primaryKey("order_number", .text)
+                t.column("id", .text).notNull().unique()
+                t.column("payment_id", .text).notNull()
+                t.column("amount", .integer).notNull()
+                t.column("return_url", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+            }
+            try ChangeCounters.installTriggers(db, on: "juspay_order")
+        }
+        migrator.registerMigration("v5-profile-image") { db in
+            try db.create(table: "profile_image") { t in
+                t.primaryKey("id", .text)
+                t.column("user_id", .text).notNull().indexed()
+                t.column("content_type", .text).notNull()
+                t.column("data", .blob).notNull()
+                t.column("created_at", .datetime).notNull()
+            }
+            try ChangeCounters.installTriggers(db, on: "profile_image")
+        }
         return migrator
     }
 }

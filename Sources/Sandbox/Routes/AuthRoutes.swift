@@ -167,7 +167,8 @@ struct AuthRoutes {
     func otpRegister(_ request: Request, _ context: SandboxContext, _ channel: String) async throws -> Response {
         let session = try await auth.require(request)
         var body = try await RequestBody.read(request, context: context)
-        let firstName = body.requiredString("first_name")
+        // Password registration (RegisterWithEmailPassword | RegisterWithPhonePassword) has no name fields.
+        let firstName = channel == "password" ? body.string("first_name") : body.requiredString("first_name")
         let lastName = body.string("last_name")
         var phone: String?
         var email: String?
@@ -183,6 +184,10 @@ struct AuthRoutes {
             password = body.requiredString("password")
             if let password, !password.isEmpty, password.count < 8 {
                 body.fail("password", "Must be at least 8 characters")
+            }
+            let confirmation = body.requiredString("confirm_password")
+            if body.has("confirm_password"), let password, confirmation != password {
+                body.fail("confirm_password", "Does not match password")
             }
         default:
             phone = body.requiredPhone()

@@ -134,9 +134,16 @@ struct FulfillmentRoutes {
             @Null var recommendedFulfillmentType: String?
             @Null var recommendedStore: StoreWire?
         }
+        struct Shipment: Encodable, Sendable {
+            var id: String
+            var shippingMethods: [ShippingMethodWire]
+        }
         struct Deliver: Encodable, Sendable {
             var isServiceable: Bool
             var shippingMethods: [ShippingMethodWire]
+            /// The multi-shipment shape: the sandbox ships a cart as one shipment, whose `id` the delivery
+            /// preference names.
+            var shipments: [Shipment]
         }
         var summary: Summary
         var collect: [StoreWire]
@@ -191,28 +198,46 @@ struct FulfillmentRoutes {
                     recommendedFulfillmentType: !methods.isEmpty
                         ? "delivery" : (stores.isEmpty ? nil : "collect-in-store"),
                     recommendedStore: stores.first),
-                collect: stores, deliver: .init(isServiceable: area.serviceable, shippingMethods: methods))
+                collect: stores,
+                deliver: .init(
+                    isServiceable: area.serviceable, shippingMethods: methods,
+                    shipments: methods.isEmpty
+                        ? [] : [.init(id: Self.shipmentId(cartId: cart.id), shippingMethods: methods)]))
         }
         return try Reply.ok(result, message: "Fulfillment options retrieved")
     }
 
-    /// Delivery: `{fulfillment_type: "delivery", shipments: [{id, shipping_provider_id, courier_company_id?}]}`
-    /// (or `shipping_provider_id` at the top level); pickup: `{fulfillment_type: "collect-in-store",
-    /// pickup_location_id}`.
+    /// The id of a cart's one shipment (fulfillment options' `deliver.shipments[].id`).
+    static func shipmentId(cartId: String) -> String { "shp_\(cartId)" }
+
+    /// Delivery: `{fulfillment_type: "delivery", shipments: [{id, shipping_provider_id, courier_company_id?}]}`, each
+    /// shipment naming its `id` (or `shipping_provider_id` at the top level, as the SDK example shows); pickup:
+    /// `{fulfillment_type: "collect-in-store", pickup_location_id}`.
     func preference(_ request: Request, _ context: SandboxContext) async throws -> Response {
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let type = body.oneOf("fulfillment_type", ["delivery", "collect-in-store"])
         var choice = FulfillmentChoice(fulfillmentType: type ?? "delivery")
+        var shipmentIds: [String] = []
         if type == "collect-in-store" {
             choice.pickupLocationId = body.requiredString("pickup_location_id")
         } else if type == "delivery" {
             var provider = body.string("shipping_provider_id")
             var courier = body.string("courier_company_id")
-            if let shipments = body.array("shipments"), case .object(let fields) = shipments.first {
-                var nested = RequestBody(fields: fields)
-                provider = provider ?? nested.string("shipping_provider_id", prefix: "shipments[0].")
-                courier = courier ?? nested.string("courier_company_id", prefix: "shipments[0].")
-                body.absorb(nested)
+            if let shipments = body.array("shipments") {
+                if shipments.isEmpty { body.fail("shipments", "Must list the cart's shipment") }
+                for (index, shipment) in shipments.enumerated() {
+                    let prefix = "shipments[\(index)]."
+                    guard case .object(let fields) = shipment else {
+                        body.fail("shipments[\(index)]", "Must be an object")
+                        continue
+                    }
+                    var nested = RequestBody(fields: fields)
+                    shipmentIds.append(nested.requiredString("id", prefix: prefix))
+                    let shipmentProvider = nested.requiredString("shipping_provider_id", prefix: prefix)
+                    provider = provider ?? (shipmentProvider.isEmpty ? nil : shipmentProvider)
+                    courier = courier ?? nested.string("courier_company_id", prefix: prefix)
+                    body.absorb(nested)
+                }
             }
             let id = provider ?? ShippingMethods.standard.id
             if !ShippingMethods.all.contains(where: { $0.id == id }) {
@@ -224,7 +249,12 @@ struct FulfillmentRoutes {
         try body.validate()
         let routes = CartRoutes(services: services, auth: auth)
         return try await routes.mutate(request, context, message: "Fulfillment preference updated") {
-            [choice] db, cart in
+            [choice, shipmentIds] db, cart in
+            for (index, id) in shipmentIds.enumerated() where !id.isEmpty && id != Self.shipmentId(cartId: cart.id) {
+                throw APIError.validation(
+                    field: "shipments[\(index)].id",
+                    "Unknown shipment (this cart's is \(Self.shipmentId(cartId: cart.id)), from fulfillment options)")
+            }
             if let store = choice.pickupLocationId, try PickupStoreRecord.fetchOne(db, key: store) == nil {
                 throw APIError.validation(field: "pickup_location_id", "Unknown pickup location")
             }

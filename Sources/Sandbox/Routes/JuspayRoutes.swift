@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import Hummingbird
 
-/// The Juspay simulator: `/payments/juspay/customers` and `/payments/juspay/create-order` (content nested in
-/// `data`, as Commerce Engine passes Juspay through).
+/// The Juspay simulator: `/payments/juspay/customers` (once per user) and `/payments/juspay/create-order` (once
+/// per order number; retries answer the same Juspay order). Content is nested in `data`, as Commerce Engine passes
+/// Juspay through.
 struct JuspayRoutes {
     let services: SandboxServices
     let auth: Authenticator
@@ -48,28 +49,6 @@ struct JuspayRoutes {
         return try Reply.ok(["data": data], message: "Juspay customer created")
     }
 
-    struct OrderData: Encodable, Sendable {
-        var id: String
-        var orderId: String
-        var merchantId: String
-        var status: String
-        var statusId: Int
-        var amount: Decimal
-        var amountRefunded: Decimal
-        var refunded: Bool
-        var currency: String
-        var returnUrl: String
-        var productId: String
-        var customerId: String
-        @Null var customerEmail: String?
-        @Null var customerPhone: String?
-        var paymentLinks: PaymentLinksWire
-        var juspay: [String: String]
-        var dateCreated: Date
-        var udf1: String
-        var udf2: String
-    }
-
     func createOrder(_ request: Request, _ context: SandboxContext) async throws -> Response {
         let session = try await auth.require(request)
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
@@ -79,30 +58,20 @@ struct JuspayRoutes {
             body.fail("return_url", "Must be an absolute URL")
         }
         try body.validate()
-        let (order, payment) = try await services.database.write { db -> (OrderRecord, PaymentRecord) in
-            let now = Date()
-            var order = try OrderStore.ownOrder(db, number: number, userId: session.userId)
-            guard order.status != "cancelled" else { throw APIError.conflict("Order is cancelled") }
-            guard order.paymentStatus != "success" else { throw APIError.conflict("Order is already paid") }
-            if var pending = try OrderStore.latestPayment(db, number), pending.status == "pending" {
-                pending.returnUrl = returnURL
-                try pending.update(db)
-                return (order, pending)
-            }
-            return (order, try OrderStore.openPayment(db, order: &order, returnURL: returnURL, now: now))
+        let (order, juspay) = try await services.database.write { db in
+            try JuspayOrders.findOrCreate(db, number: number, userId: session.userId, returnURL: returnURL, now: Date())
         }
-        let info = PaymentPages.info(for: payment, order: order, request: request)
-        let user = order.snapshot
-        let data = OrderData(
-            id: "ordeh_\(payment.id.lowercased())", orderId: order.orderNumber, merchantId: "sandbox", status: "NEW",
-            statusId: 10, amount: Paise(payment.amount).decimal, amountRefunded: 0, refunded: false, currency: "INR",
-            returnUrl: returnURL, productId: "", customerId: order.userId, customerEmail: user.customerEmail,
-            customerPhone: user.customerPhone, paymentLinks: info.paymentLinks,
-            juspay: [
-                "client_auth_token": "sandbox-\(payment.id)",
-                "client_auth_token_expiry": ISO8601DateFormatter().string(from: info.orderExpiry),
-            ],
-            dateCreated: payment.createdAt, udf1: "", udf2: "")
+        let web = PaymentPages.link(request, paymentId: juspay.paymentId)
+        let (status, statusId) = JuspayOrders.status(of: order)
+        let expiry = juspay.createdAt.addingTimeInterval(OrderStore.paymentWindow)
+        let data = JuspayOrderWire(
+            id: juspay.id, statusId: statusId, status: status, returnUrl: juspay.returnUrl,
+            paymentLinks: .init(web: web, mobile: web, iframe: web), orderId: order.orderNumber,
+            juspay: .init(
+                clientAuthToken: "sandbox-\(juspay.id)",
+                clientAuthTokenExpiry: ISO8601DateFormatter().string(from: expiry)),
+            dateCreated: juspay.createdAt, customerPhone: order.snapshot.customerPhone, customerId: order.userId,
+            customerEmail: order.snapshot.customerEmail, amount: Paise(juspay.amount).decimal)
         return try Reply.ok(["data": data], message: "Juspay order created")
     }
 }

@@ -17,7 +17,8 @@ struct OrderRoutes {
         group.post("orders/:number/cancel") { request, context in try await cancel(request, context) }
     }
 
-    /// Validates `payment_method` (or the legacy `payment_gateway_params`): Juspay hyper- or express-checkout.
+    /// Validates `payment_method` (or the legacy `payment_gateway_params`): Juspay hyper- or express-checkout, with the
+    /// store's `gateway_reference_id`.
     static func paymentMethod(_ body: inout RequestBody) -> JSONValue? {
         let key = body.has("payment_method") ? "payment_method" : "payment_gateway_params"
         guard let nested = body.object(key) else { return nil }
@@ -35,6 +36,14 @@ struct OrderRoutes {
             if !["CARD", "UPI", "NB", "WALLET"].contains(type ?? "") {
                 method.fail("\(key).payment_method_type", "Must be one of CARD, UPI, NB, WALLET")
             }
+        }
+        // The reference id the store's payment methods endpoint gives (`GET /payments/payment-methods`).
+        let reference = method.requiredString("gateway_reference_id", prefix: "\(key).")
+        if !reference.isEmpty && !StorePaymentMethods.gatewayReferenceIds.contains(reference) {
+            method.fail(
+                "\(key).gateway_reference_id",
+                "Unknown gateway reference id (one of \(StorePaymentMethods.gatewayReferenceIds.joined(separator: ", ")))"
+            )
         }
         if let url = method.string("return_url"), URL(string: url)?.scheme == nil {
             method.fail("\(key).return_url", "Must be an absolute URL")

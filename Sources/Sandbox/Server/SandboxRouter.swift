@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// Builds the router: the storefront API under ``basePath``, the payment page and the OpenAPI document.
+/// Builds the router: the storefront API under ``basePath``, the payment page, uploaded profile images and the
+/// OpenAPI document.
 enum SandboxRouter {
     static let storeId = "sandbox"
     static let basePath = "/api/v1/\(storeId)/storefront"
@@ -25,7 +26,9 @@ enum SandboxRouter {
         FulfillmentRoutes(services: services, auth: auth).register(on: api)
         OrderRoutes(services: services, auth: auth).register(on: api)
         JuspayRoutes(services: services, auth: auth).register(on: api)
+        StorePaymentMethods(auth: auth).register(on: api)
         PaymentPages(services: services).register(on: router)
+        ProfileImages(services: services).register(on: router)
         OpenAPIRoutes(services: services).register(on: router)
         return router
     }

@@ -75,7 +75,8 @@ struct AttributeWire: Codable, Sendable, Equatable {
     var name: String
     var key: String
     var type: String
-    var value: String
+    /// A string, a `{name, hexcode}` colour object, or a list of either.
+    var value: JSONValue
 }
 
 struct PromotionDetailsWire: Codable, Sendable, Equatable {
@@ -95,7 +96,8 @@ struct ProductPromotionWire: Codable, Sendable, Equatable {
 
 struct AssociatedOptionWire: Codable, Sendable, Equatable {
     var name: String
-    var value: String
+    /// A string, or a `{name, hexcode}` object for a colour.
+    var value: JSONValue
     var type: String
 }
 

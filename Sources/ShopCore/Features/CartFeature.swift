@@ -225,9 +225,9 @@ extension Reducer {
         case .setAddresses(let billing, let shipping):
             return try await api.setAddress(
                 cartID: cartID, .saved(billingAddressId: billing, shippingAddressId: shipping))
-        case .setDelivery(let method, let courier):
+        case .setDelivery(let method, let courier, let shipment):
             return try await api.setFulfillmentPreference(
-                cartID: cartID, .delivery(methodID: method, courierID: courier))
+                cartID: cartID, .delivery(methodID: method, courierID: courier, shipmentID: shipment))
         }
     }
 

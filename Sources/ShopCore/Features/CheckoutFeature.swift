@@ -205,7 +205,9 @@ extension Reducer {
                 method.courierCompanies?.first { $0.isRecommended == true }?.id ?? method.courierCompanies?.first?.id
             state.checkout.deliveryMethodID = method.id
             state.inFlight.insert(.delivery)
-            return enqueue(&state, .setDelivery(methodID: method.id, courierID: courier), environment)
+            return enqueue(
+                &state, .setDelivery(methodID: method.id, courierID: courier, shipmentID: method.shipmentId),
+                environment)
 
         case .placeOrder:
             return placeOrder(&state, environment)
@@ -219,7 +221,7 @@ extension Reducer {
             state.cart.isLoaded = true
             state.payment = PaymentState()
             state.payment.orderNumber = order.orderNumber
-            state.payment.link = paymentInfo?.paymentLinks?.web
+            state.payment.orderAnswerLink = paymentInfo?.paymentLinks?.web
             _ = showPayment(&state, order.orderNumber)
             // The server's cart is gone with the order: nothing to read back.
             if !paymentRequired {
@@ -228,8 +230,8 @@ extension Reducer {
                 return .none
             }
             info(&state, "Order \(order.orderNumber) placed; preparing the payment.")
-            // The order's answer usually carries the payment link; Juspay is asked only when it does not.
-            if let link = state.payment.link { return reducePayment(&state, .linkReady(link), environment) }
+            // As the seeds specify: the Juspay customer, then Juspay create-order, whose link is shown. The link
+            // of the order's own answer is kept for when create-order fails.
             return setupPayment(&state, environment)
 
         case .orderFailed(let failure):

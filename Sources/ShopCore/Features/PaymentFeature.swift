@@ -1,6 +1,7 @@
 import StorefrontAPI
 
-/// Payment of a placed order: Juspay customer → Juspay order → payment link → status polled every 3 s for up to
+/// Payment of a placed order: Juspay customer (once per user) → Juspay create-order → its payment link (or, if
+/// create-order fails, the link of the order's own answer, saying so) → status polled every 3 s for up to
 /// 2 minutes (cancellable) → paid, failed (retry), or timed out (check again).
 extension Reducer {
     static func reducePayment(_ state: inout State, _ action: PaymentAction, _ environment: ShopEnvironment)
@@ -16,6 +17,32 @@ extension Reducer {
             }
             state.payment.link = link
             state.payment.message = "Open the link (or scan the QR code) to pay."
+            return startPolling(&state, environment)
+
+        case .juspayOrderReady(let order):
+            state.inFlight.remove(.paymentSetup)
+            state.payment.juspayOrder = order
+            guard let link = order.paymentLinks?.web, !link.isEmpty else {
+                return reducePayment(
+                    &state, .setupFailed(.decoding(path: "content.data.payment_links.web", message: "missing")),
+                    environment)
+            }
+            state.payment.link = link
+            state.payment.linkSource = .juspayOrder
+            state.payment.message = "Open the link (or scan the QR code) to pay."
+            return startPolling(&state, environment)
+
+        case .toggleDetail:
+            state.payment.showingDetail.toggle()
+            return .none
+
+        case .setupFailed(let failure) where state.payment.orderAnswerLink != nil && state.payment.link == nil:
+            // Create-order failed, but the order's answer had a link: show that one, and say which it is.
+            state.inFlight.remove(.paymentSetup)
+            state.payment.link = state.payment.orderAnswerLink
+            state.payment.linkSource = .orderAnswer
+            state.payment.message =
+                "Juspay create-order failed (\(failure.message)) This is the link from the order's answer."
             return startPolling(&state, environment)
 
         case .setupFailed(let failure):
@@ -105,7 +132,10 @@ extension Reducer {
 
         case .retried(let info):
             state.inFlight.remove(.paymentSetup)
-            if let link = info?.paymentLinks?.web { state.payment.link = link }
+            if let link = info?.paymentLinks?.web {
+                state.payment.link = link
+                state.payment.linkSource = .retry
+            }
             return reducePayment(&state, .linkReady(state.payment.link), environment)
 
         case .retryFailed(let failure):
@@ -138,8 +168,8 @@ extension Reducer {
         let returnURL = environment.policy.paymentReturnURL
         return call(.paymentSetup, environment) { api in
             _ = try await api.createJuspayCustomer()
-            let order = try await api.createJuspayOrder(orderNumber: orderNumber, returnURL: returnURL)
-            return .payment(.linkReady(order.paymentLinks?.web))
+            return .payment(
+                .juspayOrderReady(try await api.createJuspayOrder(orderNumber: orderNumber, returnURL: returnURL)))
         } failure: {
             .payment(.setupFailed($0))
         }

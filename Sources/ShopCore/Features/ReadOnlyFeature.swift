@@ -85,7 +85,8 @@ extension Reducer {
         case .payment(let action):
             switch action {
             case .retry: return "payment"
-            case .linkReady, .setupFailed, .statusPolled, .pollFailed, .timedOut, .stopPolling, .checkAgain, .retried,
+            case .linkReady, .juspayOrderReady, .toggleDetail, .setupFailed, .statusPolled, .pollFailed, .timedOut,
+                .stopPolling, .checkAgain, .retried,
                 .retryFailed, .done:
                 return nil
             }

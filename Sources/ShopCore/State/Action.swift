@@ -170,6 +170,10 @@ public enum CheckoutAction: Equatable, Sendable, Codable {
 
 public enum PaymentAction: Equatable, Sendable, Codable {
     case linkReady(String?)
+    /// Juspay create-order answered (after the Juspay customer): its `payment_links.web` is the link.
+    case juspayOrderReady(JuspayOrder)
+    /// Opens or closes the payment's detail view.
+    case toggleDetail
     case setupFailed(APIError)
     case statusPolled(attempt: Int, PaymentStatus)
     case pollFailed(attempt: Int, APIError)

@@ -206,7 +206,7 @@ public enum CartCommand: Codable, Sendable, Hashable {
     case redeemCreditBalance(Money)
     case removeCreditBalance
     case setAddresses(billingID: String, shippingID: String)
-    case setDelivery(methodID: String, courierID: String?)
+    case setDelivery(methodID: String, courierID: String?, shipmentID: String? = nil)
 }
 
 /// A quantity the user asked for that the server has not confirmed yet.
@@ -412,11 +412,28 @@ public enum PaymentPhase: String, Codable, Sendable, Hashable {
     case stopped
 }
 
+/// Where the payment link on screen came from.
+public enum PaymentLinkSource: String, Codable, Sendable, Hashable {
+    /// `content.data.payment_links.web` of `POST /payments/juspay/create-order` (the seeds' flow).
+    case juspayOrder
+    /// `payment_info.payment_links.web` of `POST /orders`, shown only because create-order failed.
+    case orderAnswer
+    /// The answer of a payment retry.
+    case retry
+}
+
 public struct PaymentState: Equatable, Sendable {
     public var orderNumber: String?
     public var phase = PaymentPhase.idle
     /// The hosted payment page to open (or show as a QR code).
     public var link: String?
+    public var linkSource: PaymentLinkSource?
+    /// The link `POST /orders` answered, kept in case Juspay create-order fails.
+    public var orderAnswerLink: String?
+    /// The Juspay order of create-order: id, status, amount and its other links (the detail view).
+    public var juspayOrder: JuspayOrder?
+    /// The detail view (mobile and iframe links, Juspay order id, status, amount) is open.
+    public var showingDetail = false
     public var status: PaymentStatus?
     /// Polls so far in this round.
     public var polls = 0

@@ -30,6 +30,13 @@ enum PaymentScreen {
             keys.append(
                 .key([.char("y")], "copy link", "Copy the payment link to the clipboard", priority: 45, .copyLink))
         }
+        if payment.juspayOrder != nil {
+            keys.append(
+                .key(
+                    [.char("i")], payment.showingDetail ? "hide details" : "details",
+                    "The Juspay order: id, status, amount, and its mobile and iframe links", priority: 30,
+                    .send(.payment(.toggleDetail))))
+        }
         return keys
     }
 
@@ -46,6 +53,56 @@ enum PaymentScreen {
             )
         case .timedOut: return ("No answer from the payment yet. Press enter to check again.", .warning)
         case .stopped: return ("Stopped checking. Press enter to check again.", .warning)
+        }
+    }
+
+    /// Which link is shown: Juspay create-order's, or the order's own when create-order failed.
+    static func linkHeading(_ source: PaymentLinkSource?) -> String {
+        switch source {
+        case .orderAnswer?: "Pay in your browser (the order's link; Juspay create-order failed):"
+        case .retry?: "Pay in your browser (the retry's new link):"
+        case .juspayOrder?, nil: "Pay in your browser:"
+        }
+    }
+
+    /// The Juspay order of create-order: its id, status, amount and every link it gave.
+    static func drawDetail(
+        _ order: JuspayOrder, ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect, out: inout ScreenOutput
+    ) {
+        var row = rect.row
+        Draw.title(into: &buffer, "Juspay order", row: row, rect: rect, theme: ctx.theme)
+        row += 1
+        let status = [order.status, order.statusId.map { "status id \($0)" }].compactMap { $0 }
+            .joined(separator: " \(ctx.theme.glyphs.separator) ")
+        let amount = order.amount.map { ctx.money($0) } ?? ""
+        let rows: [(String, String)] = [
+            ("Juspay order id", order.id ?? order.orderId ?? "—"), ("Status", status.isEmpty ? "—" : status),
+            ("Amount", [amount, order.currency ?? ""].filter { !$0.isEmpty }.joined(separator: " ")),
+        ]
+        for (label, value) in rows where row < rect.bottom {
+            let width = buffer.write(label, row: row, col: rect.col, style: .role(.dim), maxWidth: 18)
+            buffer.write(value, row: row, col: rect.col + max(width, 18), maxWidth: rect.width - 18)
+            row += 1
+        }
+        let links = [
+            ("Web", order.paymentLinks?.web), ("Mobile", order.paymentLinks?.mobile),
+            ("iframe", order.paymentLinks?.iframe),
+        ]
+        for (label, url) in links {
+            guard let url, !url.isEmpty, row + 1 < rect.bottom else { continue }
+            buffer.write(label, row: row, col: rect.col, style: .role(.dim), maxWidth: rect.width)
+            row += 1
+            // A full row of its own, so that terminals detect it and a selection keeps it whole.
+            var rest = Substring(url)
+            while !rest.isEmpty, row < rect.bottom {
+                let piece = String(rest.prefix(max(1, rect.width)))
+                rest = rest.dropFirst(piece.count)
+                buffer.write(
+                    piece, row: row, col: rect.col, style: Style.role(.link).underline, maxWidth: rect.width,
+                    ellipsis: "")
+                out.links.append(LinkRegion(row: row, col: rect.col, text: piece, url: url))
+                row += 1
+            }
         }
     }
 
@@ -82,9 +139,17 @@ enum PaymentScreen {
             row = Draw.paragraph(into: &buffer, message, row: row, rect: left, style: .role(.dim), maxLines: 2)
         }
         guard let link else { return out }
+        if p.showingDetail, let order = p.juspayOrder {
+            drawDetail(
+                order, ctx: ctx, into: &buffer,
+                rect: Rect(row: row + 1, col: rect.col, width: rect.width, height: rect.bottom - row - 1), out: &out)
+            return out
+        }
         row += 1
         if row < left.bottom {
-            buffer.write("Pay in your browser:", row: row, col: left.col, style: .role(.dim), maxWidth: left.width)
+            buffer.write(
+                linkHeading(p.linkSource), row: row, col: left.col, style: .role(.dim), maxWidth: left.width,
+                ellipsis: theme.glyphs.ellipsis)
             row += 1
         }
         // The link, cut into rows; each row is an OSC 8 hyperlink to the whole link.

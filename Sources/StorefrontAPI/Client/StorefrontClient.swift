@@ -20,6 +20,10 @@ public actor StorefrontClient {
     var tokens: TokenPair?
     /// A refresh or anonymous bootstrap in flight, shared by concurrent callers (single flight).
     var pendingSession: Task<Result<TokenPair, APIError>, Never>?
+    /// The store's Juspay gateway reference id, read once (``juspayGatewayReference()``).
+    var gatewayReference: String?
+    /// Juspay customers made by this client, by user id (made once per user).
+    var juspayCustomers: [String: JuspayCustomer] = [:]
     /// A support client: the one token it was given, never refreshed, never replaced by an anonymous session.
     let fixedSession: Bool
 
@@ -249,6 +253,13 @@ public actor StorefrontClient {
         }
     }
 
+    /// Sends a `multipart/form-data` body (a file upload), with the session's token like ``send(_:_:query:body:idempotent:as:)``.
+    func sendForm<Content: Decodable & Sendable>(_ method: String, _ path: String, form: MultipartForm)
+        async throws(APIError) -> Content
+    {
+        try await send(method, path, body: form, idempotent: false)
+    }
+
     func get<Content: Decodable & Sendable>(_ path: String, query: [URLQueryItem] = [], as: Content.Type = Content.self)
         async throws(APIError) -> Content
     {
@@ -323,7 +334,10 @@ public actor StorefrontClient {
         case .none: break
         }
         var data: Data?
-        if let body {
+        if let raw = body as? any RawRequestBody {
+            headers["Content-Type"] = raw.contentType
+            data = raw.data
+        } else if let body {
             headers["Content-Type"] = "application/json"
             do { data = try Coding.encoder.encode(body) } catch {
                 throw .decoding(path: "request body", message: "\(error)")

@@ -39,6 +39,38 @@ public struct Registration: Codable, Sendable, Hashable {
     }
 }
 
+/// The documented body of each `/auth/register/*`: phone and WhatsApp `{country_code, phone, first_name,
+/// last_name, email}`, email `{email, first_name, last_name, phone}`, password `{email, password,
+/// confirm_password, phone, country_code}` (no names).
+private struct RegistrationBody: Encodable, Sendable {
+    let channel: OTPChannel?
+    let registration: Registration
+
+    init(_ channel: OTPChannel?, _ registration: Registration) {
+        self.channel = channel
+        self.registration = registration
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case firstName, lastName, email, phone, countryCode, password, confirmPassword
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        let r = registration
+        try container.encodeIfPresent(r.email, forKey: .email)
+        try container.encodeIfPresent(r.phone, forKey: .phone)
+        if channel != .email, r.phone != nil { try container.encode(r.countryCode ?? "+91", forKey: .countryCode) }
+        if channel == nil {
+            try container.encodeIfPresent(r.password, forKey: .password)
+            try container.encodeIfPresent(r.password, forKey: .confirmPassword)
+        } else {
+            try container.encode(r.firstName, forKey: .firstName)
+            try container.encodeIfPresent(r.lastName, forKey: .lastName)
+        }
+    }
+}
+
 /// What a registration answers: an OTP challenge (current spec) or, on older deployments, tokens.
 private struct RegistrationAnswer: Decodable, Sendable {
     var challenge: OTPChallenge?
@@ -119,7 +151,7 @@ extension StorefrontClient {
             case .whatsapp?: "/auth/register/whatsapp"
             case nil: "/auth/register/password"
             }
-        let content: RegistrationAnswer = try await send("POST", path, body: registration)
+        let content: RegistrationAnswer = try await send("POST", path, body: RegistrationBody(channel, registration))
         if let tokens = content.tokens.tokens {
             adopt(tokens)
             return nil
@@ -191,8 +223,11 @@ extension StorefrontClient {
         struct Body: Encodable, Sendable {
             var email: String?
             var phone: String?
+            var countryCode: String?
         }
-        return try await send("POST", "/auth/forgot-password", body: Body(email: email, phone: phone))
+        return try await send(
+            "POST", "/auth/forgot-password",
+            body: Body(email: email, phone: phone, countryCode: phone == nil ? nil : "+91"))
     }
 
     /// Sets a new password with the OTP of ``forgotPassword(email:phone:)``; the answer's tokens are adopted.
@@ -242,8 +277,10 @@ extension StorefrontClient {
         async throws(APIError) -> NotificationPreferences
     {
         let id = try await userID()
+        struct Body: Encodable, Sendable { var notificationPreferences: NotificationPreferences }
         let content: NotificationPreferencesContent = try await send(
-            create ? "POST" : "PUT", "/auth/user/\(id)/notification-preferences", body: preferences)
+            create ? "POST" : "PUT", "/auth/user/\(id)/notification-preferences",
+            body: Body(notificationPreferences: preferences))
         return content.notificationPreferences
     }
 
@@ -272,13 +309,15 @@ extension StorefrontClient {
         return content.profileImageUrl
     }
 
-    /// Adds (`POST`) or replaces (`PUT`) the profile image by URL. The body `{"image_url": ...}` is this
-    /// project's decision (the reference has no body for it; the real API may want an upload).
-    public func setProfileImage(url: String, replace: Bool) async throws(APIError) -> String? {
-        struct Body: Encodable, Sendable { var imageUrl: String }
+    /// Uploads the image file at `path` as the profile image: `multipart/form-data` with the file in the part
+    /// `image`, added (`POST`) or replaced (`PUT`). The file is checked first (``ProfileImageFile``): a PNG,
+    /// JPEG, GIF or WebP of at most 2 MB, so a wrong file is refused here with a sentence, not by the store.
+    public func setProfileImage(fileAt path: String, replace: Bool) async throws(APIError) -> String? {
+        let file = try ProfileImageFile.read(path)
         let id = try await userID()
-        let content: ProfileImageContent = try await send(
-            replace ? "PUT" : "POST", "/auth/user/\(id)/profile-image", body: Body(imageUrl: url))
+        let form = MultipartForm(fields: [], files: [(name: "image", file: file)])
+        let content: ProfileImageContent = try await sendForm(
+            replace ? "PUT" : "POST", "/auth/user/\(id)/profile-image", form: form)
         return content.profileImageUrl
     }
 

@@ -3,10 +3,47 @@ import Foundation
 extension StorefrontClient {
     /// Places an order from a cart. Never retried blindly: a failure here may still have created the order,
     /// so the caller looks the order up before trying again.
+    ///
+    /// A Juspay payment method without a `gateway_reference_id` gets the store's (``juspayGatewayReference()``).
     public func createOrder(cartID: String, paymentMethod: PaymentMethodPayload?) async throws(APIError)
         -> OrderCreated
     {
-        try await send("POST", "/orders", body: OrderCreate(cartId: cartID, paymentMethod: paymentMethod))
+        let method = try await withGatewayReference(paymentMethod)
+        return try await send("POST", "/orders", body: OrderCreate(cartId: cartID, paymentMethod: method))
+    }
+
+    /// The store's payment methods (`GET /payments/payment-methods`), those of one provider when `provider`
+    /// is given.
+    public func paymentMethods(provider: String? = "juspay") async throws(APIError) -> [StorePaymentMethod] {
+        let query = provider.map { [URLQueryItem(name: "payment_provider_slug", value: $0)] } ?? []
+        let content: PaymentMethodsContent = try await get("/payments/payment-methods", query: query)
+        return content.paymentMethods
+    }
+
+    /// The gateway reference id of the store's Juspay method, read once per client (session) and kept.
+    public func juspayGatewayReference() async throws(APIError) -> String {
+        if let gatewayReference { return gatewayReference }
+        let methods = try await paymentMethods(provider: "juspay")
+        guard
+            let reference = methods.first(where: { $0.paymentProviderSlug == nil || $0.paymentProviderSlug == "juspay" }
+            )?
+            .supportedReferenceIds?.first
+        else {
+            throw .http(
+                status: 404, code: "NO_PAYMENT_METHOD",
+                message: "This store has no Juspay payment method with a gateway reference, so it cannot take orders.",
+                details: [])
+        }
+        gatewayReference = reference
+        return reference
+    }
+
+    private func withGatewayReference(_ method: PaymentMethodPayload?) async throws(APIError) -> PaymentMethodPayload? {
+        guard var method, method.paymentProviderSlug == "juspay", method.gatewayReferenceId == nil else {
+            return method
+        }
+        method.gatewayReferenceId = try await juspayGatewayReference()
+        return method
     }
 
     public func order(_ number: String) async throws(APIError) -> Order {
@@ -38,9 +75,10 @@ extension StorefrontClient {
         -> PaymentInfo?
     {
         struct Body: Encodable, Sendable { var paymentMethod: PaymentMethodPayload? }
+        let method = try await withGatewayReference(paymentMethod)
         let content: PaymentInfoContent = try await send(
             "POST", "/orders/\(PathComponent.escape(orderNumber))/retry-payment",
-            body: Body(paymentMethod: paymentMethod))
+            body: Body(paymentMethod: method))
         return content.paymentInfo
     }
 
@@ -52,11 +90,14 @@ extension StorefrontClient {
 
     // MARK: Juspay
 
+    /// The user's Juspay customer: created once per user (`POST /payments/juspay/customers`), then remembered.
     public func createJuspayCustomer() async throws(APIError) -> JuspayCustomer {
         struct Body: Encodable, Sendable { var userId: String }
         let id = try await userID()
+        if let known = juspayCustomers[id] { return known }
         let content: DataWrapper<JuspayCustomer> = try await send(
             "POST", "/payments/juspay/customers", body: Body(userId: id))
+        juspayCustomers[id] = content.data
         return content.data
     }
 

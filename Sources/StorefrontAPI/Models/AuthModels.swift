@@ -148,7 +148,7 @@ public struct UserContent: Decodable, Sendable, Hashable {
     public var user: User
 }
 
-public struct UserUpdate: Codable, Sendable, Hashable {
+public struct UserUpdate: Encodable, Sendable, Hashable {
     public var firstName: String?
     public var lastName: String?
     public var email: String?
@@ -159,6 +159,19 @@ public struct UserUpdate: Codable, Sendable, Hashable {
         self.lastName = lastName
         self.email = email
         self.phone = phone
+    }
+
+    private enum CodingKeys: String, CodingKey { case firstName, lastName, email, phone, countryCode }
+
+    /// The reference marks first and last name, email and phone required (nullable): all four are always sent,
+    /// `null` where empty, with the phone's country code.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(firstName, forKey: .firstName)
+        try container.encode(lastName, forKey: .lastName)
+        try container.encode(email, forKey: .email)
+        try container.encode(phone, forKey: .phone)
+        if phone != nil { try container.encode("+91", forKey: .countryCode) }
     }
 }
 

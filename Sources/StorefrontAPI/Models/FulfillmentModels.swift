@@ -44,16 +44,21 @@ public struct ShippingMethod: Codable, Sendable, Hashable, Identifiable {
     public var shippingAmount: Money?
     public var estimatedDeliveryDays: String?
     public var courierCompanies: [CourierCompany]?
+    /// The shipment this method belongs to (`deliver.shipments[].id`), sent back in the fulfillment preference.
+    public var shipmentId: String?
 
-    public init(id: String, name: String?, shippingAmount: Money?, estimatedDeliveryDays: String?) {
+    public init(
+        id: String, name: String?, shippingAmount: Money?, estimatedDeliveryDays: String?, shipmentId: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.shippingAmount = shippingAmount
         self.estimatedDeliveryDays = estimatedDeliveryDays
+        self.shipmentId = shipmentId
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, name, shippingType, shippingAmount, estimatedDeliveryDays, courierCompanies
+        case id, name, shippingType, shippingAmount, estimatedDeliveryDays, courierCompanies, shipmentId
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,14 +66,16 @@ public struct ShippingMethod: Codable, Sendable, Hashable, Identifiable {
         id = try container.decode(LenientString.self, forKey: .id).value
         name = try container.decodeIfPresent(String.self, forKey: .name)
         shippingType = try container.decodeIfPresent(String.self, forKey: .shippingType)
-        shippingAmount = try container.decodeIfPresent(Money.self, forKey: .shippingAmount)
+        // Documented as a string ("49.00"); an amount that is not a number is unknown, not a failed answer.
+        shippingAmount = try? container.decodeIfPresent(Money.self, forKey: .shippingAmount)
         estimatedDeliveryDays = try container.decodeIfPresent(LenientString.self, forKey: .estimatedDeliveryDays)?.value
         courierCompanies = try container.decodeIfPresent([CourierCompany].self, forKey: .courierCompanies)
+        shipmentId = try container.decodeIfPresent(LenientString.self, forKey: .shipmentId)?.value
     }
 }
 
 public struct Shipment: Codable, Sendable, Hashable {
-    public var id: String?
+    @LenientOptionalID public var id: String?
     @Defaulted<Defaults.EmptyList<ShippingMethod>> public var shippingMethods: [ShippingMethod]
 }
 
@@ -78,9 +85,16 @@ public struct DeliverOptions: Codable, Sendable, Hashable {
     /// The newer multi-shipment shape.
     public var shipments: [Shipment]?
 
-    /// Methods of either shape, flattened.
+    /// Methods of either shape, flattened; a shipment's methods carry its id.
     public var allMethods: [ShippingMethod] {
-        (shippingMethods ?? []) + (shipments ?? []).flatMap(\.shippingMethods)
+        (shippingMethods ?? [])
+            + (shipments ?? []).flatMap { shipment in
+                shipment.shippingMethods.map { method in
+                    var method = method
+                    method.shipmentId = method.shipmentId ?? shipment.id
+                    return method
+                }
+            }
     }
 }
 
@@ -124,15 +138,29 @@ public struct FulfillmentPreferenceUpdate: Codable, Sendable, Hashable {
     public var fulfillmentType: FulfillmentType
     public var shipments: [ShipmentChoice]?
     public var pickupLocationId: String?
+    /// The flat delivery body of the SDK's example, for stores whose options name no shipment.
+    public var shippingProviderId: String?
+    public var courierCompanyId: String?
 
     public static func collect(storeID: String) -> FulfillmentPreferenceUpdate {
         FulfillmentPreferenceUpdate(fulfillmentType: .collectInStore, shipments: nil, pickupLocationId: storeID)
     }
 
-    public static func delivery(methodID: String, courierID: String? = nil) -> FulfillmentPreferenceUpdate {
-        FulfillmentPreferenceUpdate(
+    /// Delivery by a method of the fulfillment options: `shipments[{id, shipping_provider_id,
+    /// courier_company_id}]` when the options named the method's shipment, else the SDK's flat
+    /// `{shipping_provider_id, courier_company_id}`.
+    public static func delivery(methodID: String, courierID: String? = nil, shipmentID: String? = nil)
+        -> FulfillmentPreferenceUpdate
+    {
+        guard let shipmentID else {
+            var flat = FulfillmentPreferenceUpdate(fulfillmentType: .delivery, shipments: nil, pickupLocationId: nil)
+            flat.shippingProviderId = methodID
+            flat.courierCompanyId = courierID
+            return flat
+        }
+        return FulfillmentPreferenceUpdate(
             fulfillmentType: .delivery,
-            shipments: [ShipmentChoice(id: nil, shippingProviderId: methodID, courierCompanyId: courierID)],
+            shipments: [ShipmentChoice(id: shipmentID, shippingProviderId: methodID, courierCompanyId: courierID)],
             pickupLocationId: nil)
     }
 }

@@ -245,8 +245,54 @@ extension TestSandbox {
         return cartId
     }
 
+    /// An order (no payment method) of the demo customer's checkout cart; returns its number.
+    func demoOrder(token: String, userId: String) async throws -> String {
+        let cartId = try await demoCheckoutCart(token: token, userId: userId)
+        let created = try await post("/orders", #"{"cart_id":"\#(cartId)"}"#, token: token)
+        #expect(created.status == 200, "\(created.text)")
+        return try #require(created.content["order"]["order_number"].string)
+    }
+
     static let hyperCheckout = #"""
-        {"payment_provider_slug":"juspay","integration_type":"hyper-checkout","gateway_reference_id":"sandbox",
+        {"payment_provider_slug":"juspay","integration_type":"hyper-checkout","gateway_reference_id":"sandbox_juspay_default",
          "return_url":"https://shop.example/return","action":"paymentPage"}
         """#
+}
+
+/// One file part of a `multipart/form-data` upload.
+struct UploadPart: Sendable {
+    var name = "image"
+    var filename = "me.png"
+    var contentType = "image/png"
+    var data: Data
+}
+
+extension TestSandbox {
+    /// Sends `part` as a `multipart/form-data` body, as a browser or the SDK uploads a file.
+    func upload(_ method: String, _ path: String, part: UploadPart, token: String) async throws -> TestResponse {
+        let boundary = "sandbox-test-\(UUID().uuidString)"
+        var body = Data("--\(boundary)\r\n".utf8)
+        body.append(
+            Data(
+                ("Content-Disposition: form-data; name=\"\(part.name)\"; filename=\"\(part.filename)\"\r\n"
+                    + "Content-Type: \(part.contentType)\r\n\r\n").utf8))
+        body.append(part.data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        var request = URLRequest(url: URL(string: server.baseURL.absoluteString + path)!)
+        request.httpMethod = method
+        request.httpBody = body
+        request.setValue("multipart/form-data; boundary=\(boundary)", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        return TestResponse(
+            status: status, body: (try? JSONValue.parse(data)) ?? .null, text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// The bytes and content type at an absolute URL the sandbox answered.
+    func fetch(_ link: String) async throws -> (status: Int, type: String?, data: Data) {
+        let (data, response) = try await URLSession.shared.data(from: try #require(URL(string: link)))
+        let http = response as? HTTPURLResponse
+        return (http?.statusCode ?? 0, http?.value(forHTTPHeaderField: "Content-Type"), data)
+    }
 }

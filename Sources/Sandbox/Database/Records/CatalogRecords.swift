@@ -11,18 +11,37 @@ struct CategoryRecord: SnakeCaseRecord, Sendable {
     var sortOrder: Int
 }
 
+/// `value` is a string, an object (a colour: `{name, hexcode}`) or a list of either, as in the reference.
 struct ProductAttribute: Codable, Sendable, Equatable {
     var name: String
     var key: String
     var type: String
-    var value: String
+    var value: JSONValue
 }
 
+/// `value` lists the option's values: strings, or objects for colours (`{name, hexcode}`).
 struct VariantOption: Codable, Sendable, Equatable {
     var key: String
     var name: String
     var type: String
-    var value: [String]
+    var value: [JSONValue]
+
+    /// The wire value of the option value a variant names (`variant.options[key]` holds the name).
+    func value(named name: String) -> JSONValue {
+        value.first { $0.optionNames == [name] } ?? .string(name)
+    }
+}
+
+extension JSONValue {
+    /// The names an attribute or option value stands for: the string, an object's `name`, or those of a list.
+    var optionNames: [String] {
+        switch self {
+        case .string(let text): [text]
+        case .object(let fields): fields["name"]?.optionNames ?? []
+        case .array(let items): items.flatMap(\.optionNames)
+        default: []
+        }
+    }
 }
 
 struct ProductRecord: SnakeCaseRecord, Sendable {
