@@ -71,7 +71,8 @@ let package = Package(
                 "StorefrontAPI", "Sandbox",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["VendorExamples"]
         ),
         .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
         .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore", "StorefrontAPI"], exclude: ["Golden"]),

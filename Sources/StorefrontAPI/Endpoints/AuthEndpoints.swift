@@ -130,12 +130,15 @@ extension StorefrontClient {
         struct Body: Encodable, Sendable {
             var email: String?
             var phone: String?
+            var countryCode: String?
             var password: String
         }
         let isEmail = identifier.contains("@")
         let content: AuthContent = try await send(
             "POST", "/auth/login/password",
-            body: Body(email: isEmail ? identifier : nil, phone: isEmail ? nil : identifier, password: password))
+            body: Body(
+                email: isEmail ? identifier : nil, phone: isEmail ? nil : identifier,
+                countryCode: isEmail ? nil : "+91", password: password))
         adopt(content.tokens)
         return content.user
     }
@@ -220,10 +223,20 @@ extension StorefrontClient {
     }
 
     public func forgotPassword(email: String?, phone: String?) async throws(APIError) -> OTPChallenge {
+        /// The reference marks email, phone and country code required: the one not given is sent as `null`.
         struct Body: Encodable, Sendable {
             var email: String?
             var phone: String?
             var countryCode: String?
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(email, forKey: .email)
+                try container.encode(phone, forKey: .phone)
+                try container.encode(countryCode, forKey: .countryCode)
+            }
+
+            private enum CodingKeys: String, CodingKey { case email, phone, countryCode }
         }
         return try await send(
             "POST", "/auth/forgot-password",

@@ -137,6 +137,16 @@ public struct OTPChallenge: Codable, Sendable, Hashable {
         self.otpAction = otpAction
         self.otp = otp
     }
+
+    private enum CodingKeys: String, CodingKey { case otpToken, otpAction, otp }
+
+    /// Forgot password answers `{otp_token}` alone: the action is then empty.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        otpToken = try container.decode(String.self, forKey: .otpToken)
+        otpAction = try container.decodeIfPresent(String.self, forKey: .otpAction) ?? ""
+        otp = try container.decodeIfPresent(String.self, forKey: .otp)
+    }
 }
 
 /// How a person identifies for an OTP.

@@ -38,6 +38,36 @@ public struct Address: Codable, Sendable, Hashable {
         self.country = country
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case id, nickname, firstName, lastName, countryCode, phone, email, addressLine1, addressLine2, landmark
+        case pincode, city, state, country, taxIdentificationNumber, businessName, isDefaultBilling
+        case isDefaultShipping
+    }
+
+    /// `CustomerAddress` requires last name, second line, landmark, tax id and business name, all nullable:
+    /// they are always sent, `null` when empty. The rest is left out when nil.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encodeIfPresent(nickname, forKey: .nickname)
+        try container.encodeIfPresent(firstName, forKey: .firstName)
+        try container.encode(lastName, forKey: .lastName)
+        try container.encodeIfPresent(countryCode, forKey: .countryCode)
+        try container.encodeIfPresent(phone, forKey: .phone)
+        try container.encodeIfPresent(email, forKey: .email)
+        try container.encodeIfPresent(addressLine1, forKey: .addressLine1)
+        try container.encode(addressLine2, forKey: .addressLine2)
+        try container.encode(landmark, forKey: .landmark)
+        try container.encodeIfPresent(pincode, forKey: .pincode)
+        try container.encodeIfPresent(city, forKey: .city)
+        try container.encodeIfPresent(state, forKey: .state)
+        try container.encodeIfPresent(country, forKey: .country)
+        try container.encode(taxIdentificationNumber, forKey: .taxIdentificationNumber)
+        try container.encode(businessName, forKey: .businessName)
+        try container.encodeIfPresent(isDefaultBilling, forKey: .isDefaultBilling)
+        try container.encodeIfPresent(isDefaultShipping, forKey: .isDefaultShipping)
+    }
+
     /// One line for lists: "Asha Rao, 12 MG Road, Bengaluru 560001".
     public var summary: String {
         let name = [firstName, lastName].compactMap { $0 }.joined(separator: " ")
