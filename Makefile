@@ -1,6 +1,6 @@
 # Storefront TUI — two commands on a fresh machine: `make run` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libncursesw5-dev libqrencode-dev libsqlite3-dev tmux ncurses-term openssh-server openssh-client
+APT_PACKAGES := libncursesw5-dev libqrencode-dev libsqlite3-dev libcurl4-openssl-dev tmux ncurses-term openssh-server openssh-client openssl stunnel4 tinyproxy
 BIN := .build/debug/storefront
 # What `make bench` needs on top: load generator, timing and profiling tools, the pty driver's python3.
 BENCH_APT_PACKAGES := wrk hyperfine valgrind python3 curl
