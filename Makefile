@@ -1,11 +1,11 @@
 # Storefront TUI — two commands on a fresh machine: `make run` and `make test`.
 SWIFT ?= swift
-APT_PACKAGES := libncursesw5-dev libqrencode-dev libsqlite3-dev tmux ncurses-term openssh-server openssh-client
+APT_PACKAGES := libncursesw5-dev libqrencode-dev libsqlite3-dev libcurl4-openssl-dev tmux ncurses-term openssh-server openssh-client openssl stunnel4 tinyproxy
 BIN := .build/debug/storefront
 # What `make bench` needs on top: load generator, timing and profiling tools, the pty driver's python3.
 BENCH_APT_PACKAGES := wrk hyperfine valgrind python3 curl
 
-.PHONY: run test build deps lint format bench reliability clean
+.PHONY: run test build deps lint format bench reliability clean man install uninstall
 
 ## Install the Debian packages the build and the tests need (as root), or say exactly how.
 deps:
@@ -28,9 +28,11 @@ build: deps
 run: build
 	$(BIN)
 
-## Every test: unit, HTTP against the sandbox, and end to end in tmux.
+## Every test: unit, HTTP against the sandbox, and end to end in tmux. generate-manual (argument-parser's) is
+## built for the test that fails when man/storefront.1 is stale.
 test: deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build
 
 ## Faults, bad input and hostile use (RELIABILITY.md). RELIABILITY_EXAMPLES sets schemathesis' depth;
@@ -48,6 +50,36 @@ bench:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(APT_PACKAGES) $(BENCH_APT_PACKAGES)"
 	$(SWIFT) build -c release --product storefront
 	Benchmarks/run.sh
+
+## The man page: the binary's --experimental-dump-help through argument-parser's generate-manual plugin.
+## MAN_DATE is the page's date (fixed, so that the page changes only when the commands do).
+MAN_DATE ?= 2026-05-01
+man: build
+	$(SWIFT) package plugin generate-manual --configuration debug --date $(MAN_DATE)
+	mkdir -p man && cp .build/plugins/GenerateManual/outputs/storefront/storefront.1 man/storefront.1
+
+## `make install PREFIX=/usr/local` (and DESTDIR for staging): a release build, the binary, the man page and the
+## bash, zsh and fish completions (written by the binary itself); `make uninstall` removes them.
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+INSTALLED = $(BINDIR)/storefront $(MANDIR)/storefront.1 $(BASHDIR)/storefront $(ZSHDIR)/_storefront \
+	$(FISHDIR)/storefront.fish
+install: deps
+	$(SWIFT) build -c release --product storefront
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 0755 .build/release/storefront $(BINDIR)/storefront
+	install -m 0644 man/storefront.1 $(MANDIR)/storefront.1
+	.build/release/storefront --generate-completion-script bash > $(BASHDIR)/storefront
+	.build/release/storefront --generate-completion-script zsh > $(ZSHDIR)/_storefront
+	.build/release/storefront --generate-completion-script fish > $(FISHDIR)/storefront.fish
+	chmod 0644 $(BASHDIR)/storefront $(ZSHDIR)/_storefront $(FISHDIR)/storefront.fish
+
+uninstall:
+	rm -f $(INSTALLED)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The only C door: ncursesw, wide-character API on.
@@ -28,10 +29,17 @@ let package = Package(
             path: "Sources/CQREncode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libcurl, for HTTPS with a CA of the user's choosing (URLSession on Linux offers none).
+        .systemLibrary(
+            name: "CCurl",
+            path: "Sources/CCurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
         .target(
             name: "StorefrontAPI",
             dependencies: [
-                .product(name: "Logging", package: "swift-log")
+                "CCurl",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -62,9 +70,13 @@ let package = Package(
             dependencies: [
                 "StorefrontAPI", "ShopCore", "ShopTUI", "Sandbox", "Kiosk",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["GitCommit"]
         ),
+        // `GitCommit.id` for --version: the commit the binary was built from.
+        .plugin(name: "GitCommit", capability: .buildTool()),
         .testTarget(
             name: "StorefrontAPITests",
             dependencies: [
@@ -85,6 +97,8 @@ let package = Package(
             dependencies: ["ShopCore", "Sandbox", "StorefrontAPI", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "KioskTests", dependencies: ["Kiosk"]),
+        // The executable's own parts (store profiles), through @testable import.
+        .testTarget(name: "StorefrontCommandTests", dependencies: ["storefront"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["Sandbox", "StorefrontAPI", .product(name: "GRDB", package: "GRDB.swift")]

@@ -23,11 +23,14 @@ struct StoreConnection {
                 transport: SandboxTransport(launcher: launcher),
                 tokenStore: tokenStore ?? FileTokenStore.forStore("sandbox"))
             return StoreConnection(client: client, storeName: "Sandbox store", storeKey: "sandbox", sandbox: launcher)
-        case .commerceEngine(let storeID, let apiKey, let baseURL):
+        case .commerceEngine(let remote):
             let client = StorefrontClient(
-                configuration: ClientConfiguration(baseURL: baseURL, apiKey: apiKey, debugMode: debugMode),
-                tokenStore: tokenStore ?? FileTokenStore.forStore(storeID))
-            return StoreConnection(client: client, storeName: storeID, storeKey: storeID, sandbox: nil)
+                configuration: ClientConfiguration(
+                    baseURL: remote.baseURL, apiKey: remote.apiKey, debugMode: debugMode),
+                transport: StandardTransport.make(trust: remote.trust),
+                tokenStore: tokenStore ?? FileTokenStore.forStore(remote.storeID))
+            return StoreConnection(
+                client: client, storeName: remote.profile ?? remote.storeID, storeKey: remote.storeID, sandbox: nil)
         }
     }
 

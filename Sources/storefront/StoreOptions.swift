@@ -24,15 +24,33 @@ struct StoreOptions: ParsableArguments {
     @Flag(name: .customLong("debug-mode"), help: ArgumentHelp("Show OTPs (sandbox stores only).", visibility: .hidden))
     var debugMode = false
 
-    /// The resolved target, reading the environment where flags are absent.
+    /// A store profile of `config.toml`; `storefront profiles list` shows them.
+    @Option(name: .long, help: "A store profile from config.toml (env STOREFRONT_PROFILE; `storefront profiles`).")
+    var profile: String?
+
+    /// CAs to trust for HTTPS, e.g. a TLS-inspecting corporate proxy's.
+    @Option(
+        name: .customLong("ca-file"),
+        help: "Trust the CA certificates in this PEM file for HTTPS (else a profile's ca_file, SSL_CERT_FILE).")
+    var caFile: String?
+
+    /// The resolved target. Each setting comes from its flag, else the profile (`--profile`, `STOREFRONT_PROFILE`
+    /// or the file's `default`), else the environment.
     func target(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreTarget {
-        let storeID = storeId ?? environment["STOREFRONT_STORE_ID"].flatMap { $0.isEmpty ? nil : $0 }
-        let keyFile = apiKeyFile ?? environment["STOREFRONT_API_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let chosen = try ChosenProfile.resolve(
+            name: profile ?? variable("STOREFRONT_PROFILE"), environment: environment)
+        let settings = chosen?.profile ?? Profile()
+        let storeID =
+            storeId ?? settings.storeID ?? settings.url.map(Self.storeID(in:)) ?? variable("STOREFRONT_STORE_ID")
         let key =
-            try apiKey ?? keyFile.map(Self.readAPIKey(file:))
-            ?? environment["STOREFRONT_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
-        let envText = env ?? environment["STOREFRONT_ENV"].flatMap { $0.isEmpty ? nil : $0 }
+            try apiKey ?? apiKeyFile.map(Self.readStoreKey(file:)) ?? chosen?.apiKey()
+            ?? variable("STOREFRONT_API_KEY_FILE").map(Self.readStoreKey(file:)) ?? variable("STOREFRONT_API_KEY")
+            // A `url` profile is a sandbox elsewhere (`storefront sandbox serve`), which takes any key by default.
+            ?? (settings.url != nil ? "sandbox" : nil)
+        let envText = env ?? settings.url ?? settings.env ?? variable("STOREFRONT_ENV")
         guard let storeID else {
+            if let chosen { throw ConfigFailure("\(chosen.location): profile \(chosen.name) has no store_id or url") }
             if key != nil { throw ValidationError("--api-key needs --store-id as well.") }
             return .sandbox(databasePath: sandboxDb ?? StorePaths.sandboxDatabase(environment: environment))
         }
@@ -42,13 +60,42 @@ struct StoreOptions: ParsableArguments {
         let environmentChoice: ClientConfiguration.Environment
         if let envText {
             guard let parsed = ClientConfiguration.Environment(parsing: envText) else {
-                throw ValidationError("--env must be staging, production or an http(s) URL, not '\(envText)'.")
+                let problem = "must be staging, production or an http(s) URL, not '\(envText)'"
+                if env == nil, let chosen { throw ConfigFailure("\(chosen.location(of: "env")): env \(problem)") }
+                throw ValidationError("--env \(problem).")
             }
             environmentChoice = parsed
         } else {
             environmentChoice = .production
         }
-        return .commerceEngine(storeID: storeID, apiKey: key, baseURL: environmentChoice.baseURL(storeID: storeID))
+        let trust = CertificateTrust.resolve(
+            caFile: try caFile.map { try Self.checkedCAFile($0, location: "--ca-file") } ?? chosen?.caFile(),
+            environment: environment)
+        return .commerceEngine(
+            StoreTarget.Remote(
+                storeID: storeID, apiKey: key, baseURL: environmentChoice.baseURL(storeID: storeID), trust: trust,
+                profile: chosen?.name))
+    }
+
+    /// The store id in a storefront URL (`…/api/v1/{store_id}/storefront`), else its host.
+    static func storeID(in url: String) -> String {
+        let parts = URL(string: url)?.pathComponents ?? []
+        if let v1 = parts.firstIndex(of: "v1"), v1 + 1 < parts.count, parts[v1 - 1] == "api" { return parts[v1 + 1] }
+        return URL(string: url)?.host ?? "custom"
+    }
+
+    /// The store's API key from `file`, refused when the file is readable by anyone but its owner.
+    static func readStoreKey(file: String) throws -> String {
+        try KeyFilePermissions.check(file)
+        return try readAPIKey(file: file)
+    }
+
+    /// `file` when it can be read; a one-line failure naming `location` otherwise.
+    static func checkedCAFile(_ file: String, location: String) throws -> String {
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            throw ConfigFailure("\(location): cannot read the CA file \(file)")
+        }
+        return file
     }
 
     /// The API key in `file` (surrounding white space and the final newline dropped).
@@ -70,13 +117,23 @@ struct StoreOptions: ParsableArguments {
 
 enum StoreTarget {
     case sandbox(databasePath: String)
-    case commerceEngine(storeID: String, apiKey: String, baseURL: URL)
+    case commerceEngine(Remote)
+
+    /// A store over HTTP(S): Commerce Engine, or a sandbox served elsewhere.
+    struct Remote {
+        var storeID: String
+        var apiKey: String
+        var baseURL: URL
+        var trust: CertificateTrust = .system
+        /// The profile it came from, shown in the header.
+        var profile: String?
+    }
 
     /// Names the store in token files and recordings.
     var storeKey: String {
         switch self {
         case .sandbox: "sandbox"
-        case .commerceEngine(let storeID, _, _): storeID
+        case .commerceEngine(let remote): remote.storeID
         }
     }
 }

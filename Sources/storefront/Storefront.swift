@@ -12,9 +12,11 @@ struct Storefront: AsyncParsableCommand {
             catalog), so the whole journey works with no account and no network.
             Exit status: 0 ok, 1 failed, 2 bad usage.
             """,
+        version: StorefrontVersion.description,
         subcommands: [
             ShopCommand.self, CartCommand.self, OrderCommand.self, ProductsCommand.self, SandboxCommand.self,
             SSHKioskCommand.self, KioskSessionCommand.self, ReplayCommand.self, SupportCommand.self,
+            ProfilesCommand.self, VersionCommand.self,
         ],
         defaultSubcommand: ShopCommand.self
     )
@@ -35,6 +37,9 @@ struct Storefront: AsyncParsableCommand {
         } catch let failure as CommandFailure {
             FileHandle.standardError.write(Data("storefront: \(failure.description)\n".utf8))
             Foundation.exit(1)
+        } catch let failure as ConfigFailure {
+            FileHandle.standardError.write(Data("storefront: \(failure.description)\n".utf8))
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -71,6 +71,7 @@ final class TmuxSession {
         var env = [
             "XDG_DATA_HOME": home.appendingPathComponent("data").path,
             "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+            "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
             "TERM": "tmux-256color",
             "LANG": "C.UTF-8",
         ]

@@ -28,7 +28,7 @@ public actor StorefrontClient {
     let fixedSession: Bool
 
     public init(
-        configuration: ClientConfiguration, transport: any HTTPTransport = URLSessionTransport(),
+        configuration: ClientConfiguration, transport: any HTTPTransport = StandardTransport.make(),
         tokenStore: any TokenStore = MemoryTokenStore(), logger: Logger = Logger(label: "storefront.api"),
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -45,7 +45,8 @@ public actor StorefrontClient {
     /// operator-issued token). The token is kept in memory only (never in a customer's token file); it is not
     /// refreshed, and when it expires calls fail with 401 instead of starting a guest session.
     public init(
-        configuration: ClientConfiguration, supportToken: String, transport: any HTTPTransport = URLSessionTransport(),
+        configuration: ClientConfiguration, supportToken: String,
+        transport: any HTTPTransport = StandardTransport.make(),
         logger: Logger = Logger(label: "storefront.api"), now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.configuration = configuration
