@@ -292,4 +292,37 @@ import Testing
         }
         await store.finish()
     }
+
+    @Test func aProductThatCannotBeReadIsDroppedAndCountedNotTheWholePage() async throws {
+        // One product with a price that is not a number: the page keeps the other, and names the dropped one.
+        let page: ProductsPage = try Fixtures.decode(
+            #"{"products":[{"id":"p1","name":"Tea"},{"id":"p2","name":"Kettle","pricing":{"selling_price":"free"}}],"pagination":{"total_records":2,"next_page":2}}"#
+        )
+        #expect(page.products.map(\.id) == ["p1"])
+        #expect(page.dropped.map(\.id) == ["p2"])
+        #expect(page.dropped.first?.path == "products[1].pricing.selling_price")
+        var state = State()
+        state.catalog.isLoading = true
+        let store = makeStore(StubAPI(), state: state)
+        await store.send(
+            .catalog(.pageLoaded(page: 1, products: page.products, nextPage: 2, total: 2, unreadable: page.dropped))
+        ) {
+            $0.catalog.isLoading = false
+            $0.catalog.products = page.products
+            $0.catalog.nextPage = 2
+            $0.catalog.totalRecords = 2
+            $0.catalog.unreadable = page.dropped
+        }
+        // A later page adds its own; a reload (page 1) starts the count again.
+        await store.send(
+            .catalog(.pageLoaded(page: 2, products: [], nextPage: nil, total: 2, unreadable: page.dropped))
+        ) {
+            $0.catalog.nextPage = nil
+            $0.catalog.unreadable = page.dropped + page.dropped
+        }
+        await store.send(.catalog(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 1))) {
+            $0.catalog.totalRecords = 1
+            $0.catalog.unreadable = []
+        }
+    }
 }

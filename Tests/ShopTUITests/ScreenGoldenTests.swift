@@ -53,6 +53,43 @@ import Testing
         #expect(frame.buffer.rowText(0).contains("3 items ₹2,332.17"))
     }
 
+    @Test func productsTheAppCouldNotReadAreCountedAboveTheList() {
+        var state = Self.state("catalog")
+        let drop = DroppedElement(id: "p9", path: "content.products[3].pricing", reason: "expected Decimal")
+        state.catalog.unreadable = [drop]
+        var frame = TerminalRunner.composeFrame(
+            program: ScreenFixtures.app(state), width: 80, height: 24, theme: .default)
+        #expect(frame.buffer.rowText(3).contains("1 product could not be shown"))
+        #expect(frame.buffer.rowText(5).contains("Assam Breakfast"))
+        state.catalog.unreadable = [drop, drop]
+        frame = TerminalRunner.composeFrame(program: ScreenFixtures.app(state), width: 80, height: 24, theme: .default)
+        #expect(frame.buffer.rowText(3).contains("2 products could not be shown"))
+        state.catalog.products = []
+        frame = TerminalRunner.composeFrame(program: ScreenFixtures.app(state), width: 80, height: 24, theme: .default)
+        #expect(frame.buffer.rowsAsText().contains { $0.contains("None of this store's products could be read.") })
+    }
+
+    @Test func aColourOptionGivenAsAnObjectShowsItsNameAndASwatch() throws {
+        var state = Self.state("product")
+        let colour = AttributeValue.object(["name": .text("Blue"), "hexcode": .text("#0000FF")])
+        state.product.variants[0].associatedOptions = [
+            "background_color": AssociatedOption(name: "Background Color", value: colour, type: "color"),
+            "size": AssociatedOption(name: "Size", value: .text("Large"), type: "single-select"),
+        ]
+        let frame = TerminalRunner.composeFrame(
+            program: ScreenFixtures.app(state), width: 80, height: 24, theme: .default)
+        let rows = frame.buffer.rowsAsText()
+        let row = try #require(rows.firstIndex { $0.contains("Background Color Blue") })
+        #expect(rows[row].contains("Size Large"))
+        let swatch = try #require(rows[row].firstIndex(of: "■")).utf16Offset(in: rows[row])
+        #expect(frame.buffer[row, swatch].style.fg == .indexed(21))
+        // No colour, no swatch: the name alone says it.
+        let plain = TerminalRunner.composeFrame(
+            program: ScreenFixtures.app(state), width: 80, height: 24, theme: .plainASCII)
+        #expect(plain.buffer.rowsAsText()[row].contains("Background Color Blue"))
+        #expect(!plain.buffer.rowsAsText()[row].contains("#"))
+    }
+
     @Test func pricesAreRightAlignedInIndianGrouping() {
         let app = ScreenFixtures.app(Self.state("catalog"))
         let frame = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default)

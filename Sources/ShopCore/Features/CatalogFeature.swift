@@ -21,10 +21,11 @@ extension Reducer {
             }
             return .merge(.cancel(.catalogPage), loadProducts(&state, environment))
 
-        case .pageLoaded(let page, let products, let nextPage, let total):
+        case .pageLoaded(let page, let products, let nextPage, let total, let unreadable):
             state.catalog.isLoading = false
             state.inFlight.remove(.products)
             if page == 1 { state.catalog.products = products } else { state.catalog.products += products }
+            if page == 1 { state.catalog.unreadable = unreadable } else { state.catalog.unreadable += unreadable }
             state.catalog.nextPage = nextPage
             state.catalog.totalRecords = total
             if state.form[.searchQuery].isEmpty {
@@ -78,7 +79,7 @@ extension Reducer {
             return .catalog(
                 .pageLoaded(
                     page: page, products: result.products, nextPage: result.pagination?.nextPage,
-                    total: result.pagination?.totalRecords ?? result.products.count))
+                    total: result.pagination?.totalRecords ?? result.products.count, unreadable: result.dropped))
         } failure: {
             .catalog(.pageFailed($0))
         }

@@ -68,7 +68,8 @@ public enum SessionAction: Equatable, Sendable, Codable {
 public enum CatalogAction: Equatable, Sendable, Codable {
     case loadMore
     case refresh
-    case pageLoaded(page: Int, products: [Product], nextPage: Int?, total: Int)
+    /// `unreadable`: products of the page the app could not read (left out, logged by the client).
+    case pageLoaded(page: Int, products: [Product], nextPage: Int?, total: Int, unreadable: [DroppedElement] = [])
     case pageFailed(APIError)
     case categoriesLoaded([Category])
     case categoriesFailed(APIError)

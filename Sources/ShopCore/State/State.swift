@@ -132,6 +132,8 @@ public struct CatalogState: Equatable, Sendable {
     public var nextPage: Int? = 1
     public var isLoading = false
     public var totalRecords = 0
+    /// Products the store listed that could not be read, on the pages loaded so far.
+    public var unreadable: [DroppedElement] = []
     public var categories: [Category] = []
     /// nil: all products.
     public var categoryID: String?

@@ -67,6 +67,11 @@ enum CatalogScreen {
             drawCategories(state, into: &buffer, row: row, rect: bar, theme: theme)
             row += 1
         }
+        if query.isEmpty, let unreadable = unreadableLine(state.catalog.unreadable.count) {
+            buffer.write(
+                unreadable, row: row, col: rect.col, style: .role(.warning), maxWidth: rect.width,
+                ellipsis: theme.glyphs.ellipsis)
+        }
         row += 1
         var listRect = Rect(row: row, col: rect.col, width: rect.width, height: rect.bottom - row)
         var detailRect: Rect?
@@ -106,7 +111,9 @@ enum CatalogScreen {
                 ? ["Loading products…"]
                 : state.catalog.categoryID != nil
                     ? ["No products in this category.", "→ shows the next category"]
-                    : ["This store has no products yet.", "r reloads"]
+                    : state.catalog.unreadable.isEmpty
+                        ? ["This store has no products yet.", "r reloads"]
+                        : ["None of this store's products could be read.", "The log names each one; r reloads"]
             Draw.empty(into: &buffer, rect: listRect, lines: lines, theme: theme)
             return out
         }
@@ -138,6 +145,15 @@ enum CatalogScreen {
             col += buffer.write(
                 name, row: row, col: col, style: current ? Style.role(.accent).bold.underline : .role(.normal),
                 maxWidth: rect.right - col, ellipsis: theme.glyphs.ellipsis)
+        }
+    }
+
+    /// "1 product could not be shown": products the store listed that the app could not read.
+    static func unreadableLine(_ count: Int) -> String? {
+        switch count {
+        case 0: nil
+        case 1: "1 product could not be shown (the log says why)"
+        default: "\(count) products could not be shown (the log says why)"
         }
     }
 }

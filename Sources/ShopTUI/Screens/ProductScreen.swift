@@ -118,10 +118,52 @@ enum ProductScreen {
                 text, row: row, col: rect.col, style: .role(available ? .success : .warning), maxWidth: rect.width)
             row += 1
         }
+        if let options = variant?.associatedOptions, !options.isEmpty, row < rect.bottom {
+            drawOptions(options, ctx: ctx, into: &buffer, row: row, rect: rect)
+            row += 1
+        }
         if description > 0, let text = product.shortDescription ?? product.description, row + 1 < rect.bottom {
             row = Draw.paragraph(
                 into: &buffer, text, row: row + 1, rect: rect, style: .role(.dim), maxLines: description)
         }
         return row
+    }
+
+    /// The chosen variant's options: "Background Color Blue ■  Size Large", a colour by its name with a swatch
+    /// where colour is on.
+    static func drawOptions(
+        _ options: [String: AssociatedOption], ctx: ScreenContext, into buffer: inout CellBuffer, row: Int, rect: Rect
+    ) {
+        var col = rect.col
+        for key in options.keys.sorted() {
+            guard let option = options[key], let value = option.value, !value.displayText.isEmpty else { continue }
+            let label = (option.name ?? key) + " "
+            guard col < rect.right else { break }
+            col += buffer.write(label, row: row, col: col, style: .role(.dim), maxWidth: rect.right - col)
+            col += buffer.write(value.displayText, row: row, col: col, maxWidth: rect.right - col)
+            if ctx.theme.colorMode == .color, let hex = value.hexColors.first, let swatch = Swatch.color(hex),
+                col + 2 < rect.right
+            {
+                col += buffer.write(" ", row: row, col: col, maxWidth: 1)
+                col += buffer.write(
+                    ctx.theme.glyphs.isASCII ? "#" : "■", row: row, col: col, style: Style(fg: swatch), maxWidth: 1)
+            }
+            col += buffer.write("  ", row: row, col: col, maxWidth: max(0, rect.right - col))
+        }
+    }
+}
+
+/// A `#RRGGBB` colour as the nearest of the 256-colour palette's 6×6×6 cube.
+enum Swatch {
+    static func color(_ hex: String) -> TermColor? {
+        var digits = String(hex.dropFirst())
+        if digits.count == 3 { digits = digits.map { "\($0)\($0)" }.joined() }
+        guard digits.count == 6, let value = UInt32(digits, radix: 16) else { return nil }
+        func level(_ shift: UInt32) -> Int {
+            let channel = Int((value >> shift) & 0xFF)
+            return (channel * 5 + 127) / 255
+        }
+        let index: Int = 16 + 36 * level(16) + 6 * level(8) + level(0)
+        return .indexed(UInt8(index))
     }
 }
