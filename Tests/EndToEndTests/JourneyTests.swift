@@ -26,7 +26,10 @@ import Testing
 
     @Test func browseLogInCouponGiftCardOrderAndPay() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: BuiltBinary.path), "build the binary first")
-        let session = try TmuxSession(command: TmuxSession.appThenShell)
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("sf-journey-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let session = try TmuxSession(
+            command: "sh -c '\(BuiltBinary.path) --log \(log.path); echo app-exit=$?; sleep 120'")
         try await expectScreen(session, contains: "₹", "catalog")
         try await expectScreen(session, contains: "guest", "session")
 
@@ -98,6 +101,18 @@ import Testing
         #expect(payment.contains("http"), "no link:\n\(payment)")
         #expect(payment.contains("▀") || payment.contains("█") || payment.contains("▄"), "no QR code:\n\(payment)")
         let order = try #require(firstMatch("Order ([A-Za-z0-9-]+)", in: payment))
+        // As the seeds specify: after POST /orders, the Juspay customer, then Juspay create-order (whose link is
+        // shown: the screen says "Pay in your browser:" only for create-order's link).
+        let requests = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let lines = requests.split(separator: "\n").map(String.init)
+        let placed = try #require(lines.firstIndex { $0.contains("POST /orders 200") }, "no POST /orders in the log")
+        let customer = try #require(
+            lines.firstIndex { $0.contains("POST /payments/juspay/customers 200") }, "no Juspay customer:\n\(requests)")
+        let created = try #require(
+            lines.firstIndex { $0.contains("POST /payments/juspay/create-order 200") },
+            "no Juspay create-order:\n\(requests)")
+        #expect(placed < customer && customer < created)
+        #expect(lines.contains { $0.contains("GET /payments/payment-methods 200") }, "no gateway reference read")
 
         // Pay it as the customer would, from outside.
         let db = session.home.appendingPathComponent("data/storefront/sandbox.sqlite").path
