@@ -96,4 +96,16 @@ import Testing
         #expect(loose.0 == 2)
         #expect(loose.2.contains("Run: chmod 600 \(key)"), "\(loose.2)")
     }
+
+    @Test func theProfileImageCommandAsksForASignedInCustomerAndOneFile() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (both, _, bothError) = try run(["account", "image", "--remove", "me.png"])
+        #expect(both == 2)
+        #expect(bothError.contains("Give an image file to upload, or --remove (not both)."), "\(bothError)")
+        let image = root.path + "/me.png"
+        try write(image, "\u{89}PNG")
+        let (guest, _, guestError) = try run(["account", "image", image])
+        #expect(guest == 1)
+        #expect(guestError.contains("Sign in first"), "\(guestError)")
+    }
 }
