@@ -90,6 +90,33 @@ import Testing
         #expect(!plain.buffer.rowsAsText()[row].contains("#"))
     }
 
+    @Test func thePaymentSaysWhichLinkItShowsAndIOpensTheJuspayOrder() throws {
+        var state = Self.state("payment")
+        state.payment.linkSource = .orderAnswer
+        var frame = TerminalRunner.composeFrame(
+            program: ScreenFixtures.app(state), width: 100, height: 30, theme: .default)
+        #expect(frame.buffer.rowsAsText().contains { $0.contains("This is the order's own link: Juspay") })
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let order = try decoder.decode(
+            JuspayOrder.self,
+            from: Data(
+                #"{"id":"jus_9","status":"NEW","status_id":"10","amount":2832.17,"currency":"INR","payment_links":{"web":"https://pay.example/w","mobile":"https://pay.example/m","iframe":"https://pay.example/i"}}"#
+                    .utf8))
+        state.payment.juspayOrder = order
+        state.payment.linkSource = .juspayOrder
+        let app = ScreenFixtures.app(state)
+        #expect(app.keyTable.footerHints(width: 1_000).contains(FooterHint(key: "i", label: "details")))
+        state.payment.showingDetail = true
+        frame = TerminalRunner.composeFrame(program: ScreenFixtures.app(state), width: 100, height: 30, theme: .default)
+        let rows = frame.buffer.rowsAsText()
+        #expect(rows.contains { $0.contains("Juspay order id") && $0.contains("jus_9") })
+        #expect(rows.contains { $0.contains("Status") && $0.contains("NEW") && $0.contains("status id 10") })
+        #expect(rows.contains { $0.contains("₹2,832.17") })
+        #expect(rows.contains { $0.contains("https://pay.example/m") })
+        #expect(rows.contains { $0.contains("https://pay.example/i") })
+    }
+
     @Test func pricesAreRightAlignedInIndianGrouping() {
         let app = ScreenFixtures.app(Self.state("catalog"))
         let frame = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default)

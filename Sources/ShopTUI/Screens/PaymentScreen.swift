@@ -56,12 +56,13 @@ enum PaymentScreen {
         }
     }
 
-    /// Which link is shown: Juspay create-order's, or the order's own when create-order failed.
-    static func linkHeading(_ source: PaymentLinkSource?) -> String {
+    /// Which link is shown, when it is not Juspay create-order's: the order's own (create-order failed), or a
+    /// retry's.
+    static func linkNote(_ source: PaymentLinkSource?) -> String? {
         switch source {
-        case .orderAnswer?: "Pay in your browser (the order's link; Juspay create-order failed):"
-        case .retry?: "Pay in your browser (the retry's new link):"
-        case .juspayOrder?, nil: "Pay in your browser:"
+        case .orderAnswer?: "This is the order's own link: Juspay create-order failed."
+        case .retry?: "This is the new link of the payment retry."
+        case .juspayOrder?, nil: nil
         }
     }
 
@@ -147,10 +148,11 @@ enum PaymentScreen {
         }
         row += 1
         if row < left.bottom {
-            buffer.write(
-                linkHeading(p.linkSource), row: row, col: left.col, style: .role(.dim), maxWidth: left.width,
-                ellipsis: theme.glyphs.ellipsis)
+            buffer.write("Pay in your browser:", row: row, col: left.col, style: .role(.dim), maxWidth: left.width)
             row += 1
+        }
+        if let note = linkNote(p.linkSource), row < left.bottom {
+            row = Draw.paragraph(into: &buffer, note, row: row, rect: left, style: .role(.warning), maxLines: 2)
         }
         // The link, cut into rows; each row is an OSC 8 hyperlink to the whole link.
         var rest = Substring(link)
