@@ -14,7 +14,7 @@ struct Storefront: AsyncParsableCommand {
             """,
         subcommands: [
             ShopCommand.self, CartCommand.self, OrderCommand.self, ProductsCommand.self, SandboxCommand.self,
-            SSHKioskCommand.self, KioskSessionCommand.self, ReplayCommand.self, SupportCommand.self,
+            SSHKioskCommand.self, KioskSessionCommand.self, ReplayCommand.self, SupportCommand.self, DoctorCommand.self,
         ],
         defaultSubcommand: ShopCommand.self
     )
