@@ -8,20 +8,24 @@ struct DoctorCommand: AsyncParsableCommand {
         commandName: "doctor",
         abstract: "Check that a store works with this app: key, session, catalog, payment, delivery.",
         discussion: """
-            Each check prints a line with its verdict (ok, warn, fail or skip), the round-trip time of its calls \
-            and what it found:
-              api-key      POST /auth/anonymous with the key (401 or 403: the store refuses it)
+            Each check prints a line: its verdict (ok, warn, fail or skip), the round-trip
+            time of its calls, and what it found.
+              api-key      POST /auth/anonymous with the key (401 or 403: refused)
               session      that answer names the session's user (content.user)
-              catalog      GET /catalog/products, the first 5 pages: every product decoded; each one the app \
-            cannot read is named with its id and JSON path, the rest still counted
+              catalog      GET /catalog/products, the first 5 pages, every product
+                           decoded; one the app cannot read is named by its id and
+                           JSON path, and the rest are still counted
               categories   GET /catalog/categories
-              juspay       GET /payments/payment-methods?payment_provider_slug=juspay: the Juspay method and \
-            its gateway reference (supported_reference_ids[0]), which every order needs
-              fulfillment  with --pincode: a cart with the first purchasable product, POST \
-            /shipping/fulfillment-options for it, then the cart deleted; skipped without --pincode
-            It uses a new guest session of its own (the shop's saved session is left alone) and never prints the \
-            API key or tokens.
-            Exit status: 0 no check failed (warnings and skips allowed), 1 a check failed, 2 bad usage.
+              juspay       GET /payments/payment-methods?payment_provider_slug=juspay:
+                           the Juspay method and its gateway reference
+                           (supported_reference_ids[0]), which every order needs
+              fulfillment  with --pincode: a test cart with the first purchasable
+                           product, POST /shipping/fulfillment-options for it, then
+                           the cart deleted; skipped without --pincode
+            It uses a new guest session of its own, in memory (the shop's saved session
+            is left alone), and never prints the API key or tokens.
+            Exit status: 0 no check failed (warnings and skips allowed), 1 a check
+            failed, 2 bad usage.
             """)
 
     @OptionGroup var store: StoreOptions

@@ -150,8 +150,16 @@ import Testing
             server.baseURL.absoluteString,
         ]
         let (status, out, err) = try run.doctor(flags)
+        // One session, and each list read once: the client's fewest-requests habits hold.
+        let requests = server.requests
         let (jsonStatus, json, _) = try run.doctor(flags + ["--json"])
         await server.stop()
+        #expect(
+            requests == [
+                "POST /auth/anonymous", "GET /catalog/products?page=1&limit=25",
+                "GET /catalog/products?page=2&limit=25",
+                "GET /catalog/categories", "GET /payments/payment-methods?payment_provider_slug=juspay",
+            ], "\(requests)")
 
         #expect(status == 1, "\(out)\n\(err)")
         let catalog = Self.line("catalog", in: out)

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import Synchronization
 
 /// A store on loopback that answers the storefront API's documented shapes for what `storefront doctor` reads
 /// (anonymous auth, products, categories, payment methods), with one product the app cannot read: on page 1,
@@ -17,15 +18,41 @@ final class OneBrokenProductStore: Sendable {
 
     let baseURL: URL
     private let task: Task<Void, any Error>
+    private let log: RequestLog
 
-    private init(baseURL: URL, task: Task<Void, any Error>) {
+    private init(baseURL: URL, task: Task<Void, any Error>, log: RequestLog) {
         self.baseURL = baseURL
         self.task = task
+        self.log = log
+    }
+
+    /// Every request so far, as `METHOD path?query` with the base path left out.
+    var requests: [String] { log.entries.withLock { $0 } }
+
+    private final class RequestLog: Sendable {
+        let entries = Mutex<[String]>([])
+    }
+
+    /// Records each request before the router answers it.
+    private struct Recording: RouterMiddleware {
+        let log: RequestLog
+
+        func handle(
+            _ request: Request, context: BasicRequestContext,
+            next: (Request, BasicRequestContext) async throws -> Response
+        ) async throws -> Response {
+            let path = String(request.uri.path.dropFirst(OneBrokenProductStore.basePath.count))
+            let query = request.uri.query.map { "?\($0)" } ?? ""
+            log.entries.withLock { $0.append("\(request.method.rawValue) \(path)\(query)") }
+            return try await next(request, context)
+        }
     }
 
     /// Starts on an ephemeral loopback port; returns once it listens.
     static func start() async throws -> OneBrokenProductStore {
+        let log = RequestLog()
         let router = Router()
+        router.add(middleware: Recording(log: log))
         router.post("\(basePath)/auth/anonymous") { _, _ in
             ok(
                 #"{"user":{"id":"user-doctor-1","is_anonymous":true,"is_logged_in":false},"#
@@ -68,7 +95,7 @@ final class OneBrokenProductStore: Sendable {
             task.cancel()
             throw CancellationError()
         }
-        return OneBrokenProductStore(baseURL: URL(string: "http://127.0.0.1:\(port)\(basePath)")!, task: task)
+        return OneBrokenProductStore(baseURL: URL(string: "http://127.0.0.1:\(port)\(basePath)")!, task: task, log: log)
     }
 
     func stop() async {
