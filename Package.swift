@@ -101,7 +101,11 @@ let package = Package(
         .testTarget(name: "StorefrontCommandTests", dependencies: ["storefront"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Sandbox", "StorefrontAPI", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Sandbox", "StorefrontAPI", .product(name: "GRDB", package: "GRDB.swift"),
+                // A small loopback store answering what a test scripts (`storefront doctor` on broken products).
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
         ),
     ]
 )

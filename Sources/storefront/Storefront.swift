@@ -16,7 +16,7 @@ struct Storefront: AsyncParsableCommand {
         subcommands: [
             ShopCommand.self, CartCommand.self, OrderCommand.self, ProductsCommand.self, SandboxCommand.self,
             SSHKioskCommand.self, KioskSessionCommand.self, ReplayCommand.self, SupportCommand.self,
-            ProfilesCommand.self, VersionCommand.self, AccountCommand.self,
+            ProfilesCommand.self, VersionCommand.self, AccountCommand.self, DoctorCommand.self,
         ],
         defaultSubcommand: ShopCommand.self
     )

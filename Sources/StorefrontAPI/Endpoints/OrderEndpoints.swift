@@ -24,11 +24,7 @@ extension StorefrontClient {
     public func juspayGatewayReference() async throws(APIError) -> String {
         if let gatewayReference { return gatewayReference }
         let methods = try await paymentMethods(provider: "juspay")
-        guard
-            let reference = methods.first(where: { $0.paymentProviderSlug == nil || $0.paymentProviderSlug == "juspay" }
-            )?
-            .supportedReferenceIds?.first
-        else {
+        guard let reference = StorePaymentMethod.juspay(in: methods)?.supportedReferenceIds?.first else {
             throw .http(
                 status: 404, code: "NO_PAYMENT_METHOD",
                 message: "This store has no Juspay payment method with a gateway reference, so it cannot take orders.",

@@ -15,6 +15,14 @@ public struct StorePaymentMethod: Codable, Sendable, Hashable {
     }
 }
 
+extension StorePaymentMethod {
+    /// The store's Juspay method among those `GET /payments/payment-methods?payment_provider_slug=juspay` listed
+    /// (one that names no provider counts): its first `supported_reference_ids` is the gateway reference.
+    public static func juspay(in methods: [StorePaymentMethod]) -> StorePaymentMethod? {
+        methods.first { $0.paymentProviderSlug == nil || $0.paymentProviderSlug == "juspay" }
+    }
+}
+
 public struct PaymentMethodsContent: Decodable, Sendable, Hashable {
     public var paymentMethods: [StorePaymentMethod]
 
