@@ -24,9 +24,16 @@ schemas = {
  "User": obj({"id": STR, "first_name": NSTR, "last_name": NSTR, "email": NSTR, "is_email_verified": BOOL, "phone": NSTR,
    "country_code": NSTR, "is_phone_verified": BOOL, "profile_image_url": NSTR, "is_anonymous": BOOL, "is_logged_in": BOOL,
    "login_methods": arr({"enum": ["email", "phone", "whatsapp", "password"]}),
-   "notification_preferences": ref("NotificationPreferences"), "customer_id": NSTR,
-   "business": {"oneOf": [ref("Business"), {"type": "null"}]}, "loyalty_points": INT, "credit_balance": MONEY,
+   "notification_preferences": ref("NotificationPreferences"),
+   "loyalty_points": {"type": "integer", "description": "Sandbox extension: the seeded loyalty balance"},
+   "credit_balance": {"allOf": [MONEY], "description": "Sandbox extension: the seeded credit balance"},
    "created_at": STR, "modified_at": STR}),
+ "AnonymousUser": obj({"id": STR, "is_anonymous": BOOL, "is_logged_in": BOOL, "first_name": NSTR, "last_name": NSTR,
+   "phone": NSTR, "email": NSTR, "is_email_verified": BOOL, "is_phone_verified": BOOL, "profile_image_url": NSTR,
+   "created_at": STR, "modified_at": STR}),
+ "AnonymousTokens": obj({"user": ref("AnonymousUser"), "access_token": STR, "refresh_token": STR}, ["user", "access_token", "refresh_token"]),
+ "BareTokens": obj({"access_token": STR, "refresh_token": STR}, ["access_token", "refresh_token"]),
+ "ForgotPasswordContent": obj({"otp_token": STR, "otp": {"type": "string", "description": "Only with x-debug-mode: true"}}, ["otp_token"]),
  "Tokens": obj({"user": ref("User"), "access_token": STR, "refresh_token": STR}, ["user", "access_token", "refresh_token"]),
  "OtpContent": obj({"otp_token": STR, "otp_action": STR, "otp": {"type": "string", "description": "Only with x-debug-mode: true"}}, ["otp_token", "otp_action"]),
  "ProductPricing": obj({"currency": STR, "tax_type": {"const": "GST"}, "tax_rate": INT,
@@ -116,7 +123,7 @@ def op(method, path, summary, content, body=None, errors=(400, 401), params=(), 
     paths.setdefault(path, {})[method] = o
 
 A = "Auth"
-op("post", "/auth/anonymous", "Anonymous user and tokens", ref("Tokens"), security="apikey", tag=A, errors=(401,))
+op("post", "/auth/anonymous", "Anonymous user and tokens", ref("AnonymousTokens"), security="apikey", tag=A, errors=(401,))
 for ch in ["phone", "whatsapp"]:
     op("post", f"/auth/login/{ch}", f"Send a login OTP by {ch}", ref("OtpContent"), obj({"phone": {"type": "string", "pattern": "^[0-9]{10}$"},
        "country_code": {"const": "+91"}, "register_if_not_exists": BOOL}, ["phone"]), errors=(400, 401, 404, 429), tag=A)
@@ -144,8 +151,8 @@ op("post", "/auth/support", "Sandbox only: a read-only support token (X-Api-Key 
        ["access_token", "role", "expires_in"]),
    security="support", tag=A, errors=(401,))
 op("post", "/auth/logout", "Log out: new anonymous tokens", ref("Tokens"), tag=A, errors=(401,))
-op("post", "/auth/forgot-password", "Send a reset-password OTP", ref("OtpContent"), obj({"email": STR, "phone": STR}), errors=(400, 401, 404, 429), tag=A)
-op("post", "/auth/reset-password", "Reset the password with an OTP", ref("Tokens"), obj({"otp_token": STR, "otp": STR, "new_password": STR,
+op("post", "/auth/forgot-password", "Send a reset-password OTP", ref("ForgotPasswordContent"), obj({"email": STR, "phone": STR}), errors=(400, 401, 404, 429), tag=A)
+op("post", "/auth/reset-password", "Reset the password with an OTP", ref("BareTokens"), obj({"otp_token": STR, "otp": STR, "new_password": STR,
    "confirm_password": STR}, ["otp_token", "otp", "new_password"]), errors=(400, 401, 429), tag=A)
 op("post", "/auth/change-password", "Change the password", obj({"access_token": STR, "refresh_token": STR}),
    obj({"old_password": STR, "new_password": STR, "confirm_password": STR}, ["old_password", "new_password"]), tag=A)
@@ -215,7 +222,7 @@ op("post", "/carts/{id}/credit-balance", "Use credit balance", CART, obj({"credi
 op("delete", "/carts/{id}/credit-balance", "Stop using credit balance", CART, params=["id"], errors=(401, 404), tag=K)
 op("post", "/carts/{id}/gift-card", "Redeem a gift card (partial use allowed)", CART, obj({"gift_card_code": STR}, ["gift_card_code"]),
    params=["id"], errors=(400, 401, 404), tag=K)
-op("delete", "/carts/{id}/gift-card", "Remove the gift card", CART, params=["id"], errors=(401, 404), tag=K)
+op("delete", "/carts/{id}/gift-card", "Remove the gift card (answers the cart itself, not {cart})", ref("Cart"), params=["id"], errors=(401, 404), tag=K)
 op("post", "/carts/{id}/fulfillment-preference", "Delivery method or store pickup", CART,
    obj({"fulfillment_type": {"enum": ["delivery", "collect-in-store"]}, "shipments": arr(obj({"id": {"type": "string",
        "description": "deliver.shipments[].id of the fulfillment options"}, "shipping_provider_id": STR,

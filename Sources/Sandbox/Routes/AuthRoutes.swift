@@ -32,15 +32,22 @@ struct AuthRoutes {
         group.post("auth/reset-password") { request, context in try await resetPassword(request, context) }
     }
 
-    struct TokensContent: Encodable, Sendable {
-        var user: UserWire
+    struct TokensContent<User: Encodable & Sendable>: Encodable, Sendable {
+        var user: User
+        var accessToken: String
+        var refreshToken: String
+    }
+
+    /// The reference's reset-password answer: the tokens alone, no user.
+    struct BareTokens: Encodable, Sendable {
         var accessToken: String
         var refreshToken: String
     }
 
     struct OTPContent: Encodable, Sendable {
         var otpToken: String
-        var otpAction: String
+        /// Left out by forgot password, whose documented answer is `{otp_token}` alone.
+        var otpAction: String?
         /// Only with `x-debug-mode: true`.
         var otp: String?
     }
@@ -48,7 +55,7 @@ struct AuthRoutes {
     // MARK: Tokens
 
     /// Issues and records a token pair for `user`.
-    func issueTokens(_ user: UserRecord, session: String = IDs.make()) async throws -> TokensContent {
+    func issueTokens(_ user: UserRecord, session: String = IDs.make()) async throws -> TokensContent<UserWire> {
         let (pair, refresh) = try await services.tokens.issue(for: user, session: session, now: Date())
         try await services.database.write { db in try refresh.insert(db) }
         return TokensContent(user: UserWire(user), accessToken: pair.accessToken, refreshToken: pair.refreshToken)
@@ -59,7 +66,10 @@ struct AuthRoutes {
         let now = Date()
         let user = UserRecord.anonymous(id: IDs.make(now: now), now: now)
         try await services.database.write { db in try user.insert(db) }
-        return try Reply.ok(try await issueTokens(user), message: "Anonymous user created")
+        let tokens = try await issueTokens(user)
+        let content = TokensContent(
+            user: AnonymousUserWire(user), accessToken: tokens.accessToken, refreshToken: tokens.refreshToken)
+        return try Reply.ok(content, message: "Anonymous user created")
     }
 
     func refresh(_ request: Request, _ context: SandboxContext) async throws -> Response {
@@ -116,9 +126,11 @@ struct AuthRoutes {
         request.header("x-debug-mode")?.lowercased() == "true"
     }
 
-    func otpReply(_ otp: OTPRecord, _ request: Request) throws -> Response {
+    func otpReply(_ otp: OTPRecord, _ request: Request, withAction: Bool = true) throws -> Response {
         try Reply.ok(
-            OTPContent(otpToken: otp.token, otpAction: otp.action, otp: debugMode(request) ? otp.code : nil),
+            OTPContent(
+                otpToken: otp.token, otpAction: withAction ? otp.action : nil,
+                otp: debugMode(request) ? otp.code : nil),
             message: "OTP sent")
     }
 
@@ -415,7 +427,7 @@ struct AuthRoutes {
                     channel: phone != nil ? "sms" : "email", phone: phone, email: phone == nil ? email : nil),
                 now: now)
         }
-        return try otpReply(otp, request)
+        return try otpReply(otp, request, withAction: false)
     }
 
     func resetPassword(_ request: Request, _ context: SandboxContext) async throws -> Response {
@@ -463,6 +475,8 @@ struct AuthRoutes {
                 return .success(user)
             }
         }
-        return try Reply.ok(try await issueTokens(try outcome.get()), message: "Password reset")
+        let tokens = try await issueTokens(try outcome.get())
+        return try Reply.ok(
+            BareTokens(accessToken: tokens.accessToken, refreshToken: tokens.refreshToken), message: "Password reset")
     }
 }

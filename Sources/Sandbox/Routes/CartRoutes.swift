@@ -38,16 +38,18 @@ struct CartRoutes {
             }
         }
         group.post("carts/:id/gift-card") { request, context in try await redeemGiftCard(request, context) }
+        // The reference's remove-gift-card answer is the cart itself, not `{cart}`.
         group.delete("carts/:id/gift-card") { request, context in
-            try await mutate(request, context, message: "Gift card removed") { db, cart in
+            try await mutate(request, context, message: "Gift card removed", wrapped: false) { db, cart in
                 try db.execute(literal: "UPDATE cart SET gift_card_code = NULL WHERE id = \(cart.id)")
             }
         }
     }
 
-    /// Loads the caller's cart `:id`, applies `change` in the same transaction and answers the priced cart.
+    /// Loads the caller's cart `:id`, applies `change` in the same transaction and answers the priced cart
+    /// (as `{cart}`, or the cart itself when not `wrapped`).
     func mutate(
-        _ request: Request, _ context: SandboxContext, message: String,
+        _ request: Request, _ context: SandboxContext, message: String, wrapped: Bool = true,
         _ change: @escaping @Sendable (Database, CartRecord) throws -> Void
     ) async throws -> Response {
         let session = try await auth.verifiedSession(request)
@@ -61,7 +63,7 @@ struct CartRoutes {
             let updated = try CartStore.cart(db, id: id) ?? cart
             return try CartStore.priced(db, updated, catalog: catalog, now: now)
         }
-        return try Reply.ok(["cart": cart], message: message)
+        return wrapped ? try Reply.ok(["cart": cart], message: message) : try Reply.ok(cart, message: message)
     }
 
     /// `GET /carts/:id`: the priced cart in a read transaction, so that reads run side by side on the pool

@@ -15,8 +15,6 @@ struct UserWire: Codable, Sendable, Equatable {
     var isLoggedIn: Bool
     var loginMethods: [String]
     var notificationPreferences: NotificationPreferences
-    @Null var customerId: String?
-    @Null var business: BusinessDetails?
     var loyaltyPoints: Int
     var creditBalance: Paise
     var createdAt: Date
@@ -36,10 +34,40 @@ struct UserWire: Codable, Sendable, Equatable {
         isLoggedIn = !user.isAnonymous
         loginMethods = user.loginMethods
         notificationPreferences = user.notificationPreferences ?? .defaults
-        customerId = user.customerId
-        business = user.business
         loyaltyPoints = user.loyaltyPoints
         creditBalance = Paise(user.creditBalance)
+        createdAt = user.createdAt
+        modifiedAt = user.modifiedAt
+    }
+}
+
+/// `AnonymousUser` on the wire (`POST /auth/anonymous`): the reference's shorter shape, without country code,
+/// login methods, notification preferences or balances.
+struct AnonymousUserWire: Encodable, Sendable, Equatable {
+    var id: String
+    var isAnonymous: Bool
+    var isLoggedIn: Bool
+    @Null var firstName: String?
+    @Null var lastName: String?
+    @Null var phone: String?
+    @Null var email: String?
+    var isEmailVerified: Bool
+    var isPhoneVerified: Bool
+    @Null var profileImageUrl: String?
+    var createdAt: Date
+    var modifiedAt: Date
+
+    init(_ user: UserRecord) {
+        id = user.id
+        isAnonymous = user.isAnonymous
+        isLoggedIn = !user.isAnonymous
+        firstName = user.firstName
+        lastName = user.lastName
+        phone = user.phone
+        email = user.email
+        isEmailVerified = user.isEmailVerified
+        isPhoneVerified = user.isPhoneVerified
+        profileImageUrl = user.profileImageUrl
         createdAt = user.createdAt
         modifiedAt = user.modifiedAt
     }

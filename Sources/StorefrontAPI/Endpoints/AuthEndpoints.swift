@@ -238,9 +238,12 @@ extension StorefrontClient {
 
             private enum CodingKeys: String, CodingKey { case email, phone, countryCode }
         }
-        return try await send(
+        var challenge: OTPChallenge = try await send(
             "POST", "/auth/forgot-password",
             body: Body(email: email, phone: phone, countryCode: phone == nil ? nil : "+91"))
+        // The documented answer is `{otp_token}` alone: the OTP is the reset-password one.
+        if challenge.otpAction.isEmpty { challenge.otpAction = "reset-password" }
+        return challenge
     }
 
     /// Sets a new password with the OTP of ``forgotPassword(email:phone:)``; the answer's tokens are adopted.

@@ -25,6 +25,7 @@ struct SandboxHarness: Sendable {
 
     static func with(
         _ configure: (inout SandboxConfiguration) -> Void = { _ in },
+        transport: any HTTPTransport = URLSessionTransport(),
         _ body: (SandboxHarness) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("api-sandbox-\(UUID())")
@@ -38,6 +39,7 @@ struct SandboxHarness: Sendable {
             configuration: ClientConfiguration(
                 baseURL: server.baseURL, apiKey: "sandbox-test-key", debugMode: true, timeout: .seconds(10),
                 retryBaseDelay: .milliseconds(10)),
+            transport: transport,
             tokenStore: FileTokenStore(fileURL: directory.appendingPathComponent("state/tokens.json")),
             logger: Logger(label: "test.api", factory: { _ in SwiftLogNoOpLogHandler() }),
             now: { clock.now() })

@@ -14,6 +14,9 @@ struct VendorExample: @unchecked Sendable {
     let requiredRequestKeys: [String]
     let answer: [String: Any]?
     let truncated: Bool
+    /// For a truncated answer, the JSON paths (`content.cart_items[]`) of the objects and lists the cut left open:
+    /// their remaining keys are unknown.
+    let openPaths: Set<String>
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("VendorExamples")
@@ -30,15 +33,17 @@ struct VendorExample: @unchecked Sendable {
         }
         var answer = object["response"] as? [String: Any]
         let truncated = object["responseTruncated"] as? Bool ?? false
-        if answer == nil, let excerpt = object["responseExcerpt"] as? String {
-            answer = closedPrefix(excerpt) as? [String: Any]
+        var openPaths: Set<String> = []
+        if answer == nil, let excerpt = object["responseExcerpt"] as? String, let cut = closedCut(excerpt) {
+            answer = cut.value as? [String: Any]
+            openPaths = Set(cut.openPaths)
         }
         let request = object["request"].flatMap { $0 is NSNull ? nil : $0 }
         return VendorExample(
             name: name, source: object["source"] as? String ?? "", method: object["method"] as? String ?? "",
             path: object["path"] as? String ?? "", requestContentType: object["requestContentType"] as? String,
             request: request, requiredRequestKeys: object["requiredRequestKeys"] as? [String] ?? [],
-            answer: answer, truncated: truncated)
+            answer: answer, truncated: truncated, openPaths: openPaths)
     }
 
     /// Whether `path` (a request's, `/carts/c1/coupon`) is this example's (`/carts/{id}/coupon`).
@@ -58,11 +63,22 @@ struct VendorExample: @unchecked Sendable {
 
     /// A truncated JSON text closed after its last complete element (cut at the last comma that parses once the
     /// open brackets are closed).
-    static func closedPrefix(_ text: String) -> Any? {
-        var stack: [Character] = []
+    static func closedPrefix(_ text: String) -> Any? { closedCut(text)?.value }
+
+    /// ``closedPrefix(_:)`` with the JSON paths of the containers that were open at the cut (`""` is the root,
+    /// `content.items[]` an element of `content.items`).
+    static func closedCut(_ text: String) -> (value: Any, openPaths: [String])? {
+        struct Frame {
+            let bracket: Character
+            let path: String
+            var key: String?
+        }
+        var frames: [Frame] = []
         var inString = false
         var escaped = false
-        var cuts: [(index: String.Index, stack: [Character])] = []
+        var stringStart = text.startIndex
+        var lastString: String?
+        var cuts: [(index: String.Index, frames: [Frame])] = []
         for index in text.indices {
             let c = text[index]
             if inString {
@@ -72,21 +88,38 @@ struct VendorExample: @unchecked Sendable {
                     escaped = true
                 } else if c == "\"" {
                     inString = false
+                    lastString = String(text[text.index(after: stringStart)..<index])
                 }
                 continue
             }
             switch c {
-            case "\"": inString = true
-            case "{", "[": stack.append(c)
-            case "}", "]": _ = stack.popLast()
-            case ",": cuts.append((index, stack))
+            case "\"":
+                inString = true
+                stringStart = index
+            case ":":
+                if !frames.isEmpty { frames[frames.count - 1].key = lastString }
+            case "{", "[":
+                var path = ""
+                if let parent = frames.last {
+                    if parent.bracket == "[" {
+                        path = parent.path + "[]"
+                    } else {
+                        let key = parent.key ?? "?"
+                        path = parent.path.isEmpty ? key : parent.path + "." + key
+                    }
+                }
+                frames.append(Frame(bracket: c, path: path))
+            case "}", "]": _ = frames.popLast()
+            case ",": cuts.append((index, frames))
             default: break
             }
         }
         for cut in cuts.reversed() {
-            let closers = cut.stack.reversed().map { $0 == "{" ? "}" : "]" }.joined()
+            let closers = cut.frames.reversed().map { $0.bracket == "{" ? "}" : "]" }.joined()
             let candidate = String(text[..<cut.index]) + closers
-            if let value = try? JSONSerialization.jsonObject(with: Data(candidate.utf8)) { return value }
+            if let value = try? JSONSerialization.jsonObject(with: Data(candidate.utf8)) {
+                return (value, cut.frames.map(\.path))
+            }
         }
         return nil
     }
