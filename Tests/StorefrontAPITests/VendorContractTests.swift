@@ -309,4 +309,25 @@ struct VendorContractTests {
         #expect((closed?["b"] as? [[String: Any]])?.count == 2)
         #expect((closed?["b"] as? [[String: Any]])?.last?["d"] as? Int == 3)
     }
+
+    @Test("one product the app cannot read is left out of its page and logged with the endpoint, id and JSON path")
+    func anUnreadableProductIsDroppedAndLogged() async throws {
+        let server = try await ScriptedServer.start { request, _ in
+            request.route == "GET /catalog/products"
+                ? .ok(
+                    #"{"products":[{"id":"p1","name":"Tea"},{"id":42,"name":"Kettle","pricing":{"selling_price":{"amount":"free"}}},{"id":"p3","name":"Cup"}],"pagination":{"total_records":3}}"#
+                )
+                : .error(404, code: "NOT_FOUND", message: "no route")
+        }
+        defer { Task { await server.stop() } }
+        let capture = LogCapture()
+        let client = TestClient.make(server.baseURL, tokens: Self.identified, logger: capture.logger(level: .info))
+        let page = try await client.products()
+        #expect(page.products.map(\.id) == ["p1", "p3"])
+        #expect(page.dropped.map(\.id) == ["42"])
+        let line = try #require(capture.all.first { $0.contains("could not be read") }, "\(capture.text)")
+        #expect(line.contains("endpoint=GET /catalog/products"))
+        #expect(line.contains("id=42"))
+        #expect(line.contains("json_path=content.products[1].pricing.selling_price"))
+    }
 }
