@@ -91,7 +91,8 @@ struct JuspayRoutes {
             }
             return (order, try OrderStore.openPayment(db, order: &order, returnURL: returnURL, now: now))
         }
-        let info = PaymentPages.info(for: payment, order: order, request: request)
+        let info = PaymentPages.info(
+            for: payment, order: order, request: request, publicURL: services.configuration.publicURL)
         let user = order.snapshot
         let data = OrderData(
             id: "ordeh_\(payment.id.lowercased())", orderId: order.orderNumber, merchantId: "sandbox", status: "NEW",
