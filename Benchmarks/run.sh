@@ -2,7 +2,7 @@
 # `make bench`: every benchmark, on the release binary. BENCH_ONLY="sandbox-load tui scale" picks some.
 source "$(dirname "$0")/lib.sh"
 [ -x "$BIN" ] || { echo "no binary at $BIN: swift build -c release --product storefront" >&2; exit 1; }
-for part in ${BENCH_ONLY:-sandbox-load startup tui journey scale}; do
+for part in ${BENCH_ONLY:-sandbox-load startup tui journey scale kiosk}; do
   echo "== $part"
   case "$part" in
     sandbox-load) "$BENCH_DIR/sandbox-load.sh" ;;
@@ -10,6 +10,7 @@ for part in ${BENCH_ONLY:-sandbox-load startup tui journey scale}; do
     tui) "$BENCH_DIR/tui-bench.sh" ;;
     journey) "$BENCH_DIR/journey.sh" ;;
     scale) "$BENCH_DIR/scale.sh" ;;
+    kiosk) "$BENCH_DIR/kiosk-capacity.sh" ;;
     *) echo "unknown part $part" >&2; exit 2 ;;
   esac
 done

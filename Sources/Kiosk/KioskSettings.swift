@@ -17,8 +17,15 @@ public struct KioskSettings: Codable, Sendable, Hashable {
     public var stateDirectory: String
     /// Sends `x-debug-mode` (OTPs on screen): on for the sandbox only.
     public var debugMode: Bool
+    /// The base visitors' phones reach the store's payment pages at (`https://demo.example.com`); nil: none,
+    /// and the payment screen asks the visitor to have the presenter settle the payment.
+    public var publicURL: String?
 
-    public init(storeID: String, baseURL: String, apiKey: String, stateDirectory: String, debugMode: Bool) {
+    public init(
+        storeID: String, baseURL: String, apiKey: String, stateDirectory: String, debugMode: Bool,
+        publicURL: String? = nil
+    ) {
+        self.publicURL = publicURL
         self.storeID = storeID
         self.baseURL = baseURL
         self.apiKey = apiKey
@@ -32,6 +39,7 @@ public struct KioskSettings: Codable, Sendable, Hashable {
         case apiKey = "api_key"
         case stateDirectory = "state_directory"
         case debugMode = "debug_mode"
+        case publicURL = "public_url"
     }
 
     public enum LoadError: Error, Hashable, CustomStringConvertible {

@@ -27,8 +27,12 @@ struct DisplayOptions: ParsableArguments {
     /// Runs the shop's TUI for `shop` until it quits, then stops its effects and closes `connection`. A sandbox
     /// that is not started yet starts once the first frame is on the screen.
     @MainActor
-    func run(_ shop: Store, storeName: String, connection: StoreConnection, first: [Action] = []) async throws {
+    func run(
+        _ shop: Store, storeName: String, connection: StoreConnection, first: [Action] = [],
+        paymentLinks: PaymentLinkPolicy = .asGiven
+    ) async throws {
         let app = ShopApp(store: shop, storeName: storeName)
+        app.paymentLinks = paymentLinks
         let runner = TerminalRunner(program: app, options: terminalOptions)
         app.attach(runner)
         runner.onFirstFrame = { connection.start() }

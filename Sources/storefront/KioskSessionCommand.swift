@@ -38,6 +38,7 @@ struct KioskSessionCommand: AsyncParsableCommand, ManagesItsOwnLogging {
         let visitorDirectory = identity.stateDirectory(under: URL(fileURLWithPath: settings.stateDirectory))
         try? FileManager.default.createDirectory(
             at: visitorDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        identity.record(in: visitorDirectory)
         defer {
             if identity.isEphemeral { try? FileManager.default.removeItem(at: visitorDirectory) }
         }
@@ -87,6 +88,8 @@ struct KioskSessionCommand: AsyncParsableCommand, ManagesItsOwnLogging {
         setenv("XDG_DATA_HOME", visitorDirectory.appendingPathComponent("data").path, 1)
         var arguments = ["--store-id", settings.storeID, "--api-key", settings.apiKey, "--env", settings.baseURL]
         if settings.debugMode { arguments.append("--debug-mode") }
+        // A visitor pays from their phone: loopback payment links move onto the public URL, or are hidden.
+        arguments += ["--kiosk-public-url", settings.publicURL ?? ""]
         // A checkout the dropped connection interrupted resumes on its order and payment status.
         if let number = await pendingOrder(client(settings: settings, visitorDirectory: visitorDirectory)) {
             arguments += ["--open", "order:\(number)"]

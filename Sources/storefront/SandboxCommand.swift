@@ -19,6 +19,14 @@ struct SandboxCommand: AsyncParsableCommand {
         return dataHome + "/storefront/sandbox.sqlite"
     }
 
+    /// `--public-url` of `sandbox serve` and `ssh-kiosk init`: an http(s) URL with a host.
+    static func validatePublicURL(_ text: String?) throws {
+        guard let text else { return }
+        guard let url = URL(string: text), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+            throw ValidationError("--public-url must be an http(s) URL such as https://demo.example.com.")
+        }
+    }
+
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run the sandbox server until SIGINT/SIGTERM; prints its base URL.")
@@ -54,8 +62,15 @@ struct SandboxCommand: AsyncParsableCommand {
                 "A file holding the support key (env STOREFRONT_SUPPORT_KEY_FILE; kept out of `ps`).",
                 valueName: "path"))
         var supportKeyFile: String?
+        @Option(
+            name: .customLong("public-url"),
+            help: ArgumentHelp(
+                "The base visitors reach this server at (behind a proxy or tunnel): payment links start with it.",
+                valueName: "url"))
+        var publicURL: String?
 
         func validate() throws {
+            try SandboxCommand.validatePublicURL(publicURL)
             if apiKey != nil && apiKeyFile != nil {
                 throw ValidationError("Give --api-key or --api-key-file, not both.")
             }
@@ -82,6 +97,7 @@ struct SandboxCommand: AsyncParsableCommand {
             configuration.host = host
             configuration.port = port
             configuration.apiKey = try apiKey ?? apiKeyFile.map { try StoreOptions.readAPIKey(file: $0) }
+            configuration.publicURL = publicURL.flatMap(URL.init(string:))
             configuration.supportKey = try resolvedSupportKey(environment: ProcessInfo.processInfo.environment)
             if let chaos {
                 do {

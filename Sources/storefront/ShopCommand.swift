@@ -24,6 +24,11 @@ struct ShopCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write log messages to this file (nothing is logged otherwise).")
     var log: String?
 
+    /// Set in process by `kiosk-session` only: payment links to loopback are rebased onto this public URL, or
+    /// hidden (with "Ask the presenter") when it is empty.
+    @Option(name: .customLong("kiosk-public-url"), help: .hidden)
+    var kioskPublicURL: String?
+
     func validate() throws {
         if let open, ShopCommand.deepLink(open) == nil {
             throw ValidationError("--open takes cart, wishlist, orders, order:NUMBER or product:SLUG, not \"\(open)\".")
@@ -63,7 +68,8 @@ struct ShopCommand: AsyncParsableCommand {
         defer { recorder?.close() }
         try await display.run(
             shop, storeName: connection.storeName, connection: connection,
-            first: open.flatMap(ShopCommand.deepLink) ?? [])
+            first: open.flatMap(ShopCommand.deepLink) ?? [],
+            paymentLinks: kioskPublicURL.map { .kiosk(publicURL: $0.isEmpty ? nil : $0) } ?? .asGiven)
     }
 }
 

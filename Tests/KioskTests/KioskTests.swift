@@ -103,6 +103,7 @@ import Testing
             #expect(d[off] == "no", "\(off)")
         }
         #expect(d["DisableForwarding"] == "yes")
+        #expect(d["ClientAliveInterval"] == "5" && d["ClientAliveCountMax"] == "5", "a frozen client goes in ~60 s")
         #expect(d["Subsystem"] == nil, "no sftp")
         #expect(d["Match"] == "User demo")
         #expect(

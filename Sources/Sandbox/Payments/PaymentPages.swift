@@ -7,17 +7,24 @@ import Hummingbird
 struct PaymentPages {
     let services: SandboxServices
 
-    static func origin(_ request: Request) -> String {
+    static func origin(_ request: Request, publicURL: URL? = nil) -> String {
+        if let publicURL {
+            var base = publicURL.absoluteString
+            while base.hasSuffix("/") { base.removeLast() }
+            return base
+        }
         let host = request.head.authority ?? request.header("host") ?? "127.0.0.1"
         return "http://\(host)"
     }
 
-    static func link(_ request: Request, paymentId: String) -> String {
-        "\(origin(request))/sandbox/pay/\(paymentId)"
+    static func link(_ request: Request, paymentId: String, publicURL: URL? = nil) -> String {
+        "\(origin(request, publicURL: publicURL))/sandbox/pay/\(paymentId)"
     }
 
-    static func info(for payment: PaymentRecord, order: OrderRecord, request: Request) -> PaymentInfoWire {
-        let web = link(request, paymentId: payment.id)
+    static func info(
+        for payment: PaymentRecord, order: OrderRecord, request: Request, publicURL: URL?
+    ) -> PaymentInfoWire {
+        let web = link(request, paymentId: payment.id, publicURL: publicURL)
         let expiry = payment.createdAt.addingTimeInterval(OrderStore.paymentWindow)
         let express =
             order.paymentMethod.flatMap { method -> Bool? in
@@ -51,7 +58,8 @@ struct PaymentPages {
     static func html(_ title: String, _ body: String, status: HTTPResponse.Status = .ok) -> Response {
         let document = """
             <!doctype html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title>
+            <html lang="en"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(escape(title))</title>
             <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}
             button{font-size:1.1rem;padding:.6rem 1.4rem;margin-right:1rem;border-radius:.4rem;border:1px solid #888}
             .pay{background:#1a7f37;color:#fff}.fail{background:#cf222e;color:#fff}.muted{color:#666}</style></head>
@@ -89,7 +97,7 @@ struct PaymentPages {
             """
             <p>Order <b>\(Self.escape(order.orderNumber))</b></p>
             <p>Amount to pay: <b>\(amount)</b></p>
-            <form method="post" action="/sandbox/pay/\(Self.escape(id))">
+            <form method="post" action="\(Self.escape(id))">
             <button class="pay" name="action" value="pay" type="submit">Pay</button>
             <button class="fail" name="action" value="fail" type="submit">Fail</button>
             </form>

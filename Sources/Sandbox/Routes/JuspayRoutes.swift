@@ -61,7 +61,8 @@ struct JuspayRoutes {
         let (order, juspay) = try await services.database.write { db in
             try JuspayOrders.findOrCreate(db, number: number, userId: session.userId, returnURL: returnURL, now: Date())
         }
-        let web = PaymentPages.link(request, paymentId: juspay.paymentId)
+        let web = PaymentPages.link(
+            request, paymentId: juspay.paymentId, publicURL: services.configuration.publicURL)
         let (status, statusId) = JuspayOrders.status(of: order)
         let expiry = juspay.createdAt.addingTimeInterval(OrderStore.paymentWindow)
         let data = JuspayOrderWire(

@@ -69,7 +69,9 @@ struct OrderRoutes {
             try OrderStore.place(
                 db, cartId: cartId, userId: session.userId, paymentMethod: method, catalog: catalog, now: Date())
         }
-        let info = payment.map { PaymentPages.info(for: $0, order: order, request: request) }
+        let info = payment.map {
+            PaymentPages.info(for: $0, order: order, request: request, publicURL: services.configuration.publicURL)
+        }
         return try Reply.ok(
             CreateContent(order: OrderWire(order), paymentRequired: payment != nil, paymentInfo: info),
             message: "Order created")
@@ -175,7 +177,10 @@ struct OrderRoutes {
             return (order, payment)
         }
         return try Reply.ok(
-            ["payment_info": PaymentPages.info(for: payment, order: order, request: request)],
+            [
+                "payment_info": PaymentPages.info(
+                    for: payment, order: order, request: request, publicURL: services.configuration.publicURL)
+            ],
             message: "Payment retried")
     }
 

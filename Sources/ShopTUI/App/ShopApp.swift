@@ -42,6 +42,8 @@ public final class ShopApp: TerminalProgram {
     /// store nothing of its own accord (a notice of a screen left stays until the recording dismisses it, as it
     /// did when the session was recorded).
     public var drivesStore = true
+    /// How the payment screen shows links (the SSH kiosk hides or rebases loopback ones).
+    public var paymentLinks: PaymentLinkPolicy = .asGiven
     /// When the last key arrived: a key after `longIdle` without one marks the cart stale.
     private var lastKeyAt: ContinuousClock.Instant?
     /// After this long away, the cart may have been changed elsewhere (another window, the kiosk's `add`).
@@ -125,7 +127,7 @@ public final class ShopApp: TerminalProgram {
     var context: ScreenContext { context(theme: .default) }
 
     func context(theme: Theme) -> ScreenContext {
-        ScreenContext(state: store.state, theme: theme, focus: focus)
+        ScreenContext(state: store.state, theme: theme, focus: focus, paymentLinks: paymentLinks)
     }
 
     // MARK: Keys
@@ -276,7 +278,7 @@ public final class ShopApp: TerminalProgram {
         case .quit:
             return .quit
         case .copyLink:
-            guard let link = store.state.payment.link else { return .continue }
+            guard let link = paymentLinks.shown(store.state.payment.link) else { return .continue }
             flash = "Payment link copied (where the terminal allows it)."
             return .copy(link)
         case .redraw:

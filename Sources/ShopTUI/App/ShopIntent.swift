@@ -28,6 +28,8 @@ struct ScreenContext {
     var theme: Theme
     /// The field being typed into, if any.
     var focus: Field?
+    /// How a payment link is shown (``PaymentLinkPolicy``).
+    var paymentLinks: PaymentLinkPolicy = .asGiven
 
     var ascii: Bool { theme.glyphs.isASCII }
 

@@ -26,7 +26,7 @@ enum PaymentScreen {
         default:
             break
         }
-        if payment.link != nil, payment.phase != .paid {
+        if ctx.paymentLinks.shown(payment.link) != nil, payment.phase != .paid {
             keys.append(
                 .key([.char("y")], "copy link", "Copy the payment link to the clipboard", priority: 45, .copyLink))
         }
@@ -112,7 +112,7 @@ enum PaymentScreen {
         let theme = ctx.theme
         var out = ScreenOutput()
         let p = state.payment
-        let link = p.phase == .paid ? nil : p.link
+        let link = p.phase == .paid ? nil : ctx.paymentLinks.shown(p.link)
         // The QR code goes right of the text when there is room, else under it, else not at all.
         var left = rect
         var qrOrigin: (row: Int, col: Int)?
@@ -134,6 +134,11 @@ enum PaymentScreen {
             into: &buffer, row: row, rect: left, label: "Order \(number)", amount: amount,
             style: Style.role(.title).bold, theme: theme)
         row += 1
+        if p.phase != .paid, ctx.paymentLinks.hides(p.link) {
+            row = Draw.paragraph(
+                into: &buffer, "Ask the presenter to settle this payment.", row: row, rect: left,
+                style: .role(.accent), maxLines: 2)
+        }
         let (status, role) = statusLine(ctx)
         row = Draw.paragraph(into: &buffer, status, row: row, rect: left, style: .role(role), maxLines: 3)
         if let message = p.message, p.phase != .awaiting, row < left.bottom {
