@@ -2,8 +2,9 @@
 SWIFT ?= swift
 APT_PACKAGES := libncursesw5-dev libqrencode-dev libsqlite3-dev libcurl4-openssl-dev tmux ncurses-term openssh-server openssh-client openssl stunnel4 tinyproxy
 BIN := .build/debug/storefront
-# What `make bench` needs on top: load generator, timing and profiling tools, the pty driver's python3.
-BENCH_APT_PACKAGES := wrk hyperfine valgrind python3 curl
+# What `make bench` needs on top: load generator, timing and profiling tools, the pty driver's python3, and the
+# peers measured beside us (htop, tig; script(1) is in bsdutils).
+BENCH_APT_PACKAGES := wrk hyperfine valgrind python3 curl htop tig bsdutils
 
 .PHONY: run test build deps lint format bench reliability clean man install uninstall
 

@@ -117,6 +117,48 @@ static inline int sf_put_cell_at(WINDOW *win, int y, int x, const wchar_t *wch, 
     return mvwadd_wch(win, y, x, &cc);
 }
 
+/// 1 when terminfo's string capability `cap` is `want` (or one of the `|`-separated forms in `want`).
+static inline int sf_cap_is(const char *cap, const char *want) {
+    const char *s = tigetstr(cap);
+    if (s == NULL || s == (char *)-1) return 0;
+    size_t n = strlen(s);
+    const char *p = want;
+    while (1) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == n && strncmp(s, p, n) == 0) return 1;
+        if (!bar) return 0;
+        p = bar + 1;
+    }
+}
+
+/// What the frame encoder may write on the current terminal (after newterm): 0 when terminfo's cursor, erase or
+/// SGR strings are not the ECMA-48/xterm forms it writes (frames then go through curses). Bits: 1 the base
+/// (cup, hpa, cuf, cub, cuu, cud, el, sgr0, bold, dim, rev, smul, and setaf/setab/op when `colors`), 2 ech,
+/// 4 rep, 8 bce, 16 csr + indn + rin.
+static inline int sf_escape_support(int colors) {
+    int base = sf_cap_is("cup", "\033[%i%p1%d;%p2%dH") && sf_cap_is("hpa", "\033[%i%p1%dG")
+        && sf_cap_is("cuf", "\033[%p1%dC") && sf_cap_is("cub", "\033[%p1%dD")
+        && sf_cap_is("cuu", "\033[%p1%dA") && sf_cap_is("cud", "\033[%p1%dB")
+        && sf_cap_is("el", "\033[K")
+        && sf_cap_is("sgr0", "\033[m|\033[0m|\033(B\033[m|\033[m\017|\033(B\033[0m|\033[0m\017")
+        && sf_cap_is("bold", "\033[1m") && sf_cap_is("dim", "\033[2m") && sf_cap_is("rev", "\033[7m")
+        && sf_cap_is("smul", "\033[4m") && tigetflag("am") == 1 && tigetflag("xenl") == 1;
+    if (colors) {
+        base = base && sf_cap_is("op", "\033[39;49m")
+            && sf_cap_is("setaf", "\033[%?%p1%{8}%<%t3%p1%d%e%p1%{16}%<%t9%p1%{8}%-%d%e38;5;%p1%d%;m|\033[3%p1%dm")
+            && sf_cap_is("setab", "\033[%?%p1%{8}%<%t4%p1%d%e%p1%{16}%<%t10%p1%{8}%-%d%e48;5;%p1%d%;m|\033[4%p1%dm");
+    }
+    if (!base) return 0;
+    int bits = 1;
+    if (sf_cap_is("ech", "\033[%p1%dX")) bits |= 2;
+    if (sf_cap_is("rep", "%p1%c\033[%p2%{1}%-%db")) bits |= 4;
+    if (tigetflag("bce") == 1) bits |= 8;
+    if (sf_cap_is("csr", "\033[%i%p1%d;%p2%dr") && sf_cap_is("indn", "\033[%p1%dS") && sf_cap_is("rin", "\033[%p1%dT"))
+        bits |= 16;
+    return bits;
+}
+
 /// Reads back the characters of one cell (up to `max` wide chars, NUL-terminated); returns the count or -1.
 static inline int sf_cell_text(WINDOW *win, int y, int x, wchar_t *out, int max, attr_t *attrs, short *pair) {
     cchar_t cc;

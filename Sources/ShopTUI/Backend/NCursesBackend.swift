@@ -1,8 +1,13 @@
 import CNCurses
 
 /// Presents cell buffers through curses: only the cells that changed since the last frame are
-/// written (then one `doupdate`), a full repaint only on the first frame, after a resize, or on
-/// request. Also parks the real cursor and writes OSC 8 / OSC 52 sequences after a frame.
+/// written, a full repaint only on the first frame, after a resize, or on request. Also parks the real
+/// cursor and writes OSC 8 / OSC 52 sequences after a frame.
+///
+/// Full repaints go through curses' `doupdate`. The other frames, where terminfo allows
+/// (`Terminal.escapeSupport`), are written by `FrameEncoder` instead (fewer bytes: erases, scrolled
+/// regions, shortest moves and SGR changes); curses' window is still drawn and copied to its virtual
+/// screen (`wnoutrefresh`), so it holds every frame, but its `doupdate` is not called for them.
 @MainActor
 public final class NCursesBackend {
     private let window: UnsafeMutablePointer<WINDOW>
@@ -16,6 +21,13 @@ public final class NCursesBackend {
     private let maxPairs: Int32
     private let colorCount: Int
     private var cursorVisible: Int32 = -1
+    private let encoder: FrameEncoder?
+    /// What the terminal shows, as the encoder sees it (nil: not known, the next frame is a full repaint).
+    private var shown: ScreenImage?
+    private var encoderState = FrameEncoder.State()
+
+    /// Bytes the encoder wrote for the last frame (nil when curses wrote it).
+    public private(set) var lastEncodedBytes: Int?
 
     /// Cells written in the last frame (for tests and measurements).
     public private(set) var lastWrittenCells = 0
@@ -33,6 +45,7 @@ public final class NCursesBackend {
         capabilities = terminal.capabilities
         maxPairs = Int32(sf_color_pairs())
         colorCount = Int(sf_colors())
+        encoder = terminal.escapeSupport.map { FrameEncoder(support: $0) }
     }
 
     /// The next frame repaints everything (after a resize, or a redraw request).
@@ -75,7 +88,25 @@ public final class NCursesBackend {
         }
         placeCursor(cursor, buffer: buffer)
         wnoutrefresh(window)
-        doupdate()
+        lastEncodedBytes = nil
+        if let encoder {
+            let image = ScreenImage(buffer, theme: theme, colorCount: colorCount)
+            let park = cursor.flatMap { buffer.contains(row: $0.row, col: $0.col) ? ($0.row, $0.col) : nil }
+            let target = park ?? (max(0, buffer.height - 1), 0)
+            if !full, let shown, shown.width == image.width, shown.height == image.height {
+                let bytes = encoder.encode(from: shown, to: image, cursor: target, state: &encoderState)
+                writeRaw(bytes)
+                lastEncodedBytes = bytes.count
+            } else {
+                // Curses repaints: from the colours it believes are on (its own last frame's), the cursor it parks.
+                if encoderState.sgr != .normal { writeRaw(Array("\u{1B}[m".utf8)) }
+                doupdate()
+                encoderState = FrameEncoder.State(row: target.0, col: target.1, sgr: nil)
+            }
+            shown = image
+        } else {
+            doupdate()
+        }
         lastWrittenCells = written
         lastFrameWasFull = full
         writeLinks(links, buffer: buffer, theme: theme, full: full, changedRows: changedRows, cursor: cursor)
@@ -178,7 +209,12 @@ public final class NCursesBackend {
     }
 
     private func writeRaw(_ s: String) {
-        var bytes = Array(s.utf8)
+        writeRaw(Array(s.utf8))
+    }
+
+    private func writeRaw(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        var bytes = bytes
         _ = bytes.withUnsafeMutableBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) {
                 sf_write_raw(output, $0, p.count)

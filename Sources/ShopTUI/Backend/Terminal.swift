@@ -71,6 +71,9 @@ public final class Terminal {
     public let theme: Theme
     public let mouseEnabled: Bool
     public let bracketedPaste: Bool
+    /// What the backend's own frame encoder may write (nil: frames go through curses' `doupdate`): from terminfo,
+    /// only when it uses the ECMA-48/xterm forms and the locale is UTF-8. `STOREFRONT_ESCAPES=curses` turns it off.
+    public let escapeSupport: EscapeSupport?
     /// The fd keys are read from, and the read end of the signal wake pipe.
     public let inputFD: Int32
     public let wakeFD: Int32
@@ -127,6 +130,14 @@ public final class Terminal {
             use_default_colors()
         }
         theme = Theme(colorMode: mode, glyphs: (options.ascii || !isUTF8) ? .ascii : .unicode)
+        let bits = sf_escape_support(mode == .color ? 1 : 0)
+        if bits & 1 != 0, isUTF8, options.environment["STOREFRONT_ESCAPES"] != "curses" {
+            escapeSupport = EscapeSupport(
+                eraseChars: bits & 2 != 0, repeatChar: bits & 4 != 0, backgroundColorErase: bits & 8 != 0,
+                scrollRegion: bits & 16 != 0)
+        } else {
+            escapeSupport = nil
+        }
 
         mouseEnabled = options.mouse
         if options.mouse {
@@ -162,6 +173,8 @@ public final class Terminal {
         if alive {
             if mouseEnabled { mousemask(0, nil) }
             if bracketedPaste { writeRaw("\u{1B}[?2004l") }
+            // The frame encoder may have left colours on that curses does not know of.
+            writeRaw("\u{1B}[m")
             curs_set(1)
             endwin()
             delscreen(screen)
