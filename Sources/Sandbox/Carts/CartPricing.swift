@@ -160,7 +160,8 @@ enum CartPricing {
             customerEmail: cart.billingAddress?.email ?? loaded.user?.email,
             customerPhone: cart.billingAddress?.phone ?? loaded.user?.phone, customerNote: cart.customerNote,
             isPromotionApplied: result.promotionDiscountAmount > 0,
-            promotionDiscountAmount: Paise(result.promotionDiscountAmount), appliedPromotions: promotions,
+            promotionDiscountAmount: Paise(result.promotionDiscountAmount), promotionDiscountPercent: nil,
+            appliedPromotions: promotions,
             isCouponApplied: result.couponDiscountAmount > 0, couponCode: cart.couponCode,
             couponDiscountAmount: Paise(result.couponDiscountAmount),
             couponDiscountPercent: coupon?.discountType == "percentage" ? coupon?.discountPercent : nil,
@@ -175,7 +176,7 @@ enum CartPricing {
             fulfillmentPreference: fulfillment.map {
                 FulfillmentPreferenceWire(
                     fulfillmentType: $0.fulfillmentType, pickupLocationId: $0.pickupLocationId,
-                    pickupLocationName: loaded.pickupStore?.name, shippingProviderId: $0.shippingProviderId)
+                    pickupLocationName: loaded.pickupStore?.name)
             },
             estimatedDeliveryDays: deliveryDays, handlingChargeExcludingTax: .zero, handlingChargeTaxAmount: .zero,
             handlingChargeIncludingTax: .zero, totalTax: Paise(result.totalTax), grandTotal: Paise(result.grandTotal),

@@ -373,42 +373,82 @@ struct CartRoutes {
 
     // MARK: Coupons and promotions
 
+    /// `redemption_limits` of a coupon or promotion (0 = unlimited).
+    struct RedemptionLimitsWire: Encodable, Sendable {
+        var totalRedemptions: Int
+        var perCustomerRedemptions: Int
+        var perCouponCodeRedemptions: Int
+    }
+
+    /// A product a coupon or promotion is limited to (`details.products[]`); the sandbox sets no quantity or value
+    /// bounds beyond one unit.
+    struct DiscountProductWire: Encodable, Sendable {
+        var productId: String
+        @Null var variantId: String?
+        var minimumQuantity: Int
+        @Null var maximumQuantity: Int?
+        @Null var minimumValue: Paise?
+        @Null var maximumValue: Paise?
+
+        init(_ productId: String) {
+            self.productId = productId
+            minimumQuantity = 1
+        }
+    }
+
+    /// `details` of a coupon or promotion in the lists (`discount_fixed_amount` is a listed sandbox extension: the
+    /// documented details have no amount for the documented `fixed-amount` type).
+    struct DiscountDetailsWire: Encodable, Sendable {
+        var discountType: String
+        var discountPercent: Int
+        var discountFixedAmount: Paise
+        var maximumDiscountAmount: Paise
+        var products: [DiscountProductWire]
+        var categoryId: [String]
+    }
+
+    /// The documented `applies_to_product`: `all` (the only value the examples show) when nothing limits the
+    /// discount to products or categories, `specific` when something does.
+    static func appliesToProduct(productIds: [String], categoryIds: [String]) -> String {
+        productIds.isEmpty && categoryIds.isEmpty ? "all" : "specific"
+    }
+
     struct CouponWire: Encodable, Sendable {
         var id: String
         var name: String
         var description: String
-        var couponType: String
-        var couponCode: [String]
         var tags: [String]
+        var redemptionLimits: RedemptionLimitsWire
+        var redemptionCount: Int
         var minimumOrderTotal: Paise
         var startsAt: Date
         var expiresAt: Date
-        var redemptionCount: Int
-        var redemptionLimits: [String: Int]
-        var details: [String: JSONValue]
+        var details: DiscountDetailsWire
+        var appliesToProduct: String
+        var couponType: String
+        var couponCode: [String]
+        /// The sandbox applies one coupon to every eligible line: no limit on items, no priority among them.
+        var applicationRules: [String: JSONValue]
         var canBeUsedWithPromotion: Bool
-        var appliesToProduct: Bool
     }
 
     static func couponWire(_ coupon: CouponRecord) -> CouponWire {
         CouponWire(
-            id: coupon.id, name: coupon.name, description: coupon.description, couponType: "discount",
-            couponCode: [coupon.code], tags: [], minimumOrderTotal: Paise(coupon.minimumOrder),
-            startsAt: coupon.startsAt, expiresAt: coupon.expiresAt, redemptionCount: coupon.redemptionCount,
-            redemptionLimits: [
-                "total_redemptions": coupon.totalRedemptions,
-                "per_customer_redemptions": coupon.perCustomerRedemptions,
-            ],
-            details: [
-                "discount_type": .string(coupon.discountType),
-                "discount_percent": .number(Decimal(coupon.discountPercent)),
-                "discount_fixed_amount": .number(Paise(coupon.discountFixedAmount).decimal),
-                "maximum_discount_amount": .number(Paise(coupon.maximumDiscount).decimal),
-                "products": .array(coupon.productIds.map(JSONValue.string)),
-                "category_id": .array(coupon.categoryIds.map(JSONValue.string)),
-            ],
-            canBeUsedWithPromotion: coupon.canBeUsedWithPromotion,
-            appliesToProduct: !coupon.productIds.isEmpty || !coupon.categoryIds.isEmpty)
+            id: coupon.id, name: coupon.name, description: coupon.description, tags: [],
+            redemptionLimits: RedemptionLimitsWire(
+                totalRedemptions: coupon.totalRedemptions, perCustomerRedemptions: coupon.perCustomerRedemptions,
+                perCouponCodeRedemptions: coupon.totalRedemptions),
+            redemptionCount: coupon.redemptionCount, minimumOrderTotal: Paise(coupon.minimumOrder),
+            startsAt: coupon.startsAt, expiresAt: coupon.expiresAt,
+            details: DiscountDetailsWire(
+                discountType: coupon.discountType, discountPercent: coupon.discountPercent,
+                discountFixedAmount: Paise(coupon.discountFixedAmount),
+                maximumDiscountAmount: Paise(coupon.maximumDiscount),
+                products: coupon.productIds.map(DiscountProductWire.init), categoryId: coupon.categoryIds),
+            appliesToProduct: appliesToProduct(productIds: coupon.productIds, categoryIds: coupon.categoryIds),
+            couponType: "discount", couponCode: [coupon.code],
+            applicationRules: ["max_applicable_items": .null, "application_priority": .null],
+            canBeUsedWithPromotion: coupon.canBeUsedWithPromotion)
     }
 
     func availableCoupons(_ request: Request) async throws -> Response {
@@ -429,13 +469,38 @@ struct CartRoutes {
         var id: String
         var name: String
         var description: String
-        var promotionType: String
+        var tags: [String]
+        var redemptionLimits: RedemptionLimitsWire
+        var redemptionCount: Int
+        var minimumOrderTotal: Paise
         var startsAt: Date
         var expiresAt: Date
-        var details: PromotionDetailsWire
-        var categoryIds: [String]
-        var productIds: [String]
+        var details: DiscountDetailsWire
+        var appliesToProduct: String
+        var promotionType: String
         var canBeUsedWithOtherPromotion: Bool
+
+        /// The sandbox's promotions are automatic, unlimited and without a minimum order.
+        init(_ promotion: PromotionRecord) {
+            id = promotion.id
+            name = promotion.name
+            description = promotion.description
+            tags = []
+            redemptionLimits = RedemptionLimitsWire(
+                totalRedemptions: 0, perCustomerRedemptions: 0, perCouponCodeRedemptions: 0)
+            redemptionCount = 0
+            minimumOrderTotal = .zero
+            startsAt = promotion.startsAt
+            expiresAt = promotion.expiresAt
+            details = DiscountDetailsWire(
+                discountType: promotion.discountType, discountPercent: promotion.discountPercent,
+                discountFixedAmount: Paise(promotion.discountFixedAmount), maximumDiscountAmount: .zero,
+                products: promotion.productIds.map(DiscountProductWire.init), categoryId: promotion.categoryIds)
+            appliesToProduct = CartRoutes.appliesToProduct(
+                productIds: promotion.productIds, categoryIds: promotion.categoryIds)
+            promotionType = promotion.promotionType
+            canBeUsedWithOtherPromotion = false
+        }
     }
 
     func availablePromotions(_ request: Request) async throws -> Response {
@@ -443,28 +508,41 @@ struct CartRoutes {
         let promotions = try await services.database.read { db -> [PromotionWire] in
             let now = Date()
             return try PromotionRecord.fetchAll(db).filter { PricingEngine.isActive($0.startsAt, $0.expiresAt, now) }
-                .map {
-                    PromotionWire(
-                        id: $0.id, name: $0.name, description: $0.description, promotionType: $0.promotionType,
-                        startsAt: $0.startsAt, expiresAt: $0.expiresAt,
-                        details: PromotionDetailsWire(
-                            promotionType: $0.promotionType, discountType: $0.discountType,
-                            discountPercent: $0.discountPercent, discountFixedAmount: Paise($0.discountFixedAmount)),
-                        categoryIds: $0.categoryIds, productIds: $0.productIds, canBeUsedWithOtherPromotion: false)
-                }
+                .map(PromotionWire.init)
         }
         return try Reply.ok(["promotions": promotions], message: "Promotions retrieved")
     }
 
+    /// An evaluated coupon: an applicable one with its estimated discount and savings message, an inapplicable one
+    /// with the reason and a suggestion (each list documents only its own pair).
     struct EvaluatedCoupon: Encodable, Sendable {
         var id: String
         var name: String
         var couponType: String
         var couponCode: [String]
-        var estimatedDiscount: Paise
-        @Null var savingsMessage: String?
-        @Null var reason: String?
-        @Null var suggestion: String?
+        var estimatedDiscount: Paise?
+        var savingsMessage: String?
+        var reason: String?
+        var suggestion: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, couponType, couponCode, estimatedDiscount, savingsMessage, reason, suggestion
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(name, forKey: .name)
+            try container.encode(couponType, forKey: .couponType)
+            try container.encode(couponCode, forKey: .couponCode)
+            if let estimatedDiscount {
+                try container.encode(estimatedDiscount, forKey: .estimatedDiscount)
+                try container.encode(savingsMessage, forKey: .savingsMessage)
+            } else {
+                try container.encode(reason, forKey: .reason)
+                try container.encode(suggestion, forKey: .suggestion)
+            }
+        }
     }
 
     func evaluateCoupons(_ request: Request, _ context: SandboxContext) async throws -> Response {
@@ -497,7 +575,7 @@ struct CartRoutes {
                     inapplicable.append(
                         EvaluatedCoupon(
                             id: coupon.id, name: coupon.name, couponType: "discount", couponCode: [coupon.code],
-                            estimatedDiscount: .zero, savingsMessage: nil, reason: reason, suggestion: suggestion))
+                            estimatedDiscount: nil, savingsMessage: nil, reason: reason, suggestion: suggestion))
                 }
             }
             return ["applicable_coupons": applicable, "inapplicable_coupons": inapplicable]

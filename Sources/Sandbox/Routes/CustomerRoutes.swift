@@ -149,9 +149,12 @@ struct CustomerRoutes {
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let address = AddressInput.parse(body, prefix: "", into: &body)
         try body.validate()
-        let saved = try await services.database.write { db in
+        var saved = try await services.database.write { db in
             try Self.insertAddress(db, userId: userId, address, now: Date())
         }
+        // The documented answer to a new address is the `CustomerAddress` without the default flags the list has.
+        saved.isDefaultBilling = nil
+        saved.isDefaultShipping = nil
         return try Reply.ok(["address": saved], message: "Address created")
     }
 

@@ -78,7 +78,7 @@ struct OrderRoutes {
     }
 
     struct OrderList: Encodable, Sendable {
-        var orders: [OrderWire]
+        var orders: [OrderSummaryWire]
         var pagination: PaginationWire
     }
 
@@ -100,7 +100,8 @@ struct OrderRoutes {
                 db, sql: "SELECT * \(sql) ORDER BY created_at DESC, order_number DESC LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, (page - 1) * limit])
             return OrderList(
-                orders: orders.map(OrderWire.init), pagination: PaginationWire(total: total, page: page, limit: limit))
+                orders: orders.map(OrderSummaryWire.init),
+                pagination: PaginationWire(total: total, page: page, limit: limit))
         }
         return try Reply.ok(list, message: "Orders retrieved")
     }
@@ -142,6 +143,10 @@ struct OrderRoutes {
         @Null var paymentDate: Date?
         var paymentReferenceNumber: String
         var paymentMethod: String
+        /// The sandbox's hosted page takes no card: no method icon, card number or card type to show.
+        @Null var iconUrl: String?
+        @Null var cardNumber: String?
+        @Null var cardType: String?
     }
 
     func payments(_ request: Request, _ context: SandboxContext) async throws -> Response {
@@ -154,7 +159,7 @@ struct OrderRoutes {
                     PaymentWire(
                         transactionType: "payment", requestNumber: $0.id, amount: Paise($0.amount),
                         paymentStatus: $0.status, paymentDate: $0.settledAt, paymentReferenceNumber: $0.id,
-                        paymentMethod: "juspay")
+                        paymentMethod: "juspay", iconUrl: nil, cardNumber: nil, cardType: nil)
                 }
         }
         return try Reply.ok(["payments": payments], message: "Payments retrieved")

@@ -10,7 +10,6 @@ struct FulfillmentPreferenceWire: Codable, Sendable, Equatable {
     var fulfillmentType: String
     @Null var pickupLocationId: String?
     @Null var pickupLocationName: String?
-    @Null var shippingProviderId: String?
 }
 
 struct AppliedPromotionWire: Codable, Sendable, Equatable {
@@ -71,6 +70,8 @@ struct CartWire: Codable, Sendable, Equatable {
     @Null var customerNote: String?
     var isPromotionApplied: Bool
     var promotionDiscountAmount: Paise
+    /// A percentage only when one promotion's percentage gives the whole discount; the sandbox sends `null`.
+    @Null var promotionDiscountPercent: Int?
     var appliedPromotions: [AppliedPromotionWire]
     var isCouponApplied: Bool
     @Null var couponCode: String?

@@ -7,15 +7,14 @@ struct PaginationWire: Codable, Sendable, Equatable {
     @Null var previousPage: Int?
     @Null var nextPage: Int?
     var limit: Int
-    var page: Int
 
+    /// The documented `Pagination` has no `page` of its own: the page is `previous_page + 1`.
     init(total: Int, page: Int, limit: Int) {
         totalRecords = total
         totalPages = total == 0 ? 0 : (total + limit - 1) / limit
         previousPage = page > 1 ? page - 1 : nil
         nextPage = page < totalPages ? page + 1 : nil
         self.limit = limit
-        self.page = page
     }
 }
 

@@ -8,6 +8,22 @@ struct AppliedCouponWire: Codable, Sendable, Equatable {
     var discountAmount: Paise
 }
 
+/// An order's `fulfillment_preference`: the cart's, with who chose it (`preference_type`; in the sandbox always
+/// the customer, `user`).
+struct OrderFulfillmentPreferenceWire: Codable, Sendable, Equatable {
+    var fulfillmentType: String
+    @Null var pickupLocationId: String?
+    var preferenceType: String
+    @Null var pickupLocationName: String?
+
+    init(_ preference: FulfillmentPreferenceWire) {
+        fulfillmentType = preference.fulfillmentType
+        pickupLocationId = preference.pickupLocationId
+        preferenceType = "user"
+        pickupLocationName = preference.pickupLocationName
+    }
+}
+
 /// `Order` / `OrderDetail` (note the singular `loyalty_point_*` names on orders).
 struct OrderWire: Encodable, Sendable {
     var orderNumber: String
@@ -20,6 +36,12 @@ struct OrderWire: Encodable, Sendable {
     @Null var customerNote: String?
     @Null var customerEmail: String?
     @Null var customerPhone: String?
+    var isPromotionApplied: Bool
+    var promotionDiscountAmount: Paise
+    @Null var promotionDiscountPercent: Int?
+    var isCouponApplied: Bool
+    var couponDiscountAmount: Paise
+    @Null var couponDiscountPercent: Int?
     var appliedPromotions: [AppliedPromotionWire]
     var appliedCoupons: [AppliedCouponWire]
     @Null var couponCode: String?
@@ -37,8 +59,10 @@ struct OrderWire: Encodable, Sendable {
     var shippingTaxRate: Int
     var shippingTaxAmount: Paise
     var shippingAmountIncludingTax: Paise
+    @Null var shippingProviderId: String?
     @Null var shippingProviderName: String?
-    @Null var fulfillmentPreference: FulfillmentPreferenceWire?
+    @Null var courierCompanyId: String?
+    @Null var fulfillmentPreference: OrderFulfillmentPreferenceWire?
     @Null var estimatedDeliveryDays: Int?
     var handlingChargeExcludingTax: Paise
     var handlingChargeTaxAmount: Paise
@@ -74,6 +98,12 @@ struct OrderWire: Encodable, Sendable {
         customerNote = cart.customerNote
         customerEmail = cart.customerEmail
         customerPhone = cart.customerPhone
+        isPromotionApplied = cart.isPromotionApplied
+        promotionDiscountAmount = cart.promotionDiscountAmount
+        promotionDiscountPercent = nil
+        isCouponApplied = cart.isCouponApplied
+        couponDiscountAmount = cart.couponDiscountAmount
+        couponDiscountPercent = cart.isCouponApplied ? cart.couponDiscountPercent : nil
         appliedPromotions = cart.appliedPromotions
         appliedCoupons =
             cart.isCouponApplied
@@ -93,8 +123,10 @@ struct OrderWire: Encodable, Sendable {
         shippingTaxRate = cart.shippingTaxRate
         shippingTaxAmount = cart.shippingTaxAmount
         shippingAmountIncludingTax = cart.shippingAmountIncludingTax
+        shippingProviderId = cart.shippingProviderId
         shippingProviderName = cart.shippingProviderName
-        fulfillmentPreference = cart.fulfillmentPreference
+        courierCompanyId = cart.courierCompanyId
+        fulfillmentPreference = cart.fulfillmentPreference.map(OrderFulfillmentPreferenceWire.init)
         estimatedDeliveryDays = cart.estimatedDeliveryDays
         handlingChargeExcludingTax = cart.handlingChargeExcludingTax
         handlingChargeTaxAmount = cart.handlingChargeTaxAmount
@@ -115,6 +147,98 @@ struct OrderWire: Encodable, Sendable {
         shippingAddress = cart.shippingAddress
         isCancellationAllowed = Self.cancellableStatuses.contains(order.status)
         cancellationReason = order.cancellationReason
+    }
+}
+
+/// An order in `GET /orders`: the documented summary (`OrderList`), not the full order of `GET /orders/{n}`.
+struct OrderSummaryWire: Encodable, Sendable {
+    var orderNumber: String
+    var orderDate: Date
+    var status: String
+    var paymentStatus: String
+    @Null var paymentSuccessDate: Date?
+    var hasRefund: Bool
+    var onSubscription: Bool
+    var grandTotal: Paise
+    var loyaltyPointRedeemed: Int
+    var creditBalanceUsed: Paise
+    var toBePaid: Paise
+    var orderItemsCount: Int
+    var orderItems: [OrderSummaryItemWire]
+    @Null var customerNote: String?
+    var loyaltyPointEarned: Int
+    var currency: CurrencyWire
+    var createdAt: Date
+    var modifiedAt: Date
+
+    init(_ order: OrderRecord) {
+        let cart = order.snapshot
+        orderNumber = order.orderNumber
+        orderDate = order.createdAt
+        status = order.status
+        paymentStatus = order.paymentStatus
+        paymentSuccessDate = order.paymentSuccessAt
+        // A cancelled order that had been paid is refunded to the original payment mode.
+        hasRefund = order.status == "cancelled" && order.amountPaid > 0
+        onSubscription = false
+        grandTotal = cart.grandTotal
+        loyaltyPointRedeemed = cart.loyaltyPointsRedeemed
+        creditBalanceUsed = cart.creditBalanceUsed
+        toBePaid = cart.toBePaid
+        orderItemsCount = cart.cartItemsCount
+        orderItems = cart.cartItems.map(OrderSummaryItemWire.init)
+        customerNote = cart.customerNote
+        loyaltyPointEarned = cart.loyaltyPointsEarned
+        currency = cart.currency
+        createdAt = order.createdAt
+        // The sandbox keeps no modification time of its own: the last it knows of is the payment's.
+        modifiedAt = max(order.createdAt, order.paymentSuccessAt ?? order.createdAt)
+    }
+}
+
+/// A line of an order in `GET /orders` (`OrderItem` of the list: unit prices, the line's tax and discounts).
+struct OrderSummaryItemWire: Encodable, Sendable {
+    var productId: String
+    var productName: String
+    var productImageUrl: String
+    var sku: String
+    var onOffer: Bool
+    var onPromotion: Bool
+    var onSubscription: Bool
+    @Null var subscriptionPlan: String?
+    @Null var subscriptionInterval: Int?
+    @Null var subscriptionFrequency: String?
+    var quantity: Int
+    var freeQuantity: Int
+    var isFreeItem: Bool
+    var sellingPrice: Paise
+    var listingPrice: Paise
+    var promotionDiscountAmount: Paise
+    var couponDiscountAmount: Paise
+    var taxType: String
+    var taxRate: Int
+    var taxAmount: Paise
+    var shippingAdditionalCost: Paise
+
+    init(_ item: CartItemWire) {
+        productId = item.productId
+        productName = item.productName
+        productImageUrl = item.productImageUrl
+        sku = item.sku
+        onOffer = item.onOffer
+        onPromotion = item.onPromotion
+        onSubscription = item.onSubscription
+        quantity = item.quantity
+        freeQuantity = item.freeQuantity
+        isFreeItem = item.isFreeItem
+        sellingPrice = item.sellingPrice
+        listingPrice = item.listingPrice
+        promotionDiscountAmount = item.promotionDiscountAmount
+        couponDiscountAmount = item.couponDiscountAmount
+        taxType = item.taxType
+        taxRate = item.taxRate
+        taxAmount = item.taxAmount
+        shippingAdditionalCost = .zero
     }
 }
 

@@ -16,6 +16,22 @@ struct SandboxShapeTests {
         "* content.otp": "the OTP itself, only in debug mode (x-debug-mode: true), so tests and the demo can sign in",
         "* content.user.loyalty_points": "the seeded loyalty balance, which the sandbox's own tests read back",
         "* content.user.credit_balance": "the seeded credit balance, which the sandbox's own tests read back",
+        "coupons-retrieve-all-coupons content.coupons[].details.discount_fixed_amount": fixedAmount,
+        "coupons-retrieve-all-promotions content.promotions[].details.discount_fixed_amount": fixedAmount,
+    ]
+
+    static let fixedAmount =
+        "the amount of a fixed-amount discount, which the documented details of a coupon or promotion list have no "
+        + "key for (the promotion details of a catalog item document it)"
+
+    /// Differences that come from the seeded data rather than the shape, as `example path`, each with its reason.
+    static let seededOptionNames: [String: String] = [
+        "catalog-retrieve-product-variants content.variants[].associated_options.background_color": seededOptionName,
+        "catalog-retrieve-product-variants content.variants[].associated_options.size": seededOptionName,
+        "catalog-retrieve-product-variants content.variants[].associated_options.storage": seededOptionName,
+        "catalog-retrieve-variant-detail content.variant.associated_options.background_color": seededOptionName,
+        "catalog-retrieve-variant-detail content.variant.associated_options.size": seededOptionName,
+        "catalog-retrieve-variant-detail content.variant.associated_options.storage": seededOptionName,
     ]
 
     /// Documented examples the journey does not call, each with its reason.
@@ -43,176 +59,83 @@ struct SandboxShapeTests {
         "auth-register-with-whatsapp content.otp_token": registerAnswersOTP,
         "auth-register-with-whatsapp content.refresh_token": registerAnswersOTP,
         "auth-register-with-whatsapp content.user": registerAnswersOTP,
-        "carts-create-cart content.cart.promotion_discount_percent": unaligned,
-        "carts-delete-product-from-wishlist content.products[].attributes[].value": unaligned,
-        "carts-delete-product-from-wishlist content.products[].on_subscription": unaligned,
-        "carts-delete-product-from-wishlist content.products[].slug": unaligned,
-        "carts-retrieve-wishlist content.products[].on_subscription": unaligned,
-        "carts-retrieve-wishlist content.products[].slug": unaligned,
-        "catalog-list-all-categories content.pagination.page": unaligned,
-        "catalog-list-all-products content.products[].attributes[].value": unaligned,
-        "catalog-list-all-products content.products[].categories[].active": unaligned,
-        "catalog-list-all-products content.products[].categories[].description": unaligned,
-        "catalog-list-all-products content.products[].categories[].parent_category_id": unaligned,
-        "catalog-list-all-products content.products[].categories[].product_count": unaligned,
-        "catalog-list-all-products content.products[].pricing.selling_price_including_tax": unaligned,
-        "catalog-list-all-products content.products[].promotion.name": unaligned,
-        "catalog-list-all-products content.products[].variant_options[].value[]": unaligned,
-        "catalog-retrieve-a-product-detail content.product.attributes[].value": unaligned,
-        "catalog-retrieve-a-product-detail content.product.pricing.selling_price_including_tax": unaligned,
-        "catalog-retrieve-product-variants content.variants[].associated_options.background_color": unaligned,
-        "catalog-retrieve-product-variants content.variants[].associated_options.size": unaligned,
-        "catalog-retrieve-product-variants content.variants[].associated_options.storage": unaligned,
-        "catalog-retrieve-product-variants content.variants[].pricing.selling_price_including_tax": unaligned,
-        "catalog-retrieve-variant-detail content.variant.associated_options.background_color": unaligned,
-        "catalog-retrieve-variant-detail content.variant.associated_options.size": unaligned,
-        "catalog-retrieve-variant-detail content.variant.associated_options.storage": unaligned,
-        "catalog-retrieve-variant-detail content.variant.description": unaligned,
-        "catalog-retrieve-variant-detail content.variant.pricing.selling_price_including_tax": unaligned,
-        "catalog-retrieve-variant-detail content.variant.product_type": unaligned,
-        "catalog-search-products content.skus[].attributes[].value": unaligned,
-        "catalog-search-products content.skus[].on_subscription": unaligned,
-        "catalog-search-products content.skus[].pricing.selling_price_including_tax": unaligned,
-        "catalog-search-products content.skus[].slug": unaligned,
-        "catalog-search-products content.skus[].subscription": unaligned,
-        "coupons-evaluate-coupons content.applicable_coupons[].reason": unaligned,
-        "coupons-evaluate-coupons content.applicable_coupons[].suggestion": unaligned,
-        "coupons-evaluate-coupons content.inapplicable_coupons[].estimated_discount": unaligned,
-        "coupons-evaluate-coupons content.inapplicable_coupons[].savings_message": unaligned,
-        "coupons-retrieve-all-coupons content.coupons[].application_rules": unaligned,
-        "coupons-retrieve-all-coupons content.coupons[].applies_to_product": unaligned,
-        "coupons-retrieve-all-coupons content.coupons[].details.discount_fixed_amount": unaligned,
-        "coupons-retrieve-all-coupons content.coupons[].details.products[]": unaligned,
-        "coupons-retrieve-all-coupons content.coupons[].redemption_limits.per_coupon_code_redemptions": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].applies_to_product": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].category_ids": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].details.category_id": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].details.discount_fixed_amount": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].details.maximum_discount_amount": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].details.products": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].details.promotion_type": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].minimum_order_total": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].product_ids": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].redemption_count": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].redemption_limits": unaligned,
-        "coupons-retrieve-all-promotions content.promotions[].tags": unaligned,
-        "customers-create-address content.address.address_line2": unaligned,
-        "customers-create-address content.address.business_name": unaligned,
-        "customers-create-address content.address.is_default_billing": unaligned,
-        "customers-create-address content.address.is_default_shipping": unaligned,
-        "customers-create-address content.address.landmark": unaligned,
-        "customers-create-address content.address.tax_identification_number": unaligned,
-        "customers-create-customer content.customer_detail.address": unaligned,
-        "customers-retrieve-all-addresses content.addresses[].address_line2": unaligned,
-        "customers-retrieve-all-addresses content.addresses[].business_name": unaligned,
-        "customers-retrieve-all-addresses content.addresses[].landmark": unaligned,
-        "customers-retrieve-all-addresses content.addresses[].tax_identification_number": unaligned,
-        "customers-retrieve-all-addresses content.pagination.page": unaligned,
-        "orders-cancel-order content.order.coupon_discount_amount": unaligned,
-        "orders-cancel-order content.order.is_coupon_applied": unaligned,
-        "orders-cancel-order content.order.is_promotion_applied": unaligned,
-        "orders-cancel-order content.order.promotion_discount_amount": unaligned,
-        "orders-cancel-order content.order.shipping_provider_id": unaligned,
-        "orders-create-order content.order.coupon_discount_amount": unaligned,
-        "orders-create-order content.order.coupon_discount_percent": unaligned,
-        "orders-create-order content.order.fulfillment_preference.preference_type": unaligned,
-        "orders-create-order content.order.fulfillment_preference.shipping_provider_id": unaligned,
-        "orders-create-order content.order.is_coupon_applied": unaligned,
-        "orders-create-order content.order.is_promotion_applied": unaligned,
-        "orders-create-order content.order.promotion_discount_amount": unaligned,
-        "orders-create-order content.order.promotion_discount_percent": unaligned,
-        "orders-retrieve-all-orders content.orders[].amount_paid": unaligned,
-        "orders-retrieve-all-orders content.orders[].applied_coupons": unaligned,
-        "orders-retrieve-all-orders content.orders[].applied_promotions": unaligned,
-        "orders-retrieve-all-orders content.orders[].billing_address": unaligned,
-        "orders-retrieve-all-orders content.orders[].cancellation_reason": unaligned,
-        "orders-retrieve-all-orders content.orders[].cart_id": unaligned,
-        "orders-retrieve-all-orders content.orders[].coupon_code": unaligned,
-        "orders-retrieve-all-orders content.orders[].coupon_savings": unaligned,
-        "orders-retrieve-all-orders content.orders[].created_at": unaligned,
-        "orders-retrieve-all-orders content.orders[].customer_email": unaligned,
-        "orders-retrieve-all-orders content.orders[].customer_phone": unaligned,
-        "orders-retrieve-all-orders content.orders[].estimated_delivery_days": unaligned,
-        "orders-retrieve-all-orders content.orders[].fulfillment_preference": unaligned,
-        "orders-retrieve-all-orders content.orders[].gift_card_amount": unaligned,
-        "orders-retrieve-all-orders content.orders[].gift_card_code": unaligned,
-        "orders-retrieve-all-orders content.orders[].handling_charge_excluding_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].handling_charge_including_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].handling_charge_tax_amount": unaligned,
-        "orders-retrieve-all-orders content.orders[].has_refund": unaligned,
-        "orders-retrieve-all-orders content.orders[].is_cancellation_allowed": unaligned,
-        "orders-retrieve-all-orders content.orders[].item_total_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].modified_at": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].backorder": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].category_ids": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].handling_charge_excluding_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].handling_charge_including_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].handling_charge_tax_amount": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].incremental_quantity": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].max_order_quantity": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].min_order_quantity": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].price_including_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].product_type": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].selling_price_excluding_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].selling_price_including_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].shipping_additional_cost": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].slug": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].stock_available": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].subscription_frequency": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].subscription_interval": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].subscription_plan": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].subtotal": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].total_price_including_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].variant_id": unaligned,
-        "orders-retrieve-all-orders content.orders[].order_items[].variant_name": unaligned,
-        "orders-retrieve-all-orders content.orders[].other_savings": unaligned,
-        "orders-retrieve-all-orders content.orders[].promotion_savings": unaligned,
-        "orders-retrieve-all-orders content.orders[].shipping_address": unaligned,
-        "orders-retrieve-all-orders content.orders[].shipping_amount": unaligned,
-        "orders-retrieve-all-orders content.orders[].shipping_amount_including_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].shipping_discount_amount": unaligned,
-        "orders-retrieve-all-orders content.orders[].shipping_estimated_cost": unaligned,
-        "orders-retrieve-all-orders content.orders[].shipping_provider_name": unaligned,
-        "orders-retrieve-all-orders content.orders[].shipping_tax_amount": unaligned,
-        "orders-retrieve-all-orders content.orders[].shipping_tax_rate": unaligned,
-        "orders-retrieve-all-orders content.orders[].subtotal": unaligned,
-        "orders-retrieve-all-orders content.orders[].subtotal_including_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].total_savings": unaligned,
-        "orders-retrieve-all-orders content.orders[].total_tax": unaligned,
-        "orders-retrieve-all-orders content.orders[].user_id": unaligned,
-        "orders-retrieve-all-orders content.pagination.page": unaligned,
-        "orders-retrieve-order-detail content.order.coupon_discount_amount": unaligned,
-        "orders-retrieve-order-detail content.order.courier_company_id": unaligned,
-        "orders-retrieve-order-detail content.order.is_coupon_applied": unaligned,
-        "orders-retrieve-order-detail content.order.is_promotion_applied": unaligned,
-        "orders-retrieve-order-detail content.order.promotion_discount_amount": unaligned,
-        "orders-retrieve-order-detail content.order.shipping_provider_id": unaligned,
-        "orders-retrieve-order-payments content.payments[].card_number": unaligned,
-        "orders-retrieve-order-payments content.payments[].card_type": unaligned,
-        "orders-retrieve-order-payments content.payments[].icon_url": unaligned,
-        "orders-retry-payment content.payment_info.payment_links.iframe": unaligned,
-        "orders-retry-payment content.payment_info.payment_links.mobile": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.clientAuthTokenExpiry": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.customerEmail": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.customerPhone": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.description": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.firstName": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.lastName": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.mandate.end_date ": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.mandate.frequency": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.mandate.maxAmount": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.mandate.rule_value ": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.mandate.start_date ": unaligned,
-        "orders-retry-payment content.payment_info.sdk_payload.payload.options.createMandate": unaligned,
-        "orders-retry-payment content.payment_info.txn_id": unaligned,
-        "shipping-check-fulfillment content.estimated_delivery_days": unaligned,
-        "shipping-retrieve-fulfillment-options content.deliver.shipments": unaligned,
+        "carts-delete-product-from-wishlist content.products[].attributes[].value": attributeValues,
+        "carts-delete-product-from-wishlist content.products[].on_subscription": catalogItem,
+        "carts-delete-product-from-wishlist content.products[].slug": catalogItem,
+        "carts-retrieve-wishlist content.products[].on_subscription": catalogItem,
+        "carts-retrieve-wishlist content.products[].slug": catalogItem,
+        "catalog-list-all-products content.products[].attributes[].value": attributeValues,
+        "catalog-list-all-products content.products[].categories[].active": productCategories,
+        "catalog-list-all-products content.products[].categories[].description": productCategories,
+        "catalog-list-all-products content.products[].categories[].parent_category_id": productCategories,
+        "catalog-list-all-products content.products[].categories[].product_count": productCategories,
+        "catalog-list-all-products content.products[].pricing.selling_price_including_tax": inclusivePrice,
+        "catalog-list-all-products content.products[].promotion.name": productPromotion,
+        "catalog-list-all-products content.products[].variant_options[].value[]": optionValues,
+        "catalog-retrieve-a-product-detail content.product.attributes[].value": attributeValues,
+        "catalog-retrieve-a-product-detail content.product.pricing.selling_price_including_tax": inclusivePrice,
+        "catalog-retrieve-product-variants content.variants[].pricing.selling_price_including_tax": inclusivePrice,
+        "catalog-retrieve-variant-detail content.variant.description": variantDetail,
+        "catalog-retrieve-variant-detail content.variant.pricing.selling_price_including_tax": inclusivePrice,
+        "catalog-retrieve-variant-detail content.variant.product_type": variantDetail,
+        "catalog-search-products content.skus[].attributes[].value": attributeValues,
+        "catalog-search-products content.skus[].on_subscription": catalogItem,
+        "catalog-search-products content.skus[].pricing.selling_price_including_tax": inclusivePrice,
+        "catalog-search-products content.skus[].slug": catalogItem,
+        "catalog-search-products content.skus[].subscription": catalogItem,
+        "customers-create-customer content.customer_detail.address": customerAddress,
+        "orders-retry-payment content.payment_info.payment_links.iframe": retryPayment,
+        "orders-retry-payment content.payment_info.payment_links.mobile": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.clientAuthTokenExpiry": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.customerEmail": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.customerPhone": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.description": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.firstName": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.lastName": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.mandate.end_date ": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.mandate.frequency": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.mandate.maxAmount": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.mandate.rule_value ": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.mandate.start_date ": retryPayment,
+        "orders-retry-payment content.payment_info.sdk_payload.payload.options.createMandate": retryPayment,
+        "orders-retry-payment content.payment_info.txn_id": retryPayment,
+        "shipping-check-fulfillment content.estimated_delivery_days": fulfillment,
+        "shipping-retrieve-fulfillment-options content.deliver.shipments": fulfillment,
     ]
 
     static let registerAnswersOTP =
         "the vendor's pages disagree (example answer: tokens; request pages and SDK: OtpContent); the sandbox "
         + "answers the OTP (SANDBOX.md, Where our reference was wrong)"
-    static let unaligned = "the sandbox's shape predates the documented example; not aligned yet"
+    static let attributeValues =
+        "attributes[].value: the docs show a list of {name, hexcode}; the sandbox answers the seeded single value "
+        + "(a string or a colour object); not aligned yet"
+    static let catalogItem =
+        "the sandbox's catalog item (wishlist, search) predates the documented product/SKU keys (slug, "
+        + "on_subscription, subscription); not aligned yet"
+    static let productCategories =
+        "a product's categories[] carry the whole Category (active, description, parent, product count), not the "
+        + "documented reference; not aligned yet"
+    static let inclusivePrice =
+        "pricing.selling_price_including_tax, the GST-inclusive unit price, is a sandbox addition the documented "
+        + "ProductPricing has not; not yet dropped (the client does not read it)"
+    static let productPromotion = "a product's promotion carries its name, the documented one has none; not aligned yet"
+    static let optionValues =
+        "variant_options[].value[] elements are the seeded strings or colour objects, not the documented element "
+        + "type; not aligned yet"
+    static let variantDetail =
+        "the variant detail's description and product_type differ from the documented variant; not aligned yet"
+    static let customerAddress =
+        "the address created with the customer is echoed in customer_detail, which the documented CustomerDetail "
+        + "has not; not aligned yet"
+    static let retryPayment =
+        "retry-payment answers the sandbox's HyperCheckout payment_info (as create-order does); the example documents "
+        + "a different payload (customer keys, mandate, txn_id); not aligned yet"
+    static let fulfillment =
+        "the fulfillment answers predate the documented shape (estimated_delivery_days, deliver.shipments); not "
+        + "aligned yet"
+    static let seededOptionName =
+        "data, not shape: associated_options is keyed by option name; the example's product has background_color "
+        + "and size, the seeded smartphone storage"
 
     @Test("one journey through every documented endpoint; each answer has the documented keys and types")
     func documentedShapes() async throws {
@@ -254,14 +177,14 @@ struct SandboxShapeTests {
             }
             for finding in found.sorted() {
                 let key = "\(example.name) \(finding.path)"
-                if Self.knownDifferences[key] == nil {
+                if Self.knownDifferences[key] == nil && Self.seededOptionNames[key] == nil {
                     findings.append("\(example.name): \(finding)")
                 } else {
                     known.insert(key)
                 }
             }
         }
-        for stale in Set(Self.knownDifferences.keys).subtracting(known).sorted() {
+        for stale in Set(Self.knownDifferences.keys).union(Self.seededOptionNames.keys).subtracting(known).sorted() {
             findings.append("\(stale): listed as a known difference, but the sandbox now matches: remove it")
         }
         for name in Self.notExercised.keys where covered.contains(name) {

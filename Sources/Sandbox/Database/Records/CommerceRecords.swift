@@ -1,24 +1,25 @@
 import Foundation
 import GRDB
 
-/// `CustomerAddress` as stored and as sent on the wire (snake_case through the encoder).
+/// `CustomerAddress` as stored and as sent on the wire (snake_case through the encoder); the documented nullable
+/// keys are sent as `null` when empty.
 struct AddressPayload: Codable, Sendable, Equatable {
     var id: String?
     var nickname: String?
     var firstName: String
-    var lastName: String?
+    @Null var lastName: String?
     var countryCode: String?
     var phone: String
     var email: String
     var addressLine1: String
-    var addressLine2: String?
-    var landmark: String?
+    @Null var addressLine2: String?
+    @Null var landmark: String?
     var pincode: String
     var city: String
     var state: String
     var country: String
-    var taxIdentificationNumber: String?
-    var businessName: String?
+    @Null var taxIdentificationNumber: String?
+    @Null var businessName: String?
     var isPhoneVerified: Bool?
     var isEmailVerified: Bool?
     var isDefaultBilling: Bool?
