@@ -74,6 +74,34 @@ struct SSHKioskSetupTests {
         #expect(kiosk.read("prune.out").contains("Removed 1 visitor(s)"), "\(kiosk.read("prune.out"))")
     }
 
+    /// `ssh … add` from a second terminal while the shop is open: the cart screen shows it without `r`, both
+    /// while it is shown (re-read every few seconds) and when it is opened again.
+    @Test func theOpenCartShowsWhatAnotherTerminalAdded() async throws {
+        let kiosk = try KioskFixture()
+        defer { kiosk.stop() }
+        try await kiosk.start()
+        let key = try kiosk.makeKey("visitor")
+        let session = try kiosk.interactiveSession(key: key)
+        let catalog = try await session.waitFor { $0.contains("₹") && $0.contains("enter open") }
+        try #require(catalog.contains("enter open"), "the shop screens are needed:\n\(catalog)")
+        try session.send("c")
+        try await screens.expectScreen(session, "Your cart is empty", "empty cart")
+        let (status, output) = try await kiosk.run(key: key, "add", "pulse-wireless-earbuds", "2")
+        #expect(status == 0, "\(output)")
+        let shown = try await session.waitFor { $0.contains("Pulse Wireless Earbuds") }
+        #expect(shown.contains("Pulse Wireless Earbuds"), "the open cart did not show the new line:\n\(shown)")
+        // Away from the cart, another line is added; opening the cart again shows it.
+        try session.send("b")
+        try await screens.expectScreen(session, "enter open", "catalog")
+        let (again, _) = try await kiosk.run(key: key, "add", "volt-20000mah-power-bank")
+        #expect(again == 0)
+        try await Task.sleep(for: .seconds(6))
+        try session.send("c")
+        let reopened = try await session.waitFor { $0.contains("Volt") }
+        #expect(reopened.contains("Volt") && reopened.contains("Pulse"), "\(reopened)")
+        try session.send("q")
+    }
+
     /// The pay page through the public URL: fetched as the proxy in front of it would, with its Host header.
     func fetch(_ kiosk: KioskFixture, _ path: String, form: String? = nil) throws -> String {
         let out = kiosk.path("curl-\(UUID().uuidString).out")

@@ -77,7 +77,63 @@ public final class ShopApp: TerminalProgram {
             store.send(.dismissNotice)
             return
         }
+        trackCart()
         runner?.requestRender()
+    }
+
+    // MARK: Cart re-reads
+
+    /// While the cart screen is shown the cart is read again every `cartRecheck`, since it may change elsewhere
+    /// (a second terminal, the kiosk's `ssh … add`); opening the cart reads it too when the last answer is older
+    /// than that (a cart just answered is not read again: the journey's requests stay the fewest). A read that
+    /// finds the same cart changes no cell, so nothing is written to the terminal.
+    static let cartRecheck: Duration = .seconds(5)
+    private var cartTimer: (any DispatchSourceTimer)?
+    private var cartReadAt: ContinuousClock.Instant?
+    private var lastServerCart: Cart?
+    private var wasOnCart = false
+
+    private func trackCart() {
+        guard drivesStore else { return }
+        let cart = store.state.cart
+        if cart.server != lastServerCart {
+            lastServerCart = cart.server
+            cartReadAt = .now
+        }
+        let onCart = store.state.currentRoute == .cart
+        defer { wasOnCart = onCart }
+        guard onCart != wasOnCart else { return }
+        if onCart {
+            if cart.isLoaded, !cart.isStale, cartReadAt.map({ ContinuousClock.now - $0 >= Self.cartRecheck }) ?? true {
+                recheckCart()
+            }
+            let timer = DispatchSource.makeTimerSource(queue: .main)
+            let interval = DispatchTimeInterval.seconds(Int(Self.cartRecheck.components.seconds))
+            timer.schedule(deadline: .now() + interval, repeating: interval)
+            timer.setEventHandler { [weak self] in
+                MainActor.assumeIsolated { self?.cartTimerFired() }
+            }
+            cartTimer = timer
+            timer.resume()
+        } else {
+            cartTimer?.cancel()
+            cartTimer = nil
+        }
+    }
+
+    private func cartTimerFired() {
+        let cart = store.state.cart
+        guard store.state.currentRoute == .cart, !store.state.inFlight.contains(.cart), cart.inFlight == nil,
+            cart.queue.isEmpty, cart.pending.isEmpty,
+            cartReadAt.map({ ContinuousClock.now - $0 >= Self.cartRecheck }) ?? true
+        else { return }
+        recheckCart()
+    }
+
+    /// Marks the cart stale, which on the cart screen reads it (the same action as a long absence).
+    private func recheckCart() {
+        cartReadAt = .now
+        store.send(.cart(.markStale))
     }
 
     // MARK: Focus

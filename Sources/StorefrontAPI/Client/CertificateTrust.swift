@@ -33,12 +33,20 @@ public struct CertificateTrust: Sendable, Hashable {
     }
 }
 
-/// The transport the app uses by default: libcurl directly on Linux, where Foundation's URLSession (also
-/// libcurl) offers no way to choose the trusted CAs; URLSession elsewhere.
+/// The transport the app uses by default. On Linux, libcurl directly when the trusted CAs are chosen (a CA file
+/// or folder: Foundation's URLSession, also libcurl, offers no way to choose them) or a proxy is set in the
+/// environment; URLSession otherwise, and everywhere else.
+///
+/// URLSession stays the default on Linux while the direct transport's handling of a connection dropped mid-answer
+/// is looked into: under load it has waited for the deadline instead of failing at once.
 public enum StandardTransport {
     public static func make(trust: CertificateTrust = .resolve()) -> any HTTPTransport {
         #if canImport(FoundationNetworking)
-            CurlTransport(trust: trust)
+            let environment = ProcessInfo.processInfo.environment
+            let proxied = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]
+                .contains { !(environment[$0] ?? "").isEmpty }
+            if trust != .system || proxied { return CurlTransport(trust: trust) }
+            return URLSessionTransport()
         #else
             URLSessionTransport()
         #endif
