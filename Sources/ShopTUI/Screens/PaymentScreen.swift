@@ -93,18 +93,26 @@ enum PaymentScreen {
             guard let url, !url.isEmpty, row + 1 < rect.bottom else { continue }
             buffer.write(label, row: row, col: rect.col, style: .role(.dim), maxWidth: rect.width)
             row += 1
-            // A full row of its own, so that terminals detect it and a selection keeps it whole.
-            var rest = Substring(url)
-            while !rest.isEmpty, row < rect.bottom {
-                let piece = String(rest.prefix(max(1, rect.width)))
-                rest = rest.dropFirst(piece.count)
-                buffer.write(
-                    piece, row: row, col: rect.col, style: Style.role(.link).underline, maxWidth: rect.width,
-                    ellipsis: "")
-                out.links.append(LinkRegion(row: row, col: rect.col, text: piece, url: url))
-                row += 1
-            }
+            row = drawLink(url, into: &buffer, row: row, rect: rect, out: &out)
         }
+    }
+
+    /// A link cut into rows of `rect`'s width from `row`; each row is an OSC 8 hyperlink to the whole link.
+    /// Returns the next free row.
+    static func drawLink(
+        _ url: String, into buffer: inout CellBuffer, row start: Int, rect: Rect, out: inout ScreenOutput
+    ) -> Int {
+        var row = start
+        var rest = Substring(url)
+        while !rest.isEmpty, row < rect.bottom {
+            let piece = String(rest.prefix(max(1, rect.width)))
+            rest = rest.dropFirst(piece.count)
+            buffer.write(
+                piece, row: row, col: rect.col, style: Style.role(.link).underline, maxWidth: rect.width, ellipsis: "")
+            out.links.append(LinkRegion(row: row, col: rect.col, text: piece, url: url))
+            row += 1
+        }
+        return row
     }
 
     static func draw(_ ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) -> ScreenOutput {
@@ -159,16 +167,7 @@ enum PaymentScreen {
         if let note = linkNote(p.linkSource), row < left.bottom {
             row = Draw.paragraph(into: &buffer, note, row: row, rect: left, style: .role(.warning), maxLines: 2)
         }
-        // The link, cut into rows; each row is an OSC 8 hyperlink to the whole link.
-        var rest = Substring(link)
-        while !rest.isEmpty, row < left.bottom {
-            let piece = String(rest.prefix(max(1, left.width)))
-            rest = rest.dropFirst(piece.count)
-            buffer.write(
-                piece, row: row, col: left.col, style: Style.role(.link).underline, maxWidth: left.width, ellipsis: "")
-            out.links.append(LinkRegion(row: row, col: left.col, text: piece, url: link))
-            row += 1
-        }
+        row = drawLink(link, into: &buffer, row: row, rect: left, out: &out)
         if let qrOrigin {
             QRView.draw(link, into: &buffer, row: qrOrigin.row, col: qrOrigin.col, theme: theme)
             if !qrBelow, row + 1 < left.bottom {
