@@ -7,10 +7,10 @@ import Testing
 /// An order left unpaid (esc, `q`, `s` then esc on the payment screen) is paid again or cancelled from its
 /// detail, and the app's start says how many orders await payment.
 @MainActor @Suite struct OrderPaymentTests {
-    static let juspayOrder: JuspayOrder = try! Fixtures.decode(
+    nonisolated static let juspayOrder: JuspayOrder = try! Fixtures.decode(
         #"{"id":"ordeh_1","order_id":"ORD-1","status":"NEW","payment_links":{"web":"https://pay.example/j1"}}"#)
 
-    static func order(_ payment: PaymentState = .pending, status: OrderStatus = .pending) -> Order {
+    static func order(_ payment: StorefrontAPI.PaymentState = .pending, status: OrderStatus = .pending) -> Order {
         var order = Fixtures.order()
         order.paymentStatus = payment
         order.status = status
@@ -156,9 +156,12 @@ import Testing
     }
 
     @Test func cancellingAsksFirstThenReleasesTheOrderAndItsPayment() async {
-        var cancelled = Self.order()
-        cancelled.status = .cancelled
-        cancelled.isCancellationAllowed = false
+        let cancelled = {
+            var order = Self.order()
+            order.status = .cancelled
+            order.isCancellationAllowed = false
+            return order
+        }()
         let api = StubAPI {
             $0.cancelOrder = { input in
                 #expect(input.0 == "ORD-1")
@@ -193,8 +196,11 @@ import Testing
     }
 
     @Test func aRestoredSessionSaysHowManyOrdersAwaitPayment() async throws {
-        var paid = Self.order(.success, status: .confirmed)
-        paid.orderNumber = "ORD-0"
+        let paid = {
+            var order = Self.order(.success, status: .confirmed)
+            order.orderNumber = "ORD-0"
+            return order
+        }()
         let unpaid = Self.order()
         let page: OrdersPage = try Fixtures.decode(#"{"orders":[],"pagination":{"next_page":null}}"#)
         let api = StubAPI {

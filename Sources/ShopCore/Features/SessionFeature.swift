@@ -240,11 +240,6 @@ extension Reducer {
                 state.auth.afterLogin = nil
                 effects.append(navigate(&state, to: next, environment))
             }
-            // A restored signed-in session: its newest orders say whether any awaits payment (a notice).
-            if claims.isLoggedIn, !claims.isAnonymous, state.readOnly?.cartOwner == nil {
-                state.orders.announceAwaiting = true
-                if !state.inFlight.contains(.orders) { effects.append(reduceOrders(&state, .load, environment)) }
-            }
             return .merge(effects)
 
         case .userLoaded(let user):
