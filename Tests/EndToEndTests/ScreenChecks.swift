@@ -88,8 +88,9 @@ enum ScreenChecks {
         var rows: [(String, Int)] = []
         for line in panels(screen).split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard labels.contains(where: { trimmed.hasPrefix($0) }) || trimmed.hasPrefix("To be paid")
-                || trimmed.hasPrefix("Paid ")
+            guard
+                labels.contains(where: { trimmed.hasPrefix($0) }) || trimmed.hasPrefix("To be paid")
+                    || trimmed.hasPrefix("Paid ")
             else { continue }
             let last = trimmed.split(separator: " ").last.map(String.init) ?? ""
             let digits = last.filter { $0.isNumber }

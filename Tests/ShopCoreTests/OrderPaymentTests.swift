@@ -67,7 +67,10 @@ import Testing
             $0.payment.phase = .awaiting
             $0.inFlight = [.paymentPolling]
         }
-        #expect(api.calls == ["createJuspayCustomer(())", "createJuspayOrder((\"ORD-1\", \"\(ShopPolicy.test.paymentReturnURL)\"))"])
+        #expect(
+            api.calls == [
+                "createJuspayCustomer(())", "createJuspayOrder((\"ORD-1\", \"\(ShopPolicy.test.paymentReturnURL)\"))",
+            ])
         await Self.stopPolling(store)
     }
 

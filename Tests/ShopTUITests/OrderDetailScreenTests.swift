@@ -57,7 +57,8 @@ import Testing
         let rows = Self.screen(Self.state(Self.unpaid, route: .orderDetail(orderNumber: "ORD-7")))
         let text = rows.joined(separator: "\n")
         let labels = [
-            "Subtotal", "Discounts (WELCOME10)", "Tax", "Shipping", "Loyalty (100 pts)", "Credit", "Gift card (GIFT250)",
+            "Subtotal", "Discounts (WELCOME10)", "Tax", "Shipping", "Loyalty (100 pts)", "Credit",
+            "Gift card (GIFT250)",
             "To be paid",
         ]
         var amounts: [Int] = []

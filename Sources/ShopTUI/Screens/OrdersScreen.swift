@@ -21,7 +21,9 @@ enum OrdersScreen {
             var keys: [KeyBinding<ShopIntent>] = []
             if order.isAwaitingPayment {
                 keys.append(
-                    .key([.char("p")], "pay", "Pay this order: the payment link again", priority: 50, .send(.orders(.pay))))
+                    .key(
+                        [.char("p")], "pay", "Pay this order: the payment link again", priority: 50,
+                        .send(.orders(.pay))))
             }
             if order.isCancellationAllowed ?? order.isAwaitingPayment {
                 keys.append(
