@@ -32,13 +32,29 @@ import Testing
         return state
     }
 
-    static func stopPolling(_ store: TestStore) async {
-        await store.send(.payment(.stopPolling)) {
-            $0.payment.phase = .stopped
-            $0.payment.message = "Stopped checking. Press Enter to check again."
-            $0.inFlight = []
+    /// `p` on the detail: the payment screen, setting up.
+    static func pay(_ store: TestStore) async {
+        await store.send(.orders(.pay)) {
+            $0.payment = PaymentState()
+            $0.payment.orderNumber = "ORD-1"
+            $0.payment.amount = Fixtures.rupees(1000)
+            $0.payment.phase = .settingUp
+            $0.payment.message = "Preparing the payment…"
+            $0.inFlight = [.paymentSetup]
+            $0.route = [.catalog, .orders, .orderDetail(orderNumber: "ORD-1"), .payment(orderNumber: "ORD-1")]
         }
-        await store.finish()
+    }
+
+    /// Juspay create-order answered: its link, polled.
+    static func juspayOrderReady(_ store: TestStore) async {
+        await store.receive(.payment(.juspayOrderReady(Self.juspayOrder))) {
+            $0.payment.juspayOrder = Self.juspayOrder
+            $0.payment.link = "https://pay.example/j1"
+            $0.payment.linkSource = .juspayOrder
+            $0.payment.message = "Open the link (or scan the QR code) to pay."
+            $0.payment.phase = .awaiting
+            $0.inFlight = [.paymentPolling]
+        }
     }
 
     @Test func anUnpaidOrderIsPaidFromItsDetailWithTheJuspayOrderAgain() async {
@@ -50,28 +66,13 @@ import Testing
             }
         }
         let store = makeStore(api, state: Self.detailState(Self.order()))
-        await store.send(.orders(.pay)) {
-            $0.payment = PaymentState()
-            $0.payment.orderNumber = "ORD-1"
-            $0.payment.amount = Fixtures.rupees(1000)
-            $0.payment.phase = .settingUp
-            $0.payment.message = "Preparing the payment…"
-            $0.inFlight = [.paymentSetup]
-            $0.route = [.catalog, .orders, .orderDetail(orderNumber: "ORD-1"), .payment(orderNumber: "ORD-1")]
-        }
-        await store.receive(.payment(.juspayOrderReady(Self.juspayOrder))) {
-            $0.payment.juspayOrder = Self.juspayOrder
-            $0.payment.link = "https://pay.example/j1"
-            $0.payment.linkSource = .juspayOrder
-            $0.payment.message = "Open the link (or scan the QR code) to pay."
-            $0.payment.phase = .awaiting
-            $0.inFlight = [.paymentPolling]
-        }
+        await Self.pay(store)
+        await Self.juspayOrderReady(store)
         #expect(
             api.calls == [
                 "createJuspayCustomer(())", "createJuspayOrder((\"ORD-1\", \"\(ShopPolicy.test.paymentReturnURL)\"))",
             ])
-        await Self.stopPolling(store)
+        await FewestRequestsTests.stopPolling(store)
     }
 
     @Test func aFailedOrderIsPaidFromItsDetailThroughAPaymentRetry() async {
@@ -84,15 +85,7 @@ import Testing
             }
         }
         let store = makeStore(api, state: Self.detailState(Self.order(.failed)))
-        await store.send(.orders(.pay)) {
-            $0.payment = PaymentState()
-            $0.payment.orderNumber = "ORD-1"
-            $0.payment.amount = Fixtures.rupees(1000)
-            $0.payment.phase = .settingUp
-            $0.payment.message = "Preparing the payment…"
-            $0.inFlight = [.paymentSetup]
-            $0.route = [.catalog, .orders, .orderDetail(orderNumber: "ORD-1"), .payment(orderNumber: "ORD-1")]
-        }
+        await Self.pay(store)
         await store.receive(.payment(.retried(info))) {
             $0.payment.link = "https://pay.example/retry"
             $0.payment.linkSource = .retry
@@ -100,7 +93,7 @@ import Testing
             $0.payment.phase = .awaiting
             $0.inFlight = [.paymentPolling]
         }
-        await Self.stopPolling(store)
+        await FewestRequestsTests.stopPolling(store)
     }
 
     @Test func aRefusedRetryFallsBackToJuspayCreateOrderOnEnter() async {
@@ -112,15 +105,7 @@ import Testing
             $0.createJuspayOrder = { _ in Self.juspayOrder }
         }
         let store = makeStore(api, state: Self.detailState(Self.order(.failed)))
-        await store.send(.orders(.pay)) {
-            $0.payment = PaymentState()
-            $0.payment.orderNumber = "ORD-1"
-            $0.payment.amount = Fixtures.rupees(1000)
-            $0.payment.phase = .settingUp
-            $0.payment.message = "Preparing the payment…"
-            $0.inFlight = [.paymentSetup]
-            $0.route = [.catalog, .orders, .orderDetail(orderNumber: "ORD-1"), .payment(orderNumber: "ORD-1")]
-        }
+        await Self.pay(store)
         let refusal = APIError.http(status: 409, code: nil, message: "A payment is still in progress.", details: [])
         await store.receive(.payment(.retryFailed(refusal))) {
             $0.payment.phase = .setupFailed
@@ -134,15 +119,8 @@ import Testing
             $0.payment.message = "Preparing the payment…"
             $0.inFlight = [.paymentSetup]
         }
-        await store.receive(.payment(.juspayOrderReady(Self.juspayOrder))) {
-            $0.payment.juspayOrder = Self.juspayOrder
-            $0.payment.link = "https://pay.example/j1"
-            $0.payment.linkSource = .juspayOrder
-            $0.payment.message = "Open the link (or scan the QR code) to pay."
-            $0.payment.phase = .awaiting
-            $0.inFlight = [.paymentPolling]
-        }
-        await Self.stopPolling(store)
+        await Self.juspayOrderReady(store)
+        await FewestRequestsTests.stopPolling(store)
     }
 
     @Test func aPaidOrderHasNothingToPayAndAShippedOneCannotBeCancelled() async {
