@@ -3,8 +3,8 @@ import Testing
 
 /// The whole journey on the sandbox, in a real terminal (tmux, 80x24, tmux-256color): browse, add two
 /// products, save one to the wishlist, log in with the OTP shown on screen, apply a coupon and a gift card,
-/// choose the address, place the order, see the payment link and QR code, pay it with
-/// `storefront sandbox pay`, and see "paid".
+/// choose the address, place the order, see the payment link and QR code, leave it unpaid, pay it again from the
+/// order detail (whose totals add up), pay it with `storefront sandbox pay`, and see "paid".
 @Suite(.serialized) struct JourneyTests {
     /// Waits for `text` on screen; fails the test with the screen when it does not come.
     @discardableResult
@@ -22,6 +22,15 @@ import Testing
             let r = Range(m.range(at: m.numberOfRanges > 1 ? 1 : 0), in: text)
         else { return nil }
         return String(text[r])
+    }
+
+    /// The totals panel's rows add up to its last row (to be paid, or paid), to the paisa.
+    func expectRowsAddUp(_ screen: String, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let rows = ScreenChecks.totalsRows(screen)
+        #expect(rows.count >= 4, "\(step): no totals panel:\n\(screen)", sourceLocation: sourceLocation)
+        guard let last = rows.last else { return }
+        let sum = rows.dropLast().reduce(0) { $0 + $1.paise }
+        #expect(sum == last.paise, "\(step): \(rows) do not add up:\n\(screen)", sourceLocation: sourceLocation)
     }
 
     @Test func browseLogInCouponGiftCardOrderAndPay() async throws {
@@ -114,12 +123,29 @@ import Testing
         #expect(placed < customer && customer < created)
         #expect(lines.contains { $0.contains("GET /payments/payment-methods 200") }, "no gateway reference read")
 
+        // Leave the payment screen unpaid: the orders list says so, and the order detail pays it again.
+        try session.send("Escape")
+        let left = try await session.waitFor { !$0.contains("Pay in your browser") }
+        #expect(!left.contains("Pay in your browser"), "still on the payment screen:\n\(left)")
+        try session.send("o")
+        try await expectScreen(session, contains: "1 order awaiting payment", "orders list")
+        try session.send("Enter")
+        let detail = try await expectScreen(session, contains: "p pay", "order detail of the unpaid order")
+        expectRowsAddUp(detail, "unpaid order detail")
+        #expect(detail.contains("Gift card (GIFT250)") && detail.contains("Discounts (WELCOME10)"), "\(detail)")
+        try session.send("p")
+        let again = try await expectScreen(session, contains: "Pay in your browser", "payment link again")
+        #expect(again.contains("Order \(order)"), "\(again)")
+
         // Pay it as the customer would, from outside.
         let db = session.home.appendingPathComponent("data/storefront/sandbox.sqlite").path
         let status = try Spawn.run([BuiltBinary.path, "sandbox", "pay", order, "--db", db])
         #expect(status == 0, "storefront sandbox pay \(order) failed")
         let paid = try await expectScreen(session, contains: "paid", "payment received")
         #expect(paid.contains("Payment received"), "\(paid)")
+        try session.send("Enter")
+        let settled = try await expectScreen(session, contains: "payment success", "order detail of the paid order")
+        expectRowsAddUp(settled, "paid order detail")
 
         try session.send("q")
         let after = try await session.waitFor { $0.contains("app-exit=") }

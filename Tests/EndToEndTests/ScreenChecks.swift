@@ -81,6 +81,25 @@ enum ScreenChecks {
         return nil
     }
 
+    /// The rows of a totals panel (order detail, cart, review) in paise, top to bottom: label and amount
+    /// ("free" shipping is 0). The last is "To be paid" (or "Paid").
+    static func totalsRows(_ screen: String) -> [(label: String, paise: Int)] {
+        let labels = ["Subtotal", "Discounts", "Tax", "Shipping", "Loyalty", "Credit", "Gift card", "Other"]
+        var rows: [(String, Int)] = []
+        for line in panels(screen).split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard
+                labels.contains(where: { trimmed.hasPrefix($0) }) || trimmed.hasPrefix("To be paid")
+                    || trimmed.hasPrefix("Paid ")
+            else { continue }
+            let last = trimmed.split(separator: " ").last.map(String.init) ?? ""
+            let digits = last.filter { $0.isNumber }
+            let value = last == "free" ? 0 : (Int(digits) ?? 0) * (last.hasPrefix("-") ? -1 : 1)
+            rows.append((trimmed.components(separatedBy: "  ").first ?? trimmed, value))
+        }
+        return rows
+    }
+
     /// The screen with side-by-side panels (lines │ summary on a wide cart) as one line per panel row.
     static func panels(_ screen: String) -> String {
         screen.components(separatedBy: "\n").flatMap { $0.components(separatedBy: "│") }.joined(separator: "\n")

@@ -152,6 +152,73 @@ struct OrderHTTPTests {
         }
     }
 
+    @Test func cancellingAnUnpaidOrderGivesBackItsStockAndGiftCard() async throws {
+        try await TestSandbox.with { sandbox in
+            let (token, _, userId) = try await sandbox.loginWithPhone()
+            // "Cooking with Millets" has 3 in stock: all 3 ordered, with a ₹250 gift card, and left unpaid.
+            let cartId = try await sandbox.demoCheckoutCart(
+                slug: "cooking-with-millets", quantity: 3, token: token, userId: userId)
+            let gift = try await sandbox.post(
+                "/carts/\(cartId)/gift-card", #"{"gift_card_code":"GIFT250"}"#, token: token)
+            #expect(gift.content["cart"]["gift_card_amount"].decimal == rupees("250"))
+            let created = try await sandbox.post("/orders", #"{"cart_id":"\#(cartId)"}"#, token: token)
+            #expect(created.content["order"]["payment_status"].string == "pending")
+            #expect(created.content["order"]["is_cancellation_allowed"].bool == true)
+            let number = try #require(created.content["order"]["order_number"].string)
+            let product = try await sandbox.product("cooking-with-millets", token: token)
+            let book = try await sandbox.product("the-monsoon-library", token: token)
+            let (other, _) = try await sandbox.createCart(productId: book.id, quantity: 1, token: token)
+            let soldOut = try await sandbox.post(
+                "/carts/\(other)/items", #"{"product_id":"\#(product.id)","variant_id":null,"quantity":3}"#,
+                token: token)
+            #expect(soldOut.status == 400, "\(soldOut.text)")
+
+            let cancelled = try await sandbox.post(
+                "/orders/\(number)/cancel",
+                #"{"cancellation_reason":"Changed my mind","refund_mode":"original_payment_mode"}"#, token: token)
+            #expect(cancelled.status == 200, "\(cancelled.text)")
+            #expect(cancelled.content["order"]["status"].string == "cancelled")
+            #expect(cancelled.content["order"]["cancellation_reason"].string == "Changed my mind")
+            // The stock and the gift card's balance are back; the cancelled order can no longer be paid.
+            let restocked = try await sandbox.post(
+                "/carts/\(other)/items", #"{"product_id":"\#(product.id)","variant_id":null,"quantity":3}"#,
+                token: token)
+            #expect(restocked.status == 200, "\(restocked.text)")
+            let regift = try await sandbox.post(
+                "/carts/\(other)/gift-card", #"{"gift_card_code":"GIFT250"}"#, token: token)
+            #expect(regift.content["cart"]["gift_card_amount"].decimal == rupees("250"), "\(regift.text)")
+            let juspay = try await sandbox.post(
+                "/payments/juspay/create-order", #"{"order_number":"\#(number)","return_url":"https://x.example"}"#,
+                token: token)
+            #expect(juspay.status == 409)
+            let retry = try await sandbox.post("/orders/\(number)/retry-payment", "{}", token: token)
+            #expect(retry.status == 409)
+        }
+    }
+
+    @Test func theJuspayOrderPaysTheRetriedPayment() async throws {
+        try await TestSandbox.with { sandbox in
+            let (token, _, userId) = try await sandbox.loginWithPhone()
+            let number = try await sandbox.demoOrder(token: token, userId: userId)
+            let body = #"{"order_number":"\#(number)","return_url":"https://x.example"}"#
+            let first = try await sandbox.post("/payments/juspay/create-order", body, token: token)
+            let firstLink = try #require(first.content["data"]["payment_links"]["web"].string)
+            try SandboxPayments.settle(orderNumber: number, fail: true, databasePath: sandbox.databasePath)
+            let retried = try await sandbox.post("/orders/\(number)/retry-payment", "{}", token: token)
+            #expect(retried.status == 200, "\(retried.text)")
+            let retryLink = try #require(retried.content["payment_info"]["payment_links"]["web"].string)
+            // Create-order again (the order paid from its detail): the same Juspay order, on the new attempt.
+            let again = try await sandbox.post("/payments/juspay/create-order", body, token: token)
+            #expect(again.content["data"]["id"].string == first.content["data"]["id"].string)
+            #expect(again.content["data"]["payment_links"]["web"].string == retryLink)
+            #expect(retryLink != firstLink)
+            let page = try await sandbox.submitForm(TestSandbox.path(of: retryLink), "action=pay")
+            #expect(page.status == 200, "\(page.html)")
+            let status = try await sandbox.get("/orders/\(number)/payment-status", token: token)
+            #expect(status.content["status"].string == "success")
+        }
+    }
+
     @Test func couponOncePerCustomerAndStockCannotBeOversold() async throws {
         try await TestSandbox.with { sandbox in
             let (token, _, userId) = try await sandbox.loginWithPhone()

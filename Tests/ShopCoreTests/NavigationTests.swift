@@ -63,12 +63,14 @@ import Testing
             $0.categories = { _ in try! Fixtures.decode(#"{"categories":[]}"#) }
             $0.userCart = { _ in nil }
             $0.user = { _ in Fixtures.asha }
+            $0.orders = { _ in try! Fixtures.decode(#"{"orders":[]}"#) }
         }
         let start = makeStore(restored)
         await start.send(.session(.started(Fixtures.member))) {
             $0.session = .ready(Fixtures.member)
             $0.catalog.isLoading = true
-            $0.inFlight = [.products, .categories, .cart, .profile]
+            $0.orders.announceAwaiting = true
+            $0.inFlight = [.products, .categories, .cart, .profile, .orders]
         }
         await start.receive(.catalog(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0))) {
             $0.catalog.isLoading = false
@@ -82,7 +84,13 @@ import Testing
         }
         await start.receive(.session(.userLoaded(Fixtures.asha))) {
             $0.user = Fixtures.asha
+            $0.inFlight = [.orders]
+        }
+        // No order awaits payment: no notice.
+        await start.receive(.orders(.loaded(page: 1, orders: [], nextPage: nil))) {
             $0.inFlight = []
+            $0.orders.nextPage = nil
+            $0.orders.announceAwaiting = false
         }
         #expect(start.state.isSignedIn)
         #expect(!start.state.isBusy)

@@ -240,6 +240,8 @@ import Testing
                 try Recording.line(
                     for: .session(.userLoaded(User(id: "u1", firstName: "Asha", isAnonymous: false, isLoggedIn: true))),
                     origin: .answer),
+                // A restored member's orders are read at start (how many await payment).
+                try Recording.line(for: .orders(.loaded(page: 1, orders: [], nextPage: nil)), origin: .answer),
             ].joined(separator: "\n") + "\n"
         let sandbox = try await Site()
         let report = await Replayer(recording: try Recording.decode(Data(text.utf8)), api: sandbox.client()).run()

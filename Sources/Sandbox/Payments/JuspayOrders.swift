@@ -19,7 +19,17 @@ enum JuspayOrders {
         -> (OrderRecord, JuspayOrderRecord)
     {
         var order = try OrderStore.ownOrder(db, number: number, userId: userId)
-        if let existing = try JuspayOrderRecord.fetchOne(db, key: number) { return (order, existing) }
+        if var existing = try JuspayOrderRecord.fetchOne(db, key: number) {
+            // A payment retried since: the Juspay order (one per order, as Juspay keeps it) pays the new attempt.
+            if let latest = try OrderStore.latestPayment(db, number), latest.status == "pending",
+                latest.id != existing.paymentId
+            {
+                existing.paymentId = latest.id
+                existing.amount = latest.amount
+                try existing.update(db)
+            }
+            return (order, existing)
+        }
         guard order.status != "cancelled" else { throw APIError.conflict("Order is cancelled") }
         guard order.paymentStatus != "success" else { throw APIError.conflict("Order is already paid") }
         let payment: PaymentRecord

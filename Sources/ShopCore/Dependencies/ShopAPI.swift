@@ -67,6 +67,7 @@ public protocol ShopAPI: Sendable {
     func paymentStatus(orderNumber: String) async throws(APIError) -> PaymentStatus
     func retryPayment(orderNumber: String, paymentMethod: PaymentMethodPayload?) async throws(APIError)
         -> PaymentInfo?
+    func cancelOrder(orderNumber: String, _ cancel: OrderCancel) async throws(APIError) -> Order
     func createJuspayCustomer() async throws(APIError) -> JuspayCustomer
     func createJuspayOrder(orderNumber: String, returnURL: String) async throws(APIError) -> JuspayOrder
 }

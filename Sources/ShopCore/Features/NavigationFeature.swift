@@ -79,6 +79,10 @@ extension Reducer {
             state.account.confirmingDeactivation = false
             return .none
         }
+        if state.orders.confirmingCancel {
+            state.orders.confirmingCancel = false
+            return .none
+        }
         guard state.route.count > 1 else { return .none }
         return leave(&state, state.route.removeLast(), environment)
     }
@@ -196,7 +200,7 @@ extension Reducer {
         case .forgotPassword: return .account(.forgotPassword)
         case .resetPassword: return .account(.submitReset)
         case .account: return state.account.confirmingDeactivation ? .account(.confirmDeactivation) : nil
-        case .orderDetail: return nil
+        case .orderDetail: return state.orders.confirmingCancel ? .orders(.confirmCancel) : nil
         }
     }
 

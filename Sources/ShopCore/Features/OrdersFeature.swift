@@ -1,7 +1,10 @@
 import StorefrontAPI
 
-/// Order history (paged) and detail.
+/// Order history (paged) and detail; paying an unpaid order again, and cancelling one (after a confirmation).
 extension Reducer {
+    /// The reason sent with a cancellation from the shop.
+    static let cancellationReason = "Cancelled by the customer in the shop"
+
     static func reduceOrders(_ state: inout State, _ action: OrdersAction, _ environment: ShopEnvironment)
         -> Effect
     {
@@ -19,6 +22,12 @@ extension Reducer {
             state.orders.orders = page == 1 ? orders : state.orders.orders + orders
             state.orders.nextPage = nextPage
             state.orders.selectedIndex = clampIndex(state.orders.selectedIndex, count: state.orders.orders.count)
+            if state.orders.announceAwaiting {
+                state.orders.announceAwaiting = false
+                if state.notice == nil, let text = state.orders.awaitingPaymentText {
+                    info(&state, "\(text): o opens your orders.")
+                }
+            }
             return .none
 
         case .failed(let error):
@@ -45,7 +54,95 @@ extension Reducer {
 
         case .detailFailed(let error):
             return fail(&state, error, .orderDetail, environment)
+
+        case .pay:
+            guard let order = shownOrder(state) else { return .none }
+            guard order.isAwaitingPayment else {
+                error(&state, "Order \(order.orderNumber) has nothing to pay.")
+                return .none
+            }
+            return payAgain(&state, order, environment)
+
+        case .requestCancel:
+            guard let order = shownOrder(state), !state.inFlight.contains(.cancelOrder) else { return .none }
+            guard order.isCancellationAllowed ?? order.isAwaitingPayment else {
+                error(&state, "Order \(order.orderNumber) can no longer be cancelled.")
+                return .none
+            }
+            state.orders.confirmingCancel = true
+            return .none
+
+        case .dismissCancel:
+            state.orders.confirmingCancel = false
+            return .none
+
+        case .confirmCancel:
+            guard state.orders.confirmingCancel, let order = shownOrder(state) else { return .none }
+            state.orders.confirmingCancel = false
+            state.inFlight.insert(.cancelOrder)
+            let number = order.orderNumber
+            let cancel = OrderCancel(cancellationReason: cancellationReason)
+            return call(.cancelOrder, environment) { api in
+                .orders(.cancelled(try await api.cancelOrder(orderNumber: number, cancel)))
+            } failure: {
+                .orders(.cancelFailed($0))
+            }
+
+        case .cancelled(let order):
+            state.inFlight.remove(.cancelOrder)
+            let number = order.orderNumber
+            if state.orders.detail?.orderNumber == number { state.orders.detail = order }
+            if let index = state.orders.orders.firstIndex(where: { $0.orderNumber == number }) {
+                state.orders.orders[index] = order
+            }
+            // Nothing of it is to be paid any more: its payment and the checkout that placed it are done with.
+            var effects: [Effect] = []
+            if state.payment.orderNumber == number {
+                if state.payment.phase == .awaiting { effects.append(.cancel(.paymentPoll)) }
+                state.inFlight.remove(.paymentPolling)
+                state.payment = PaymentState()
+            }
+            if state.checkout.order?.orderNumber == number { state.checkout = CheckoutState() }
+            success(&state, "Order \(number) cancelled; what it held (stock, points, credit) is released.")
+            return .merge(effects)
+
+        case .cancelFailed(let failure):
+            return fail(&state, failure, .cancelOrder, environment)
         }
+    }
+
+    /// The order on the order detail screen, when its detail is loaded.
+    static func shownOrder(_ state: State) -> Order? {
+        guard case .orderDetail(let number) = state.currentRoute, let order = state.orders.detail,
+            order.orderNumber == number
+        else { return nil }
+        return order
+    }
+
+    /// The payment screen of an existing unpaid order, with a live link: after a failed payment a payment retry
+    /// (`POST /orders/{n}/retry-payment`); otherwise the checkout's own path, the Juspay customer and Juspay
+    /// create-order (which answers the order's Juspay order again when it exists).
+    static func payAgain(_ state: inout State, _ order: Order, _ environment: ShopEnvironment) -> Effect {
+        let number = order.orderNumber
+        var stop: Effect = .none
+        if state.payment.phase == .awaiting { stop = .cancel(.paymentPoll) }
+        state.inFlight.remove(.paymentPolling)
+        state.payment = PaymentState()
+        state.payment.orderNumber = number
+        state.payment.amount = order.toBePaid
+        _ = showPayment(&state, number)
+        guard order.paymentStatus == .failed else { return .merge(stop, setupPayment(&state, environment)) }
+        state.payment.phase = .settingUp
+        state.payment.message = "Preparing the payment…"
+        state.inFlight.insert(.paymentSetup)
+        let method = PaymentMethodPayload.juspayHostedPage(returnURL: environment.policy.paymentReturnURL)
+        return .merge(
+            stop,
+            call(.paymentSetup, environment) { api in
+                .payment(.retried(try await api.retryPayment(orderNumber: number, paymentMethod: method)))
+            } failure: {
+                .payment(.retryFailed($0))
+            })
     }
 
     static func loadOrders(_ state: inout State, page: Int, _ environment: ShopEnvironment) -> Effect {

@@ -139,7 +139,8 @@ extension Reducer {
             return reducePayment(&state, .linkReady(state.payment.link), environment)
 
         case .retryFailed(let failure):
-            state.payment.phase = .failed
+            // Paying again from the order (no status polled here): Enter then asks Juspay create-order instead.
+            state.payment.phase = state.payment.status == nil ? .setupFailed : .failed
             state.payment.message = "Retry failed: \(failure.message)"
             return fail(&state, failure, .paymentSetup, environment)
 

@@ -60,8 +60,16 @@ extension Reducer {
             return nil
         case .session(let action):
             return mutation(action)
-        case .catalog, .orders:
+        case .catalog:
             return nil
+        case .orders(let action):
+            switch action {
+            case .pay: return "payment"
+            case .requestCancel, .confirmCancel: return "cancelling orders"
+            case .load, .loadMore, .loaded, .failed, .open, .detailLoaded, .detailFailed, .dismissCancel, .cancelled,
+                .cancelFailed:
+                return nil
+            }
         case .product(let action):
             switch action {
             case .addToCart: return "adding to the cart"

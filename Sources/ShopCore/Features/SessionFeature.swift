@@ -36,6 +36,7 @@ extension Reducer {
                 loadProducts(&state, environment), loadCategories(&state, environment), cart,
                 claims.isLoggedIn ? loadUser(&state, environment) : .none,
             ]
+
             // A screen asked for before the session was known (`--open orders`, the kiosk resuming an order) was
             // sent to the login screen; a restored signed-in session goes on to it.
             if claims.isLoggedIn, state.currentRoute == .login, let next = state.auth.afterLogin {
@@ -43,6 +44,11 @@ extension Reducer {
                 state.route.removeAll { $0.isAuthentication }
                 if state.route.isEmpty { state.route = [.catalog] }
                 effects.append(navigate(&state, to: next, environment))
+            }
+            // A restored signed-in session: its newest orders say whether any awaits payment (a notice).
+            if claims.isLoggedIn, !claims.isAnonymous, state.readOnly?.cartOwner == nil {
+                state.orders.announceAwaiting = true
+                if !state.inFlight.contains(.orders) { effects.append(reduceOrders(&state, .load, environment)) }
             }
             return .merge(effects)
 

@@ -198,6 +198,15 @@ public enum OrdersAction: Equatable, Sendable, Codable {
     case open(orderNumber: String)
     case detailLoaded(Order)
     case detailFailed(APIError)
+    /// Pays the order shown (unpaid): the payment screen with a live link (Juspay customer and create-order, or
+    /// a payment retry after a failed payment).
+    case pay
+    /// Asks to cancel the order shown; `confirmCancel` cancels it, `dismissCancel` (or back) keeps it.
+    case requestCancel
+    case confirmCancel
+    case dismissCancel
+    case cancelled(Order)
+    case cancelFailed(APIError)
 }
 
 public enum AccountAction: Equatable, Sendable, Codable {

@@ -96,7 +96,7 @@ public enum Activity: String, Codable, Sendable, Hashable, CaseIterable {
     case session, categories, products, search, product, cart, wishlist, coupons
     case login, otp, register, logout, profile, notifications, password, deactivate
     case addresses, saveAddress, business, delivery, placeOrder, paymentSetup, paymentPolling
-    case orders, orderDetail
+    case orders, orderDetail, cancelOrder
 
     /// What the spinner says.
     public var label: String {
@@ -126,6 +126,7 @@ public enum Activity: String, Codable, Sendable, Hashable, CaseIterable {
         case .paymentPolling: "Waiting for the payment"
         case .orders: "Loading orders"
         case .orderDetail: "Loading the order"
+        case .cancelOrder: "Cancelling the order"
         }
     }
 }

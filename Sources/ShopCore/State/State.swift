@@ -434,6 +434,8 @@ public struct PaymentState: Equatable, Sendable {
     public var orderAnswerLink: String?
     /// The Juspay order of create-order: id, status, amount and its other links (the detail view).
     public var juspayOrder: JuspayOrder?
+    /// What is to be paid (the order's `to_be_paid`), shown beside the order number.
+    public var amount: Money?
     /// The detail view (mobile and iframe links, Juspay order id, status, amount) is open.
     public var showingDetail = false
     public var status: PaymentStatus?
@@ -459,11 +461,25 @@ public struct OrdersState: Equatable, Sendable {
     public var nextPage: Int? = 1
     public var selectedIndex = 0
     public var detail: Order?
+    /// The cancel confirmation of the order shown is showing.
+    public var confirmingCancel = false
+    /// Set at start: the first orders read say how many await payment (a notice).
+    public var announceAwaiting = false
 
     public init() {}
 
     public var selectedOrder: Order? {
         orders.indices.contains(selectedIndex) ? orders[selectedIndex] : nil
+    }
+
+    /// The orders read so far that can still be paid.
+    public var awaitingPayment: [Order] { orders.filter(\.isAwaitingPayment) }
+
+    /// "1 order awaiting payment", nil when none.
+    public var awaitingPaymentText: String? {
+        let count = awaitingPayment.count
+        guard count > 0 else { return nil }
+        return count == 1 ? "1 order awaiting payment" : "\(count) orders awaiting payment"
     }
 }
 

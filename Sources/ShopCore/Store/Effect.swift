@@ -80,4 +80,5 @@ extension EffectID {
     static let paymentPoll = EffectID("payment.poll")
     static let orders = EffectID("orders")
     static let orderDetail = EffectID("orders.detail")
+    static let cancelOrder = EffectID("orders.cancel")
 }

@@ -123,14 +123,7 @@ enum AccountScreen {
                 "Deactivate your account?", "You will be logged out and cannot log in again.",
                 "y deactivates, n keeps it.",
             ]
-            let inner = Modal.draw(
-                into: &buffer, title: "Deactivate", contentWidth: lines.map { DisplayWidth.of($0) }.max() ?? 20,
-                contentHeight: lines.count, theme: theme)
-            for (i, line) in lines.enumerated() {
-                buffer.write(
-                    line, row: inner.row + i, col: inner.col, style: i == 0 ? Style.role(.error).bold : .plain,
-                    maxWidth: inner.width, ellipsis: theme.glyphs.ellipsis)
-            }
+            let inner = Modal.confirmation(into: &buffer, title: "Deactivate", lines: lines, theme: theme)
             return ScreenOutput(cursor: CursorPlacement(row: inner.row, col: inner.col))
         }
         return ScreenOutput()

@@ -92,31 +92,33 @@ enum CartScreen {
         return ScreenOutput(cursor: list.cursor, list: list.region)
     }
 
-    /// The rows of the totals panel; zero discounts, points, credit and gift card are left out.
+    /// The rows of the totals panel (``Totals``); "to be paid" includes changes still in flight.
     static func totalRows(_ ctx: ScreenContext) -> [(String, String)] {
         let state = ctx.state
         guard let c = state.cart.server else { return [("To be paid", ctx.money(state.cartAmount))] }
-        var rows: [(String, String)] = [("Subtotal", ctx.money(c.subtotal))]
-        let discounts = c.couponDiscountAmount + c.promotionDiscountAmount
-        if !discounts.isZero {
-            let label = c.couponCode.map { "Discounts (\($0))" } ?? "Discounts"
-            rows.append((label, ctx.money(-discounts)))
-        }
-        // `total_tax` already holds the shipping tax, so shipping is shown before tax: the rows then add up
-        // (subtotal − discounts + tax + shipping = grand total).
-        rows.append(("Tax", ctx.money(c.totalTax)))
-        rows.append(("Shipping", c.shippingAmountIncludingTax.isZero ? "free" : ctx.money(c.shippingAmount)))
-        if c.loyaltyPointsRedeemed > 0 {
-            let value = c.grandTotal - c.creditBalanceUsed - c.giftCardAmount - c.toBePaid
-            rows.append(("Loyalty (\(c.loyaltyPointsRedeemed) pts)", ctx.money(-(value < .zero ? .zero : value))))
-        }
-        if !c.creditBalanceUsed.isZero { rows.append(("Credit", ctx.money(-c.creditBalanceUsed))) }
-        if !c.giftCardAmount.isZero {
-            rows.append((c.giftCardCode.map { "Gift card (\($0))" } ?? "Gift card", ctx.money(-c.giftCardAmount)))
-        }
+        var rows = rows(Totals(cart: c), ctx: ctx)
         let estimate = state.cart.isEstimate ? " (updating)" : ""
-        rows.append(("To be paid" + estimate, ctx.money(state.cartAmount)))
+        rows[rows.count - 1] = ("To be paid" + estimate, ctx.money(state.cartAmount))
         return rows
+    }
+
+    /// The label and amount of each row of a totals panel: the cart's, the review's and an order's.
+    static func rows(_ totals: Totals, ctx: ScreenContext, toBePaidLabel: String = "To be paid") -> [(String, String)] {
+        totals.rows.map { row in
+            let label: String
+            switch row.kind {
+            case .subtotal: label = "Subtotal"
+            case .discounts(let code): label = code.map { "Discounts (\($0))" } ?? "Discounts"
+            case .tax: label = "Tax"
+            case .shipping: return ("Shipping", row.amount.isZero ? "free" : ctx.money(row.amount))
+            case .loyalty(let points): label = "Loyalty (\(points) pts)"
+            case .credit: label = "Credit"
+            case .giftCard(let code): label = code.map { "Gift card (\($0))" } ?? "Gift card"
+            case .other: label = "Other"
+            case .toBePaid: label = toBePaidLabel
+            }
+            return (label, ctx.money(row.amount))
+        }
     }
 
     static func drawTotals(_ rows: [(String, String)], ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) {

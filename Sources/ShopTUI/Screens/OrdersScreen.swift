@@ -1,11 +1,38 @@
 import ShopCore
 import StorefrontAPI
 
-/// Order history (with the selected order beside the list at 120 columns and more) and order detail.
+/// Order history (with the selected order beside the list at 120 columns and more) and order detail, where an
+/// unpaid order can be paid (`p`) or cancelled (`x`, after a confirmation).
 enum OrdersScreen {
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         let state = ctx.state
-        if case .orderDetail = state.currentRoute { return [] }
+        if case .orderDetail(let number) = state.currentRoute {
+            if state.orders.confirmingCancel {
+                return [
+                    .key(
+                        [.char("y"), .enter], "cancel it", "Yes, cancel order \(number)", priority: 50,
+                        .send(.orders(.confirmCancel))),
+                    .key(
+                        [.char("n"), .escape], "keep it", "No, keep the order", priority: 49,
+                        .send(.orders(.dismissCancel))),
+                ]
+            }
+            guard let order = state.orders.detail, order.orderNumber == number else { return [] }
+            var keys: [KeyBinding<ShopIntent>] = []
+            if order.isAwaitingPayment {
+                keys.append(
+                    .key(
+                        [.char("p")], "pay", "Pay this order: the payment link again", priority: 50,
+                        .send(.orders(.pay))))
+            }
+            if order.isCancellationAllowed ?? order.isAwaitingPayment {
+                keys.append(
+                    .key(
+                        [.char("x")], "cancel order", "Cancel this order (asks first); what it held is released",
+                        priority: 40, .send(.orders(.requestCancel))))
+            }
+            return keys
+        }
         guard !state.orders.orders.isEmpty else { return [] }
         return KeyBinding<ShopIntent>.moveKeys("Move the selection") + [
             .key([.enter], "details", "Open the selected order", priority: 50, .send(.select))
@@ -20,7 +47,8 @@ enum OrdersScreen {
                 Draw.empty(into: &buffer, rect: rect, lines: ["Loading order \(number)…"], theme: theme)
                 return ScreenOutput()
             }
-            drawDetail(order, ctx: ctx, into: &buffer, rect: rect)
+            drawDetail(order, full: true, ctx: ctx, into: &buffer, rect: rect)
+            if state.orders.confirmingCancel { return drawCancelConfirmation(order, ctx: ctx, into: &buffer) }
             return ScreenOutput()
         }
         let orders = state.orders.orders
@@ -32,9 +60,15 @@ enum OrdersScreen {
             return ScreenOutput()
         }
         var listRect = rect
+        if let text = state.orders.awaitingPaymentText, rect.height > 4 {
+            buffer.write(
+                text + ": open one and press p to pay.", row: rect.row, col: rect.col, style: .role(.warning),
+                maxWidth: rect.width, ellipsis: theme.glyphs.ellipsis)
+            listRect = Rect(row: rect.row + 2, col: rect.col, width: rect.width, height: rect.height - 2)
+        }
         var detailRect: Rect?
         if rect.width >= 118 {
-            let (l, r) = Draw.split(rect, leftFraction: 0.5, theme: theme, buffer: &buffer)
+            let (l, r) = Draw.split(listRect, leftFraction: 0.5, theme: theme, buffer: &buffer)
             listRect = l
             detailRect = r
         }
@@ -47,17 +81,38 @@ enum OrdersScreen {
                 r.width >= 60
                 ? "\(o.orderNumber)  \(date)  \(o.status?.rawValue ?? "")"
                 : "\(o.orderNumber)  \(o.status?.rawValue ?? "")"
-            Draw.row(into: &buf, rect: r, selected: selected, text: text, right: ctx.money(o.grandTotal), theme: theme)
+            Draw.row(into: &buf, rect: r, selected: selected, text: text, right: paid(o, ctx: ctx), theme: theme)
         }
         if let detailRect, let order = state.orders.selectedOrder {
-            drawDetail(
-                state.orders.detail?.orderNumber == order.orderNumber ? state.orders.detail ?? order : order, ctx: ctx,
-                into: &buffer, rect: detailRect)
+            let detail = state.orders.detail.flatMap { $0.orderNumber == order.orderNumber ? $0 : nil }
+            drawDetail(detail ?? order, full: detail != nil, ctx: ctx, into: &buffer, rect: detailRect)
         }
         return ScreenOutput(cursor: list.cursor, list: list.region)
     }
 
-    static func drawDetail(_ order: Order, ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) {
+    /// What the list shows of an order: what was paid, or what is still to be paid.
+    static func paid(_ order: Order, ctx: ScreenContext) -> String {
+        let amount = ctx.money(order.toBePaid)
+        if order.paymentStatus == .success { return amount + " paid" }
+        if order.isAwaitingPayment { return amount + " to pay" }
+        return amount
+    }
+
+    static func drawCancelConfirmation(_ order: Order, ctx: ScreenContext, into buffer: inout CellBuffer)
+        -> ScreenOutput
+    {
+        let lines = [
+            "Cancel order \(order.orderNumber)?", "Its stock, points, credit and gift card are released.",
+            "y cancels it, n keeps it.",
+        ]
+        let inner = Modal.confirmation(into: &buffer, title: "Cancel order", lines: lines, theme: ctx.theme)
+        return ScreenOutput(cursor: CursorPlacement(row: inner.row, col: inner.col))
+    }
+
+    /// `full`: the order's detail (its totals panel); otherwise a list entry, whose totals are not known.
+    static func drawDetail(
+        _ order: Order, full: Bool, ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect
+    ) {
         let theme = ctx.theme
         var row = rect.row
         Draw.title(into: &buffer, "Order \(order.orderNumber)", row: row, rect: rect, theme: theme)
@@ -77,15 +132,12 @@ enum OrdersScreen {
             row += 1
         }
         row += 1
-        var totals: [(String, String)] = [("Subtotal", ctx.money(order.subtotal))]
-        if !order.totalSavings.isZero { totals.append(("Savings", ctx.money(-order.totalSavings))) }
-        totals.append(("Tax", ctx.money(order.totalTax)))
-        totals.append(
-            ("Shipping", order.shippingAmountIncludingTax.isZero ? "free" : ctx.money(order.shippingAmountIncludingTax))
-        )
-        if !order.creditBalanceUsed.isZero { totals.append(("Credit", ctx.money(-order.creditBalanceUsed))) }
-        totals.append(("Total", ctx.money(order.grandTotal)))
-        totals.append(("To be paid", ctx.money(order.toBePaid)))
+        let toBePaid = order.paymentStatus == .success ? "Paid" : "To be paid"
+        // A list entry has no subtotal, tax or shipping: only what was (or is) to be paid, until it is opened.
+        let totals =
+            full
+            ? CartScreen.rows(Totals(order: order), ctx: ctx, toBePaidLabel: toBePaid)
+            : [(toBePaid, ctx.money(order.toBePaid))]
         let items = order.orderItems ?? []
         let itemRows = max(0, rect.bottom - row - totals.count - 1)
         for (i, item) in items.enumerated() where i < itemRows {

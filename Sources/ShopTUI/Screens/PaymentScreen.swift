@@ -137,7 +137,7 @@ enum PaymentScreen {
         }
         var row = left.row
         let number = p.orderNumber ?? state.checkout.order?.orderNumber ?? ""
-        let amount = state.checkout.order.map { ctx.money($0.toBePaid) } ?? ""
+        let amount = (p.amount ?? state.checkout.order?.toBePaid).map { ctx.money($0) } ?? ""
         Draw.amountRow(
             into: &buffer, row: row, rect: left, label: "Order \(number)", amount: amount,
             style: Style.role(.title).bold, theme: theme)

@@ -17,6 +17,23 @@ public enum Modal {
         buffer.box(rect, glyphs: theme.glyphs, style: .role(.accent), title: title, titleStyle: .role(.title))
         return Rect(row: rect.row + 1, col: rect.col + 2, width: rect.width - 4, height: rect.height - 2)
     }
+
+    /// A confirmation: the question (first line, bold, in the error colour) and its lines; returns the inner
+    /// rectangle (the cursor goes to its top left).
+    @discardableResult
+    public static func confirmation(into buffer: inout CellBuffer, title: String, lines: [String], theme: Theme)
+        -> Rect
+    {
+        let inner = draw(
+            into: &buffer, title: title, contentWidth: lines.map { DisplayWidth.of($0) }.max() ?? 20,
+            contentHeight: lines.count, theme: theme)
+        for (i, line) in lines.enumerated() {
+            buffer.write(
+                line, row: inner.row + i, col: inner.col, style: i == 0 ? Style.role(.error).bold : .plain,
+                maxWidth: inner.width, ellipsis: theme.glyphs.ellipsis)
+        }
+        return inner
+    }
 }
 
 /// The `?` help overlay, from the same key table as the bindings and the footer.

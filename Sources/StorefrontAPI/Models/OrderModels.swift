@@ -51,12 +51,19 @@ public struct Order: Codable, Sendable, Hashable, Identifiable {
     @Defaulted<Defaults.Zero> public var subtotal: Money
     @Defaulted<Defaults.Zero> public var totalTax: Money
     @Defaulted<Defaults.Zero> public var shippingAmountIncludingTax: Money
+    /// Shipping after its discount, before its tax (the tax is in `total_tax`).
+    @Defaulted<Defaults.Zero> public var shippingAmount: Money
+    @Defaulted<Defaults.Zero> public var shippingDiscountAmount: Money
+    @Defaulted<Defaults.Zero> public var couponDiscountAmount: Money
+    @Defaulted<Defaults.Zero> public var promotionDiscountAmount: Money
     @Defaulted<Defaults.Zero> public var couponSavings: Money
     @Defaulted<Defaults.Zero> public var promotionSavings: Money
     @Defaulted<Defaults.Zero> public var totalSavings: Money
     @Defaulted<Defaults.Zero> public var grandTotal: Money
     @Defaulted<Defaults.ZeroInt> public var loyaltyPointRedeemed: Int
     @Defaulted<Defaults.Zero> public var creditBalanceUsed: Money
+    public var giftCardCode: String?
+    @Defaulted<Defaults.Zero> public var giftCardAmount: Money
     @Defaulted<Defaults.Zero> public var toBePaid: Money
     @Defaulted<Defaults.ZeroInt> public var orderItemsCount: Int
     public var orderItems: [OrderItem]?
@@ -65,6 +72,15 @@ public struct Order: Codable, Sendable, Hashable, Identifiable {
     public var shippingAddress: Address?
 
     public var id: String { orderNumber }
+
+    /// Placed, not cancelled, and its payment not (fully) received: it can still be paid (or cancelled).
+    public var isAwaitingPayment: Bool {
+        guard status != .cancelled, toBePaid > .zero else { return false }
+        switch paymentStatus {
+        case .pending?, .failed?, .partiallyPaid?: return true
+        default: return false
+        }
+    }
 
     public init(
         orderNumber: String, status: OrderStatus?, paymentStatus: PaymentState?, grandTotal: Money, toBePaid: Money

@@ -67,6 +67,7 @@ struct Handlers: Sendable {
     var orders: Handler<(Int, Int), OrdersPage> = unexpected("orders")
     var paymentStatus: Handler<String, PaymentStatus> = unexpected("paymentStatus")
     var retryPayment: Handler<(String, PaymentMethodPayload?), PaymentInfo?> = unexpected("retryPayment")
+    var cancelOrder: Handler<(String, OrderCancel), Order> = unexpected("cancelOrder")
     var createJuspayCustomer: Handler<Void, JuspayCustomer> = unexpected("createJuspayCustomer")
     var createJuspayOrder: Handler<(String, String), JuspayOrder> = unexpected("createJuspayOrder")
 }
@@ -225,6 +226,9 @@ final class StubAPI: ShopAPI {
     func retryPayment(orderNumber: String, paymentMethod: PaymentMethodPayload?) async throws(APIError)
         -> PaymentInfo?
     { try await handle("retryPayment", (orderNumber, paymentMethod), \.retryPayment) }
+    func cancelOrder(orderNumber: String, _ cancel: OrderCancel) async throws(APIError) -> Order {
+        try await handle("cancelOrder", (orderNumber, cancel), \.cancelOrder)
+    }
     func createJuspayCustomer() async throws(APIError) -> JuspayCustomer {
         try await handle("createJuspayCustomer", (), \.createJuspayCustomer)
     }

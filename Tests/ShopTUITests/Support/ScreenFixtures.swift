@@ -266,7 +266,13 @@ enum ScreenFixtures {
         o1.orderDate = "2026-11-20T10:00:00Z"
         o1.status = .confirmed
         o1.paymentStatus = .success
+        // Adds up: ₹2,997 − ₹299.70 (WELCOME10) + ₹134.87 tax + free shipping = ₹2,832.17; − ₹500 gift card.
         o1.subtotal = rupees(2_997)
+        o1.couponCode = "WELCOME10"
+        o1.couponDiscountAmount = rupees(299, paise: 70)
+        o1.totalTax = rupees(134, paise: 87)
+        o1.giftCardCode = "GIFT500"
+        o1.giftCardAmount = rupees(500)
         o1.orderItems = [
             orderItem("Darjeeling First Flush", 2, 1_299), orderItem("Masala Chai Blend", 1, 399),
         ]

@@ -1,0 +1,116 @@
+import Foundation
+import ShopCore
+import StorefrontAPI
+import Testing
+
+@testable import ShopTUI
+
+/// Order detail: the same totals panel as the cart (its rows add up on screen, to the paisa), `p pay` and
+/// `x cancel order` for an unpaid order, the cancel confirmation, and the list's amounts paid.
+@MainActor
+@Suite struct OrderDetailScreenTests {
+    /// Every kind of reduction: coupon and promotion, points, credit, gift card (numbers as in ShopCore's
+    /// TotalsTests).
+    static let unpaid: Order = {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let json = """
+            {"order_number":"ORD-7","order_date":"2026-12-04T02:00:00Z","status":"pending",
+             "payment_status":"pending","coupon_code":"WELCOME10","subtotal":1000,"coupon_discount_amount":100,
+             "promotion_discount_amount":50,"total_savings":150,"shipping_amount":49,
+             "shipping_amount_including_tax":57.82,"total_tax":51.32,"grand_total":950.32,
+             "loyalty_point_redeemed":100,"credit_balance_used":200,"gift_card_code":"GIFT250",
+             "gift_card_amount":250,"to_be_paid":400.32,"is_cancellation_allowed":true,
+             "order_items":[{"product_name":"Cooking with Millets","quantity":2,"selling_price":500}]}
+            """
+        return try! decoder.decode(Order.self, from: Data(json.utf8))
+    }()
+
+    static func state(_ order: Order, route: Route? = nil) -> State {
+        var state = ScreenFixtures.base
+        state.route = [.catalog, .orders] + (route.map { [$0] } ?? [])
+        state.orders.orders = [order]
+        state.orders.nextPage = nil
+        state.orders.detail = order
+        return state
+    }
+
+    static func screen(_ state: State, width: Int = 80, height: Int = 24) -> [String] {
+        let app = ScreenFixtures.app(state)
+        let frame = TerminalRunner.composeFrame(program: app, width: width, height: height, theme: .default)
+        return frame.buffer.rowsAsText()
+    }
+
+    /// "−₹1,234.56" / "₹1,234.56" at the end of a row, in paise.
+    static func paise(atEndOf row: String) -> Int? {
+        let pattern = #"(-?)₹([0-9,]+)\.([0-9]{2})\s*$"#
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+            let m = regex.firstMatch(in: row, range: NSRange(row.startIndex..., in: row)),
+            let sign = Range(m.range(at: 1), in: row), let whole = Range(m.range(at: 2), in: row),
+            let cents = Range(m.range(at: 3), in: row),
+            let value = Int(row[whole].replacingOccurrences(of: ",", with: "") + row[cents])
+        else { return nil }
+        return row[sign].isEmpty ? value : -value
+    }
+
+    @Test func theDetailRowsAddUpToWhatIsToBePaid() throws {
+        let rows = Self.screen(Self.state(Self.unpaid, route: .orderDetail(orderNumber: "ORD-7")))
+        let text = rows.joined(separator: "\n")
+        let labels = [
+            "Subtotal", "Discounts (WELCOME10)", "Tax", "Shipping", "Loyalty (100 pts)", "Credit",
+            "Gift card (GIFT250)",
+            "To be paid",
+        ]
+        var amounts: [Int] = []
+        for label in labels {
+            let row = try #require(rows.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(label) }, "\(text)")
+            amounts.append(try #require(Self.paise(atEndOf: row), "\(label): \(row)"))
+        }
+        #expect(amounts.dropLast().reduce(0, +) == amounts.last)
+        #expect(amounts.last == 40_032)
+        // Shipping is before tax (its tax is in "Tax"), and nothing is counted twice.
+        #expect(!text.contains("Savings") && !text.contains("Total "), "\(text)")
+        #expect(text.contains("p pay") && text.contains("x cancel order"), "\(text)")
+    }
+
+    @Test func aPaidOrderSaysPaidAndOffersNeitherKey() {
+        var paid = Self.unpaid
+        paid.paymentStatus = .success
+        paid.status = .shipped
+        paid.isCancellationAllowed = false
+        let state = Self.state(paid, route: .orderDetail(orderNumber: "ORD-7"))
+        let text = Self.screen(state).joined(separator: "\n")
+        #expect(text.contains("Paid") && !text.contains("To be paid"), "\(text)")
+        let table = ScreenFixtures.app(state).keyTable
+        #expect(table.binding(for: .char("p")) == nil || table.binding(for: .char("p"))?.label != "pay")
+        #expect(table.binding(for: .char("x")) == nil)
+    }
+
+    @Test func pAndXSendPayAndTheCancelConfirmation() {
+        let state = Self.state(Self.unpaid, route: .orderDetail(orderNumber: "ORD-7"))
+        let app = ScreenFixtures.app(state)
+        #expect(app.keyTable.binding(for: .char("p"))?.intent == .send(.orders(.pay)))
+        #expect(app.keyTable.binding(for: .char("x"))?.intent == .send(.orders(.requestCancel)))
+        #expect(app.keyTable.helpLines().contains { $0.help.hasPrefix("Cancel this order") })
+        var confirming = state
+        confirming.orders.confirmingCancel = true
+        let text = Self.screen(confirming).joined(separator: "\n")
+        #expect(text.contains("Cancel order ORD-7?"), "\(text)")
+        let table = ScreenFixtures.app(confirming).keyTable
+        #expect(table.binding(for: .char("y"))?.intent == .send(.orders(.confirmCancel)))
+        #expect(table.binding(for: .escape)?.intent == .send(.orders(.dismissCancel)))
+    }
+
+    @Test func theListShowsWhatWasPaidAndHowManyOrdersAwaitPayment() {
+        var paid = Self.unpaid
+        paid.orderNumber = "ORD-6"
+        paid.paymentStatus = .success
+        paid.status = .confirmed
+        var state = Self.state(Self.unpaid)
+        state.orders.orders = [Self.unpaid, paid]
+        let text = Self.screen(state).joined(separator: "\n")
+        #expect(text.contains("1 order awaiting payment"), "\(text)")
+        #expect(text.contains("₹400.32 to pay") && text.contains("₹400.32 paid"), "\(text)")
+        #expect(!text.contains("₹950.32"), "the grand total is not what was paid:\n\(text)")
+    }
+}
