@@ -27,7 +27,7 @@ import Testing
 
     @Test(arguments: [(80, 24), (40, 12), (160, 48)])
     func pageDownMovesAPageOfTheListOnScreen(_ size: (Int, Int)) throws {
-        let app = ScreenFixtures.app(Self.longCatalog())
+        let app = ScreenFixtures.app(Self.longCatalog(200))
         _ = Self.draw(app, size.0, size.1)
         let rows = try #require(app.listRegion?.rows)
         #expect(rows == app.listRegion?.rect.height)
@@ -70,20 +70,23 @@ import Testing
         state.catalog.categories = (1...12).map { Category(id: "k\($0)", name: "Category \($0)", slug: "k\($0)") }
         state.catalog.categoryID = "k11"
         let app = ScreenFixtures.app(state)
-        for (width, height) in [(40, 12), (80, 24)] {
-            let strip = Self.draw(app, width, height).rowText(1)
-            #expect(strip.contains("Category 11"), "\(width)x\(height): \(strip)")
-            #expect(strip.contains("…"))
+        func strip(_ app: ShopApp, _ width: Int, _ height: Int) -> String {
+            Self.draw(app, width, height).rowsAsText().first { $0.contains("Category") } ?? ""
         }
-        // The first category still shows from the start.
+        for (width, height) in [(40, 12), (80, 24)] {
+            let shown = strip(app, width, height)
+            #expect(shown.contains("Category 11"), "\(width)x\(height): \(shown)")
+            #expect(shown.hasPrefix(" … · "))
+        }
+        // "All" selected: the strip starts from it.
         state.catalog.categoryID = nil
-        #expect(Self.draw(ScreenFixtures.app(state), 40, 12).rowText(1).hasPrefix(" All"))
+        #expect(strip(ScreenFixtures.app(state), 40, 12).hasPrefix(" All · Category 1"))
     }
 
     @Test func aCartLineOfAVariantNamesTheProductOnce() {
         var state = ScreenFixtures.routed(ScreenFixtures.base, [.catalog, .cart])
-        state.cart.server?.items[0].productName = "Linen Kurta"
-        state.cart.server?.items[0].variantName = "Linen Kurta (S)"
+        state.cart.server?.cartItems[0].productName = "Linen Kurta"
+        state.cart.server?.cartItems[0].variantName = "Linen Kurta (S)"
         let text = Self.draw(ScreenFixtures.app(state)).rowsAsText().joined(separator: "\n")
         #expect(text.contains("Linen Kurta (S)"))
         #expect(!text.contains("Linen Kurta · Linen Kurta"))
