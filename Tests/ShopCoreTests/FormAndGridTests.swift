@@ -74,7 +74,8 @@ import Testing
         #expect(ItemName.of(product: "Mug", variant: " ") == "Mug")
         #expect(ItemName.of(product: nil, variant: "Blue") == "Blue")
         var line = CartItem(
-            productId: "p", variantId: "v", productName: "Linen Kurta", quantity: 1, sellingPrice: Money(minorUnits: 100))
+            productId: "p", variantId: "v", productName: "Linen Kurta", quantity: 1,
+            sellingPrice: Money(minorUnits: 100))
         line.variantName = "Linen Kurta (S)"
         #expect(line.displayName == "Linen Kurta (S)")
     }

@@ -75,7 +75,8 @@ extension KeyBinding where Intent == ShopIntent {
             .key([.pageUp], "pgup", "A page up", footer: false, .list(.pageUp)),
             .key([.pageDown], "pgdn", "A page down", footer: false, .list(.pageDown)),
             .key(jumpLetters ? [.home, .char("g")] : [.home], "top", "Jump to the first", footer: false, .list(.top)),
-            .key(jumpLetters ? [.end, .char("G")] : [.end], "bottom", "Jump to the last", footer: false, .list(.bottom)),
+            .key(
+                jumpLetters ? [.end, .char("G")] : [.end], "bottom", "Jump to the last", footer: false, .list(.bottom)),
         ]
     }
 }

@@ -135,13 +135,13 @@ public enum HelpOverlay {
         // Scroll marks where more lines are above or below.
         if state.offset > 0, rowsForLines > 0 {
             buffer.write(
-                theme.glyphs.isASCII ? "^" : theme.glyphs.arrowUp, row: inner.row, col: inner.right + 1,
+                theme.glyphs.isASCII ? "^" : theme.glyphs.arrowUp, row: inner.row, col: inner.right,
                 style: .role(.accent), maxWidth: 1)
         }
         if state.offset + shown.count < lines.count, rowsForLines > 0 {
             buffer.write(
                 theme.glyphs.isASCII ? "v" : theme.glyphs.arrowDown, row: inner.row + rowsForLines - 1,
-                col: inner.right + 1, style: .role(.accent), maxWidth: 1)
+                col: inner.right, style: .role(.accent), maxWidth: 1)
         }
         return drawBottom(
             into: &buffer, inner: inner, state: state, closing: closing, overflows: overflows, theme: theme)
