@@ -69,6 +69,8 @@ import Testing
                 #expect(app.focus != focusBefore, "\(what)")
             case .redraw:
                 #expect(command == .redrawAll, "\(what)")
+            case .list:
+                #expect(!recorded.isEmpty, "\(what) did nothing")
             }
         }
     }

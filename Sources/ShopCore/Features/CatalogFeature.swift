@@ -197,8 +197,7 @@ extension Reducer {
             let pricing = state.product.pricing
             let preview = CartItem(
                 productId: line.productId, variantId: line.variantId,
-                productName: [product.name, state.product.selectedVariant?.name].compactMap { $0 }.joined(
-                    separator: " · "),
+                productName: ItemName.of(product: product.name, variant: state.product.selectedVariant?.name),
                 quantity: quantity, sellingPrice: pricing?.sellingPrice ?? .zero)
             return reduceCart(&state, .setQuantity(line, quantity, preview: preview), environment)
 

@@ -142,16 +142,27 @@ extension Reducer {
                 return reduceOrders(&state, .loadMore, environment)
             }
         case .notifications:
-            let count = NotificationTopic.allCases.count * NotificationMedium.allCases.count
-            state.account.preferenceIndex = moved(state.account.preferenceIndex, count)
+            state.account.preferenceIndex = movedInGrid(state.account.preferenceIndex, by: delta)
         case .login:
             let channels = OTPChannel.allCases
             let index = channels.firstIndex(of: state.auth.channel) ?? 0
-            state.auth.channel = channels[(index + delta % channels.count + channels.count) % channels.count]
+            chooseChannel(&state, channels[(index + delta % channels.count + channels.count) % channels.count])
         default:
             break
         }
         return .none
+    }
+
+    /// The notification grid (a row per topic, a column per medium): a move by whole rows (a multiple of the
+    /// columns) goes up or down its column, any other move along its row; neither leaves the grid or wraps.
+    static func movedInGrid(_ index: Int, by delta: Int) -> Int {
+        let columns = NotificationMedium.allCases.count
+        let rows = NotificationTopic.allCases.count
+        let (row, column) = (index / columns, index % columns)
+        if delta % columns == 0 {
+            return min(max(0, row + delta / columns), rows - 1) * columns + column
+        }
+        return row * columns + min(max(0, column + delta), columns - 1)
     }
 
     /// Enter: the obvious thing on each screen.

@@ -59,7 +59,7 @@ extension Reducer {
             return .none
 
         case .chooseChannel(let channel):
-            state.auth.channel = channel
+            chooseChannel(&state, channel)
             return .none
 
         case .requestOTP:
@@ -358,6 +358,18 @@ extension Reducer {
                 await send(.session(.cooldownTick))
             }
         }
+    }
+
+    /// Logs in with `channel` from now on. Phone and WhatsApp take the same number; between them and email the
+    /// typed identifier is put aside and what was typed for the other kind comes back (a phone number never
+    /// stands in the email field).
+    static func chooseChannel(_ state: inout State, _ channel: OTPChannel) {
+        let wasEmail = state.auth.channel == .email
+        state.auth.channel = channel
+        guard wasEmail != (channel == .email) else { return }
+        let typed = state.form[.loginIdentifier]
+        state.form[.loginIdentifier] = state.auth.otherIdentifier
+        state.auth.otherIdentifier = typed
     }
 
     static func identifierProblem(_ identifier: String, _ channel: OTPChannel) -> String? {

@@ -116,6 +116,10 @@ public struct AuthState: Equatable, Sendable {
     public var message: String?
     /// Where to go once signed in (checkout sends guests to log in first).
     public var afterLogin: Route?
+    /// What was typed as the identifier of the other kind (an email address while a number is asked for, or a
+    /// number while an email is): switching between email and phone swaps it back, so one is never shown as
+    /// the other.
+    public var otherIdentifier = ""
 
     public init() {}
 

@@ -21,7 +21,9 @@ public final class ReplayApp: TerminalProgram {
     }
     /// Pause and next step go to whoever plays the replay.
     public var onIntent: ((ReplayIntent) -> Void)?
-    public private(set) var showingHelp = false
+    /// The `?` help, while it is open.
+    public private(set) var help: HelpState?
+    public var showingHelp: Bool { help != nil }
     private weak var runner: TerminalRunner?
 
     public init(shop: ShopApp, status: ReplayStatus) {
@@ -71,10 +73,10 @@ public final class ReplayApp: TerminalProgram {
     }
 
     public func handle(_ key: Key) -> ProgramCommand {
-        if showingHelp { return HelpOverlay.handle(key, showing: &showingHelp) }
+        if help != nil { return HelpState.handle(key, &help) }
         guard let intent = keyTable.intent(for: key) else { return .continue }
         switch intent {
-        case .help: showingHelp = true
+        case .help: help = HelpState()
         case .quit: return .quit
         case .redraw: return .redrawAll
         case .togglePause, .nextStep: onIntent?(intent)
@@ -97,7 +99,10 @@ public final class ReplayApp: TerminalProgram {
             if !report.isSame { drawReport(report, into: &buffer, theme: theme) }
         }
         FooterBar.draw(into: &buffer, row: buffer.height - 1, table: table, theme: theme)
-        if showingHelp { HelpOverlay.draw(into: &buffer, table: table, theme: theme) }
+        if var shown = help {
+            HelpOverlay.draw(into: &buffer, table: table, state: &shown, theme: theme)
+            help = shown
+        }
         if theme.glyphs.isASCII { ShopApp.foldToASCII(&buffer) }
         return nil
     }

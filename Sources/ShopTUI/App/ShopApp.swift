@@ -24,7 +24,9 @@ public final class ShopApp: TerminalProgram {
     /// The key table of the state and focus shown: built once per change, used by the key, the footer and help.
     private var cachedKeyTable: KeyTable<ShopIntent>?
     private var focusRoute: Route?
-    public private(set) var showingHelp = false
+    /// The `?` help, while it is open.
+    public private(set) var help: HelpState?
+    public var showingHelp: Bool { help != nil }
     public private(set) var linkRegions: [LinkRegion] = []
     /// Where the last frame drew the screen's list and the footer's hints: what mouse clicks hit.
     var listRegion: ListRegion?
@@ -269,7 +271,8 @@ public final class ShopApp: TerminalProgram {
         let fields = formFields(ctx.state.currentRoute)
         if fields.count > 1 {
             keys.append(.key([.tab], "next", "Next field", priority: 20, .nextField))
-            keys.append(.key([.backTab], "previous", "Previous field", footer: false, .previousField))
+            keys.append(.key([.down], "next", "Next field", footer: false, .nextField))
+            keys.append(.key([.backTab, .up], "previous", "Previous field", footer: false, .previousField))
         }
         if fields.isEmpty {
             keys.append(.key([.escape], "done", "Stop typing", priority: 25, .stopTyping))
@@ -288,7 +291,7 @@ public final class ShopApp: TerminalProgram {
         lastKeyAt = now
         syncFocus()
         flash = nil
-        if showingHelp { return HelpOverlay.handle(key, showing: &showingHelp) }
+        if help != nil { return HelpState.handle(key, &help) }
         if let intent = keyTable.intent(for: key) {
             return perform(intent)
         }
@@ -330,7 +333,7 @@ public final class ShopApp: TerminalProgram {
             store.send(.back)
             syncFocus()
         case .help:
-            showingHelp = true
+            help = HelpState()
         case .quit:
             return .quit
         case .copyLink:
@@ -339,6 +342,11 @@ public final class ShopApp: TerminalProgram {
             return .copy(link)
         case .redraw:
             return .redrawAll
+        case .list(let jump):
+            // The list the last frame drew says how long a page is and where the ends are.
+            guard let region = listRegion else { return .continue }
+            let delta = region.delta(jump)
+            if delta != 0 { store.send(.moveSelection(by: delta)) }
         }
         return .continue
     }
@@ -386,12 +394,12 @@ public final class ShopApp: TerminalProgram {
         let hints = FooterBar.draw(into: &buffer, row: layout.footer.row, table: table, theme: theme)
         footerTargets = (layout.footer.row, hints)
         var cursor = output.cursor
-        if showingHelp {
-            HelpOverlay.draw(into: &buffer, table: table, theme: theme)
+        if var shown = help {
+            cursor = HelpOverlay.draw(into: &buffer, table: table, state: &shown, theme: theme)
+            help = shown
             linkRegions = []
             listRegion = nil
             footerTargets = nil
-            cursor = nil
         }
         if theme.glyphs.isASCII { Self.foldToASCII(&buffer) }
         return cursor

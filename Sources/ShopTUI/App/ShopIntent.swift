@@ -20,6 +20,13 @@ public enum ShopIntent: Sendable, Equatable {
     /// Copies the payment link (OSC 52).
     case copyLink
     case redraw
+    /// PgUp, PgDn, Home, End in the screen's list: how far depends on the list the last frame drew.
+    case list(ListJump)
+}
+
+/// A jump in a list: a page (its rows on screen, less one kept for context) or to either end.
+public enum ListJump: Sendable, Equatable {
+    case pageUp, pageDown, top, bottom
 }
 
 /// What a screen gives the app: its keys and how it draws.
@@ -59,13 +66,17 @@ extension KeyBinding where Intent == ShopIntent {
         KeyBinding(keys: keys, label: label, help: help, inFooter: footer, priority: priority, intent: intent)
     }
 
-    /// ↑/↓ (and k/j) move the selection.
-    static func moveKeys(_ what: String = "Move the selection") -> [KeyBinding<ShopIntent>] {
+    /// ↑/↓ (and k/j) move the selection, PgUp/PgDn by a page, Home/End (and g/G unless `jumpLetters` is false:
+    /// the screen uses them) to the first and last item.
+    static func moveKeys(_ what: String = "Move the selection", jumpLetters: Bool = true) -> [KeyBinding<ShopIntent>] {
         [
             .key([.up, .char("k")], "up", what + " up", footer: false, .send(.moveSelection(by: -1))),
             .key([.down, .char("j")], "down", what + " down", footer: false, .send(.moveSelection(by: 1))),
-            .key([.pageUp], "pgup", "A page up", footer: false, .send(.moveSelection(by: -10))),
-            .key([.pageDown], "pgdn", "A page down", footer: false, .send(.moveSelection(by: 10))),
+            .key([.pageUp], "pgup", "A page up", footer: false, .list(.pageUp)),
+            .key([.pageDown], "pgdn", "A page down", footer: false, .list(.pageDown)),
+            .key(jumpLetters ? [.home, .char("g")] : [.home], "top", "Jump to the first", footer: false, .list(.top)),
+            .key(
+                jumpLetters ? [.end, .char("G")] : [.end], "bottom", "Jump to the last", footer: false, .list(.bottom)),
         ]
     }
 }

@@ -25,7 +25,18 @@ enum AccountScreen {
         case .resetPassword:
             return [.key([.enter], "reset", "Set the new password", priority: 50, .send(.select))]
         case .notifications:
-            return KeyBinding<ShopIntent>.moveKeys("Move the cursor") + [
+            // A grid: ↑/↓ go along a column (a row is one move per medium), ←/→ along a row.
+            let columns = NotificationMedium.allCases.count
+            return [
+                .key(
+                    [.up, .char("k")], "up", "Move the cursor up", footer: false, .send(.moveSelection(by: -columns))),
+                .key(
+                    [.down, .char("j")], "down", "Move the cursor down", footer: false,
+                    .send(.moveSelection(by: columns))),
+                .key(
+                    [.left, .char("h")], "left", "Move the cursor left", footer: false, .send(.moveSelection(by: -1))),
+                .key(
+                    [.right, .char("l")], "right", "Move the cursor right", footer: false, .send(.moveSelection(by: 1))),
                 .key(
                     [.char(" "), .enter], "toggle", "Turn the selected notification on or off", priority: 50,
                     .send(.select)),

@@ -136,10 +136,24 @@ enum CatalogScreen {
 
     static func drawCategories(_ state: State, into buffer: inout CellBuffer, row: Int, rect: Rect, theme: Theme) {
         let names = [("All", nil as String?)] + state.catalog.categories.map { ($0.name, Optional($0.id)) }
-        var col = rect.col
+        let current = names.firstIndex { $0.1 == state.catalog.categoryID } ?? 0
         let sep = " \(theme.glyphs.separator) "
-        for (i, (name, id)) in names.enumerated() {
-            if i > 0 { col += buffer.write(sep, row: row, col: col, style: .role(.dim), maxWidth: rect.right - col) }
+        let lead = theme.glyphs.ellipsis + sep
+        // The selected category always shows: the ones before it give way (a lead mark says so) until it fits.
+        func widthToCurrent(from start: Int) -> Int {
+            names[start...current].reduce(0) { $0 + DisplayWidth.of($1.0) } + (current - start) * DisplayWidth.of(sep)
+                + (start > 0 ? DisplayWidth.of(lead) : 0)
+        }
+        var first = 0
+        while first < current, widthToCurrent(from: first) > rect.width { first += 1 }
+        var col = rect.col
+        if first > 0 {
+            col += buffer.write(lead, row: row, col: col, style: .role(.dim), maxWidth: rect.right - col, ellipsis: "")
+        }
+        for (i, (name, id)) in names.enumerated() where i >= first {
+            if i > first {
+                col += buffer.write(sep, row: row, col: col, style: .role(.dim), maxWidth: rect.right - col)
+            }
             guard col < rect.right - 1 else { break }
             let current = id == state.catalog.categoryID
             col += buffer.write(

@@ -23,7 +23,7 @@ enum CouponsScreen {
         let cart = state.cart.server
         var keys: [KeyBinding<ShopIntent>] = []
         if !state.coupons.all.isEmpty {
-            keys += KeyBinding<ShopIntent>.moveKeys("Move the selection")
+            keys += KeyBinding<ShopIntent>.moveKeys("Move the selection", jumpLetters: false)
         }
         if state.coupons.selectedCoupon != nil || !state.form[.couponCode].isEmpty {
             let typed = !state.form[.couponCode].isEmpty
@@ -33,30 +33,31 @@ enum CouponsScreen {
                     priority: 50, .send(.select)))
         }
         keys.append(.key([.char("e")], "type code", "Type a coupon code", priority: 45, .focus(.couponCode)))
+        // What is applied can be removed: those keys rank above the ones that add, so the footer shows them.
         if cart?.couponCode != nil {
             keys.append(
-                .key([.char("x")], "remove coupon", "Remove the applied coupon", priority: 30, .send(.coupons(.remove)))
+                .key([.char("x")], "remove coupon", "Remove the applied coupon", priority: 47, .send(.coupons(.remove)))
             )
         }
         keys.append(.key([.char("g")], "gift card", "Type a gift card code", priority: 40, .focus(.giftCardCode)))
         if cart?.giftCardCode != nil {
             keys.append(
                 .key(
-                    [.char("G")], "remove gift card", "Remove the gift card", priority: 29,
+                    [.char("G")], "remove card", "Remove the gift card", priority: 46,
                     .send(.cart(.removeGiftCard))))
         }
         keys.append(.key([.char("p")], "points", "Redeem loyalty points", priority: 35, .focus(.loyaltyPoints)))
         if (cart?.loyaltyPointsRedeemed ?? 0) > 0 {
             keys.append(
                 .key(
-                    [.char("P")], "remove points", "Stop redeeming points", priority: 28,
+                    [.char("P")], "remove points", "Stop redeeming points", priority: 43,
                     .send(.cart(.removeLoyaltyPoints))))
         }
         keys.append(.key([.char("r")], "credit", "Use credit balance", priority: 34, .focus(.creditAmount)))
         if !(cart?.creditBalanceUsed.isZero ?? true) {
             keys.append(
                 .key(
-                    [.char("R")], "remove credit", "Stop using credit", priority: 27, .send(.cart(.removeCreditBalance))
+                    [.char("R")], "remove credit", "Stop using credit", priority: 42, .send(.cart(.removeCreditBalance))
                 ))
         }
         return keys

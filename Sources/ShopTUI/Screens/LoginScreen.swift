@@ -96,8 +96,9 @@ enum LoginScreen {
             row = Draw.paragraph(into: &buffer, message, row: row, rect: box, style: .role(.error), maxLines: 2)
         }
         if row < box.bottom {
+            let what = state.auth.channel == .email ? "address" : "number"
             Draw.paragraph(
-                into: &buffer, "We send a one-time password; a new number creates an account.", row: row, rect: box,
+                into: &buffer, "We send a one-time password; a new \(what) creates an account.", row: row, rect: box,
                 style: .role(.dim), maxLines: 2)
         }
         return out

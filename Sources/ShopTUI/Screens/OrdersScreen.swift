@@ -141,7 +141,7 @@ enum OrdersScreen {
         let items = order.orderItems ?? []
         let itemRows = max(0, rect.bottom - row - totals.count - 1)
         for (i, item) in items.enumerated() where i < itemRows {
-            let name = [item.productName, item.variantName].compactMap { $0 }.joined(separator: " · ")
+            let name = ItemName.of(product: item.productName, variant: item.variantName)
             let qty = theme.glyphs.isASCII ? "\(item.quantity) x" : "\(item.quantity) ×"
             Draw.amountRow(
                 into: &buffer, row: row, rect: rect, label: "\(qty) \(name)",

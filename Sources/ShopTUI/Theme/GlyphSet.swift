@@ -38,7 +38,7 @@ public struct GlyphSet: Sendable, Hashable {
     public static let ascii = GlyphSet(
         isASCII: true,
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        teeLeft: "+", teeRight: "+", ellipsis: "~", bullet: "*", selectionMarker: ">", check: "v", cross: "x",
+        teeLeft: "+", teeRight: "+", ellipsis: "...", bullet: "*", selectionMarker: ">", check: "OK", cross: "x",
         spinnerFrames: ["|", "/", "-", "\\"],
         arrowUp: "up", arrowDown: "down", arrowLeft: "left", arrowRight: "right", separator: "-",
         qrFull: "##", qrUpper: "##", qrLower: "##", qrEmpty: "  "

@@ -8,6 +8,20 @@ struct ListRegion: Sendable, Hashable {
     var first: Int
     /// The index selected when the list was drawn.
     var selection: Int
+    /// The rows the list had on screen (a page) and the items it holds: what Home, End, PgUp and PgDn move by.
+    var rows: Int = 1
+    var count: Int = 0
+
+    /// How far a list key moves the selection in this list.
+    func delta(_ jump: ListJump) -> Int {
+        let page = max(1, rows - 1)
+        switch jump {
+        case .pageUp: return -page
+        case .pageDown: return page
+        case .top: return -selection
+        case .bottom: return max(0, count - 1) - selection
+        }
+    }
 
     /// The index of the item drawn at `row`, `col`, nil outside the list.
     func index(row: Int, col: Int) -> Int? {
@@ -22,6 +36,6 @@ extension ListView {
         let rows = min(visibleRange.count, rect.height)
         return ListRegion(
             rect: Rect(row: rect.row, col: rect.col, width: rect.width, height: rows), first: offset,
-            selection: selection)
+            selection: selection, rows: min(visibleRows, rect.height), count: count)
     }
 }

@@ -52,6 +52,9 @@ public enum Breadcrumbs {
                 theme.glyphs.ellipsis + sep, row: row, col: col, style: .role(.dim), maxWidth: maxWidth)
         }
         for i in first..<steps.count {
+            // A step that cannot show a letter and the ellipsis is left out, with its separator.
+            let room = maxWidth - used - (i > first ? DisplayWidth.of(sep) : 0)
+            if DisplayWidth.of(steps[i]) > room, room < 1 + DisplayWidth.of(theme.glyphs.ellipsis) { break }
             if i > first {
                 used += buffer.write(
                     sep, row: row, col: col + used, style: .role(.dim), maxWidth: maxWidth - used, ellipsis: "")

@@ -36,9 +36,7 @@ public struct CartItem: Codable, Sendable, Hashable {
     /// The line's identity within a cart: product and variant.
     public var lineID: LineID { LineID(productId: productId, variantId: variantId) }
 
-    public var displayName: String {
-        [productName, variantName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
-    }
+    public var displayName: String { ItemName.of(product: productName, variant: variantName) }
 
     /// Selling price times quantity.
     public var lineTotal: Money { sellingPrice * quantity }

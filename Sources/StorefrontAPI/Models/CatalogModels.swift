@@ -326,9 +326,7 @@ public struct CatalogItem: Codable, Sendable, Hashable {
         self.stockAvailable = stockAvailable
     }
 
-    public var displayName: String {
-        [productName, variantName].compactMap { $0 }.joined(separator: " · ")
-    }
+    public var displayName: String { ItemName.of(product: productName, variant: variantName) }
 }
 
 public struct SearchResult: Decodable, Sendable, Hashable {
