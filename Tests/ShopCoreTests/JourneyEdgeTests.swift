@@ -115,7 +115,8 @@ import Testing
             $0.inFlight = []
             $0.wishlist.movingToCart = [:]
             $0.notice = Notice(
-                .error, "Product p2 was not moved to the cart (Quantity: At most 3 per order); it stays in the wishlist."
+                .error,
+                "Product p2 was not moved to the cart (Quantity: At most 3 per order); it stays in the wishlist."
             )
         }
         #expect(store.state.wishlist.items == [Fixtures.catalogItem("p2")])

@@ -111,7 +111,8 @@ extension Reducer {
         case .requestOTP, .resendOTP, .submitOTP, .submitRegistration, .loginWithPassword, .registerWithPassword:
             "signing in"
         case .logout, .requestLogout: "signing out"
-        case .chooseChannel, .togglePasswordLogin, .cancelLogout, .started, .startedAsNewGuest, .startFailed, .otpSent, .otpRequestFailed, .accountNotFound,
+        case .chooseChannel, .togglePasswordLogin, .cancelLogout, .started, .startedAsNewGuest, .startFailed, .otpSent,
+            .otpRequestFailed, .accountNotFound,
             .cooldownTick,
             .otpRejected, .signedIn, .signInFailed, .userLoaded, .signedOut, .logoutFailed, .expired:
             nil

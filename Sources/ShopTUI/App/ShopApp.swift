@@ -266,7 +266,8 @@ public final class ShopApp: TerminalProgram {
                 keys.append(.key([.char("a")], "account", "Your account", priority: 3, .send(.navigate(.account))))
             }
         } else if route != .login {
-            keys.append(.key([.char("l")], "log in", "Log in (an OTP or a password)", priority: 5, .send(.navigate(.login))))
+            keys.append(
+                .key([.char("l")], "log in", "Log in (an OTP or a password)", priority: 5, .send(.navigate(.login))))
         }
         // Help stays in the narrowest footer: it shows the keys that did not fit.
         keys.append(.key([.char("?")], "help", "Show all keys", priority: 55, .help))

@@ -106,10 +106,11 @@ enum AccountScreen {
         let user = state.user
         Draw.title(into: &buffer, user?.displayName ?? "Your account", row: row, rect: box, theme: theme)
         row += 2
-        let details: [(String, String)] = [
+        var details: [(String, String)] = [
             ("Email", (user?.email ?? "not set") + ((user?.isEmailVerified ?? false) ? " " + theme.glyphs.check : "")),
             ("Phone", (user?.phone ?? "not set") + ((user?.isPhoneVerified ?? false) ? " " + theme.glyphs.check : "")),
-        ] + balances(ctx)
+        ]
+        details += balances(ctx)
         // Short terminals: the menu first, the details only when everything fits.
         let showDetails = box.height >= 2 + details.count + 1 + 6
         for (label, value) in details where showDetails && row < box.bottom {

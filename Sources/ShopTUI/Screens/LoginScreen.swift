@@ -21,10 +21,10 @@ enum LoginScreen {
                 "Log in with a password or with an OTP (switches)", priority: 32,
                 .send(.session(.togglePasswordLogin))),
             .key(
-                [.ctrl("n")], "new account", "Create an account with a password", priority: 12,
+                [.ctrl("n")], "new account", "Create an account with a password", priority: 1,
                 .send(.session(.registerWithPassword))),
             .key(
-                [.ctrl("f")], "forgot", "Forgot the password: reset it with an OTP", priority: 11,
+                [.ctrl("f")], "forgot", "Forgot the password: reset it with an OTP", priority: 1,
                 .send(.navigate(.forgotPassword))),
         ]
         if state.auth.usePassword {

@@ -41,11 +41,13 @@ struct BalancesSandboxTests {
         }
     }
 
-    @Test("field names in words", arguments: [
-        ("coupon_code", "Coupon code"), ("credit_balance_used", "Credit to use"),
-        ("loyalty_point_redeemed", "Loyalty points to redeem"), ("content.cart_items[0].unit_price", "Unit price"),
-        ("business.gstin", "GSTIN"),
-    ])
+    @Test(
+        "field names in words",
+        arguments: [
+            ("coupon_code", "Coupon code"), ("credit_balance_used", "Credit to use"),
+            ("loyalty_point_redeemed", "Loyalty points to redeem"), ("content.cart_items[0].unit_price", "Unit price"),
+            ("business.gstin", "GSTIN"),
+        ])
     func fieldNames(_ field: String, _ words: String) {
         let error = APIError.http(
             status: 400, code: "VALIDATION_ERROR", message: "Validation failed",
