@@ -33,7 +33,10 @@ import Testing
         await store.send(.edit(.profilePhone, .backspace)) { $0.form[.profilePhone] = "987654321" }
         await store.send(.select) { $0.notice = Notice(.error, "Enter a 10-digit phone number.") }
         await store.send(.edit(.profilePhone, .insert("0"))) { $0.form[.profilePhone] = "9876543210" }
-        await store.send(.account(.saveProfile)) { $0.inFlight = [.profile] }
+        await store.send(.account(.saveProfile)) {
+            $0.notice = nil
+            $0.inFlight = [.profile]
+        }
         await store.send(.account(.saveProfile))
         gate.open()
         await store.receive(.account(.profileSaved(saved))) {
@@ -129,7 +132,10 @@ import Testing
         await store.send(.setField(.newPassword, "short")) { $0.form[.newPassword] = "short" }
         await store.send(.select) { $0.notice = Notice(.error, "The new password needs at least 8 characters.") }
         await store.send(.setField(.newPassword, "new-secret-1")) { $0.form[.newPassword] = "new-secret-1" }
-        await store.send(.select) { $0.inFlight = [.password] }
+        await store.send(.select) {
+            $0.notice = nil
+            $0.inFlight = [.password]
+        }
         await store.receive(.account(.failed(.password, .http(status: 401, code: nil, message: "", details: [])))) {
             $0.inFlight = []
             $0.form[.currentPassword] = ""
@@ -138,7 +144,10 @@ import Testing
         }
         await store.send(.setField(.currentPassword, "old-secret")) { $0.form[.currentPassword] = "old-secret" }
         await store.send(.setField(.newPassword, "new-secret-1")) { $0.form[.newPassword] = "new-secret-1" }
-        await store.send(.account(.changePassword)) { $0.inFlight = [.password] }
+        await store.send(.account(.changePassword)) {
+            $0.notice = nil
+            $0.inFlight = [.password]
+        }
         await store.receive(.account(.passwordChanged)) {
             $0.inFlight = []
             $0.form = Form()
@@ -171,6 +180,7 @@ import Testing
             $0.form[.resetIdentifier] = "asha@example.com"
         }
         await store.send(.select) {
+            $0.notice = nil
             $0.auth.purpose = .resetPassword
             $0.inFlight = [.login]
         }
@@ -187,7 +197,10 @@ import Testing
         await store.send(.setField(.otp, "999000")) { $0.form[.otp] = "999000" }
         await store.send(.select) { $0.notice = Notice(.error, "The new password needs at least 8 characters.") }
         await store.send(.setField(.newPassword, "new-secret-1")) { $0.form[.newPassword] = "new-secret-1" }
-        await store.send(.select) { $0.inFlight = [.password] }
+        await store.send(.select) {
+            $0.notice = nil
+            $0.inFlight = [.password]
+        }
         await store.receive(.account(.passwordReset)) {
             $0.inFlight = []
             $0.form[.otp] = ""
@@ -235,7 +248,7 @@ import Testing
         }
         #expect(api.count("userCart") == 0)
         // A guest has nothing to deactivate.
-        await store.send(.account(.requestDeactivation))
+        await store.send(.account(.requestDeactivation)) { $0.notice = nil }
         await store.finish()
     }
 

@@ -132,6 +132,8 @@ import Testing
         // Setting what the server already has sends nothing.
         await store.send(.cart(.setQuantity(Fixtures.line("p1"), 1, preview: nil)))
         await store.send(.cart(.decrementSelected)) {
+            $0.cart.lastRemoved = RemovedLine(item: Fixtures.item("p1", quantity: 1), quantity: 1)
+            $0.notice = Notice(.info, "Removed Product p1. u undo")
             $0.cart.pending[Fixtures.line("p1")] = PendingLine(quantity: 0, preview: nil)
             $0.cart.sequence = 1
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setQuantity(Fixtures.line("p1"), 0))
@@ -145,6 +147,8 @@ import Testing
             $0.inFlight = []
         }
         await store.send(.cart(.removeSelected)) {
+            $0.cart.lastRemoved = RemovedLine(item: Fixtures.item("p2", quantity: 1), quantity: 1)
+            $0.notice = Notice(.info, "Removed Product p2. u undo")
             $0.cart.pending[Fixtures.line("p2")] = PendingLine(quantity: 0, preview: nil)
             $0.cart.sequence = 2
             $0.cart.inFlight = CartRequest(sequence: 2, command: .setQuantity(Fixtures.line("p2"), 0))
@@ -235,6 +239,7 @@ import Testing
         await store.send(.cart(.applyGiftCard)) { $0.notice = Notice(.error, "Enter a gift card code.") }
         await store.send(.setField(.giftCardCode, "GIFT100")) { $0.form[.giftCardCode] = "GIFT100" }
         await store.send(.cart(.applyGiftCard)) {
+            $0.notice = nil
             $0.cart.sequence = 1
             $0.cart.inFlight = CartRequest(sequence: 1, command: .applyGiftCard("GIFT100"))
             $0.inFlight = [.cart]
@@ -247,6 +252,7 @@ import Testing
             $0.notice = Notice(.success, "Gift card applied: ₹100.00.")
         }
         await store.send(.cart(.removeGiftCard)) {
+            $0.notice = nil
             $0.cart.sequence = 2
             $0.cart.inFlight = CartRequest(sequence: 2, command: .removeGiftCard)
             $0.inFlight = [.cart]
@@ -262,6 +268,7 @@ import Testing
         }
         await store.send(.edit(.loyaltyPoints, .insert("5x0"))) { $0.form[.loyaltyPoints] = "50" }
         await store.send(.cart(.redeemLoyaltyPoints)) {
+            $0.notice = nil
             $0.cart.sequence = 3
             $0.cart.inFlight = CartRequest(sequence: 3, command: .redeemLoyaltyPoints(50))
             $0.inFlight = [.cart]
@@ -273,6 +280,7 @@ import Testing
             $0.notice = Notice(.error, "Points not redeemed: Not enough points")
         }
         await store.send(.cart(.removeLoyaltyPoints)) {
+            $0.notice = nil
             $0.cart.sequence = 4
             $0.cart.inFlight = CartRequest(sequence: 4, command: .removeLoyaltyPoints)
             $0.inFlight = [.cart]
@@ -287,6 +295,7 @@ import Testing
         }
         await store.send(.setField(.creditAmount, "150.50")) { $0.form[.creditAmount] = "150.50" }
         await store.send(.cart(.redeemCreditBalance)) {
+            $0.notice = nil
             $0.cart.sequence = 5
             $0.cart.inFlight = CartRequest(sequence: 5, command: .redeemCreditBalance(Money(minorUnits: 15050)))
             $0.inFlight = [.cart]
@@ -299,6 +308,7 @@ import Testing
             $0.notice = Notice(.success, "Credit balance used: ₹150.50.")
         }
         await store.send(.cart(.removeCreditBalance)) {
+            $0.notice = nil
             $0.cart.sequence = 6
             $0.cart.inFlight = CartRequest(sequence: 6, command: .removeCreditBalance)
             $0.inFlight = [.cart]
@@ -330,7 +340,10 @@ import Testing
             $0.cart.isStale = true
         }
         // Without a cart, a coupon command is refused.
-        await store.send(.cart(.load)) { $0.inFlight = [.cart] }
+        await store.send(.cart(.load)) {
+            $0.notice = nil
+            $0.inFlight = [.cart]
+        }
         await store.receive(.cart(.loaded(cart))) {
             $0.inFlight = []
             $0.cart.isStale = false
@@ -341,7 +354,7 @@ import Testing
     @Test func commandsWithoutACartAreRefused() async {
         let store = makeStore(StubAPI(), state: guestState())
         await store.send(.cart(.removeGiftCard)) { $0.notice = Notice(.error, "Your cart is empty.") }
-        await store.send(.cart(.setQuantity(Fixtures.line("p9"), 0, preview: nil)))
+        await store.send(.cart(.setQuantity(Fixtures.line("p9"), 0, preview: nil))) { $0.notice = nil }
         await store.finish()
     }
 }

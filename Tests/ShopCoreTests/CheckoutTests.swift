@@ -196,7 +196,7 @@ func reviewState() -> State {
             $0.notice = Notice(.success, "Payment received. Thank you!")
         }
         // Whatever is pressed now, the order is not created again.
-        await store.send(.checkout(.placeOrder))
+        await store.send(.checkout(.placeOrder)) { $0.notice = nil }
         await store.send(.checkout(.start))
         #expect(api.count("createOrder") == 1)
         #expect(api.count("userCart") == 0)
@@ -234,6 +234,7 @@ func reviewState() -> State {
             $0.createJuspayCustomer = { _ throws(APIError) in throw .network("still flaky") }
         }
         await store.send(.checkout(.placeOrder)) {
+            $0.notice = nil
             $0.checkout.placement = .placing
             $0.inFlight = [.placeOrder]
         }
@@ -266,6 +267,7 @@ func reviewState() -> State {
             $0.createJuspayOrder = { _ in juspay }
         }
         await store.send(.select) {
+            $0.notice = nil
             $0.payment.phase = .settingUp
             $0.payment.message = "Preparing the payment…"
             $0.inFlight = [.paymentSetup]
@@ -347,7 +349,10 @@ func reviewState() -> State {
             $0.notice = Notice(.info, "Log in to check out.")
             $0.route = [.catalog, .cart, .login]
         }
-        await store.send(.back) { $0.route = [.catalog, .cart] }
+        await store.send(.back) {
+            $0.notice = nil
+            $0.route = [.catalog, .cart]
+        }
         await store.send(.cart(.mutationFailed(sequence: 0, .timeout)))
         var busy = memberState()
         busy.cart.pending[Fixtures.line("p1")] = PendingLine(quantity: 3, preview: nil)
@@ -379,6 +384,7 @@ func reviewState() -> State {
         let store = makeStore(api, state: state)
         await store.send(.checkout(.chooseAddress)) { $0.notice = Notice(.info, "Add an address first.") }
         await store.send(.checkout(.newAddress)) {
+            $0.notice = nil
             $0.form[.addressFirstName] = "Asha"
             $0.form[.addressLastName] = "Rao"
             $0.form[.addressPhone] = "9876543210"
@@ -392,7 +398,10 @@ func reviewState() -> State {
         await store.send(.setField(.addressState, "Maharashtra")) { $0.form[.addressState] = "Maharashtra" }
         await store.send(.select) { $0.notice = Notice(.error, "Enter a 6-digit PIN code.") }
         await store.send(.edit(.addressPincode, .insert("400 0012"))) { $0.form[.addressPincode] = "400001" }
-        await store.send(.select) { $0.inFlight = [.saveAddress] }
+        await store.send(.select) {
+            $0.notice = nil
+            $0.inFlight = [.saveAddress]
+        }
         await store.receive(.checkout(.addressSaved(saved))) {
             $0.inFlight = [.addresses, .cart]
             $0.checkout.addresses = [saved]
@@ -438,6 +447,7 @@ func reviewState() -> State {
         await store.send(.setField(.pan, "ABCDE1234F")) { $0.form[.pan] = "ABCDE1234F" }
         let business = BusinessDetails(name: "Rao Traders", panNumber: "ABCDE1234F", gstin: "29ABCDE1234F1Z5")
         await store.send(.select) {
+            $0.notice = nil
             $0.checkout.business = business
             $0.inFlight = [.business]
         }
@@ -452,7 +462,7 @@ func reviewState() -> State {
             $0.inFlight = []
             $0.notice = Notice(.error, "We don't deliver to 560001 yet. Choose another address.")
         }
-        await store.send(.checkout(.chooseDelivery))
+        await store.send(.checkout(.chooseDelivery)) { $0.notice = nil }
         await store.send(.checkout(.businessFailed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
         await store.send(.checkout(.deliveryFailed(.network("x")))) {
             $0.notice = Notice(.error, APIError.network("x").message)
@@ -499,7 +509,10 @@ func reviewState() -> State {
             $0.route.append(.otp)
         }
         await store.send(.setField(.otp, "123456")) { $0.form[.otp] = "123456" }
-        await store.send(.select) { $0.inFlight = [.otp] }
+        await store.send(.select) {
+            $0.notice = nil
+            $0.inFlight = [.otp]
+        }
         await store.receive(.session(.signedIn(user: Fixtures.asha, claims: Fixtures.member))) {
             $0.session = .ready(Fixtures.member)
             $0.user = Fixtures.asha
@@ -539,7 +552,10 @@ func reviewState() -> State {
             $0.notice = Notice(.error, APIError.network("offline").message)
         }
         api.set { $0.checkServiceability = { _ in Serviceability(isServiceable: false) } }
-        await store.send(.select) { $0.inFlight = [.delivery] }
+        await store.send(.select) {
+            $0.notice = nil
+            $0.inFlight = [.delivery]
+        }
         await store.receive(.checkout(.serviceabilityChecked(Serviceability(isServiceable: false), methods: []))) {
             $0.checkout.serviceability = Serviceability(isServiceable: false)
             $0.inFlight = []

@@ -33,6 +33,7 @@ import Testing
     /// Ends the test's polling (it would run on the test clock) and the test.
     static func stopPolling(_ store: TestStore) async {
         await store.send(.payment(.stopPolling)) {
+            $0.notice = nil
             $0.payment.phase = .stopped
             $0.payment.message = "Stopped checking. Press Enter to check again."
             $0.inFlight = []
@@ -131,7 +132,10 @@ import Testing
             $0.inFlight = []
             $0.notice = Notice(.error, "Could not update Product p1: \(APIError.timeout.message)")
         }
-        await store.send(.back) { $0.route = [.catalog] }
+        await store.send(.back) {
+            $0.notice = nil
+            $0.route = [.catalog]
+        }
         await openAndRead()
         let refused = APIError.http(status: 400, code: "VALIDATION_ERROR", message: "Only 1 left", details: [])
         api.set { $0.setItem = { _ throws(APIError) in throw refused } }

@@ -95,7 +95,10 @@ import Testing
             $0.inFlight = []
             $0.notice = Notice(.error, "Could not use that address: Address incomplete")
         }
-        await store.send(.navigate(.checkout(.delivery))) { $0.route.append(.checkout(.delivery)) }
+        await store.send(.navigate(.checkout(.delivery))) {
+            $0.notice = nil
+            $0.route.append(.checkout(.delivery))
+        }
         await store.send(.select) {
             $0.cart.sequence = 2
             $0.cart.inFlight = CartRequest(sequence: 2, command: .setDelivery(methodID: "std", courierID: nil))
@@ -108,6 +111,7 @@ import Testing
         }
         await store.send(.setField(.giftCardCode, "BAD")) { $0.form[.giftCardCode] = "BAD" }
         await store.send(.cart(.applyGiftCard)) {
+            $0.notice = nil
             $0.cart.sequence = 3
             $0.cart.inFlight = CartRequest(sequence: 3, command: .applyGiftCard("BAD"))
             $0.inFlight = [.cart]

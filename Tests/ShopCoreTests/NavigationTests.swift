@@ -116,7 +116,7 @@ import Testing
             $0.inFlight = []
             $0.notice = Notice(.error, APIError.network("offline").message)
         }
-        await store.send(.select)
+        await store.send(.select) { $0.notice = nil }
         await store.finish()
     }
 
@@ -172,7 +172,7 @@ import Testing
         await store.send(.wishlist(.moveToCart(Fixtures.line("w")))) {
             $0.notice = Notice(.error, "Product w is out of stock.")
         }
-        await store.send(.wishlist(.moveToCart(Fixtures.line("absent"))))
+        await store.send(.wishlist(.moveToCart(Fixtures.line("absent")))) { $0.notice = nil }
         await store.send(.cart(.moveToWishlist(Fixtures.line("p1")))) { $0.inFlight = [.wishlist] }
         await store.receive(.cart(.movedToWishlist(Fixtures.line("p1"), []))) {
             $0.wishlist.items = []
@@ -191,7 +191,7 @@ import Testing
             $0.notice = Notice(
                 .error, "Could not update Product p1: \(APIError.network("offline").message)")
         }
-        await store.send(.coupons(.applyTyped))
+        await store.send(.coupons(.applyTyped)) { $0.notice = nil }
         await store.send(.account(.editProfile)) {
             $0.route.append(.profile)
             $0.form[.profileFirstName] = "Asha"

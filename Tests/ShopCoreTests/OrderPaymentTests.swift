@@ -118,6 +118,7 @@ import Testing
             $0.payment.phase = .settingUp
             $0.payment.message = "Preparing the payment…"
             $0.inFlight = [.paymentSetup]
+            $0.notice = nil  // the refusal's notice ends with the next action (edges14, #14 item 14)
         }
         await Self.juspayOrderReady(store)
         await FewestRequestsTests.stopPolling(store)

@@ -49,6 +49,7 @@ func awaitingState() -> State {
         }
         #expect(store.state.payment.isRetryAvailable)
         await store.send(.select) {
+            $0.notice = nil
             $0.payment.phase = .settingUp
             $0.inFlight = [.paymentSetup]
         }
@@ -172,7 +173,7 @@ func awaitingState() -> State {
         let api = StubAPI { $0.retryPayment = { _ throws(APIError) in throw .timeout } }
         let store = makeStore(api, state: state)
         await store.send(.payment(.retry)) { $0.notice = Notice(.error, "This payment cannot be retried.") }
-        await store.send(.payment(.checkAgain))
+        await store.send(.payment(.checkAgain)) { $0.notice = nil }
         await store.send(.payment(.retryFailed(.timeout))) {
             $0.payment.message = "Retry failed: \(APIError.timeout.message)"
             $0.notice = Notice(.error, APIError.timeout.message)
@@ -183,6 +184,7 @@ func awaitingState() -> State {
             $0.inFlight = [.paymentPolling]
         }
         await store.send(.payment(.stopPolling)) {
+            $0.notice = nil
             $0.payment.phase = .stopped
             $0.payment.message = "Stopped checking. Press Enter to check again."
             $0.inFlight = []

@@ -53,11 +53,15 @@ import Testing
         }
         // The out-of-stock size cannot be added.
         await store.send(.moveSelection(by: -1)) {
+            $0.notice = nil
             $0.product.selectedVariantIndex = 0
             $0.product.quantity = 1
         }
         await store.send(.product(.addToCart)) { $0.notice = Notice(.error, "Product shirt is out of stock.") }
-        await store.send(.product(.selectVariant(1))) { $0.product.selectedVariantIndex = 1 }
+        await store.send(.product(.selectVariant(1))) {
+            $0.notice = nil
+            $0.product.selectedVariantIndex = 1
+        }
         await store.send(.product(.selectVariant(9)))
         let line = LineID(productId: "shirt", variantId: "M")
         let preview = CartItem(

@@ -26,16 +26,23 @@ import Testing
             $0.inFlight = []
         }
         await store.send(.wishlist(.add(Fixtures.line("p1")))) { $0.notice = Notice(.info, "Already in the wishlist.") }
-        await store.send(.wishlist(.add(Fixtures.line("p2")))) { $0.inFlight = [.wishlist] }
+        await store.send(.wishlist(.add(Fixtures.line("p2")))) {
+            $0.notice = nil
+            $0.inFlight = [.wishlist]
+        }
         await store.receive(.wishlist(.updated(one + [Fixtures.catalogItem("p2")]))) {
             $0.wishlist.items = one + [Fixtures.catalogItem("p2")]
             $0.inFlight = []
             $0.notice = Notice(.success, "Wishlist updated.")
         }
-        await store.send(.wishlist(.removeSelected)) { $0.inFlight = [.wishlist] }
+        await store.send(.wishlist(.removeSelected)) {
+            $0.notice = nil
+            $0.inFlight = [.wishlist]
+        }
         await store.receive(.wishlist(.updated([Fixtures.catalogItem("p2")]))) {
             $0.wishlist.items = [Fixtures.catalogItem("p2")]
             $0.inFlight = []
+            $0.notice = Notice(.success, "Wishlist updated.")
         }
         await store.send(.wishlist(.failed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
         await store.finish()
@@ -57,26 +64,32 @@ import Testing
         let store = makeStore(api, state: state)
         await store.send(.moveSelection(by: 1)) { $0.wishlist.selectedIndex = 1 }
         await store.send(.select) { $0.notice = Notice(.error, "Product gone is out of stock.") }
-        await store.send(.moveSelection(by: -1)) { $0.wishlist.selectedIndex = 0 }
+        await store.send(.moveSelection(by: -1)) {
+            $0.notice = nil
+            $0.wishlist.selectedIndex = 0
+        }
         let preview = CartItem(
             productId: "p2", variantId: nil, productName: "Product p2", quantity: 1, sellingPrice: Fixtures.rupees(500))
         await store.send(.wishlist(.moveSelectedToCart)) {
+            $0.wishlist.movingToCart = [Fixtures.line("p2"): 0]
             $0.cart.pending[Fixtures.line("p2")] = PendingLine(quantity: 1, preview: preview)
             $0.cart.sequence = 1
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setQuantity(Fixtures.line("p2"), 1))
-            $0.inFlight = [.cart, .wishlist]
+            $0.inFlight = [.cart]
         }
+        // It leaves the wishlist once the cart holds it, and the notice says so.
         await store.receive(.cart(.mutationSucceeded(sequence: 1, cartAfter))) {
             $0.cart.server = cartAfter
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
+            $0.wishlist.movingToCart = [:]
+            $0.notice = Notice(.success, "Moved Product p2 to the cart.")
             $0.inFlight = [.wishlist]
         }
-        await store.receive(.wishlist(.updated([]))) {
+        await store.receive(.wishlist(.loaded([]))) {
             $0.wishlist.items = []
             $0.wishlist.isLoaded = true
             $0.inFlight = []
-            $0.notice = Notice(.success, "Wishlist updated.")
         }
         await store.finish()
     }
@@ -119,7 +132,10 @@ import Testing
             $0.coupons.rejection = "Order total below ₹5,000"
             $0.notice = Notice(.error, "BIG500 does not apply: Order total below ₹5,000")
         }
-        await store.send(.moveSelection(by: -1)) { $0.coupons.selectedIndex = 0 }
+        await store.send(.moveSelection(by: -1)) {
+            $0.notice = nil
+            $0.coupons.selectedIndex = 0
+        }
         await store.send(.select) {
             $0.coupons.rejection = nil
             $0.cart.sequence = 1
@@ -136,6 +152,7 @@ import Testing
             .coupons(.evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
         ) { $0.inFlight = [] }
         await store.send(.coupons(.remove)) {
+            $0.notice = nil
             $0.cart.sequence = 2
             $0.cart.inFlight = CartRequest(sequence: 2, command: .removeCoupon)
             $0.inFlight = [.cart]
@@ -150,7 +167,7 @@ import Testing
             .coupons(.evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
         ) { $0.inFlight = [] }
         // No coupon: nothing to remove.
-        await store.send(.coupons(.remove))
+        await store.send(.coupons(.remove)) { $0.notice = nil }
         await store.finish()
     }
 
@@ -170,10 +187,11 @@ import Testing
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.coupons.rejection = "Coupon expired"
+            $0.coupons.rejectedCode = "OLD1"
             $0.notice = Notice(.error, "Coupon OLD1 was not applied: Coupon expired")
         }
         await store.send(.coupons(.failed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
-        await store.send(.coupons(.apply(code: "  ")))
+        await store.send(.coupons(.apply(code: "  "))) { $0.notice = nil }
         await store.finish()
     }
 

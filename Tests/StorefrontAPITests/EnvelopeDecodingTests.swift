@@ -93,7 +93,7 @@ struct EnvelopeDecodingTests {
                     details: [FieldIssue(field: nil, message: "Quantity too high")]))
         let map = decode(
             EmptyContent.self, #"{"message":"Invalid","details":{"phone":"Must be 10 digits"}}"#, status: 400)
-        #expect(map.failure?.message == "phone: Must be 10 digits")
+        #expect(map.failure?.message == "Phone: Must be 10 digits")
         let odd = decode(EmptyContent.self, #"{"message":42,"details":"nope","code":7}"#, status: 500)
         #expect(
             odd.failure

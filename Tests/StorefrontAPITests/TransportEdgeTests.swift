@@ -212,7 +212,7 @@ struct TransportEdgeTests {
                 == .http(
                     status: 400, code: "VALIDATION_ERROR", message: "Invalid input",
                     details: [FieldIssue(field: "quantity", message: "Must be greater than 0")]))
-        #expect(error.message == "quantity: Must be greater than 0")
+        #expect(error.message == "Quantity: Must be greater than 0")
         await server.stop()
     }
 

@@ -51,11 +51,20 @@ extension Reducer {
                 quantity = max
             }
             if action == .decrementSelected, let min = line.minOrderQuantity, quantity < min { quantity = 0 }
+            if quantity <= 0 { return removeLine(&state, line, environment) }
             return reduceCart(&state, .setQuantity(line.lineID, quantity, preview: nil), environment)
 
         case .removeSelected:
             guard let line = state.cart.selectedLine?.item else { return .none }
-            return reduceCart(&state, .setQuantity(line.lineID, 0, preview: nil), environment)
+            return removeLine(&state, line, environment)
+
+        case .undoRemove:
+            guard let removed = state.cart.lastRemoved else { return .none }
+            state.cart.lastRemoved = nil
+            guard state.cart.quantity(of: removed.item.lineID) == 0 else { return .none }
+            info(&state, "Put \(removed.name) back.")
+            return reduceCart(
+                &state, .setQuantity(removed.item.lineID, removed.quantity, preview: removed.item), environment)
 
         case .moveSelectedToWishlist:
             guard let line = state.cart.selectedLine?.item else { return .none }
@@ -136,6 +145,14 @@ extension Reducer {
             let followUp = cartCommandFailed(&state, request.command, failure, environment)
             return .merge(followUp, pumpCart(&state, environment))
         }
+    }
+
+    /// Removes a line, keeping it for `u` (undo) and saying so.
+    static func removeLine(_ state: inout State, _ item: CartItem, _ environment: ShopEnvironment) -> Effect {
+        let removed = RemovedLine(item: item, quantity: item.quantity)
+        state.cart.lastRemoved = removed
+        info(&state, "Removed \(removed.name). u undo")
+        return reduceCart(&state, .setQuantity(item.lineID, 0, preview: nil), environment)
     }
 
     static func loadCart(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
@@ -235,10 +252,11 @@ extension Reducer {
         _ state: inout State, _ command: CartCommand, _ cart: Cart, _ environment: ShopEnvironment
     ) -> Effect {
         switch command {
-        case .setQuantity:
-            return .none
+        case .setQuantity(let line, _):
+            return wishlistMoveSettled(&state, line, environment)
         case .applyCoupon(let code):
             state.coupons.rejection = nil
+            state.coupons.rejectedCode = nil
             state.form[.couponCode] = ""
             success(&state, "Coupon \(code) applied: you save \(cart.couponDiscountAmount.formatted()).")
             return reduceCoupons(&state, .load, environment)
@@ -284,8 +302,11 @@ extension Reducer {
             state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
             let what = name.flatMap { $0.isEmpty ? nil : $0 } ?? "the item"
             error(&state, "Could not update \(what): \(failure.message)")
+            return wishlistMoveSettled(&state, line, failure: failure, environment)
         case .applyCoupon(let code):
             state.coupons.rejection = failure.message
+            // Refused (not merely unanswered): Enter no longer sends it again while a coupon is highlighted.
+            if !failure.isTransient { state.coupons.rejectedCode = code }
             error(&state, "Coupon \(code) was not applied: \(failure.message)")
         case .applyGiftCard:
             error(&state, "Gift card not applied: \(failure.message)")

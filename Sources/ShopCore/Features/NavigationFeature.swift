@@ -53,11 +53,15 @@ extension Reducer {
         case .wishlist:
             return reduceWishlist(&state, .load, environment)
         case .coupons:
+            prefillBalances(&state)
             return reduceCoupons(&state, .load, environment)
         case .login:
             state.auth.message = nil
             return .none
-        case .otp, .register, .changePassword, .forgotPassword, .resetPassword, .addressForm, .payment:
+        case .forgotPassword:
+            if state.form[.resetIdentifier].isEmpty { state.form.set(.resetIdentifier, state.form[.loginIdentifier]) }
+            return .none
+        case .otp, .register, .changePassword, .resetPassword, .addressForm, .payment:
             return .none
         case .account:
             return loadUser(&state, environment)
@@ -74,9 +78,21 @@ extension Reducer {
         }
     }
 
+    /// The points and credit fields start at the most that may be used (the balance; credit no more than is
+    /// to be paid), so that nobody has to guess.
+    static func prefillBalances(_ state: inout State) {
+        if state.form[.loyaltyPoints].isEmpty, let points = state.user?.loyaltyPoints, points > 0 {
+            state.form.set(.loyaltyPoints, String(points))
+        }
+        if state.form[.creditAmount].isEmpty, let credit = state.maxCreditToUse, credit > .zero {
+            state.form.set(.creditAmount, credit.plainMajor)
+        }
+    }
+
     static func back(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
-        if state.account.confirmingDeactivation {
+        if state.account.confirmingDeactivation || state.account.confirmingLogout {
             state.account.confirmingDeactivation = false
+            state.account.confirmingLogout = false
             return .none
         }
         if state.orders.confirmingCancel {
@@ -187,8 +203,8 @@ extension Reducer {
         case .product: return .product(.addToCart)
         case .cart: return .checkout(.start)
         case .wishlist: return .wishlist(.moveSelectedToCart)
-        case .coupons: return .coupons(state.form[.couponCode].isEmpty ? .applySelected : .applyTyped)
-        case .login: return .session(.requestOTP)
+        case .coupons: return .coupons(state.entersTypedCoupon ? .applyTyped : .applySelected)
+        case .login: return .session(state.auth.usePassword ? .loginWithPassword : .requestOTP)
         case .otp: return .session(.submitOTP)
         case .register: return .session(.submitRegistration)
         case .checkout(.address): return .checkout(.chooseAddress)
@@ -210,7 +226,9 @@ extension Reducer {
         case .changePassword: return .account(.changePassword)
         case .forgotPassword: return .account(.forgotPassword)
         case .resetPassword: return .account(.submitReset)
-        case .account: return state.account.confirmingDeactivation ? .account(.confirmDeactivation) : nil
+        case .account:
+            if state.account.confirmingLogout { return .session(.logout) }
+            return state.account.confirmingDeactivation ? .account(.confirmDeactivation) : nil
         case .orderDetail: return state.orders.confirmingCancel ? .orders(.confirmCancel) : nil
         }
     }

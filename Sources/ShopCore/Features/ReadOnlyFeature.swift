@@ -116,9 +116,11 @@ extension Reducer {
 
     static func mutation(_ action: SessionAction) -> String? {
         switch action {
-        case .requestOTP, .resendOTP, .submitOTP, .submitRegistration, .loginWithPassword: "signing in"
-        case .logout: "signing out"
-        case .chooseChannel, .started, .startedAsNewGuest, .startFailed, .otpSent, .otpRequestFailed, .accountNotFound,
+        case .requestOTP, .resendOTP, .submitOTP, .submitRegistration, .loginWithPassword, .registerWithPassword:
+            "signing in"
+        case .logout, .requestLogout: "signing out"
+        case .chooseChannel, .togglePasswordLogin, .cancelLogout, .started, .startedAsNewGuest, .startFailed, .otpSent,
+            .otpRequestFailed, .accountNotFound,
             .cooldownTick,
             .otpRejected, .signedIn, .signInFailed, .userLoaded, .signedOut, .logoutFailed, .expired:
             nil
@@ -129,6 +131,7 @@ extension Reducer {
         switch action {
         case .setQuantity, .incrementSelected, .decrementSelected: "changing quantities"
         case .removeSelected: "removing lines"
+        case .undoRemove: "changing quantities"
         case .moveSelectedToWishlist, .moveToWishlist: "moving lines to the wishlist"
         case .applyGiftCard, .removeGiftCard: "gift cards"
         case .redeemLoyaltyPoints, .removeLoyaltyPoints: "loyalty points"

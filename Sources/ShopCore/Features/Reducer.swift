@@ -7,6 +7,8 @@ import StorefrontAPI
 public enum Reducer {
     public static func reduce(into state: inout State, action: Action, environment: ShopEnvironment) -> Effect {
         if refusedAsReadOnly(&state, action) { return .none }
+        // A notice belongs to the action that raised it: the next thing the user does replaces it.
+        if startsAnew(action, in: state) { state.notice = nil }
         switch action {
         case .appStarted:
             return startSession(&state, environment)
@@ -51,6 +53,24 @@ public enum Reducer {
     }
 
     // MARK: Shared
+
+    /// True for what the user does (moves, Enter, screens, changes), after which the notice of an earlier
+    /// action no longer applies; false for typing and for the answers of effects, which raise their own.
+    static func startsAnew(_ action: Action, in state: State) -> Bool {
+        switch action {
+        case .moveSelection, .select, .navigate, .back:
+            return true
+        case .appStarted, .edit, .setField, .dismissNotice:
+            return false
+        case .product(.selectVariant), .product(.changeQuantity), .cart(.load), .catalog(.chooseCategory),
+            .payment(.toggleDetail), .payment(.stopPolling), .payment(.checkAgain), .payment(.done),
+            .session(.chooseChannel), .session(.togglePasswordLogin), .session(.cancelLogout),
+            .account(.cancelDeactivation):
+            return true
+        default:
+            return mutation(action, in: state) != nil
+        }
+    }
 
     /// An effect that makes one or more calls and answers one action; an error becomes `failure(error)`.
     static func call(

@@ -159,6 +159,24 @@ extension Reducer {
                 return .none
             }
 
+        case .submitRegistration where state.auth.usePassword:
+            guard !state.inFlight.contains(.register) else { return .none }
+            let registration = passwordRegistration(state)
+            guard registration.email != nil || registration.phone != nil else {
+                state.auth.message = "Enter your email or phone."
+                return .none
+            }
+            if let phone = registration.phone, phone.count != 10 {
+                state.auth.message = "Enter a 10-digit phone number."
+                return .none
+            }
+            guard (registration.password ?? "").count >= 8 else {
+                state.auth.message = "The password needs at least 8 characters."
+                return .none
+            }
+            state.auth.purpose = .register
+            return sendOTP(&state, environment)
+
         case .submitRegistration:
             guard !state.inFlight.contains(.register) else { return .none }
             let firstName = state.form.trimmed(.registerFirstName)
@@ -247,7 +265,34 @@ extension Reducer {
             state.user = user
             return .none
 
+        case .requestLogout:
+            guard state.isSignedIn else { return .none }
+            state.account.confirmingLogout = true
+            return .none
+
+        case .cancelLogout:
+            state.account.confirmingLogout = false
+            return .none
+
+        case .togglePasswordLogin:
+            state.auth.usePassword.toggle()
+            state.auth.message = nil
+            state.form[.password] = ""
+            return .none
+
+        case .registerWithPassword:
+            state.auth.usePassword = true
+            state.auth.message = nil
+            let identifier = state.form.trimmed(.loginIdentifier)
+            if identifier.contains("@") {
+                state.form[.registerEmail] = identifier
+            } else if !identifier.isEmpty {
+                state.form.set(.registerPhone, identifier)
+            }
+            return navigate(&state, to: .register, environment)
+
         case .logout:
+            state.account.confirmingLogout = false
             guard !state.inFlight.contains(.logout) else { return .none }
             state.inFlight.insert(.logout)
             return call(.auth, environment) { api in
@@ -313,6 +358,18 @@ extension Reducer {
             } failure: { error in
                 isAccountMissing(error) ? .session(.accountNotFound) : .session(.otpRequestFailed(error))
             }
+        case .register where state.auth.usePassword:
+            // `/auth/register/password`: email and/or phone and the password; confirmed by an OTP too.
+            let registration = passwordRegistration(state)
+            state.inFlight.insert(.register)
+            return call(.auth, environment) { api in
+                guard let challenge = try await api.register(nil, registration) else {
+                    return .session(.signedIn(user: nil, claims: try await api.session()))
+                }
+                return .session(.otpSent(challenge))
+            } failure: {
+                .session(.otpRequestFailed($0))
+            }
         case .register:
             let registration = Registration(
                 firstName: state.form.trimmed(.registerFirstName),
@@ -339,6 +396,13 @@ extension Reducer {
                 .session(.otpRequestFailed($0))
             }
         }
+    }
+
+    /// The register screen's fields for a password account (the vendor's body has no names).
+    static func passwordRegistration(_ state: State) -> Registration {
+        Registration(
+            firstName: state.form.trimmed(.registerFirstName), phone: nonEmpty(state.form.trimmed(.registerPhone)),
+            email: nonEmpty(state.form.trimmed(.registerEmail)), password: nonEmpty(state.form[.password]))
     }
 
     /// A 404 (or a not-found code) on login means there is no such account.

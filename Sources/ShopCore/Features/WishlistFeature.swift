@@ -62,18 +62,57 @@ extension Reducer {
                 error(&state, "\(item.displayName) is out of stock.")
                 return .none
             }
-            let quantity = max(1, state.cart.quantity(of: line) + 1)
+            guard state.wishlist.movingToCart[line] == nil else { return .none }
+            let current = state.cart.quantity(of: line)
+            let limit = state.cart.server?.line(line)?.maxOrderQuantity ?? item.pricing?.maxOrderQuantity
+            if let limit, limit > 0, current >= limit {
+                error(
+                    &state,
+                    "Not moved: the cart already holds \(current) of \(item.displayName), the most per order. "
+                        + "It stays in the wishlist.")
+                return .none
+            }
+            // It leaves the wishlist only once the cart holds it (``wishlistMoveSettled``).
+            state.wishlist.movingToCart[line] = current
+            let quantity = max(1, current + 1)
             let preview = CartItem(
                 productId: line.productId, variantId: line.variantId, productName: item.displayName,
                 quantity: quantity, sellingPrice: item.pricing?.sellingPrice ?? .zero)
-            return .merge(
-                reduceCart(&state, .setQuantity(line, quantity, preview: preview), environment),
-                reduceWishlist(&state, .remove(line), environment))
+            return reduceCart(&state, .setQuantity(line, quantity, preview: preview), environment)
 
         case .moveSelectedToCart:
             guard let item = state.wishlist.selectedItem else { return .none }
             return reduceWishlist(
                 &state, .moveToCart(LineID(productId: item.productId, variantId: item.variantId)), environment)
+        }
+    }
+}
+
+extension Reducer {
+    /// The cart answered a change of `line`: a product being moved from the wishlist leaves it now if the cart
+    /// holds more of it than before (else it stays, and the notice says why). `failure`: the change was refused.
+    static func wishlistMoveSettled(
+        _ state: inout State, _ line: LineID, failure: APIError? = nil, _ environment: ShopEnvironment
+    ) -> Effect {
+        guard let before = state.wishlist.movingToCart.removeValue(forKey: line) else { return .none }
+        let name =
+            state.wishlist.items.first { $0.productId == line.productId && $0.variantId == line.variantId }?
+            .displayName ?? "The product"
+        if let failure {
+            error(&state, "\(name) was not moved to the cart (\(failure.message)); it stays in the wishlist.")
+            return .none
+        }
+        let now = state.cart.server?.line(line)?.quantity ?? 0
+        guard now > before else {
+            error(&state, "\(name) was not added to the cart; it stays in the wishlist.")
+            return .none
+        }
+        success(&state, "Moved \(name) to the cart.")
+        state.inFlight.insert(.wishlist)
+        return call(.wishlist, environment) { api in
+            .wishlist(.loaded(try await api.removeFromWishlist(line)))
+        } failure: {
+            .wishlist(.failed($0))
         }
     }
 }

@@ -42,6 +42,13 @@ public enum SessionAction: Equatable, Sendable, Codable {
     case submitRegistration
     /// Logs in with `loginIdentifier` and `password`.
     case loginWithPassword
+    /// Switches the login screen between an OTP and a password.
+    case togglePasswordLogin
+    /// From the login screen: create an account with a password (the register screen, the identifier filled in).
+    case registerWithPassword
+    /// Asks "Log out?" first (`logout` does it).
+    case requestLogout
+    case cancelLogout
     case logout
 
     // Answers
@@ -103,6 +110,8 @@ public enum CartAction: Equatable, Sendable, Codable {
     case incrementSelected
     case decrementSelected
     case removeSelected
+    /// Puts the line last removed back (``CartState/lastRemoved``).
+    case undoRemove
     case moveSelectedToWishlist
     case moveToWishlist(LineID)
     case movedToWishlist(LineID, [CatalogItem])

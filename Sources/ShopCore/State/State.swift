@@ -82,7 +82,8 @@ public enum SessionState: Equatable, Sendable {
     }
 }
 
-/// A message on the notice line; stays until dismissed or replaced.
+/// A message on the notice line; stays until the user does something else (``Reducer`` clears it), is dismissed
+/// or is replaced.
 public struct Notice: Equatable, Sendable, Codable {
     public enum Kind: String, Equatable, Sendable, Codable { case info, success, error }
 
@@ -120,6 +121,9 @@ public struct AuthState: Equatable, Sendable {
     /// number while an email is): switching between email and phone swaps it back, so one is never shown as
     /// the other.
     public var otherIdentifier = ""
+    /// The login screen asks for a password instead of sending an OTP; the register screen then creates an
+    /// account with a password (`/auth/register/password`, still confirmed by an OTP).
+    public var usePassword = false
 
     public init() {}
 
@@ -227,6 +231,14 @@ public struct CartRequest: Equatable, Sendable {
     public var command: CartCommand
 }
 
+/// A line removed from the cart, kept so that one key can put it back.
+public struct RemovedLine: Equatable, Sendable {
+    public var item: CartItem
+    public var quantity: Int
+
+    public var name: String { item.displayName.isEmpty ? item.productId : item.displayName }
+}
+
 /// A line as the cart screen shows it.
 public struct CartLine: Equatable, Sendable {
     public var item: CartItem
@@ -251,6 +263,8 @@ public struct CartState: Equatable, Sendable {
     /// Numbers requests; an answer whose number is not the one in flight is ignored.
     public var sequence = 0
     public var selectedIndex = 0
+    /// The line last removed (`d`, or `-` at the lowest quantity), which `u` puts back.
+    public var lastRemoved: RemovedLine?
 
     public init() {}
 
@@ -319,6 +333,9 @@ public struct WishlistState: Equatable, Sendable {
     public var items: [CatalogItem] = []
     public var isLoaded = false
     public var selectedIndex = 0
+    /// Products being moved to the cart, with the cart's quantity before: each leaves the wishlist only once the
+    /// cart holds more of it.
+    public var movingToCart: [LineID: Int] = [:]
 
     public init() {}
 
@@ -339,6 +356,8 @@ public struct CouponsState: Equatable, Sendable {
     public var selectedIndex = 0
     /// Why the last coupon was rejected.
     public var rejection: String?
+    /// The typed code the store last rejected: Enter then applies the highlighted coupon, not it again.
+    public var rejectedCode: String?
 
     public init() {}
 
@@ -347,6 +366,32 @@ public struct CouponsState: Equatable, Sendable {
     public var selectedCoupon: EvaluatedCoupon? {
         let all = all
         return all.indices.contains(selectedIndex) ? all[selectedIndex] : nil
+    }
+}
+
+extension State {
+    /// Enter on the coupons screen applies the typed code, unless the store refused it already and a coupon of the
+    /// list is highlighted: then the highlighted one.
+    public var entersTypedCoupon: Bool {
+        let typed = form.trimmed(.couponCode).uppercased()
+        guard !typed.isEmpty else { return false }
+        return typed != coupons.rejectedCode || coupons.selectedCoupon == nil
+    }
+
+    /// The most credit this cart can take: the balance, but no more than is to be paid (before any credit).
+    public var maxCreditToUse: Money? {
+        guard let balance = user?.creditBalance else { return nil }
+        let payable = cart.server.map { $0.toBePaid + $0.creditBalanceUsed } ?? cart.amount
+        return min(balance, max(payable, .zero))
+    }
+}
+
+extension Money {
+    /// "150.00": what the credit field takes.
+    var plainMajor: String {
+        let magnitude = minorUnits.magnitude
+        let fraction = magnitude % 100
+        return (minorUnits < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 }
 
@@ -504,6 +549,8 @@ public struct AccountState: Equatable, Sendable {
     public var preferenceIndex = 0
     /// The deactivate confirmation is showing.
     public var confirmingDeactivation = false
+    /// The log-out confirmation is showing.
+    public var confirmingLogout = false
     /// The forgot-password challenge being answered.
     public var resetChallenge: OTPChallenge?
 

@@ -160,6 +160,16 @@ public final class ShopApp: TerminalProgram {
         }
     }
 
+    /// The inputs of the screen shown: ``formFields(_:)``, with the password ones when the login and register
+    /// screens use a password.
+    static func formFields(_ state: State) -> [Field] {
+        switch state.currentRoute {
+        case .login where state.auth.usePassword: [.loginIdentifier, .password]
+        case .register where state.auth.usePassword: RegisterScreen.passwordFields.map(\.0)
+        default: formFields(state.currentRoute)
+        }
+    }
+
     private func trackNotice() {
         let notice = store.state.notice
         if notice != seenNotice {
@@ -176,9 +186,13 @@ public final class ShopApp: TerminalProgram {
 
     private func syncFocus() {
         let route = store.state.currentRoute
+        let fields = Self.formFields(store.state)
         if route != focusRoute {
             focusRoute = route
-            focus = Self.formFields(route).first
+            focus = fields.first
+        } else if let field = focus, !fields.isEmpty, !fields.contains(field) {
+            // The form changed under the cursor (the login screen switched between an OTP and a password).
+            focus = fields.first
         }
     }
 
@@ -254,7 +268,8 @@ public final class ShopApp: TerminalProgram {
                 keys.append(.key([.char("a")], "account", "Your account", priority: 3, .send(.navigate(.account))))
             }
         } else if route != .login {
-            keys.append(.key([.char("l")], "log in", "Log in with an OTP", priority: 5, .send(.navigate(.login))))
+            keys.append(
+                .key([.char("l")], "log in", "Log in (an OTP or a password)", priority: 5, .send(.navigate(.login))))
         }
         // Help stays in the narrowest footer: it shows the keys that did not fit.
         keys.append(.key([.char("?")], "help", "Show all keys", priority: 55, .help))
@@ -268,7 +283,7 @@ public final class ShopApp: TerminalProgram {
     /// Keys while typing into a field: letters go to the field, so only special keys are bound.
     static func typingKeys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         var keys: [KeyBinding<ShopIntent>] = []
-        let fields = formFields(ctx.state.currentRoute)
+        let fields = formFields(ctx.state)
         if fields.count > 1 {
             keys.append(.key([.tab], "next", "Next field", priority: 20, .nextField))
             keys.append(.key([.down], "next", "Next field", footer: false, .nextField))
@@ -320,7 +335,7 @@ public final class ShopApp: TerminalProgram {
         case .focus(let field):
             focus = field
         case .nextField, .previousField:
-            let fields = Self.formFields(store.state.currentRoute)
+            let fields = Self.formFields(store.state)
             if let f = focus, let i = fields.firstIndex(of: f), !fields.isEmpty {
                 let step = intent == .nextField ? 1 : fields.count - 1
                 focus = fields[(i + step) % fields.count]

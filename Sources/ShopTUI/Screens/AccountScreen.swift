@@ -43,6 +43,15 @@ enum AccountScreen {
                 .key([.char("s")], "save", "Save the preferences", priority: 45, .send(.account(.savePreferences))),
             ]
         default:
+            if state.account.confirmingLogout {
+                return [
+                    .key(
+                        [.char("y"), .enter], "log out", "Yes, log out", priority: 50, .send(.session(.logout))),
+                    .key(
+                        [.char("n"), .escape], "stay", "No, stay logged in", priority: 49,
+                        .send(.session(.cancelLogout))),
+                ]
+            }
             if state.account.confirmingDeactivation {
                 return [
                     .key(
@@ -61,7 +70,7 @@ enum AccountScreen {
                     [.char("n")], "notifications", "Notification preferences", priority: 45,
                     .send(.navigate(.notifications))),
                 .key([.char("p")], "password", "Change the password", priority: 40, .send(.navigate(.changePassword))),
-                .key([.char("L")], "log out", "Log out", priority: 44, .send(.session(.logout))),
+                .key([.char("L")], "log out", "Log out (asks first)", priority: 44, .send(.session(.requestLogout))),
                 .key(
                     [.char("D")], "deactivate", "Deactivate the account (asks first)", priority: 9,
                     .send(.account(.requestDeactivation))),
@@ -108,10 +117,11 @@ enum AccountScreen {
         let user = state.user
         Draw.title(into: &buffer, user?.displayName ?? "Your account", row: row, rect: box, theme: theme)
         row += 2
-        let details: [(String, String)] = [
+        var details: [(String, String)] = [
             ("Email", (user?.email ?? "not set") + ((user?.isEmailVerified ?? false) ? " " + theme.glyphs.check : "")),
             ("Phone", (user?.phone ?? "not set") + ((user?.isPhoneVerified ?? false) ? " " + theme.glyphs.check : "")),
         ]
+        details += balances(ctx)
         // Short terminals: the menu first, the details only when everything fits.
         let showDetails = box.height >= 2 + details.count + 1 + 6
         for (label, value) in details where showDetails && row < box.bottom {
@@ -129,6 +139,18 @@ enum AccountScreen {
             buffer.write(text, row: row, col: box.col + 3, maxWidth: box.width - 3)
             row += 1
         }
+        if state.account.confirmingLogout {
+            let lines = ["Log out?", "Your cart stays with this terminal as a guest.", "y logs out, n stays."]
+            let inner = Modal.draw(
+                into: &buffer, title: "Log out", contentWidth: lines.map { DisplayWidth.of($0) }.max() ?? 20,
+                contentHeight: lines.count, theme: theme)
+            for (i, line) in lines.enumerated() {
+                buffer.write(
+                    line, row: inner.row + i, col: inner.col, style: i == 0 ? Style.plain.bold : .plain,
+                    maxWidth: inner.width, ellipsis: theme.glyphs.ellipsis)
+            }
+            return ScreenOutput(cursor: CursorPlacement(row: inner.row, col: inner.col))
+        }
         if state.account.confirmingDeactivation {
             let lines = [
                 "Deactivate your account?", "You will be logged out and cannot log in again.",
@@ -138,6 +160,14 @@ enum AccountScreen {
             return ScreenOutput(cursor: CursorPlacement(row: inner.row, col: inner.col))
         }
         return ScreenOutput()
+    }
+
+    /// The loyalty points and credit balance rows, where the store tells them.
+    static func balances(_ ctx: ScreenContext) -> [(String, String)] {
+        var rows: [(String, String)] = []
+        if let points = ctx.state.user?.loyaltyPoints { rows.append(("Points", "\(points) loyalty points")) }
+        if let credit = ctx.state.user?.creditBalance { rows.append(("Credit", ctx.money(credit))) }
+        return rows
     }
 
     static func drawPreferences(_ ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) -> ScreenOutput {

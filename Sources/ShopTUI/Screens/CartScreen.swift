@@ -34,6 +34,11 @@ enum CartScreen {
                     [.char("p")], "coupons", "Coupons, gift card, points and credit", priority: 24,
                     .send(.navigate(.coupons))))
         }
+        if let removed = cart.lastRemoved, cart.quantity(of: removed.item.lineID) == 0 {
+            keys.append(
+                .key(
+                    [.char("u")], "undo", "Put back the line last removed", priority: 45, .send(.cart(.undoRemove))))
+        }
         // Opening the cart reads it only when it may have changed; this reads it whenever asked.
         keys.append(
             .key([.char("r")], "refresh", "Read the cart again from the store", footer: false, .send(.cart(.load))))

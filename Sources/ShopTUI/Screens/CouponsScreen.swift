@@ -26,7 +26,7 @@ enum CouponsScreen {
             keys += KeyBinding<ShopIntent>.moveKeys("Move the selection", jumpLetters: false)
         }
         if state.coupons.selectedCoupon != nil || !state.form[.couponCode].isEmpty {
-            let typed = !state.form[.couponCode].isEmpty
+            let typed = state.entersTypedCoupon
             keys.append(
                 .key(
                     [.enter], "apply", typed ? "Apply the typed coupon code" : "Apply the selected coupon",
@@ -63,6 +63,15 @@ enum CouponsScreen {
         return keys
     }
 
+    /// "You have 500 loyalty points and ₹1,500.00 credit.", where the store tells them.
+    static func balances(_ ctx: ScreenContext) -> String? {
+        let user = ctx.state.user
+        var parts: [String] = []
+        if let points = user?.loyaltyPoints { parts.append("\(points) loyalty points") }
+        if let credit = user?.creditBalance { parts.append("\(ctx.money(credit)) credit") }
+        return parts.isEmpty ? nil : "You have " + parts.joined(separator: " and ") + "."
+    }
+
     static func draw(_ ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) -> ScreenOutput {
         let state = ctx.state
         let theme = ctx.theme
@@ -88,6 +97,12 @@ enum CouponsScreen {
             into: &buffer, row: row, rect: rect, label: "To be paid", amount: ctx.money(state.cartAmount),
             style: Style.role(.price).bold, theme: theme)
         row += 1
+        if let balances = balances(ctx), row < rect.bottom {
+            buffer.write(
+                balances, row: row, col: rect.col, style: .role(.dim), maxWidth: rect.width,
+                ellipsis: theme.glyphs.ellipsis)
+            row += 1
+        }
         // The input being typed, or the typed coupon code.
         if let focus = ctx.focus, let label = inputs.first(where: { $0.0 == focus })?.1 {
             out.cursor = Draw.field(

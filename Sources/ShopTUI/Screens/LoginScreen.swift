@@ -15,13 +15,28 @@ enum LoginScreen {
             }
             return keys
         }
+        let ways: [KeyBinding<ShopIntent>] = [
+            .key(
+                [.ctrl("p")], state.auth.usePassword ? "use OTP" : "password",
+                "Log in with a password or with an OTP (switches)", priority: 32,
+                .send(.session(.togglePasswordLogin))),
+            .key(
+                [.ctrl("n")], "new account", "Create an account with a password", priority: 1,
+                .send(.session(.registerWithPassword))),
+            .key(
+                [.ctrl("f")], "forgot", "Forgot the password: reset it with an OTP", priority: 1,
+                .send(.navigate(.forgotPassword))),
+        ]
+        if state.auth.usePassword {
+            return [.key([.enter], "log in", "Log in with this password", priority: 50, .send(.select))] + ways
+        }
         return [
             .key([.enter], "send OTP", "Send an OTP to this number or address", priority: 50, .send(.select)),
             .key(
                 [.down], "method", "Next way to log in (phone, email, WhatsApp)", priority: 30,
                 .send(.moveSelection(by: 1))),
             .key([.up], "method", "Previous way to log in", footer: false, .send(.moveSelection(by: -1))),
-        ]
+        ] + ways
     }
 
     static func channelName(_ c: OTPChannel) -> String {
@@ -77,6 +92,7 @@ enum LoginScreen {
         }
         Draw.title(into: &buffer, "Log in or create an account", row: row, rect: box, theme: theme)
         row += 2
+        if state.auth.usePassword { return drawPassword(ctx, into: &buffer, box: box, row: row) }
         var col = box.col
         for c in OTPChannel.allCases {
             let on = c == state.auth.channel
@@ -98,8 +114,30 @@ enum LoginScreen {
         if row < box.bottom {
             let what = state.auth.channel == .email ? "address" : "number"
             Draw.paragraph(
-                into: &buffer, "We send a one-time password; a new \(what) creates an account.", row: row, rect: box,
-                style: .role(.dim), maxLines: 2)
+                into: &buffer,
+                "We send a one-time password; a new \(what) creates an account. ctrl-p: log in with a password.",
+                row: row, rect: box, style: .role(.dim), maxLines: 2)
+        }
+        return out
+    }
+
+    /// Password login: the email or phone and the password.
+    static func drawPassword(_ ctx: ScreenContext, into buffer: inout CellBuffer, box: Rect, row: Int)
+        -> ScreenOutput
+    {
+        var row = row
+        let out = FormDrawing.draw(
+            [(.loginIdentifier, "Email or phone"), (.password, "Password")], ctx: ctx, into: &buffer,
+            rect: Rect(row: row, col: box.col, width: box.width, height: max(0, min(2, box.bottom - row))),
+            labelWidth: 16)
+        row += 3
+        if let message = ctx.state.auth.message, row < box.bottom {
+            row = Draw.paragraph(into: &buffer, message, row: row, rect: box, style: .role(.error), maxLines: 2)
+        }
+        if row < box.bottom {
+            Draw.paragraph(
+                into: &buffer, "ctrl-f: forgot the password. ctrl-n: a new account. ctrl-p: an OTP instead.",
+                row: row, rect: box, style: .role(.dim), maxLines: 2)
         }
         return out
     }

@@ -61,7 +61,7 @@ public enum APIError: Error, Sendable, Hashable, Codable, LocalizedError {
             "The store took too long to answer. Try again in a moment."
         case .http(let status, _, let message, let details):
             if let first = details.first {
-                (first.field.map { "\($0): " } ?? "") + first.message
+                (first.label.map { "\($0): " } ?? "") + first.message
             } else if !message.isEmpty {
                 message
             } else {

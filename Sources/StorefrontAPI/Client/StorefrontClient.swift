@@ -401,6 +401,11 @@ public actor StorefrontClient {
             logger.info(line, metadata: metadata)
         case .failure(let error):
             metadata["error"] = "\(Redaction.redact(error.message))"
+            // The message names fields in words; the log keeps the store's code and field as sent.
+            if case .http(_, let code, _, let details) = error {
+                if let code { metadata["code"] = "\(code)" }
+                if let field = details.first?.field { metadata["field"] = "\(field)" }
+            }
             logger.warning(line, metadata: metadata)
         }
     }

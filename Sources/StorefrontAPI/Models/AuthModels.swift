@@ -14,6 +14,10 @@ public struct User: Codable, Sendable, Hashable, Identifiable {
     public var loginMethods: [String]?
     public var notificationPreferences: NotificationPreferences?
     public var customerId: String?
+    /// Loyalty points the user may redeem, where the store says (the sandbox does); nil when not told.
+    public var loyaltyPoints: Int?
+    /// Credit balance the user may use, where the store says (the sandbox does); nil when not told.
+    public var creditBalance: Money?
 
     public init(
         id: String, firstName: String? = nil, lastName: String? = nil, email: String? = nil,
