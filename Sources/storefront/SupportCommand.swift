@@ -162,8 +162,9 @@ enum SupportCredential {
         }
     }
 
+    /// A support client whose token the key renews when it expires (support tokens live minutes; the view
+    /// stays open longer).
     private static func signIn(_ client: StorefrontClient, key: String) async throws -> StorefrontClient {
-        let token = try await Failing.api { try await client.supportSignIn(supportKey: key) }
-        return client.supportClient(token: token.accessToken)
+        try await Failing.api { try await client.renewingSupportClient(supportKey: key) }
     }
 }

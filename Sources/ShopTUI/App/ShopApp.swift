@@ -93,9 +93,17 @@ public final class ShopApp: TerminalProgram {
     private var lastServerCart: Cart?
     private var wasOnCart = false
 
+    /// When the last read of the cart answered (wall clock), shown in a support view's header: support sees
+    /// how fresh the customer's cart on screen is.
+    private(set) var cartAnsweredAt: Date?
+    private var cartLoading = false
+
     private func trackCart() {
         guard drivesStore else { return }
         let cart = store.state.cart
+        let loading = store.state.inFlight.contains(.cart)
+        if cartLoading, !loading, cart.isLoaded, !cart.isStale { cartAnsweredAt = Date() }
+        cartLoading = loading
         if cart.server != lastServerCart {
             lastServerCart = cart.server
             cartReadAt = .now
@@ -454,10 +462,22 @@ public final class ShopApp: TerminalProgram {
             count == 0 ? "cart empty" : "\(count) \(count == 1 ? "item" : "items") \(ctx.money(state.cartAmount))"
         // Read-only mode wears a badge, even when narrow.
         let badge = state.readOnly == nil ? "" : "READ-ONLY \(ctx.theme.glyphs.separator) "
-        // Narrow, or a support view (whose title says whose cart): the cart without who is signed in.
-        if narrow || state.readOnly?.cartOwner != nil { return badge + cart }
+        // A support view (whose title says whose cart): when the cart was last read, and the cart.
+        if state.readOnly?.cartOwner != nil {
+            let read = cartAnsweredAt.map { "read \(Self.clockTime.string(from: $0)) \(ctx.theme.glyphs.separator) " }
+            return badge + (narrow ? "" : read ?? "") + cart
+        }
+        // Narrow: the cart without who is signed in.
+        if narrow { return badge + cart }
         return badge + "\(who) \(ctx.theme.glyphs.separator) \(cart)"
     }
+
+    /// "14:02:31", local time.
+    static let clockTime: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter
+    }()
 
     private func drawBreadcrumbs(_ state: State, into buffer: inout CellBuffer, layout: ScreenLayout, theme: Theme) {
         guard layout.content.row >= 2 else { return }
