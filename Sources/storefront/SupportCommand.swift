@@ -18,7 +18,9 @@ struct SupportCommand: AsyncParsableCommand {
                 `storefront sandbox serve` mints one from its support key (--support-key or STOREFRONT_SUPPORT_KEY). \
                 Commerce Engine's public storefront API has no support login: on a real store pass a token issued \
                 by an operator (--support-token or STOREFRONT_SUPPORT_TOKEN). The token is kept in memory only, \
-                never in the customer's token file.
+                never in the customer's token file; minted from a support key, it is minted again when it \
+                expires. The view reads the cart again every 5 s (its header says when it last read); r reads \
+                it at once.
                 Exit status: 0 ok, 1 no such user or no cart (or the store refused), 2 bad usage.
                 """)
 

@@ -44,7 +44,7 @@ import Testing
         var sent = false
         for _ in 0..<40 where !sent {
             do {
-                _ = try await other.login(.sms, identifier: "9876543210")
+                _ = try await other.login(.phone, identifier: "9876543210")
                 sent = true
             } catch {
                 try await Task.sleep(for: .milliseconds(500))

@@ -110,7 +110,7 @@ import Testing
         let customer = StorefrontClient(
             configuration: ClientConfiguration(baseURL: harness.server.baseURL, apiKey: "k", debugMode: true),
             tokenStore: MemoryTokenStore())
-        let challenge = try await customer.login(.sms, identifier: "9876543210")
+        let challenge = try await customer.login(.phone, identifier: "9876543210")
         _ = try await customer.verifyOTP(try #require(challenge.otp), challenge: challenge)
         var cart = try await harness.cartWithCouponAndGiftCard(customer)
         cart = try await customer.redeemLoyaltyPoints(cartID: cart.id, points: 100)
