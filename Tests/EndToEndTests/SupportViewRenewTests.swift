@@ -22,7 +22,7 @@ import Testing
         let first = try await session.waitFor { screen in names.allSatisfy(screen.contains) && screen.contains("read ")
         }
         #expect(first.contains("r re-read"), "no re-read key in the footer:\n\(first)")
-        #expect(first.range(of: #"read [0-9]{2}:[0-9]{2}:[0-9]{2}"#, options: .regularExpression) != nil, "\(first)")
+        #expect(first.range(of: #"Read [0-9]{2}:[0-9]{2}:[0-9]{2}"#, options: .regularExpression) != nil, "\(first)")
         #expect(!first.contains("3 × "), "\(first)")
 
         // The token has expired by the time the view reads again (every 5 s); the customer changes a line.

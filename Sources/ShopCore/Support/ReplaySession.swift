@@ -153,7 +153,7 @@ public final class ReplaySession {
         let unanswered = "the store did not answer within \(options.settleLimit)"
         guard await store.settle(sleepingOn: clock, limit: options.settleLimit) else { return stop(unanswered) }
         if refusedForCooldown, !recordedRefusedForCooldown,
-            let stopReason = await waitOutCooldown(number: number, summary: summary)
+            let stopReason = await waitOutCooldown(effective, number: number, summary: summary)
         {
             return stop(stopReason)
         }
@@ -211,7 +211,8 @@ public final class ReplaySession {
     private func rebuildStart() async -> String? {
         guard let start = recording.header.start else {
             report.notes.append(
-                "the recording does not say what the cart held when it started (recorded by an older version); "
+                "the recording does not say what the cart held when it started (an older recording, or the store "
+                    + "could not be read then); "
                     + "replay starts from an empty cart")
             return nil
         }
@@ -237,7 +238,7 @@ public final class ReplaySession {
     /// The live store refused the OTP the recording asked for because one went to the same phone or email
     /// moments before (a shared store: the customer's own, or an earlier replay). Waits on real time, in
     /// steps, asking again after each, and says so in the notes; nil when the OTP was sent, else why not.
-    private func waitOutCooldown(number: Int, summary: String) async -> String? {
+    private func waitOutCooldown(_ intent: Action, number: Int, summary: String) async -> String? {
         let started = ContinuousClock.now
         waiting = "the store's OTP cooldown (an OTP went to this number moments ago); asking again shortly"
         onWaitChange?()
@@ -253,7 +254,7 @@ public final class ReplaySession {
             await options.wait(options.otpCooldownStep)
             guard !Task.isCancelled else { return "replay was stopped" }
             refusedForCooldown = false
-            store.send(.session(.requestOTP))
+            store.send(intent)
             guard await store.settle(sleepingOn: clock, limit: options.settleLimit) else {
                 return "the store did not answer within \(options.settleLimit)"
             }

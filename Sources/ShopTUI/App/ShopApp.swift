@@ -93,8 +93,8 @@ public final class ShopApp: TerminalProgram {
     private var lastServerCart: Cart?
     private var wasOnCart = false
 
-    /// When the last read of the cart answered (wall clock), shown in a support view's header: support sees
-    /// how fresh the customer's cart on screen is.
+    /// When the last read of the cart answered (wall clock), shown on a support view's notice line while no
+    /// notice is: support sees how fresh the customer's cart on screen is.
     private(set) var cartAnsweredAt: Date?
     private var cartLoading = false
 
@@ -462,13 +462,8 @@ public final class ShopApp: TerminalProgram {
             count == 0 ? "cart empty" : "\(count) \(count == 1 ? "item" : "items") \(ctx.money(state.cartAmount))"
         // Read-only mode wears a badge, even when narrow.
         let badge = state.readOnly == nil ? "" : "READ-ONLY \(ctx.theme.glyphs.separator) "
-        // A support view (whose title says whose cart): when the cart was last read, and the cart.
-        if state.readOnly?.cartOwner != nil {
-            let read = cartAnsweredAt.map { "read \(Self.clockTime.string(from: $0)) \(ctx.theme.glyphs.separator) " }
-            return badge + (narrow ? "" : read ?? "") + cart
-        }
-        // Narrow: the cart without who is signed in.
-        if narrow { return badge + cart }
+        // Narrow, or a support view (whose title says whose cart): the cart without who is signed in.
+        if narrow || state.readOnly?.cartOwner != nil { return badge + cart }
         return badge + "\(who) \(ctx.theme.glyphs.separator) \(cart)"
     }
 
@@ -517,6 +512,12 @@ public final class ShopApp: TerminalProgram {
             case .error: kind = .error
             }
             Notice(kind, notice.text).draw(into: &buffer, row: row, theme: theme)
+        } else if state.readOnly?.cartOwner != nil, state.currentRoute == .cart, let read = cartAnsweredAt {
+            let text =
+                "Read \(Self.clockTime.string(from: read)) \(theme.glyphs.separator) "
+                + "read again every \(Self.cartRecheck.components.seconds) s while shown"
+            buffer.write(
+                text, row: row, col: 1, style: .role(.dim), maxWidth: buffer.width - 2, ellipsis: theme.glyphs.ellipsis)
         }
     }
 }
