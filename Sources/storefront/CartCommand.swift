@@ -54,7 +54,12 @@ struct CartCommand: AsyncParsableCommand {
             let data = try CartSnapshot(cart: cart, store: connection.storeKey, withPII: withPII).encoded()
             if let out {
                 do {
-                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                    // Personal data is for its owner's eyes only: 0600, as the token and recording files.
+                    if withPII {
+                        try PrivateFile.write(data, to: out)
+                    } else {
+                        try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+                    }
                 } catch {
                     throw CommandFailure("Can't write \(out): \(error.localizedDescription)")
                 }
@@ -73,6 +78,7 @@ struct CartCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
         @Argument(help: "A snapshot written by `storefront cart export`.") var file: String
         @Flag(help: "Replace the lines of a cart this session already has.") var replace = false
+        @Flag(help: "Import a snapshot exported from another store.") var force = false
 
         func run() async throws {
             let data: Data
@@ -87,7 +93,14 @@ struct CartCommand: AsyncParsableCommand {
             } catch {
                 throw CommandFailure(error.errorDescription ?? "\(error)")
             }
-            let connection = try await StoreConnection.open(try store.target())
+            let target = try store.target()
+            // Another store's product ids and prices are not this one's: import only when asked to.
+            if snapshot.store != target.storeKey && !force {
+                throw CommandFailure(
+                    "\(file) was exported from store \(snapshot.store); this is store \(target.storeKey). "
+                        + "Pass --force to import it anyway.")
+            }
+            let connection = try await StoreConnection.open(target)
             let report: CartImport.Report
             do {
                 report = try await CartImport.run(snapshot, api: connection.client, replace: replace)

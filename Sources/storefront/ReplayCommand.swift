@@ -16,7 +16,10 @@ struct ReplayCommand: AsyncParsableCommand {
         discussion: """
             The recorded intents are sent to a live store whose own answers drive the state; after each intent \
             the cart, totals, codes, screen, sign-in, payment phase, wishlist and notice are compared with the \
-            recording. OTPs are never recorded: the sandbox's debug OTP is used instead. By default replay runs \
+            recording. The cart the session started with (in the recording's header, masked as `cart export` \
+            masks it) is rebuilt first. OTPs are never recorded: the sandbox's OTP is used instead; when the store \
+            refuses a new OTP for its cooldown (an OTP went to that number moments before), replay waits, asks \
+            again and says so. By default replay runs \
             on a fresh, seeded sandbox (your sandbox database is not touched). In a terminal the shop's screens \
             show the replay step by step (space pauses, n steps, q quits; the shop's own keys do nothing) and \
             stop at the first difference; --headless prints the report only. Exit status: 0 same state, \
@@ -25,7 +28,12 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @Argument(help: "A recording written by `storefront --record FILE`.") var file: String
     @Option(help: "sandbox (a fresh in-process sandbox) or a store's base URL.") var against = "sandbox"
-    @Option(name: .customLong("api-key"), help: "X-Api-Key for --against URL.") var apiKey: String?
+    @Option(name: .customLong("api-key"), help: "X-Api-Key for --against URL. On the command line, `ps` shows it.")
+    var apiKey: String?
+    @Option(
+        name: .customLong("api-key-file"),
+        help: "A file holding the X-Api-Key for --against URL (mode 0600; env STOREFRONT_API_KEY_FILE).")
+    var apiKeyFile: String?
     @Option(name: .customLong("sandbox-db"), help: "Replay on this sandbox database instead of a fresh one.")
     var sandboxDb: String?
     @Flag(help: "Print the report only, without the replay view (also when output is not a terminal).")
@@ -40,8 +48,9 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func target() throws -> Target {
+        if apiKey != nil && apiKeyFile != nil { throw ValidationError("Give --api-key or --api-key-file, not both.") }
         if against == "sandbox" {
-            if apiKey != nil { throw ValidationError("--api-key goes with --against URL.") }
+            if apiKey != nil || apiKeyFile != nil { throw ValidationError("--api-key goes with --against URL.") }
             return .sandbox
         }
         guard sandboxDb == nil else { throw ValidationError("--sandbox-db goes with --against sandbox.") }
@@ -98,8 +107,11 @@ struct ReplayCommand: AsyncParsableCommand {
                 tokenStore: MemoryTokenStore())
         case .url(let url):
             storeName = url.host ?? "store"
+            let environment = ProcessInfo.processInfo.environment
+            let keyFile = apiKeyFile ?? environment["STOREFRONT_API_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+            let key = try apiKey ?? keyFile.map(StoreOptions.readStoreKey(file:)) ?? "sandbox"
             client = StorefrontClient(
-                configuration: ClientConfiguration(baseURL: url, apiKey: apiKey ?? "sandbox", debugMode: true),
+                configuration: ClientConfiguration(baseURL: url, apiKey: key, debugMode: true),
                 tokenStore: MemoryTokenStore())
         }
         let session = ReplaySession(recording: recording, api: client)

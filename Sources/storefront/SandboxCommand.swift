@@ -46,6 +46,14 @@ struct SandboxCommand: AsyncParsableCommand {
         @Option(name: .customLong("access-token-lifetime"), help: "Access token lifetime in seconds.")
         var accessTokenLifetime: Int?
         @Option(
+            name: .customLong("support-token-lifetime"),
+            help: "Support token lifetime in seconds (default 600).")
+        var supportTokenLifetime: Int?
+        @Option(
+            name: .customLong("otp-cooldown"),
+            help: "Seconds before another OTP may be sent to the same phone or email (default 30).")
+        var otpCooldown: Int?
+        @Option(
             name: .customLong("catalog-size"),
             help: "Seed a generated catalog of N products (only when the database is new).")
         var catalogSize: Int?
@@ -109,6 +117,14 @@ struct SandboxCommand: AsyncParsableCommand {
             if let accessTokenLifetime {
                 guard accessTokenLifetime > 0 else { throw ValidationError("--access-token-lifetime must be > 0") }
                 configuration.accessTokenLifetime = .seconds(accessTokenLifetime)
+            }
+            if let supportTokenLifetime {
+                guard supportTokenLifetime > 0 else { throw ValidationError("--support-token-lifetime must be > 0") }
+                configuration.supportTokenLifetime = .seconds(supportTokenLifetime)
+            }
+            if let otpCooldown {
+                guard otpCooldown >= 0 else { throw ValidationError("--otp-cooldown must be 0 or more") }
+                configuration.otpResendCooldown = TimeInterval(otpCooldown)
             }
             if let catalogSize {
                 guard catalogSize > 0 else { throw ValidationError("--catalog-size must be > 0") }

@@ -64,7 +64,7 @@ struct ShopCommand: AsyncParsableCommand {
         if readonly { initial.readOnly = ReadOnlyMode() }
         let shop = Store(initialState: initial, environment: ShopEnvironment(api: connection.client))
         defer { shop.cancelAll() }
-        let recorder = try recording.start(shop, store: target.storeKey)
+        let recorder = try await recording.start(shop, connection: connection)
         defer { recorder?.close() }
         try await display.run(
             shop, storeName: connection.storeName, connection: connection,

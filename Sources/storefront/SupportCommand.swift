@@ -18,7 +18,9 @@ struct SupportCommand: AsyncParsableCommand {
                 `storefront sandbox serve` mints one from its support key (--support-key or STOREFRONT_SUPPORT_KEY). \
                 Commerce Engine's public storefront API has no support login: on a real store pass a token issued \
                 by an operator (--support-token or STOREFRONT_SUPPORT_TOKEN). The token is kept in memory only, \
-                never in the customer's token file.
+                never in the customer's token file; minted from a support key, it is minted again when it \
+                expires. The view reads the cart again every 5 s (its header says when it last read); r reads \
+                it at once.
                 Exit status: 0 ok, 1 no such user or no cart (or the store refused), 2 bad usage.
                 """)
 
@@ -162,8 +164,9 @@ enum SupportCredential {
         }
     }
 
+    /// A support client whose token the key renews when it expires (support tokens live minutes; the view
+    /// stays open longer).
     private static func signIn(_ client: StorefrontClient, key: String) async throws -> StorefrontClient {
-        let token = try await Failing.api { try await client.supportSignIn(supportKey: key) }
-        return client.supportClient(token: token.accessToken)
+        try await Failing.api { try await client.renewingSupportClient(supportKey: key) }
     }
 }

@@ -130,7 +130,10 @@ import Testing
         try session.send("o")
         try await expectScreen(session, contains: "1 order awaiting payment", "orders list")
         try session.send("Enter")
-        let detail = try await expectScreen(session, contains: "p pay", "order detail of the unpaid order")
+        // The detail is read when opened; its totals panel shows once the answer is in (until then only the
+        // list entry's amount to be paid).
+        let detail = try await session.waitFor(attempts: 300) { $0.contains("p pay") && $0.contains("Subtotal") }
+        #expect(detail.contains("p pay") && detail.contains("Subtotal"), "unpaid order detail:\n\(detail)")
         expectRowsAddUp(detail, "unpaid order detail")
         #expect(detail.contains("Gift card (GIFT250)") && detail.contains("Discounts (WELCOME10)"), "\(detail)")
         try session.send("p")

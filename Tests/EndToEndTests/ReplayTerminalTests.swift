@@ -108,7 +108,7 @@ import Testing
                 + "echo app-exit=$?; sleep 120'")
         let screen = try await replay.waitFor { $0.contains("First difference at step") }
         #expect(screen.contains("First difference at step"), "no difference shown:\n\(screen)")
-        #expect(screen.contains("first difference after intent #3 (select): cart.line["), "\(screen)")
+        #expect(screen.contains("first difference after intent #3 (product.addToCart): cart.line["), "\(screen)")
         #expect(screen.contains(".unit_price recorded "), "\(screen)")
         #expect(screen.contains("differs"), "\(screen)")
         try replay.send("q")

@@ -18,7 +18,8 @@ final class SupportFixture {
     private(set) var userID = ""
     private(set) var cart: Cart!
 
-    init() async throws {
+    /// `serveFlags`: more flags of `sandbox serve` (short token lifetimes, OTP cooldown).
+    init(serveFlags: [String] = []) async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("sf-support-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         // Trace logging: whatever the server logs, the support key and tokens must not be in it.
@@ -26,7 +27,7 @@ final class SupportFixture {
             [
                 "env", "SANDBOX_LOG_LEVEL=trace", BuiltBinary.path, "sandbox", "serve", "--port", "0", "--db",
                 path("sandbox.sqlite"), "--api-key", apiKey, "--support-key", supportKey,
-            ], stdout: path("sandbox.out"), stderr: path("sandbox.err"))
+            ] + serveFlags, stdout: path("sandbox.out"), stderr: path("sandbox.err"))
         var url = ""
         for _ in 0..<600 where url.isEmpty {
             url = read("sandbox.out").split(separator: "\n").map(String.init).first { $0.hasPrefix("http") } ?? ""

@@ -53,6 +53,18 @@ import Testing
         return row[sign].isEmpty ? value : -value
     }
 
+    /// Opening an order shows its list entry until the detail answers: no made-up subtotal or "Other" row then
+    /// (the journey in tmux once read "Subtotal ₹0.00 … Other ₹493.89" there).
+    @Test func aDetailStillLoadingShowsOnlyWhatIsToBePaid() {
+        var state = Self.state(Self.unpaid, route: .orderDetail(orderNumber: "ORD-7"))
+        state.inFlight.insert(.orderDetail)
+        let text = Self.screen(state).joined(separator: "\n")
+        #expect(text.contains("To be paid"), "\(text)")
+        for label in ["Subtotal", "Tax", "Shipping", "Other"] { #expect(!text.contains(label), "\(label):\n\(text)") }
+        state.inFlight.remove(.orderDetail)
+        #expect(Self.screen(state).joined(separator: "\n").contains("Subtotal"))
+    }
+
     @Test func theDetailRowsAddUpToWhatIsToBePaid() throws {
         let rows = Self.screen(Self.state(Self.unpaid, route: .orderDetail(orderNumber: "ORD-7")))
         let text = rows.joined(separator: "\n")

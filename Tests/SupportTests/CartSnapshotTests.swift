@@ -97,12 +97,64 @@ import Testing
             _ = try await CartImport.run(snapshot, api: bob)
             Issue.record("an expired coupon was accepted")
         } catch let failure as CartImport.Failure {
-            guard case .rejected(let step, _) = failure else { throw failure }
+            guard case .rejected(let step, _, _) = failure else { throw failure }
             #expect(step.contains("coupon"))
         }
         let left = try await bob.userCart(userID: nil)
         #expect(left?.cartItems.isEmpty ?? true, "lines were left behind: \(left?.cartItems.map(\.productId) ?? [])")
         await harness.close()
+    }
+
+    @Test func aRefusedReplacePutsBackCouponGiftCardPointsCreditAndAddress() async throws {
+        let harness = try await Harness()
+        let customer = StorefrontClient(
+            configuration: ClientConfiguration(baseURL: harness.server.baseURL, apiKey: "k", debugMode: true),
+            tokenStore: MemoryTokenStore())
+        let challenge = try await customer.login(.phone, identifier: "9876543210")
+        _ = try await customer.verifyOTP(try #require(challenge.otp), challenge: challenge)
+        var cart = try await harness.cartWithCouponAndGiftCard(customer)
+        cart = try await customer.redeemLoyaltyPoints(cartID: cart.id, points: 100)
+        cart = try await customer.redeemCreditBalance(cartID: cart.id, amount: Money(minorUnits: 5_000))
+        let address = Address(
+            firstName: "Asha", lastName: "Rao", phone: "9876543210", email: "asha@example.com",
+            addressLine1: "12 MG Road", pincode: "560001", city: "Bengaluru", state: "Karnataka", country: "India")
+        cart = try await customer.setAddress(cartID: cart.id, .new(billing: address, shipping: address))
+        let before = try #require(try await customer.userCart(userID: nil))
+
+        // The snapshot drops the coupon and gift card, halves the points and asks for more credit than there is:
+        // the store refuses the credit after the rest has changed.
+        var snapshot = CartSnapshot(cart: before, store: "sandbox", withPII: false)
+        snapshot.couponCode = nil
+        snapshot.giftCardCode = nil
+        snapshot.loyaltyPointsRedeemed = 50
+        snapshot.creditBalanceUsed = Money(minorUnits: 10_000_000)
+        do {
+            _ = try await CartImport.run(snapshot, api: customer, replace: true)
+            Issue.record("credit beyond the balance was accepted")
+        } catch let failure as CartImport.Failure {
+            guard case .rejected(let step, _, let notRestored) = failure else { throw failure }
+            #expect(step == "credit balance")
+            #expect(notRestored.isEmpty, "\(notRestored)")
+            #expect(failure.errorDescription?.hasSuffix(". The cart was put back as it was.") == true)
+        }
+        let after = try #require(try await customer.userCart(userID: nil))
+        #expect(after.couponCode == "WELCOME10")
+        #expect(after.giftCardCode == before.giftCardCode)
+        #expect(after.loyaltyPointsRedeemed == 100)
+        #expect(after.creditBalanceUsed == Money(minorUnits: 5_000))
+        #expect(after.shippingAddress?.addressLine1 == "12 MG Road")
+        #expect(after.toBePaid == before.toBePaid)
+        #expect(after.cartItems.map(\.quantity) == before.cartItems.map(\.quantity))
+        await harness.close()
+    }
+
+    @Test func aStoreMessageWithoutAFullStopGetsOne() {
+        let failure = CartImport.Failure.rejected(
+            step: "line Millet Muesli",
+            .http(status: 400, code: nil, message: "Only 30 left in stock", details: []))
+        #expect(
+            failure.errorDescription
+                == "The store refused the line Millet Muesli: Only 30 left in stock. The cart was put back as it was.")
     }
 
     @Test func aChangedPriceIsReported() async throws {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One-time passwords: 6 digits, valid 10 minutes, at most 5 tries per OTP token, and a resend cooldown per
-/// destination (phone or email).
+/// destination (phone or email): 30 s unless ``SandboxConfiguration/otpResendCooldown`` says otherwise.
 enum OTPService {
     static let lifetime: TimeInterval = 600
     static let maxAttempts = 5
@@ -16,10 +16,11 @@ enum OTPService {
 
     /// Creates an OTP, refusing (429) when one was sent to the same destination within the cooldown.
     static func create(
-        _ db: Database, sessionUserId: String, action: String, destination: Destination,
+        cooldown: TimeInterval = resendCooldown, _ db: Database, sessionUserId: String, action: String,
+        destination: Destination,
         registration: RegistrationDetails? = nil, now: Date
     ) throws -> OTPRecord {
-        let cutoff = now.addingTimeInterval(-resendCooldown)
+        let cutoff = now.addingTimeInterval(-cooldown)
         let recent: Int
         if let phone = destination.phone {
             recent =
@@ -35,7 +36,7 @@ enum OTPService {
         }
         if recent > 0 {
             throw APIError.tooManyRequests(
-                "An OTP was sent less than \(Int(resendCooldown)) seconds ago; wait before requesting another")
+                "An OTP was sent less than \(Int(cooldown)) seconds ago; wait before requesting another")
         }
         let record = OTPRecord(
             token: IDs.token(), sessionUserId: sessionUserId, action: action, channel: destination.channel,

@@ -22,6 +22,8 @@ public struct SandboxConfiguration: Sendable {
     public var supportKey: String? = nil
     /// Lifetime of a support token (short: it reads any user's cart).
     public var supportTokenLifetime: Duration = .seconds(600)
+    /// Seconds before another OTP may be sent to the same phone or email.
+    public var otpResendCooldown: TimeInterval = 30
     /// The base that payment links start with (`https://demo.example.com`), for visitors who reach the server
     /// through a proxy or a tunnel. nil: the request's own host (`http://127.0.0.1:PORT`).
     public var publicURL: URL? = nil

@@ -169,6 +169,7 @@ struct AuthRoutes {
                 throw APIError.notFound("No user with this \(channel == "email" ? "email" : "phone number")")
             }
             return try OTPService.create(
+                cooldown: services.configuration.otpResendCooldown,
                 db, sessionUserId: session.userId, action: existing == nil ? "register" : "login",
                 destination: .init(channel: channel, phone: phone, email: email),
                 registration: existing == nil ? RegistrationDetails(email: email, phone: phone) : nil, now: now)
@@ -214,6 +215,7 @@ struct AuthRoutes {
         let otp = try await services.database.write { [phone, email] db -> OTPRecord in
             try Self.requireUnregistered(db, phone: phone, email: email)
             return try OTPService.create(
+                cooldown: services.configuration.otpResendCooldown,
                 db, sessionUserId: session.userId, action: "register",
                 // Password registration is OTP-first too: the code goes to the phone, else the email.
                 destination: .init(
@@ -283,6 +285,7 @@ struct AuthRoutes {
         let now = Date()
         let otp = try await services.database.write { [phone, email] db -> OTPRecord in
             try OTPService.create(
+                cooldown: services.configuration.otpResendCooldown,
                 db, sessionUserId: session.userId, action: action ?? "",
                 destination: .init(channel: channel ?? "sms", phone: phone, email: email),
                 registration: RegistrationDetails(email: email, phone: phone), now: now)
@@ -422,6 +425,7 @@ struct AuthRoutes {
                 throw APIError.notFound("No user with these details")
             }
             return try OTPService.create(
+                cooldown: services.configuration.otpResendCooldown,
                 db, sessionUserId: session.userId, action: "reset-password",
                 destination: .init(
                     channel: phone != nil ? "sms" : "email", phone: phone, email: phone == nil ? email : nil),

@@ -7,7 +7,8 @@ public enum CartImport {
         case unknownProduct(name: String, id: String)
         case unknownVariant(name: String, id: String)
         case existingCart(lines: Int)
-        case rejected(step: String, APIError)
+        /// The store refused `step`; the cart was put back as it was, except `notRestored` (its parts, in words).
+        case rejected(step: String, APIError, notRestored: [String] = [])
 
         public var errorDescription: String? {
             switch self {
@@ -18,10 +19,21 @@ public enum CartImport {
             case .existingCart(let lines):
                 "This session already has a cart with \(lines) line(s); pass --replace to overwrite it. "
                     + "Nothing was imported."
-            case .rejected(let step, let error):
-                "The store refused the \(step): \(error.message) The cart was put back as it was."
+            case .rejected(let step, let error, let notRestored):
+                "The store refused the \(step): \(CartImport.sentence(error.message)) "
+                    + (notRestored.isEmpty
+                        ? "The cart was put back as it was."
+                        : "The cart could not be put back entirely: \(notRestored.joined(separator: "; ")) "
+                            + "differ from before.")
             }
         }
+    }
+
+    /// `text` ending with a full stop (the store's messages often have none).
+    static func sentence(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let last = trimmed.last else { return "" }
+        return ".!?".contains(last) ? trimmed : trimmed + "."
     }
 
     /// What changed between the snapshot and the rebuilt cart.
@@ -56,8 +68,8 @@ public enum CartImport {
             let built = try await build(snapshot, previousLines: previousLines, api: api, progress: &progress)
             return report(snapshot, built)
         } catch {
-            await rollBack(to: previousLines, cart: progress.cart, api: api)
-            throw Failure.rejected(step: progress.step, error)
+            let notRestored = await CartRestore.restore(existing, api: api)
+            throw Failure.rejected(step: progress.step, error, notRestored: notRestored)
         }
     }
 
@@ -87,11 +99,14 @@ public enum CartImport {
         }
     }
 
+    /// Makes the session's cart the snapshot's: its lines, then its coupon, gift card, points, credit and (with
+    /// personal data) addresses; what the replaced cart had and the snapshot has not is taken off.
     private static func build(
         _ snapshot: CartSnapshot, previousLines: [CartItem], api: any ShopAPI, progress: inout Progress
     ) async throws(APIError) -> Cart {
         if var current = progress.cart {
             for line in previousLines where !snapshot.lines.contains(where: { $0.lineID == line.lineID }) {
+                progress.step = "removal of \(line.displayName)"
                 current = try await api.setItem(
                     cartID: current.id,
                     CartItemUpdate(productId: line.productId, variantId: line.variantId, quantity: 0))
@@ -107,60 +122,14 @@ public enum CartImport {
                 progress.cart = try await api.createCart(items: [update])
             }
         }
-        guard var built = progress.cart else {
+        guard let built = progress.cart else {
             throw .http(status: 400, code: nil, message: "The snapshot has no lines.", details: [])
         }
-        if let code = snapshot.couponCode {
-            progress.step = "coupon \(code)"
-            built = try await api.applyCoupon(cartID: built.id, code: code)
-            progress.cart = built
-        }
-        if let code = snapshot.giftCardCode {
-            progress.step = "gift card"
-            built = try await api.redeemGiftCard(cartID: built.id, code: code)
-            progress.cart = built
-        }
-        if snapshot.loyaltyPointsRedeemed > 0 {
-            progress.step = "loyalty points"
-            built = try await api.redeemLoyaltyPoints(cartID: built.id, points: snapshot.loyaltyPointsRedeemed)
-            progress.cart = built
-        }
-        if snapshot.creditBalanceUsed > .zero {
-            progress.step = "credit balance"
-            built = try await api.redeemCreditBalance(cartID: built.id, amount: snapshot.creditBalanceUsed)
-            progress.cart = built
-        }
-        if snapshot.containsPersonalData, let billing = snapshot.billingAddress, let shipping = snapshot.shippingAddress
-        {
-            progress.step = "address"
-            built = try await api.setAddress(cartID: built.id, .new(billing: billing, shipping: shipping))
-            progress.cart = built
-        }
-        return built
-    }
-
-    /// Puts the lines back as they were (best effort: the store may refuse again).
-    private static func rollBack(to previous: [CartItem], cart: Cart?, api: any ShopAPI) async {
-        guard let cart else { return }
-        var current = cart
-        for line in current.cartItems where !line.isFreeItem && !previous.contains(where: { $0.lineID == line.lineID })
-        {
-            if let updated = try? await api.setItem(
-                cartID: current.id, CartItemUpdate(productId: line.productId, variantId: line.variantId, quantity: 0))
-            {
-                current = updated
-            }
-        }
-        for line in previous {
-            if let updated = try? await api.setItem(
-                cartID: current.id,
-                CartItemUpdate(productId: line.productId, variantId: line.variantId, quantity: line.quantity))
-            {
-                current = updated
-            }
-        }
-        if current.couponCode != nil, !(previous.isEmpty) { _ = try? await api.removeCoupon(cartID: current.id) }
-        if current.giftCardCode != nil { _ = try? await api.removeGiftCard(cartID: current.id) }
+        var step = progress.step
+        defer { progress.step = step }
+        let finished = try await CartRestore.apply(CartRestore.Extras(snapshot), to: built, api: api) { step = $0 }
+        progress.cart = finished
+        return finished
     }
 
     static func report(_ snapshot: CartSnapshot, _ cart: Cart) -> Report {

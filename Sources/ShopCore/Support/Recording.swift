@@ -3,8 +3,11 @@ import Foundation
 /// A session recording: a header line, then one line per action saying whether it was an intent (from the front
 /// end) or an answer (from an effect). Secrets are redacted as in ``ActionLog``.
 ///
+/// The header says what the session started from (``Start``): signed in or not, and the cart it already had,
+/// as `storefront cart export` writes it (personal data masked), so that replay can rebuild that cart first.
+///
 /// ```
-/// {"recording":1,"started_at":"2026-11-22T23:00:00Z","store":"sandbox"}
+/// {"recording":1,"start":{"cart":{...},"signed_in":false},"started_at":"2026-11-22T23:00:00Z","store":"sandbox"}
 /// {"action":{"appStarted":{}},"origin":"intent"}
 /// {"action":{"session":{"_0":{"started":{...}}}},"origin":"answer"}
 /// ```
@@ -16,16 +19,27 @@ public struct Recording: Sendable, Equatable {
         public var recording: Int
         public var store: String
         public var startedAt: String
+        /// What the session started from; nil in recordings made before it was written (or when the store
+        /// could not be read at the start).
+        public var start: Start?
 
-        public init(recording: Int = Recording.currentVersion, store: String, startedAt: String) {
+        public init(recording: Int = Recording.currentVersion, store: String, startedAt: String, start: Start? = nil) {
             self.recording = recording
             self.store = store
             self.startedAt = startedAt
+            self.start = start
         }
+    }
 
-        enum CodingKeys: String, CodingKey {
-            case recording, store
-            case startedAt = "started_at"
+    /// The session and cart as they were when recording started.
+    public struct Start: Codable, Sendable, Equatable {
+        public var signedIn: Bool
+        /// The cart (masked as an export is); nil when the session had none.
+        public var cart: CartSnapshot?
+
+        public init(signedIn: Bool, cart: CartSnapshot?) {
+            self.signedIn = signedIn
+            self.cart = cart
         }
     }
 
@@ -56,10 +70,11 @@ public struct Recording: Sendable, Equatable {
     // MARK: Writing
 
     /// The header line (no newline).
-    public static func headerLine(store: String, startedAt: Date = Date()) throws -> String {
+    public static func headerLine(store: String, startedAt: Date = Date(), start: Start? = nil) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let header = Header(store: store, startedAt: ISO8601DateFormatter().string(from: startedAt))
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let header = Header(store: store, startedAt: ISO8601DateFormatter().string(from: startedAt), start: start)
         return String(decoding: try encoder.encode(header), as: UTF8.self)
     }
 
@@ -112,7 +127,9 @@ public struct Recording: Sendable, Equatable {
             let probe = try JSONDecoder().decode(Probe.self, from: Data(first.element.utf8))
             guard let version = probe.recording else { throw ReadError.notARecording }
             guard version <= currentVersion else { throw ReadError.newerVersion(version) }
-            header = try JSONDecoder().decode(Header.self, from: Data(first.element.utf8))
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            header = try decoder.decode(Header.self, from: Data(first.element.utf8))
         } catch let error as ReadError {
             throw error
         } catch {
@@ -170,22 +187,27 @@ public final class Recorder {
     public private(set) var count = 0
 
     /// Writes the header to `handle`.
-    public init(handle: FileHandle, store: String, startedAt: Date = Date(), closesHandle: Bool = false) throws {
+    public init(
+        handle: FileHandle, store: String, startedAt: Date = Date(), start: Recording.Start? = nil,
+        closesHandle: Bool = false
+    ) throws {
         self.handle = handle
         ownsHandle = closesHandle
-        try handle.write(contentsOf: Data((try Recording.headerLine(store: store, startedAt: startedAt) + "\n").utf8))
+        let header = try Recording.headerLine(store: store, startedAt: startedAt, start: start)
+        try handle.write(contentsOf: Data((header + "\n").utf8))
     }
 
     /// Creates (or replaces) the file at `url`, readable by its owner only (recordings hold addresses), and
     /// writes the header.
-    public convenience init(url: URL, store: String, startedAt: Date = Date()) throws {
+    public convenience init(url: URL, store: String, startedAt: Date = Date(), start: Recording.Start? = nil) throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: url.path) { try manager.removeItem(at: url) }
         guard manager.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
         }
         try self.init(
-            handle: try FileHandle(forWritingTo: url), store: store, startedAt: startedAt, closesHandle: true)
+            handle: try FileHandle(forWritingTo: url), store: store, startedAt: startedAt, start: start,
+            closesHandle: true)
     }
 
     /// Writes one action.
@@ -219,8 +241,8 @@ public final class Recorder {
 extension Store {
     /// Records this store's session to `url` (see ``Recording``); keep the recorder and `close()` it at the end.
     @discardableResult
-    public func record(to url: URL, store: String) throws -> Recorder {
-        let recorder = try Recorder(url: url, store: store)
+    public func record(to url: URL, store: String, start: Recording.Start? = nil) throws -> Recorder {
+        let recorder = try Recorder(url: url, store: store, start: start)
         recorder.attach(to: self)
         return recorder
     }

@@ -191,6 +191,12 @@ public final class Replayer {
         public var maxClockSteps = 200
         /// Real time allowed for the store's answers per step.
         public var settleLimit: Duration = .seconds(60)
+        /// Real time replay waits, at most, for a store's OTP cooldown to pass (asking again every
+        /// `otpCooldownStep`).
+        public var otpCooldownLimit: Duration = .seconds(90)
+        public var otpCooldownStep: Duration = .seconds(2)
+        /// Waits on real time (the OTP cooldown); tests pass one that returns at once.
+        public var wait: @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
 
         public init() {}
     }
@@ -206,6 +212,12 @@ public final class Replayer {
         self.api = api
         self.policy = policy
         self.options = options
+    }
+
+    /// A short description of an intent for the report, Enter named by what it does in `state` (the state it
+    /// was pressed in): "product.addToCart", "checkout.placeOrder", "setField(loginIdentifier, …)".
+    public static func summary(_ action: Action, in state: State) -> String {
+        summary(action == .select ? Reducer.selectAction(state) ?? action : action)
     }
 
     /// A short description of an intent for the report: "checkout.placeOrder", "setField(loginIdentifier, …)".

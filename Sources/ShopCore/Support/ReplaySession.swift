@@ -30,6 +30,10 @@ public final class ReplaySession {
     public private(set) var lastIntent: String?
     /// True after the last intent, the first difference or a stop: ``advance()`` does nothing more.
     public private(set) var isFinished = false
+    /// What replay is waiting for, when it waits on real time (the store's OTP cooldown); nil otherwise.
+    public private(set) var waiting: String?
+    /// Called when ``waiting`` changes (the replay view redraws its bar).
+    public var onWaitChange: (() -> Void)?
 
     let clock = TestClock()
     let environment: ShopEnvironment
@@ -38,6 +42,12 @@ public final class ReplaySession {
     let entries: [Recording.Entry]
     private var index = 0
     private var lastCompared = 0
+    /// The recording's starting cart was rebuilt on the live store (or there was none).
+    private var prepared = false
+    /// The last OTP request the live store refused for its cooldown (429), seen among its answers.
+    private var refusedForCooldown = false
+    /// The recorded store was refused an OTP for its cooldown too, at the intent applied last.
+    private var recordedRefusedForCooldown = false
 
     public init(
         recording: Recording, api: any ShopAPI, policy: ShopPolicy = ShopPolicy(),
@@ -55,16 +65,27 @@ public final class ReplaySession {
         // Answers before the first intent (none normally) only move the recorded state.
         applyRecordedAnswers()
         // A session restored signed in cannot be restored here: replay starts as a guest.
-        let restoredSignedIn = entries.contains { entry in
-            if case .session(.started(let claims)) = entry.action { return claims.isLoggedIn && !claims.isAnonymous }
-            return false
-        }
+        let restoredSignedIn =
+            recording.header.start?.signedIn == true
+            || entries.contains { entry in
+                if case .session(.started(let claims)) = entry.action {
+                    return claims.isLoggedIn && !claims.isAnonymous
+                }
+                return false
+            }
         if restoredSignedIn {
             report.notes.append(
                 "the customer's session started already signed in (restored); replay starts as a guest, "
                     + "so the state differs until the recording signs in")
         }
         if index >= entries.count { end() }
+        let previous = store.onOriginAction
+        store.onOriginAction = { [weak self] action, origin in
+            previous?(action, origin)
+            if case .session(.otpRequestFailed(let error)) = action, error.status == 429 {
+                self?.refusedForCooldown = true
+            }
+        }
     }
 
     /// Intents in the recording.
@@ -72,7 +93,7 @@ public final class ReplaySession {
 
     /// The next intent to apply, described as in the report; nil when finished.
     public var nextIntent: String? {
-        isFinished || index >= entries.count ? nil : Replayer.summary(entries[index].action)
+        isFinished || index >= entries.count ? nil : Replayer.summary(entries[index].action, in: recorded)
     }
 
     /// How the live state first differed from the recorded one, once it did.
@@ -85,10 +106,20 @@ public final class ReplaySession {
     @discardableResult
     public func advance() async -> Bool {
         guard !isFinished else { return false }
+        if !prepared {
+            prepared = true
+            if let reason = await rebuildStart() {
+                report.outcome = .stopped(intent: 1, summary: "the recording's starting cart", reason: reason)
+                isFinished = true
+                return false
+            }
+        }
         let intent = entries[index].action
         step += 1
         let number = step
-        let summary = Replayer.summary(intent)
+        // Enter is named by what it did on the screen it was pressed on (as the README names intents).
+        let effective = intent == .select ? Reducer.selectAction(recorded) ?? intent : intent
+        let summary = Replayer.summary(effective)
         lastIntent = summary
         _ = Reducer.reduce(into: &recorded, action: intent, environment: environment)
         index += 1
@@ -100,7 +131,7 @@ public final class ReplaySession {
         }
 
         // Secrets are never recorded: fill in what the live store offers, or stop.
-        switch intent {
+        switch effective {
         case .session(.submitOTP):
             guard let otp = store.state.auth.sandboxOTP else {
                 return stop(
@@ -116,10 +147,16 @@ public final class ReplaySession {
             break
         }
 
+        refusedForCooldown = false
         store.send(intent)
         report.intentsReplayed = number
         let unanswered = "the store did not answer within \(options.settleLimit)"
         guard await store.settle(sleepingOn: clock, limit: options.settleLimit) else { return stop(unanswered) }
+        if refusedForCooldown, !recordedRefusedForCooldown,
+            let stopReason = await waitOutCooldown(effective, number: number, summary: summary)
+        {
+            return stop(stopReason)
+        }
         // Short timers (the search debounce) fire as if the customer paused.
         let pause = clock.now.advanced(by: policy.searchDebounce)
         while clock.resumeNext(through: pause) {
@@ -169,9 +206,73 @@ public final class ReplaySession {
         store.cancelAll()
     }
 
+    /// Rebuilds the cart the recording started with on the live store (its session is new): nil when done (or
+    /// there was none), else why replay cannot start.
+    private func rebuildStart() async -> String? {
+        guard let start = recording.header.start else {
+            report.notes.append(
+                "the recording does not say what the cart held when it started (an older recording, or the store "
+                    + "could not be read then); "
+                    + "replay starts from an empty cart")
+            return nil
+        }
+        guard var snapshot = start.cart, !snapshot.lines.isEmpty else { return nil }
+        if start.signedIn {
+            // Replay starts as a guest (noted above): a guest has no points or credit to redeem.
+            snapshot.loyaltyPointsRedeemed = 0
+            snapshot.creditBalanceUsed = .zero
+        }
+        do {
+            let rebuilt = try await CartImport.run(snapshot, api: environment.api, replace: true)
+            report.notes.append(
+                "the customer's cart already held \(snapshot.lines.count) line(s) when recording started; "
+                    + "replay rebuilt it first"
+                    + (rebuilt.isIdentical ? "" : " (the store prices it differently now)"))
+            return nil
+        } catch {
+            let reason = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+            return "could not rebuild the cart the recording started with: \(reason)"
+        }
+    }
+
+    /// The live store refused the OTP the recording asked for because one went to the same phone or email
+    /// moments before (a shared store: the customer's own, or an earlier replay). Waits on real time, in
+    /// steps, asking again after each, and says so in the notes; nil when the OTP was sent, else why not.
+    private func waitOutCooldown(_ intent: Action, number: Int, summary: String) async -> String? {
+        let started = ContinuousClock.now
+        waiting = "the store's OTP cooldown (an OTP went to this number moments ago); asking again shortly"
+        onWaitChange?()
+        defer {
+            waiting = nil
+            onWaitChange?()
+        }
+        while refusedForCooldown {
+            let waited = ContinuousClock.now - started
+            guard waited < options.otpCooldownLimit else {
+                return "the store kept refusing a new OTP for its cooldown after \(waited.components.seconds) s"
+            }
+            await options.wait(options.otpCooldownStep)
+            guard !Task.isCancelled else { return "replay was stopped" }
+            refusedForCooldown = false
+            store.send(intent)
+            guard await store.settle(sleepingOn: clock, limit: options.settleLimit) else {
+                return "the store did not answer within \(options.settleLimit)"
+            }
+        }
+        report.notes.append(
+            "intent #\(number) (\(summary)): the store refused a new OTP for its cooldown (one went to this "
+                + "number moments before); replay waited \((ContinuousClock.now - started).components.seconds) s and asked again"
+        )
+        return nil
+    }
+
     /// Recorded answers up to the next intent move only the recorded state.
     private func applyRecordedAnswers() {
+        recordedRefusedForCooldown = false
         while index < entries.count, entries[index].origin == .answer {
+            if case .session(.otpRequestFailed(let error)) = entries[index].action, error.status == 429 {
+                recordedRefusedForCooldown = true
+            }
             _ = Reducer.reduce(into: &recorded, action: entries[index].action, environment: environment)
             index += 1
         }

@@ -27,6 +27,7 @@ public final class ReplayPlayer {
             redraw?()
             self?.update()
         }
+        session.onWaitChange = { [weak self] in self?.update() }
         update()
     }
 

@@ -40,7 +40,9 @@ public struct ReplayStatus: Sendable, Equatable {
     @MainActor
     public init(_ session: ReplaySession, paused: Bool) {
         let phase: Phase = session.isFinished ? .finished(session.report) : (paused ? .paused : .playing)
-        self.init(step: session.step, total: session.totalSteps, intent: session.lastIntent, phase: phase)
+        // While replay waits on the store (its OTP cooldown), the bar says so.
+        let intent = session.waiting.map { "\(session.lastIntent ?? "") · waiting for \($0)" } ?? session.lastIntent
+        self.init(step: session.step, total: session.totalSteps, intent: intent, phase: phase)
     }
 
     /// The report, once the replay is over.

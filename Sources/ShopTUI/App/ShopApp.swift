@@ -95,9 +95,17 @@ public final class ShopApp: TerminalProgram {
     private var lastServerCart: Cart?
     private var wasOnCart = false
 
+    /// When the last read of the cart answered (wall clock), shown on a support view's notice line while no
+    /// notice is: support sees how fresh the customer's cart on screen is.
+    private(set) var cartAnsweredAt: Date?
+    private var cartLoading = false
+
     private func trackCart() {
         guard drivesStore else { return }
         let cart = store.state.cart
+        let loading = store.state.inFlight.contains(.cart)
+        if cartLoading, !loading, cart.isLoaded, !cart.isStale { cartAnsweredAt = Date() }
+        cartLoading = loading
         if cart.server != lastServerCart {
             lastServerCart = cart.server
             cartReadAt = .now
@@ -482,6 +490,13 @@ public final class ShopApp: TerminalProgram {
         return badge + "\(who) \(ctx.theme.glyphs.separator) \(cart)"
     }
 
+    /// "14:02:31", local time.
+    static let clockTime: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        return formatter
+    }()
+
     private func drawBreadcrumbs(_ state: State, into buffer: inout CellBuffer, layout: ScreenLayout, theme: Theme) {
         guard layout.content.row >= 2 else { return }
         let steps = ["Address", "Business", "Delivery", "Review", "Payment"]
@@ -520,6 +535,12 @@ public final class ShopApp: TerminalProgram {
             case .error: kind = .error
             }
             Notice(kind, notice.text).draw(into: &buffer, row: row, theme: theme)
+        } else if state.readOnly?.cartOwner != nil, state.currentRoute == .cart, let read = cartAnsweredAt {
+            let text =
+                "Read \(Self.clockTime.string(from: read)) \(theme.glyphs.separator) "
+                + "read again every \(Self.cartRecheck.components.seconds) s while shown"
+            buffer.write(
+                text, row: row, col: 1, style: .role(.dim), maxWidth: buffer.width - 2, ellipsis: theme.glyphs.ellipsis)
         }
     }
 }

@@ -39,9 +39,13 @@ enum CartScreen {
                 .key(
                     [.char("u")], "undo", "Put back the line last removed", priority: 45, .send(.cart(.undoRemove))))
         }
-        // Opening the cart reads it only when it may have changed; this reads it whenever asked.
+        // Opening the cart reads it only when it may have changed; this reads it whenever asked. In a support
+        // view, where reading is all there is to do, it is in the footer.
+        let supportView = ctx.state.readOnly?.cartOwner != nil
         keys.append(
-            .key([.char("r")], "refresh", "Read the cart again from the store", footer: false, .send(.cart(.load))))
+            .key(
+                [.char("r")], supportView ? "re-read" : "refresh", "Read the cart again from the store",
+                footer: supportView, priority: 40, .send(.cart(.load))))
         return keys
     }
 

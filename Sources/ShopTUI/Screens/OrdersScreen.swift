@@ -47,7 +47,9 @@ enum OrdersScreen {
                 Draw.empty(into: &buffer, rect: rect, lines: ["Loading order \(number)…"], theme: theme)
                 return ScreenOutput()
             }
-            drawDetail(order, full: true, ctx: ctx, into: &buffer, rect: rect)
+            // While the detail loads, the order is the list's entry, whose subtotal, tax and shipping are not
+            // known: only what is to be paid is shown until the answer comes.
+            drawDetail(order, full: !state.inFlight.contains(.orderDetail), ctx: ctx, into: &buffer, rect: rect)
             if state.orders.confirmingCancel { return drawCancelConfirmation(order, ctx: ctx, into: &buffer) }
             return ScreenOutput()
         }

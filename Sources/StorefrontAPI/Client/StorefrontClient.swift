@@ -26,6 +26,10 @@ public actor StorefrontClient {
     var juspayCustomers: [String: JuspayCustomer] = [:]
     /// A support client: the one token it was given, never refreshed, never replaced by an anonymous session.
     let fixedSession: Bool
+    /// A support client's way to a new support token when its own expires (nil: it fails with 401 instead).
+    let renewSupportToken: (@Sendable () async throws(APIError) -> String)?
+    /// A support token renewal in flight, shared by concurrent callers.
+    var pendingRenewal: Task<Result<String, APIError>, Never>?
 
     public init(
         configuration: ClientConfiguration, transport: any HTTPTransport = StandardTransport.make(),
@@ -39,15 +43,19 @@ public actor StorefrontClient {
         self.now = now
         self.tokens = tokenStore.load()
         self.fixedSession = false
+        self.renewSupportToken = nil
     }
 
     /// A read-only support client on `supportToken` (``supportSignIn(configuration:supportKey:transport:)`` or an
     /// operator-issued token). The token is kept in memory only (never in a customer's token file); it is not
-    /// refreshed, and when it expires calls fail with 401 instead of starting a guest session.
+    /// refreshed, and when it expires calls fail with 401 instead of starting a guest session, unless `renew`
+    /// is given: then an expired (or refused) token is replaced by what `renew` answers (a support key at hand
+    /// mints a new one), once for all the callers waiting on it.
     public init(
         configuration: ClientConfiguration, supportToken: String,
         transport: any HTTPTransport = StandardTransport.make(),
-        logger: Logger = Logger(label: "storefront.api"), now: @escaping @Sendable () -> Date = Date.init
+        logger: Logger = Logger(label: "storefront.api"), now: @escaping @Sendable () -> Date = Date.init,
+        renew: (@Sendable () async throws(APIError) -> String)? = nil
     ) {
         self.configuration = configuration
         self.transport = transport
@@ -56,6 +64,7 @@ public actor StorefrontClient {
         self.now = now
         self.tokens = TokenPair(accessToken: supportToken, refreshToken: "")
         self.fixedSession = true
+        self.renewSupportToken = renew
     }
 
     // MARK: Session
@@ -112,7 +121,7 @@ public actor StorefrontClient {
     /// An access token good for a request: the held one, a refreshed one when it expires within the margin,
     /// or a new anonymous session's when there is none.
     func validAccessToken() async throws(APIError) -> String {
-        if fixedSession { return try fixedAccessToken() }
+        if fixedSession { return try await fixedAccessToken() }
         if let pendingSession {
             return try await pendingSession.value.get().accessToken
         }
@@ -136,7 +145,10 @@ public actor StorefrontClient {
 
     /// After a 401 with `rejected`: the tokens someone else already rotated, else one shared refresh.
     func renewedSession(after rejected: String) async throws(APIError) -> TokenPair {
-        if fixedSession { throw Self.supportTokenExpired }
+        if fixedSession {
+            if let tokens, tokens.accessToken != rejected { return tokens }
+            return TokenPair(accessToken: try await renewedSupportToken(), refreshToken: "")
+        }
         if let pendingSession {
             return try await pendingSession.value.get()
         }
@@ -148,11 +160,33 @@ public actor StorefrontClient {
         status: 401, code: "TOKEN_EXPIRED", message: "The support token was refused or has expired: get a new one.",
         details: [])
 
-    /// The support token, unless it has expired.
-    private func fixedAccessToken() throws(APIError) -> String {
-        guard let held = tokens else { throw Self.supportTokenExpired }
-        if TokenTimes(held.accessToken).expires(within: 0, of: now()) { throw Self.supportTokenExpired }
+    /// The support token, unless it has expired (then a renewed one, when the client can renew it).
+    private func fixedAccessToken() async throws(APIError) -> String {
+        if let pendingRenewal { return try await pendingRenewal.value.get() }
+        guard let held = tokens, !TokenTimes(held.accessToken).expires(within: 0, of: now()) else {
+            return try await renewedSupportToken()
+        }
         return held.accessToken
+    }
+
+    /// A new support token from ``renewSupportToken`` (one renewal for all the callers meanwhile), kept in memory.
+    private func renewedSupportToken() async throws(APIError) -> String {
+        guard let renewSupportToken else { throw Self.supportTokenExpired }
+        if let pendingRenewal { return try await pendingRenewal.value.get() }
+        let task = Task { () async -> Result<String, APIError> in
+            do throws(APIError) {
+                return .success(try await renewSupportToken())
+            } catch {
+                return .failure(error)
+            }
+        }
+        pendingRenewal = task
+        let result = await task.value
+        if pendingRenewal == task { pendingRenewal = nil }
+        let token = try result.get()
+        tokens = TokenPair(accessToken: token, refreshToken: "")
+        logger.notice("the support token expired; a new one was minted with the support key")
+        return token
     }
 
     /// Runs a refresh (or anonymous bootstrap) once for all the callers that need it meanwhile.

@@ -19,7 +19,20 @@ extension StorefrontClient {
     }
 
     /// A client of the same store that reads with `token` (kept in memory only) and never starts a session.
-    public nonisolated func supportClient(token: String) -> StorefrontClient {
-        StorefrontClient(configuration: configuration, supportToken: token, transport: transport, logger: logger)
+    /// With `renew`, an expired token is replaced by a new one from it (see
+    /// ``StorefrontClient/init(configuration:supportToken:transport:logger:now:renew:)``).
+    public nonisolated func supportClient(
+        token: String, renew: (@Sendable () async throws(APIError) -> String)? = nil
+    ) -> StorefrontClient {
+        StorefrontClient(
+            configuration: configuration, supportToken: token, transport: transport, logger: logger, renew: renew)
+    }
+
+    /// A support client that mints its token with `supportKey` now and again whenever it expires.
+    public nonisolated func renewingSupportClient(supportKey: String) async throws(APIError) -> StorefrontClient {
+        let token = try await supportSignIn(supportKey: supportKey)
+        return supportClient(token: token.accessToken) { () async throws(APIError) -> String in
+            try await self.supportSignIn(supportKey: supportKey).accessToken
+        }
     }
 }
