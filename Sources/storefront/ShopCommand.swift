@@ -62,7 +62,11 @@ struct ShopCommand: AsyncParsableCommand {
         let connection = StoreConnection.prepare(target, debugMode: store.debugMode)
         var initial = State()
         if readonly { initial.readOnly = ReadOnlyMode() }
-        let shop = Store(initialState: initial, environment: ShopEnvironment(api: connection.client))
+        // The catalog page of the last run on this store is shown at once, marked as refreshing, until the
+        // store's own page replaces it (prices in the cart and checkout are always the store's).
+        let shop = Store(
+            initialState: initial,
+            environment: ShopEnvironment(api: connection.client, catalogCache: target.catalogCache()))
         defer { shop.cancelAll() }
         let recorder = try recording.start(shop, store: target.storeKey)
         defer { recorder?.close() }
@@ -70,6 +74,22 @@ struct ShopCommand: AsyncParsableCommand {
             shop, storeName: connection.storeName, connection: connection,
             first: open.flatMap(ShopCommand.deepLink) ?? [],
             paymentLinks: kioskPublicURL.map { .kiosk(publicURL: $0.isEmpty ? nil : $0) } ?? .asGiven)
+    }
+}
+
+extension StoreTarget {
+    /// This store's saved catalog page: keyed by the store id and its base URL (for the in-process sandbox, its
+    /// database file), so that two stores never share one.
+    func catalogCache(environment: [String: String] = ProcessInfo.processInfo.environment) -> CatalogCacheFile {
+        let directory = CatalogCacheFile.directory(environment: environment)
+        switch self {
+        case .sandbox(let path):
+            let file = URL(fileURLWithPath: path).standardizedFileURL.path
+            return CatalogCacheFile(directory: directory, storeID: storeKey, baseURL: "sandbox:\(file)")
+        case .commerceEngine(let remote):
+            return CatalogCacheFile(
+                directory: directory, storeID: remote.storeID, baseURL: remote.baseURL.absoluteString)
+        }
     }
 }
 

@@ -9,7 +9,7 @@ public enum Reducer {
         if refusedAsReadOnly(&state, action) { return .none }
         switch action {
         case .appStarted:
-            return startSession(&state, environment)
+            return .merge(readSavedCatalog(environment), startSession(&state, environment))
         case .moveSelection(let delta):
             return moveSelection(&state, by: delta, environment)
         case .select:
