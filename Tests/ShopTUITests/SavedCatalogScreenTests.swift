@@ -29,7 +29,9 @@ import Testing
             #expect(text.contains("refreshing…"), "\(w)x\(h)")
             #expect(text.contains("Darjeeling First Flush"), "\(w)x\(h)")
         }
-        #expect(Self.text(state, theme: .plainASCII).contains("refreshing..."))
+        let ascii = Self.text(state, theme: .plainASCII)
+        #expect(ascii.contains("refreshing..."))
+        #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII || $0 == "₹" })
         // While the first page is being read after the session started, too.
         var loading = state
         loading.session = .ready(ScreenFixtures.guest)

@@ -61,7 +61,7 @@ enum CatalogScreen {
             var count = total == 0 ? "" : total > shown ? "\(shown) of \(total)" : "\(shown) products"
             // A page saved by an earlier run says so, at every width, until the store's answer replaces it.
             let saved = savedCopyMark(state, theme: theme)
-            if let saved { count = rect.width >= 60 && !count.isEmpty ? "\(saved) · \(count)" : saved }
+            if let saved { count = rect.width >= 60 && !count.isEmpty ? "\(saved)  \(count)" : saved }
             var bar = rect
             if !count.isEmpty, rect.width >= 60 || saved != nil {
                 buffer.writeRight(count, row: row, endCol: rect.right - 1, style: .role(.dim))
