@@ -62,17 +62,18 @@ struct ShopCommand: AsyncParsableCommand {
         let connection = StoreConnection.prepare(target, debugMode: store.debugMode)
         var initial = State()
         if readonly { initial.readOnly = ReadOnlyMode() }
-        // The catalog page of the last run on this store is shown at once, marked as refreshing, until the
-        // store's own page replaces it (prices in the cart and checkout are always the store's).
+        // The catalog page of the last run on this store is shown in the first frame, marked as refreshing,
+        // until the store's own page replaces it (prices in the cart and checkout are always the store's).
+        let catalogCache = target.catalogCache()
+        let saved = catalogCache.load().map { [Action.catalog(.savedCopyRead($0))] } ?? []
         let shop = Store(
-            initialState: initial,
-            environment: ShopEnvironment(api: connection.client, catalogCache: target.catalogCache()))
+            initialState: initial, environment: ShopEnvironment(api: connection.client, catalogCache: catalogCache))
         defer { shop.cancelAll() }
         let recorder = try recording.start(shop, store: target.storeKey)
         defer { recorder?.close() }
         try await display.run(
             shop, storeName: connection.storeName, connection: connection,
-            first: open.flatMap(ShopCommand.deepLink) ?? [],
+            first: saved + (open.flatMap(ShopCommand.deepLink) ?? []),
             paymentLinks: kioskPublicURL.map { .kiosk(publicURL: $0.isEmpty ? nil : $0) } ?? .asGiven)
     }
 }

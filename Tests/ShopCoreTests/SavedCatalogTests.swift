@@ -5,31 +5,22 @@ import Testing
 
 @testable import ShopCore
 
-/// A catalog cache in memory: what it holds, and every page saved to it.
+/// A catalog cache in memory: every page saved to it.
 final class MemoryCatalogCache: CatalogCache {
-    private let storage: Mutex<(held: SavedCatalog?, saves: [SavedCatalog])>
+    private let storage = Mutex<[SavedCatalog]>([])
 
-    init(_ held: SavedCatalog? = nil) {
-        storage = Mutex((held, []))
-    }
-
-    var saves: [SavedCatalog] { storage.withLock { $0.saves } }
-
-    func load() async -> SavedCatalog? { storage.withLock { $0.held } }
+    var saves: [SavedCatalog] { storage.withLock { $0 } }
 
     func save(_ catalog: SavedCatalog) async {
-        storage.withLock {
-            $0.held = catalog
-            $0.saves.append(catalog)
-        }
+        storage.withLock { $0.append(catalog) }
     }
 }
 
 /// Stale-while-revalidate: the page an earlier run saved is shown at start, marked, until the store answers.
 @MainActor @Suite struct SavedCatalogTests {
-    static let categories = [Category(id: "k1", name: "Kettles", slug: nil)]
+    nonisolated static let categories = [Category(id: "k1", name: "Kettles", slug: nil)]
     /// Yesterday's page: a kettle at ₹1.
-    static let saved = SavedCatalog(
+    nonisolated static let saved = SavedCatalog(
         products: [Fixtures.product("kettle", price: 1), Fixtures.product("gone", price: 2)], totalRecords: 40,
         categories: categories)
 
@@ -49,17 +40,18 @@ final class MemoryCatalogCache: CatalogCache {
 
     @Test func theSavedPageIsShownMarkedThenReplacedByTheAnswerWhichIsSaved() async throws {
         let page = try Fixtures.productsPage(["kettle", "toaster"], next: nil)
-        let cache = MemoryCatalogCache(Self.saved)
+        let cache = MemoryCatalogCache()
         let store = store(guestAPI(page), cache: cache)
-        await store.send(.appStarted) {
-            $0.session = .starting
-            $0.inFlight = [.session]
-        }
-        await store.receive(.catalog(.savedCopyRead(Self.saved))) {
+        // The front end sends the page it read with `.appStarted`, before any answer.
+        await store.send(.catalog(.savedCopyRead(Self.saved))) {
             $0.catalog.products = Self.saved.products
             $0.catalog.totalRecords = 40
             $0.catalog.categories = Self.categories
             $0.catalog.showsSavedCopy = true
+        }
+        await store.send(.appStarted) {
+            $0.session = .starting
+            $0.inFlight = [.session]
         }
         await store.receive(.session(.startedAsNewGuest(Fixtures.guest))) {
             $0.session = .ready(Fixtures.guest)
@@ -100,17 +92,17 @@ final class MemoryCatalogCache: CatalogCache {
 
     @Test func whenTheStoreFailsTheSavedCopyStaysAndNothingIsSaved() async {
         let api = StubAPI { $0.session = { _ throws(APIError) in throw .network("offline") } }
-        let cache = MemoryCatalogCache(Self.saved)
+        let cache = MemoryCatalogCache()
         let store = store(api, cache: cache)
-        await store.send(.appStarted) {
-            $0.session = .starting
-            $0.inFlight = [.session]
-        }
-        await store.receive(.catalog(.savedCopyRead(Self.saved))) {
+        await store.send(.catalog(.savedCopyRead(Self.saved))) {
             $0.catalog.products = Self.saved.products
             $0.catalog.totalRecords = 40
             $0.catalog.categories = Self.categories
             $0.catalog.showsSavedCopy = true
+        }
+        await store.send(.appStarted) {
+            $0.session = .starting
+            $0.inFlight = [.session]
         }
         await store.receive(.session(.startFailed(.network("offline")))) {
             $0.inFlight = []
@@ -174,16 +166,16 @@ final class MemoryCatalogCache: CatalogCache {
         defer { try? FileManager.default.removeItem(at: directory) }
         let mine = CatalogCacheFile(directory: directory, storeID: "store-1", baseURL: "https://a.example/api/v1")
         await mine.save(SavedCatalogTests.saved)
-        #expect(await mine.load() == SavedCatalogTests.saved)
+        #expect(mine.load() == SavedCatalogTests.saved)
         // Another store id, or the same id at another base URL: another file, nothing to read.
         let otherID = CatalogCacheFile(directory: directory, storeID: "store-2", baseURL: "https://a.example/api/v1")
         let otherURL = CatalogCacheFile(directory: directory, storeID: "store-1", baseURL: "https://b.example/api/v1")
         #expect(Set([mine.fileURL, otherID.fileURL, otherURL.fileURL]).count == 3)
-        #expect(await otherID.load() == nil)
-        #expect(await otherURL.load() == nil)
+        #expect(otherID.load() == nil)
+        #expect(otherURL.load() == nil)
         // A file that names another store (copied or renamed over this one) is not used either.
         try FileManager.default.copyItem(at: mine.fileURL, to: otherURL.fileURL)
-        #expect(await otherURL.load() == nil)
+        #expect(otherURL.load() == nil)
     }
 
     @Test func aCorruptOrOtherVersionFileIsIgnoredAndReplacedByTheNextSave() async throws {
@@ -191,16 +183,16 @@ final class MemoryCatalogCache: CatalogCache {
         let cache = CatalogCacheFile(directory: directory, storeID: "sandbox", baseURL: "sandbox:/tmp/x.sqlite")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data("{\"version\":1,\"storeID\":\"sandbox\",".utf8).write(to: cache.fileURL)
-        #expect(await cache.load() == nil)
+        #expect(cache.load() == nil)
         await cache.save(SavedCatalogTests.saved)
-        #expect(await cache.load() == SavedCatalogTests.saved)
+        #expect(cache.load() == SavedCatalogTests.saved)
         // The same contents under an older format version.
         let text = try String(contentsOf: cache.fileURL, encoding: .utf8)
         let old = text.replacingOccurrences(
             of: "\"version\":\(CatalogCacheFile.version)", with: "\"version\":\(CatalogCacheFile.version - 1)")
         #expect(old != text)
         try Data(old.utf8).write(to: cache.fileURL)
-        #expect(await cache.load() == nil)
+        #expect(cache.load() == nil)
         // No temporary file is left behind by the saves.
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(names == [cache.fileURL.lastPathComponent])

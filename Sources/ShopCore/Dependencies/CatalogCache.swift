@@ -15,9 +15,10 @@ public struct SavedCatalog: Codable, Equatable, Sendable {
     }
 }
 
-/// Where the saved catalog lives between runs (`CatalogCacheFile` in the app; one per store).
+/// Where the store's first page is saved for the next start (`CatalogCacheFile` in the app; one per store).
+///
+/// The front end reads the saved page itself before its first frame (`CatalogCacheFile.load()`, a few ms) and
+/// sends `.catalog(.savedCopyRead)` with `.appStarted`, so that the first frame already holds it.
 public protocol CatalogCache: Sendable {
-    /// The saved catalog, or nil when there is none or it cannot be read.
-    func load() async -> SavedCatalog?
     func save(_ catalog: SavedCatalog) async
 }

@@ -101,14 +101,6 @@ extension Reducer {
         }
     }
 
-    /// Reads the page an earlier run saved (nothing without a ``CatalogCache``).
-    static func readSavedCatalog(_ environment: ShopEnvironment) -> Effect {
-        guard let cache = environment.catalogCache else { return .none }
-        return .run { send in
-            if let saved = await cache.load() { await send(.catalog(.savedCopyRead(saved))) }
-        }
-    }
-
     /// Saves the store's first page of the full list (and the categories) for the next start; nothing while the
     /// list shows a saved copy, a category or nothing yet.
     static func saveCatalog(_ state: State, _ environment: ShopEnvironment) -> Effect {

@@ -9,7 +9,7 @@ public enum Reducer {
         if refusedAsReadOnly(&state, action) { return .none }
         switch action {
         case .appStarted:
-            return .merge(readSavedCatalog(environment), startSession(&state, environment))
+            return startSession(&state, environment)
         case .moveSelection(let delta):
             return moveSelection(&state, by: delta, environment)
         case .select:

@@ -42,7 +42,9 @@ public struct CatalogCacheFile: CatalogCache {
         return base.appendingPathComponent("storefront")
     }
 
-    public func load() async -> SavedCatalog? {
+    /// The saved page, or nil when there is none or it is not this store's or this format's (read before the
+    /// first frame, on the caller's thread).
+    public func load() -> SavedCatalog? {
         guard let data = try? Data(contentsOf: fileURL),
             let contents = try? JSONDecoder().decode(Contents.self, from: data),
             contents.version == Self.version, contents.storeID == storeID, contents.baseURL == baseURL
