@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# `make bench`: every benchmark, on the release binary. BENCH_ONLY="sandbox-load tui peers scale kiosk" picks some.
+# `make bench`: every benchmark, on the release binary. BENCH_ONLY="sandbox-load catalog-time tui peers scale kiosk" picks some.
 source "$(dirname "$0")/lib.sh"
 [ -x "$BIN" ] || { echo "no binary at $BIN: swift build -c release --product storefront" >&2; exit 1; }
-for part in ${BENCH_ONLY:-sandbox-load startup tui peers journey scale kiosk}; do
+for part in ${BENCH_ONLY:-sandbox-load startup catalog-time tui peers journey scale kiosk}; do
   echo "== $part"
   case "$part" in
     sandbox-load) "$BENCH_DIR/sandbox-load.sh" ;;
     startup) "$BENCH_DIR/startup-breakdown.sh" ;;
+    catalog-time) "$BENCH_DIR/catalog-time.sh" ;;
     tui) "$BENCH_DIR/tui-bench.sh" ;;
     peers) "$BENCH_DIR/peers.sh" ;;
     journey) "$BENCH_DIR/journey.sh" ;;

@@ -62,14 +62,35 @@ struct ShopCommand: AsyncParsableCommand {
         let connection = StoreConnection.prepare(target, debugMode: store.debugMode)
         var initial = State()
         if readonly { initial.readOnly = ReadOnlyMode() }
-        let shop = Store(initialState: initial, environment: ShopEnvironment(api: connection.client))
+        // The catalog page of the last run on this store is shown in the first frame, marked as refreshing,
+        // until the store's own page replaces it (prices in the cart and checkout are always the store's).
+        let catalogCache = target.catalogCache()
+        let saved = catalogCache.load().map { [Action.catalog(.savedCopyRead($0))] } ?? []
+        let shop = Store(
+            initialState: initial, environment: ShopEnvironment(api: connection.client, catalogCache: catalogCache))
         defer { shop.cancelAll() }
         let recorder = try await recording.start(shop, connection: connection)
         defer { recorder?.close() }
         try await display.run(
             shop, storeName: connection.storeName, connection: connection,
-            first: open.flatMap(ShopCommand.deepLink) ?? [],
+            first: saved + (open.flatMap(ShopCommand.deepLink) ?? []),
             paymentLinks: kioskPublicURL.map { .kiosk(publicURL: $0.isEmpty ? nil : $0) } ?? .asGiven)
+    }
+}
+
+extension StoreTarget {
+    /// This store's saved catalog page: keyed by the store id and its base URL (for the in-process sandbox, its
+    /// database file), so that two stores never share one.
+    func catalogCache(environment: [String: String] = ProcessInfo.processInfo.environment) -> CatalogCacheFile {
+        let directory = CatalogCacheFile.directory(environment: environment)
+        switch self {
+        case .sandbox(let path):
+            let file = URL(fileURLWithPath: path).standardizedFileURL.path
+            return CatalogCacheFile(directory: directory, storeID: storeKey, baseURL: "sandbox:\(file)")
+        case .commerceEngine(let remote):
+            return CatalogCacheFile(
+                directory: directory, storeID: remote.storeID, baseURL: remote.baseURL.absoluteString)
+        }
     }
 }
 

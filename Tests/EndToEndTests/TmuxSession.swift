@@ -72,6 +72,7 @@ final class TmuxSession {
             "XDG_DATA_HOME": home.appendingPathComponent("data").path,
             "XDG_STATE_HOME": home.appendingPathComponent("state").path,
             "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+            "XDG_CACHE_HOME": home.appendingPathComponent("cache").path,
             "TERM": "tmux-256color",
             "LANG": "C.UTF-8",
         ]

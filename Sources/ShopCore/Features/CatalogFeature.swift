@@ -11,6 +11,7 @@ extension Reducer {
 
         case .refresh:
             state.catalog.products = []
+            state.catalog.showsSavedCopy = false
             state.catalog.nextPage = 1
             state.catalog.selectedIndex = 0
             state.catalog.isLoading = false
@@ -32,16 +33,31 @@ extension Reducer {
                 state.catalog.selectedIndex = clampIndex(
                     state.catalog.selectedIndex, count: state.catalog.products.count)
             }
-            return .none
+            guard page == 1 else { return .none }
+            state.catalog.showsSavedCopy = false
+            return saveCatalog(state, environment)
 
         case .pageFailed(let error):
+            // A saved copy on screen stays (drawn as a saved copy, no longer "refreshing").
             state.catalog.isLoading = false
             return fail(&state, error, .products, environment)
+
+        case .savedCopyRead(let saved):
+            // Only before the store's first page (an answer is never replaced by the copy), on the full list.
+            guard state.catalog.products.isEmpty, state.catalog.nextPage == 1, state.catalog.categoryID == nil,
+                !saved.products.isEmpty
+            else { return .none }
+            state.catalog.products = saved.products
+            state.catalog.totalRecords = saved.totalRecords
+            state.catalog.showsSavedCopy = true
+            state.catalog.selectedIndex = 0
+            if state.catalog.categories.isEmpty { state.catalog.categories = saved.categories }
+            return .none
 
         case .categoriesLoaded(let categories):
             state.inFlight.remove(.categories)
             state.catalog.categories = categories
-            return .none
+            return saveCatalog(state, environment)
 
         case .categoriesFailed(let error):
             return fail(&state, error, .categories, environment)
@@ -83,6 +99,18 @@ extension Reducer {
         } failure: {
             .catalog(.pageFailed($0))
         }
+    }
+
+    /// Saves the store's first page of the full list (and the categories) for the next start; nothing while the
+    /// list shows a saved copy, a category or nothing yet.
+    static func saveCatalog(_ state: State, _ environment: ShopEnvironment) -> Effect {
+        guard let cache = environment.catalogCache, !state.catalog.showsSavedCopy, state.catalog.categoryID == nil,
+            !state.catalog.products.isEmpty
+        else { return .none }
+        let saved = SavedCatalog(
+            products: Array(state.catalog.products.prefix(environment.policy.pageSize)),
+            totalRecords: state.catalog.totalRecords, categories: state.catalog.categories)
+        return .run { _ in await cache.save(saved) }
     }
 
     static func loadCategories(_ state: inout State, _ environment: ShopEnvironment) -> Effect {

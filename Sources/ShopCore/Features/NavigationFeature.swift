@@ -131,8 +131,8 @@ extension Reducer {
             let count = state.catalog.products.count
             guard count > 0 else { return .none }
             state.catalog.selectedIndex = moved(state.catalog.selectedIndex, count)
-            // Near the end of what is loaded: fetch the next page.
-            if state.catalog.selectedIndex >= count - 5 {
+            // Near the end of what is loaded: fetch the next page (a saved copy waits for the store's first page).
+            if state.catalog.selectedIndex >= count - 5, !state.catalog.showsSavedCopy {
                 return loadProducts(&state, environment)
             }
         case .product:

@@ -78,6 +78,8 @@ public enum CatalogAction: Equatable, Sendable, Codable {
     /// `unreadable`: products of the page the app could not read (left out, logged by the client).
     case pageLoaded(page: Int, products: [Product], nextPage: Int?, total: Int, unreadable: [DroppedElement] = [])
     case pageFailed(APIError)
+    /// The page an earlier run saved (``CatalogCacheFile``), read by the front end at start.
+    case savedCopyRead(SavedCatalog)
     case categoriesLoaded([Category])
     case categoriesFailed(APIError)
     /// Filters by category (nil: all).

@@ -140,6 +140,9 @@ public struct CatalogState: Equatable, Sendable {
     public var nextPage: Int? = 1
     public var isLoading = false
     public var totalRecords = 0
+    /// The products are the page saved by an earlier run (``SavedCatalog``), shown until the store's first page
+    /// replaces them: drawn as "refreshing" (or as a saved copy once the store failed to answer).
+    public var showsSavedCopy = false
     /// Products the store listed that could not be read, on the pages loaded so far.
     public var unreadable: [DroppedElement] = []
     public var categories: [Category] = []

@@ -58,9 +58,12 @@ enum CatalogScreen {
             // "25 of 120" on the right when it fits, then the categories in the rest.
             let total = max(state.catalog.totalRecords, state.catalog.products.count)
             let shown = state.catalog.products.count
-            let count = total == 0 ? "" : total > shown ? "\(shown) of \(total)" : "\(shown) products"
+            var count = total == 0 ? "" : total > shown ? "\(shown) of \(total)" : "\(shown) products"
+            // A page saved by an earlier run says so, at every width, until the store's answer replaces it.
+            let saved = savedCopyMark(state, theme: theme)
+            if let saved { count = rect.width >= 60 && !count.isEmpty ? "\(saved)  \(count)" : saved }
             var bar = rect
-            if !count.isEmpty, rect.width >= 60 {
+            if !count.isEmpty, rect.width >= 60 || saved != nil {
                 buffer.writeRight(count, row: row, endCol: rect.right - 1, style: .role(.dim))
                 bar.width -= DisplayWidth.of(count) + 3
             }
@@ -132,6 +135,16 @@ enum CatalogScreen {
             ProductScreen.drawSummary(product, variant: nil, ctx: ctx, into: &buffer, rect: detailRect)
         }
         return out
+    }
+
+    /// "refreshing…" while the list is the page an earlier run saved and the store's answer is awaited; "saved
+    /// copy" once the store failed to answer (r reloads); nil for the store's own answer.
+    static func savedCopyMark(_ state: State, theme: Theme) -> String? {
+        guard state.catalog.showsSavedCopy else { return nil }
+        if state.catalog.isLoading || state.session == .starting || state.inFlight.contains(.session) {
+            return theme.glyphs.ellipsis == "…" ? "refreshing…" : "refreshing..."
+        }
+        return "saved copy"
     }
 
     static func drawCategories(_ state: State, into buffer: inout CellBuffer, row: Int, rect: Rect, theme: Theme) {
