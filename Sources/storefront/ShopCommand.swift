@@ -59,7 +59,7 @@ struct ShopCommand: AsyncParsableCommand {
         let target = try store.target()
         // The in-process sandbox starts once the first frame is on the screen (creating and seeding its
         // database takes longer than the whole first frame); requests sent before wait for it.
-        let connection = StoreConnection.prepare(target, debugMode: store.debugMode)
+        let connection = StoreConnection.prepare(target)
         var initial = State()
         if readonly { initial.readOnly = ReadOnlyMode() }
         let shop = Store(initialState: initial, environment: ShopEnvironment(api: connection.client))

@@ -61,7 +61,7 @@ import Testing
         let store = try StandaloneStore()
         try await store.start()
         let run = try Run()
-        let flags = store.storeArguments.filter { $0 != "--debug-mode" }
+        let flags = store.storeArguments
         let activeCarts = { () throws -> Int in
             var configuration = Configuration()
             configuration.readonly = true

@@ -52,7 +52,9 @@ final class SupportFixture {
     }
 
     /// The store flags of the support command.
-    var storeFlags: [String] { ["--store-id", "sandbox", "--api-key", apiKey, "--env", baseURL.absoluteString] }
+    var storeFlags: [String] {
+        ["--store-id", "sandbox", "--api-key", apiKey, "--env", baseURL.absoluteString, "--quiet"]
+    }
 
     /// Runs the binary without a terminal; (exit status, stdout, stderr).
     func run(_ arguments: [String]) throws -> (Int32, String, String) {

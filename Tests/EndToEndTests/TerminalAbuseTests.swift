@@ -74,7 +74,7 @@ import Testing
         let catalog = try await session.waitFor { $0.contains("₹") && $0.contains("enter open") }
         try #require(catalog.contains("enter open"), "no catalog:\n\(catalog)")
         // The tokens the shop holds now.
-        let tokenFile = session.home.appendingPathComponent("state/storefront/tokens-\(store.storeID).json")
+        let tokenFile = store.tokenFile(in: session)
         let tokens = try JSONDecoder().decode(TokenPair.self, from: Data(contentsOf: tokenFile))
         let secrets = [tokens.accessToken, tokens.refreshToken]
         #expect(secrets.allSatisfy { $0.count > 16 }, "no tokens in \(tokenFile.path)")
