@@ -73,7 +73,7 @@ import Testing
         let fixture = try await SupportFixture()
         defer { fixture.stop() }
         let guest = fixture.userID
-        let account = try await signIn(fixture)
+        let account = try await Self.signIn(fixture)
         let cart = try #require(try await fixture.customer.userCart())
         let home = fixture.path("support-home")
         let flags = ["--support-key-file", try Self.keyFile(fixture)] + fixture.storeFlags
@@ -265,7 +265,5 @@ import Testing
         try session.send("Enter")
         let otp = try await session.waitFor { $0.contains("sandbox OTP:") }
         #expect(otp.contains("sandbox OTP:"), "no OTP on a served sandbox:\n\(otp)")
-        try session.send("q")
-        _ = try await session.waitFor { $0.contains("app-exit=") }
     }
 }

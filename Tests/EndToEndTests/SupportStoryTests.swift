@@ -77,7 +77,8 @@ import Testing
 
         // (3) Support opens the cart read-only and sees the customer's change within a few seconds.
         let viewCommand = ([BuiltBinary.path, "support", "cart", "--user-id", userID] + support).joined(separator: " ")
-        let view = try TmuxSession(command: "sh -c '\(viewCommand); echo app-exit=$?; sleep 120'")
+        // Wide enough for the header to name the store beside the user id.
+        let view = try TmuxSession(command: "sh -c '\(viewCommand); echo app-exit=$?; sleep 120'", width: 120)
         let readOnly = try await view.waitFor { $0.contains("READ-ONLY") && $0.contains(total) }
         #expect(readOnly.contains("READ-ONLY") && readOnly.contains(total), "\(readOnly)")
         let port = fixture.baseURL.port ?? 0

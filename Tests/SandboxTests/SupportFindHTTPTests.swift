@@ -3,6 +3,10 @@ import Testing
 
 @testable import Sandbox
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// `GET /support/users` (sandbox only): support finds a customer by phone, email, order number or user id, with
 /// their cart's summary and last activity, and a guest whose cart moved to an account on sign-in says where.
 @Suite("Support finds a customer over HTTP")

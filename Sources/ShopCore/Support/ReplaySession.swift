@@ -99,9 +99,11 @@ public final class ReplaySession {
             return false
         }
 
-        // Secrets are never recorded: fill in what the live store offers, or stop.
+        // Secrets are never recorded: fill in what the live store offers, or stop. (Enter on the OTP screen,
+        // `select`, submits the OTP as `submitOTP` does.)
         switch intent {
-        case .session(.submitOTP):
+        case .session(.submitOTP),
+            .select where store.state.currentRoute == .otp:
             guard let otp = store.state.auth.sandboxOTP else {
                 return stop(
                     "the recording submits an OTP, which recordings never keep, and this store does not reveal "
