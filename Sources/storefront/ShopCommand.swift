@@ -66,8 +66,10 @@ struct ShopCommand: AsyncParsableCommand {
         defer { shop.cancelAll() }
         let recorder = try recording.start(shop, store: target.storeKey)
         defer { recorder?.close() }
+        // A kiosk's visitors see the store's id, not the address the presenter's sshd reaches it at.
+        let storeName = kioskPublicURL == nil ? connection.storeName : target.storeKey
         try await display.run(
-            shop, storeName: connection.storeName, connection: connection,
+            shop, storeName: storeName, connection: connection,
             first: open.flatMap(ShopCommand.deepLink) ?? [],
             paymentLinks: kioskPublicURL.map { .kiosk(publicURL: $0.isEmpty ? nil : $0) } ?? .asGiven)
     }

@@ -79,6 +79,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: server.path("s.sqlite.support-key")))
         let logs = server.read("serve.out") + server.read("serve.err")
         #expect(!logs.contains(server.apiKey) && !logs.contains(server.supportKey))
+        // It says where the support key is, never the key.
+        #expect(server.read("serve.out").contains("support key: in \(server.path("support.key"))"), "\(logs)")
+    }
+
+    @Test func serveSaysWhereItsGeneratedSupportKeyIs() async throws {
+        let server = try Server()
+        try await server.start([])
+        let out = server.read("serve.out")
+        let file = server.path("s.sqlite") + ".support-key"
+        #expect(out.contains("support key: in \(file) (storefront support … --support-key-file \(file))"), "\(out)")
+        let key = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!key.isEmpty && !out.contains(key))
     }
 
     @Test func supportKeyFromTheEnvironment() async throws {

@@ -232,11 +232,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         _ = try await Self.recordCheckout(on: first, to: file)
         await first.close()
-        // A store that is not in debug mode (as a real one): OTPs never come back with the challenge.
+        // A store that does not say it is a sandbox (as a real one): OTPs never come back with the challenge.
         let second = try await Site()
         let client = StorefrontClient(
             configuration: ClientConfiguration(baseURL: second.server.baseURL, apiKey: "k", debugMode: false),
-            tokenStore: MemoryTokenStore())
+            transport: UnannouncedTransport(), tokenStore: MemoryTokenStore())
         let report = await Replayer(recording: try Recording.read(contentsOf: file), api: client).run()
         guard case .stopped(let intent, let summary, let reason) = report.outcome else {
             Issue.record("expected a stop, got \(report.headline)")
@@ -322,5 +322,17 @@ import Testing
         #expect(Recording.ReadError.truncated(line: 3).errorDescription?.contains("truncated") == true)
         #expect(Recording.ReadError.notARecording.errorDescription?.contains("not a storefront recording") == true)
         #expect(Recording.ReadError.badLine(line: 2, reason: "x").errorDescription?.contains("Line 2") == true)
+    }
+}
+
+/// The real transport, with the sandbox's `x-storefront-sandbox` header taken off its answers: the sandbox then
+/// answers as a real store would, never revealing OTPs.
+struct UnannouncedTransport: HTTPTransport {
+    let transport: any HTTPTransport = URLSessionTransport()
+
+    func send(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
+        var response = try await transport.send(request)
+        response.headers["x-storefront-sandbox"] = nil
+        return response
     }
 }
