@@ -251,6 +251,30 @@ import Testing
             "\(retried.2)")
     }
 
+    @Test func aStoreWithoutUserSearchSaysSoAndNamesTheUserIDFlag() async throws {
+        let store = try await OneBrokenProductStore.start()
+        let fixture = try await SupportFixture()
+        defer { fixture.stop() }
+        let tokenFile = fixture.path("operator.token")
+        try Data("operator-issued-token\n".utf8).write(to: URL(fileURLWithPath: tokenFile))
+        let flags = [
+            "--env", store.baseURL.absoluteString, "--api-key", "k", "--support-token-file", tokenFile, "--quiet",
+        ]
+        let byPhone = try Self.run(
+            fixture, home: fixture.path("home"), ["support", "find", "--phone", "9876543210"] + flags)
+        #expect(byPhone.0 == 1, "\(byPhone.2)")
+        #expect(
+            byPhone.2
+                == "storefront: This store offers no way to look a customer up (Commerce Engine's storefront API has "
+                + "no user search): ask the customer for the user id on their Account screen and pass it with "
+                + "--user-id.\n", "\(byPhone.2)")
+        // A user id still reads that user's cart (none here).
+        let byID = try Self.run(fixture, home: fixture.path("home"), ["support", "find", "--user-id", "u-1"] + flags)
+        #expect(byID.0 == 0, "\(byID.2)")
+        #expect(byID.1.contains("user u-1 (unknown)") && byID.1.contains("cart           none"), "\(byID.1)")
+        await store.stop()
+    }
+
     @Test func theServedSandboxShowsItsOTPWithoutAnyFlag() async throws {
         let fixture = try await SupportFixture()
         defer { fixture.stop() }
