@@ -167,6 +167,16 @@ op("post", "/auth/support", "Sandbox only: a read-only support token (X-Api-Key 
    obj({"access_token": STR, "role": {"const": "support"}, "expires_in": {"type": "integer", "description": "seconds"}},
        ["access_token", "role", "expires_in"]),
    security="support", tag=A, errors=(401,))
+op("get", "/support/users", "Sandbox only: a support token finds users by exactly one of phone, email, order_number or "
+   "user_id, with their cart's summary, last activity, and where a cart went when it moved on sign-in or sign-out",
+   obj({"users": arr(obj({"id": STR, "first_name": NSTR, "last_name": NSTR, "phone": NSTR, "email": NSTR,
+       "is_anonymous": BOOL, "active": BOOL, "created_at": STR, "last_activity_at": STR,
+       "cart": {"oneOf": [obj({"id": STR, "line_count": INT, "item_count": INT, "coupon_code": NSTR,
+           "to_be_paid": MONEY}, ["id", "line_count", "item_count", "to_be_paid"]), {"type": "null"}]},
+       "cart_moved_to": {"oneOf": [obj({"user_id": STR, "cart_id": STR, "reason": {"enum": ["sign-in", "sign-out"]},
+           "moved_at": STR}, ["user_id", "cart_id", "reason", "moved_at"]), {"type": "null"}]}},
+       ["id", "is_anonymous", "active", "created_at", "last_activity_at"]))}, ["users"]),
+   query=[("phone", STR), ("email", STR), ("order_number", STR), ("user_id", STR)], tag=A, errors=(400, 401, 403))
 op("post", "/auth/logout", "Log out: new anonymous tokens", ref("Tokens"), tag=A, errors=(401,))
 op("post", "/auth/forgot-password", "Send a reset-password OTP", ref("ForgotPasswordContent"), obj({"email": STR, "phone": STR}), errors=(400, 401, 404, 429), tag=A)
 op("post", "/auth/reset-password", "Reset the password with an OTP", ref("BareTokens"), obj({"otp_token": STR, "otp": STR, "new_password": STR,

@@ -26,7 +26,7 @@ struct AccountCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let connection = try await StoreConnection.open(try store.target())
+            let connection = try await StoreConnection.open(try store.announcedTarget())
             let result = await Result { () async throws -> String? in
                 let claims = try await Failing.api { try await connection.client.session() }
                 guard claims.isLoggedIn, !claims.isAnonymous else {

@@ -15,12 +15,14 @@ struct CartCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let connection = try await StoreConnection.open(try store.target())
+            let connection = try await StoreConnection.open(try store.announcedTarget())
             let result = await Result { try await Failing.api { try await connection.client.userCart(userID: nil) } }
+            let userID = await connection.client.peekSession()?.userId
             await connection.close()
             let cart = try result.get()
             if output.json {
-                try Output.printJSON(cart.map { CartSnapshot(cart: $0, store: connection.storeKey, withPII: false) })
+                try Output.printJSON(
+                    cart.map { CartSnapshot(cart: $0, store: connection.storeKey, userID: userID, withPII: false) })
                 return
             }
             guard let cart, !cart.cartItems.isEmpty else {
@@ -46,12 +48,14 @@ struct CartCommand: AsyncParsableCommand {
         @Flag(name: .customLong("with-pii"), help: "Keep names, phones, emails and address lines.") var withPII = false
 
         func run() async throws {
-            let connection = try await StoreConnection.open(try store.target())
+            let connection = try await StoreConnection.open(try store.announcedTarget())
             let result = await Result { try await Failing.api { try await connection.client.userCart(userID: nil) } }
+            let userID = await connection.client.peekSession()?.userId
             await connection.close()
             let cart = try result.get()
             guard let cart, !cart.cartItems.isEmpty else { throw CommandFailure("There is no cart to export.") }
-            let data = try CartSnapshot(cart: cart, store: connection.storeKey, withPII: withPII).encoded()
+            let data = try CartSnapshot(cart: cart, store: connection.storeKey, userID: userID, withPII: withPII)
+                .encoded()
             if let out {
                 do {
                     // Personal data is for its owner's eyes only: 0600, as the token and recording files.
@@ -93,7 +97,7 @@ struct CartCommand: AsyncParsableCommand {
             } catch {
                 throw CommandFailure(error.errorDescription ?? "\(error)")
             }
-            let target = try store.target()
+            let target = try store.announcedTarget()
             // Another store's product ids and prices are not this one's: import only when asked to.
             if snapshot.store != target.storeKey && !force {
                 throw CommandFailure(
@@ -128,9 +132,19 @@ struct CartCommand: AsyncParsableCommand {
 
 /// Turns API errors into one-line failures.
 enum Failing {
+    /// Runs `body`; when the saved session was refused (``APIError/signedOut``: the client has started a guest
+    /// session), says so on stderr and runs it once more on the new session.
     static func api<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {
             return try await body()
+        } catch APIError.signedOut {
+            FileHandle.standardError.write(
+                Data("storefront: the store did not accept the saved session; continuing as a new guest.\n".utf8))
+            do {
+                return try await body()
+            } catch let error as APIError {
+                throw CommandFailure(error.message)
+            }
         } catch let error as APIError {
             throw CommandFailure(error.message)
         }

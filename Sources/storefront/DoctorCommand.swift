@@ -40,7 +40,7 @@ struct DoctorCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let target = try store.target()
+        let target = try store.announcedTarget()
         let (name, url, key) =
             switch target {
             case .sandbox: ("the built-in sandbox store", "the built-in sandbox", String?.none)

@@ -63,7 +63,8 @@ struct KioskSessionCommand: AsyncParsableCommand, ManagesItsOwnLogging {
 
     /// The visitor's tokens: the same file the shop uses for this store under the visitor's state folder.
     static func tokenStore(settings: KioskSettings, visitorDirectory: URL) -> FileTokenStore {
-        FileTokenStore.forStore(settings.storeID, environment: ["XDG_STATE_HOME": visitorDirectory.path])
+        FileTokenStore.forStore(
+            settings.storeID, location: settings.baseURL, environment: ["XDG_STATE_HOME": visitorDirectory.path])
     }
 
     static func client(settings: KioskSettings, visitorDirectory: URL) -> StorefrontClient {
@@ -86,8 +87,8 @@ struct KioskSessionCommand: AsyncParsableCommand, ManagesItsOwnLogging {
         if (environment["TERM"] ?? "").isEmpty || environment["TERM"] == "dumb" { setenv("TERM", "xterm-256color", 1) }
         setenv("XDG_STATE_HOME", visitorDirectory.path, 1)
         setenv("XDG_DATA_HOME", visitorDirectory.appendingPathComponent("data").path, 1)
+        // OTPs show on screen when the store says it is a sandbox (`x-storefront-sandbox`), not by a flag.
         var arguments = ["--store-id", settings.storeID, "--api-key", settings.apiKey, "--env", settings.baseURL]
-        if settings.debugMode { arguments.append("--debug-mode") }
         // A visitor pays from their phone: loopback payment links move onto the public URL, or are hidden.
         arguments += ["--kiosk-public-url", settings.publicURL ?? ""]
         // A checkout the dropped connection interrupted resumes on its order and payment status.

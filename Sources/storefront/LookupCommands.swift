@@ -14,7 +14,7 @@ struct OrderCommand: AsyncParsableCommand {
         @Argument(help: "The order number.") var number: String
 
         func run() async throws {
-            let connection = try await StoreConnection.open(try store.target())
+            let connection = try await StoreConnection.open(try store.announcedTarget())
             let result = await Result { () async throws -> (Order, PaymentStatus) in
                 let order = try await Failing.api { try await connection.client.order(number) }
                 let payment = try await Failing.api { try await connection.client.paymentStatus(orderNumber: number) }
@@ -65,7 +65,7 @@ struct ProductsCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let connection = try await StoreConnection.open(try store.target())
+            let connection = try await StoreConnection.open(try store.announcedTarget())
             let result = await Result { () async throws -> SearchResult in
                 try await Failing.api { try await connection.client.search(SearchRequest(query: query, limit: limit)) }
             }

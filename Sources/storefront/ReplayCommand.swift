@@ -110,8 +110,10 @@ struct ReplayCommand: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let keyFile = apiKeyFile ?? environment["STOREFRONT_API_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
             let key = try apiKey ?? keyFile.map(StoreOptions.readStoreKey(file:)) ?? "sandbox"
+            // OTPs in answers only from a store that says it is a sandbox (`x-storefront-sandbox`), never asked
+            // of a real one.
             client = StorefrontClient(
-                configuration: ClientConfiguration(baseURL: url, apiKey: key, debugMode: true),
+                configuration: ClientConfiguration(baseURL: url, apiKey: key),
                 tokenStore: MemoryTokenStore())
         }
         let session = ReplaySession(recording: recording, api: client)

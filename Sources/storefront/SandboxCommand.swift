@@ -100,6 +100,20 @@ struct SandboxCommand: AsyncParsableCommand {
             return nonEmpty(environment["STOREFRONT_SUPPORT_KEY"])
         }
 
+        /// Where the support key is, for the line `serve` prints (never the key itself).
+        func supportKeyPlace(environment: [String: String], databasePath: String) -> String {
+            func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+            if supportKey != nil { return "support key: the one given with --support-key" }
+            if let file = supportKeyFile ?? nonEmpty(environment["STOREFRONT_SUPPORT_KEY_FILE"]) {
+                return "support key: in \(file) (storefront support … --support-key-file \(file))"
+            }
+            if nonEmpty(environment["STOREFRONT_SUPPORT_KEY"]) != nil {
+                return "support key: the one in STOREFRONT_SUPPORT_KEY"
+            }
+            let file = SupportKey.fileURL(databasePath: databasePath).path
+            return "support key: in \(file) (storefront support … --support-key-file \(file))"
+        }
+
         func run() async throws {
             var configuration = SandboxConfiguration(databasePath: db ?? SandboxCommand.defaultDatabasePath())
             configuration.host = host
@@ -133,6 +147,9 @@ struct SandboxCommand: AsyncParsableCommand {
             let server = try await SandboxServer.start(configuration)
             // Unbuffered, so that a script reading our stdout sees the URL at once.
             FileHandle.standardOutput.write(Data((server.baseURL.absoluteString + "\n").utf8))
+            let environment = ProcessInfo.processInfo.environment
+            FileHandle.standardOutput.write(
+                Data((supportKeyPlace(environment: environment, databasePath: configuration.databasePath) + "\n").utf8))
             await Self.waitForTerminationSignal()
             await server.stop()
         }

@@ -59,7 +59,7 @@ struct ShopCommand: AsyncParsableCommand {
         let target = try store.target()
         // The in-process sandbox starts once the first frame is on the screen (creating and seeding its
         // database takes longer than the whole first frame); requests sent before wait for it.
-        let connection = StoreConnection.prepare(target, debugMode: store.debugMode)
+        let connection = StoreConnection.prepare(target)
         var initial = State()
         if readonly { initial.readOnly = ReadOnlyMode() }
         // The catalog page of the last run on this store is shown in the first frame, marked as refreshing,
@@ -71,8 +71,10 @@ struct ShopCommand: AsyncParsableCommand {
         defer { shop.cancelAll() }
         let recorder = try await recording.start(shop, connection: connection)
         defer { recorder?.close() }
+        // A kiosk's visitors see the store's id, not the address the presenter's sshd reaches it at.
+        let storeName = kioskPublicURL == nil ? connection.storeName : target.storeKey
         try await display.run(
-            shop, storeName: connection.storeName, connection: connection,
+            shop, storeName: storeName, connection: connection,
             first: saved + (open.flatMap(ShopCommand.deepLink) ?? []),
             paymentLinks: kioskPublicURL.map { .kiosk(publicURL: $0.isEmpty ? nil : $0) } ?? .asGiven)
     }

@@ -10,36 +10,31 @@ struct StoreConnection {
 
     /// The connection without starting anything: a sandbox starts on `start()`; the client's requests wait
     /// for it. The shop starts it once its first frame is on the screen.
-    /// `debugMode` asks a real store for OTPs in answers (test stores only); the sandbox always does.
-    static func prepare(_ target: StoreTarget, tokenStore: (any TokenStore)? = nil, debugMode: Bool = false)
-        -> StoreConnection
-    {
+    /// OTPs are asked for in answers only from a store that says it is a sandbox (`x-storefront-sandbox`).
+    static func prepare(_ target: StoreTarget, tokenStore: (any TokenStore)? = nil) -> StoreConnection {
         switch target {
         case .sandbox(let path):
             let launcher = SandboxLauncher(databasePath: path)
             let client = StorefrontClient(
-                configuration: ClientConfiguration(
-                    baseURL: SandboxTransport.placeholderBase, apiKey: "sandbox", debugMode: true),
+                configuration: ClientConfiguration(baseURL: SandboxTransport.placeholderBase, apiKey: "sandbox"),
                 transport: SandboxTransport(launcher: launcher),
-                tokenStore: tokenStore ?? FileTokenStore.forStore("sandbox"))
+                tokenStore: tokenStore ?? FileTokenStore.forStore("sandbox", location: "built-in:" + path))
             return StoreConnection(client: client, storeName: "Sandbox store", storeKey: "sandbox", sandbox: launcher)
         case .commerceEngine(let remote):
             let client = StorefrontClient(
-                configuration: ClientConfiguration(
-                    baseURL: remote.baseURL, apiKey: remote.apiKey, debugMode: debugMode),
+                configuration: ClientConfiguration(baseURL: remote.baseURL, apiKey: remote.apiKey),
                 transport: StandardTransport.make(trust: remote.trust),
-                tokenStore: tokenStore ?? FileTokenStore.forStore(remote.storeID))
+                tokenStore: tokenStore
+                    ?? FileTokenStore.forStore(remote.storeID, location: remote.baseURL.absoluteString))
             return StoreConnection(
-                client: client, storeName: remote.profile ?? remote.storeID, storeKey: remote.storeID, sandbox: nil)
+                client: client, storeName: remote.headerName, storeKey: remote.storeID, sandbox: nil)
         }
     }
 
     /// Opens the connection: starts the sandbox (seeding its database on first run) and waits until it listens,
     /// or points at Commerce Engine.
-    static func open(_ target: StoreTarget, tokenStore: (any TokenStore)? = nil, debugMode: Bool = false)
-        async throws -> StoreConnection
-    {
-        let connection = prepare(target, tokenStore: tokenStore, debugMode: debugMode)
+    static func open(_ target: StoreTarget, tokenStore: (any TokenStore)? = nil) async throws -> StoreConnection {
+        let connection = prepare(target, tokenStore: tokenStore)
         connection.start()
         if let failure = await connection.startFailure() { throw failure }
         return connection

@@ -20,9 +20,9 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "Sandbox database file (default $XDG_DATA_HOME/storefront/sandbox.sqlite).")
     var sandboxDb: String?
 
-    /// Asks the store to put OTPs in its answers (`x-debug-mode`): a sandbox started on its own (the kiosk) only.
-    @Flag(name: .customLong("debug-mode"), help: ArgumentHelp("Show OTPs (sandbox stores only).", visibility: .hidden))
-    var debugMode = false
+    /// Leaves out the line on stderr that names the store a command talks to.
+    @Flag(name: .long, help: "Don't print which store the command talks to (one line on stderr).")
+    var quiet = false
 
     /// A store profile of `config.toml`; `storefront profiles list` shows them.
     @Option(name: .long, help: "A store profile from config.toml (env STOREFRONT_PROFILE; `storefront profiles`).")
@@ -41,16 +41,28 @@ struct StoreOptions: ParsableArguments {
         let chosen = try ChosenProfile.resolve(
             name: profile ?? variable("STOREFRONT_PROFILE"), environment: environment)
         let settings = chosen?.profile ?? Profile()
-        let storeID =
-            storeId ?? settings.storeID ?? settings.url.map(Self.storeID(in:)) ?? variable("STOREFRONT_STORE_ID")
+        let envText = env ?? settings.url ?? settings.env ?? variable("STOREFRONT_ENV")
+        // A storefront URL names its store (`…/api/v1/{store_id}/storefront`): `--env` then needs no --store-id.
+        let explicitID = storeId ?? settings.storeID ?? settings.url.map(Self.storeID(in:))
+        let idInURL = env.flatMap(Self.storeIDInPath) ?? variable("STOREFRONT_ENV").flatMap(Self.storeIDInPath)
+        let idFromURL =
+            explicitID == nil && (env.flatMap(Self.storeIDInPath) != nil || variable("STOREFRONT_STORE_ID") == nil)
+        let storeID = explicitID ?? (idFromURL ? idInURL : variable("STOREFRONT_STORE_ID"))
         let key =
             try apiKey ?? apiKeyFile.map(Self.readStoreKey(file:)) ?? chosen?.apiKey()
             ?? variable("STOREFRONT_API_KEY_FILE").map(Self.readStoreKey(file:)) ?? variable("STOREFRONT_API_KEY")
-            // A `url` profile is a sandbox elsewhere (`storefront sandbox serve`), which takes any key by default.
-            ?? (settings.url != nil ? "sandbox" : nil)
-        let envText = env ?? settings.url ?? settings.env ?? variable("STOREFRONT_ENV")
+            // A store URL without a store id or key (a `url` profile, `--env URL`) is a sandbox elsewhere
+            // (`storefront sandbox serve`), which takes any key by default.
+            ?? (settings.url != nil || (idFromURL && idInURL != nil) ? "sandbox" : nil)
         guard let storeID else {
             if let chosen { throw ConfigFailure("\(chosen.location): profile \(chosen.name) has no store_id or url") }
+            // Never the built-in sandbox when a store was asked for: support would read the wrong store.
+            if let envText {
+                let source = env != nil ? "--env" : "STOREFRONT_ENV"
+                throw ValidationError(
+                    "\(source) \(envText) names no store: give --store-id too, or a storefront URL of the form "
+                        + "https://HOST/api/v1/STORE_ID/storefront.")
+            }
             if key != nil { throw ValidationError("--api-key needs --store-id as well.") }
             return .sandbox(databasePath: sandboxDb ?? StorePaths.sandboxDatabase(environment: environment))
         }
@@ -77,11 +89,27 @@ struct StoreOptions: ParsableArguments {
                 profile: chosen?.name))
     }
 
+    /// The resolved target, after one line on stderr that names it (unless `--quiet`): for commands that print,
+    /// not for the shop, whose header names the store.
+    func announcedTarget(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreTarget {
+        let target = try target(environment: environment)
+        if !quiet { FileHandle.standardError.write(Data("storefront: using \(target.description)\n".utf8)) }
+        return target
+    }
+
     /// The store id in a storefront URL (`…/api/v1/{store_id}/storefront`), else its host.
     static func storeID(in url: String) -> String {
-        let parts = URL(string: url)?.pathComponents ?? []
-        if let v1 = parts.firstIndex(of: "v1"), v1 + 1 < parts.count, parts[v1 - 1] == "api" { return parts[v1 + 1] }
-        return URL(string: url)?.host ?? "custom"
+        storeIDInPath(url) ?? URL(string: url)?.host ?? "custom"
+    }
+
+    /// The store id in an http(s) storefront URL of the form `…/api/v1/{store_id}/storefront`; nil otherwise.
+    static func storeIDInPath(_ url: String) -> String? {
+        guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https" else { return nil }
+        let parts = parsed.pathComponents
+        guard let v1 = parts.firstIndex(of: "v1"), v1 > 0, v1 + 2 < parts.count, parts[v1 - 1] == "api",
+            parts[v1 + 2] == "storefront", !parts[v1 + 1].isEmpty
+        else { return nil }
+        return parts[v1 + 1]
     }
 
     /// The store's API key from `file`, refused when the file is readable by anyone but its owner.
@@ -127,6 +155,29 @@ enum StoreTarget {
         var trust: CertificateTrust = .system
         /// The profile it came from, shown in the header.
         var profile: String?
+
+        /// The shop's header: the profile's name, else the store id and where it is (`e2e @ 127.0.0.1:8080`,
+        /// `01JABC @ staging` for Commerce Engine's own hosts).
+        var headerName: String {
+            if let profile { return profile }
+            guard let host = baseURL.host else { return storeID }
+            let place =
+                host.hasSuffix(".api.commercengine.io")
+                ? String(host.dropLast(".api.commercengine.io".count))
+                : host + (baseURL.port.map { ":\($0)" } ?? "")
+            return "\(storeID) @ \(place)"
+        }
+    }
+
+    /// Which store, for the line on stderr and the shop's header: the built-in sandbox with its database file, or
+    /// the store id at its address.
+    var description: String {
+        switch self {
+        case .sandbox(let path): "the built-in sandbox (\(path))"
+        case .commerceEngine(let remote):
+            "store \(remote.storeID) at \(remote.baseURL.absoluteString)"
+                + (remote.profile.map { " (profile \($0))" } ?? "")
+        }
     }
 
     /// Names the store in token files and recordings.

@@ -12,12 +12,12 @@ import Testing
     var configFile: String { root.path + "/config/storefront/config.toml" }
 
     /// The binary with a config folder of the test's; (exit status, stdout, stderr).
-    func run(_ arguments: [String]) throws -> (Int32, String, String) {
+    func run(_ arguments: [String]) async throws -> (Int32, String, String) {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let id = UUID().uuidString
         let out = root.path + "/\(id).out"
         let err = root.path + "/\(id).err"
-        let status = try Spawn.run(
+        let status = try await Spawn.run(
             [
                 "/usr/bin/env", "-u", "STOREFRONT_PROFILE", "XDG_CONFIG_HOME=\(root.path)/config",
                 "XDG_STATE_HOME=\(root.path)/state", "XDG_DATA_HOME=\(root.path)/data", BuiltBinary.path,
@@ -34,77 +34,77 @@ import Testing
     }
 
     /// The checkout's commit, as the build plugin records it.
-    func gitHead() throws -> String {
+    func gitHead() async throws -> String {
         let path = root.path + "/head"
-        _ = try Spawn.run(
+        _ = try await Spawn.run(
             ["/usr/bin/git", "-C", ManPageTests.root.path, "rev-parse", "--short=12", "HEAD"], stdout: path)
         return try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test func versionShowsTheReleaseAndTheBuildsCommit() throws {
-        let (status, out, _) = try run(["--version"])
+    @Test func versionShowsTheReleaseAndTheBuildsCommit() async throws {
+        let (status, out, _) = try await run(["--version"])
         #expect(status == 0)
-        let head = try gitHead()
+        let head = try await gitHead()
         #expect(out.hasPrefix("storefront 0.19.0 (commit \(head)"), "\(out)")
-        let json = try run(["version", "--json"])
+        let json = try await run(["version", "--json"])
         let decoded = try JSONDecoder().decode([String: String].self, from: Data(json.1.utf8))
         #expect(decoded["version"] == "0.19.0")
         #expect(decoded["commit"]?.hasPrefix(head) == true)
     }
 
-    @Test func profilesAddListShowRemoveWithoutEditingTheFile() throws {
+    @Test func profilesAddListShowRemoveWithoutEditingTheFile() async throws {
         let key = root.path + "/staging.key"
         try write(key, "secret-key-123\n")
-        let added = try run([
+        let added = try await run([
             "profiles", "add", "staging-demo", "--store-id", "s1", "--env", "staging", "--api-key-file", key,
         ])
         #expect(added.0 == 0, "\(added.2)")
-        #expect(
+        await #expect(
             try run(["profiles", "add", "shared", "--url", "http://demo-box:8080/api/v1/sandbox/storefront"]).0 == 0)
-        let list = try run(["profiles", "list"])
+        let list = try await run(["profiles", "list"])
         #expect(list.1.contains("* staging-demo"), "\(list.1)")
         #expect(list.1.contains("  shared"))
-        let shown = try run(["profiles", "show"])
+        let shown = try await run(["profiles", "show"])
         #expect(shown.0 == 0)
         #expect(shown.1.contains("store_id      s1"), "\(shown.1)")
         #expect(shown.1.contains("present, mode 600"))
         #expect(!shown.1.contains("secret-key-123"))
-        #expect(!(try run(["profiles", "show", "staging-demo", "--json"]).1.contains("secret-key-123")))
-        #expect(try run(["profiles", "remove", "staging-demo"]).0 == 0)
-        let after = try run(["profiles", "list"])
+        await #expect(!(try run(["profiles", "show", "staging-demo", "--json"]).1.contains("secret-key-123")))
+        await #expect(try run(["profiles", "remove", "staging-demo"]).0 == 0)
+        let after = try await run(["profiles", "list"])
         #expect(!after.1.contains("staging-demo"))
-        #expect(try run(["profiles", "show", "staging-demo"]).0 == 2)
+        await #expect(try run(["profiles", "show", "staging-demo"]).0 == 2)
     }
 
-    @Test func aBadConfigFileIsOneLineAndExitStatusTwo() throws {
+    @Test func aBadConfigFileIsOneLineAndExitStatusTwo() async throws {
         try write(configFile, "default = \"a\"\n[stores.a]\nstore_id = \"x\"\nenv = staging\n")
-        let (status, out, err) = try run(["cart", "show"])
+        let (status, out, err) = try await run(["cart", "show"])
         #expect(status == 2)
         #expect(out.isEmpty)
         #expect(err.hasPrefix("storefront: \(configFile):4: not TOML"), "\(err)")
         #expect(err.filter { $0 == "\n" }.count == 1)
     }
 
-    @Test func aMissingOrLooseKeyFileIsRefusedWithExitStatusTwo() throws {
+    @Test func aMissingOrLooseKeyFileIsRefusedWithExitStatusTwo() async throws {
         let key = root.path + "/config/storefront/staging.key"
         try write(configFile, "[stores.a]\nstore_id = \"x\"\napi_key_file = \"\(key)\"\n")
-        let missing = try run(["cart", "show", "--profile", "a"])
+        let missing = try await run(["cart", "show", "--profile", "a"])
         #expect(missing.0 == 2)
         #expect(missing.2 == "storefront: \(configFile):3: the key file \(key) does not exist\n")
         try write(key, "k\n", mode: 0o644)
-        let loose = try run(["cart", "show", "--profile", "a"])
+        let loose = try await run(["cart", "show", "--profile", "a"])
         #expect(loose.0 == 2)
         #expect(loose.2.contains("Run: chmod 600 \(key)"), "\(loose.2)")
     }
 
-    @Test func theProfileImageCommandAsksForASignedInCustomerAndOneFile() throws {
+    @Test func theProfileImageCommandAsksForASignedInCustomerAndOneFile() async throws {
         defer { try? FileManager.default.removeItem(at: root) }
-        let (both, _, bothError) = try run(["account", "image", "--remove", "me.png"])
+        let (both, _, bothError) = try await run(["account", "image", "--remove", "me.png"])
         #expect(both == 2)
         #expect(bothError.contains("Give an image file to upload, or --remove (not both)."), "\(bothError)")
         let image = root.path + "/me.png"
         try write(image, "\u{89}PNG")
-        let (guest, _, guestError) = try run(["account", "image", image])
+        let (guest, _, guestError) = try await run(["account", "image", image])
         #expect(guest == 1)
         #expect(guestError.contains("Sign in first"), "\(guestError)")
     }

@@ -16,10 +16,10 @@ import Testing
         deinit { try? FileManager.default.removeItem(at: root) }
 
         /// `storefront doctor ARGUMENTS` without a terminal: (exit status, stdout, stderr).
-        func doctor(_ arguments: [String]) throws -> (Int32, String, String) {
+        func doctor(_ arguments: [String]) async throws -> (Int32, String, String) {
             let out = root.appendingPathComponent("run-\(UUID().uuidString).out").path
             let err = root.appendingPathComponent("run-\(UUID().uuidString).err").path
-            let status = try Spawn.run(
+            let status = try await Spawn.run(
                 [
                     "env", "XDG_STATE_HOME=" + root.appendingPathComponent("state").path,
                     "XDG_DATA_HOME=" + root.appendingPathComponent("data").path, BuiltBinary.path, "doctor",
@@ -61,7 +61,7 @@ import Testing
         let store = try StandaloneStore()
         try await store.start()
         let run = try Run()
-        let flags = store.storeArguments.filter { $0 != "--debug-mode" }
+        let flags = store.storeArguments
         let activeCarts = { () throws -> Int in
             var configuration = Configuration()
             configuration.readonly = true
@@ -71,7 +71,7 @@ import Testing
         }
         let cartsBefore = try activeCarts()
 
-        let (status, out, err) = try run.doctor(flags + ["--pincode", "560001"])
+        let (status, out, err) = try await run.doctor(flags + ["--pincode", "560001"])
         #expect(status == 0, "\(out)\n\(err)")
         for name in Self.names {
             let line = Self.line(name, in: out)
@@ -85,7 +85,7 @@ import Testing
         #expect(!(out + err).contains(store.apiKey), "the API key was printed")
 
         // --json: the same checks, each with a verdict, a detail and its milliseconds; no --pincode, skipped.
-        let (jsonStatus, json, _) = try run.doctor(flags + ["--json"])
+        let (jsonStatus, json, _) = try await run.doctor(flags + ["--json"])
         #expect(jsonStatus == 0)
         let checks = try Self.checks(json)
         #expect(Set(checks.keys) == Set(Self.names), "\(json)")
@@ -100,16 +100,16 @@ import Testing
         #expect(checks["fulfillment"]?["milliseconds"] is NSNull, "\(json)")
 
         // Bad usage is 2, as elsewhere.
-        let (usage, _, usageErr) = try run.doctor(flags + ["--pincode", "56OO01"])
+        let (usage, _, usageErr) = try await run.doctor(flags + ["--pincode", "56OO01"])
         #expect(usage == 2, "\(usageErr)")
         #expect(usageErr.contains("--pincode must be 6 digits"), "\(usageErr)")
     }
 
-    @Test func aStoreNobodyAnswersAtIsReportedAndTheRestSkipped() throws {
+    @Test func aStoreNobodyAnswersAtIsReportedAndTheRestSkipped() async throws {
         let run = try Run()
         let url = "http://127.0.0.1:\(freeLoopbackPort())/api/v1/nowhere/storefront"
         let key = "key-\(UUID().uuidString)"
-        let (status, out, err) = try run.doctor(
+        let (status, out, err) = try await run.doctor(
             ["--store-id", "nowhere", "--api-key-file", try run.keyFile(key), "--env", url])
         #expect(status == 1, "\(out)\n\(err)")
         let apiKey = Self.line("api-key", in: out)
@@ -121,7 +121,7 @@ import Testing
         #expect(out.contains("1 failed"), "\(out)")
         #expect(!(out + err).contains(key), "the API key was printed")
 
-        let (jsonStatus, json, _) = try run.doctor(
+        let (jsonStatus, json, _) = try await run.doctor(
             ["--store-id", "nowhere", "--api-key-file", try run.keyFile(key), "--env", url, "--json"])
         #expect(jsonStatus == 1)
         #expect(try Self.checks(json)["api-key"]?["verdict"] as? String == "fail", "\(json)")
@@ -132,7 +132,7 @@ import Testing
         try await store.start()
         let run = try Run()
         let wrongKey = "wrong-key-\(UUID().uuidString)"
-        let (status, out, err) = try run.doctor([
+        let (status, out, err) = try await run.doctor([
             "--store-id", store.storeID, "--api-key-file", try run.keyFile(wrongKey), "--env", store.baseURL,
         ])
         #expect(status == 1, "\(out)\n\(err)")
@@ -151,10 +151,10 @@ import Testing
             "--store-id", "broken-store", "--api-key-file", try run.keyFile("any-key"), "--env",
             server.baseURL.absoluteString,
         ]
-        let (status, out, err) = try run.doctor(flags)
+        let (status, out, err) = try await run.doctor(flags)
         // One session, and each list read once: the client's fewest-requests habits hold.
         let requests = server.requests
-        let (jsonStatus, json, _) = try run.doctor(flags + ["--json"])
+        let (jsonStatus, json, _) = try await run.doctor(flags + ["--json"])
         await server.stop()
         #expect(
             requests == [

@@ -120,7 +120,7 @@ import Testing
     /// The signed-in customer's orders, read with a copy of the shop's tokens (the shop's own file untouched).
     /// The copy is never refreshed (the access token outlives the test), so the shop's tokens stay valid.
     func orders(_ store: StandaloneStore, _ session: TmuxSession) async throws -> [Order] {
-        let tokens = session.home.appendingPathComponent("state/storefront/tokens-\(store.storeID).json")
+        let tokens = store.tokenFile(in: session)
         let copy = URL(fileURLWithPath: store.path("tokens-copy-\(UUID().uuidString).json"))
         try FileManager.default.copyItem(at: tokens, to: copy)
         let client = StorefrontClient(

@@ -142,7 +142,7 @@ import Testing
 
         // Pay it as the customer would, from outside.
         let db = session.home.appendingPathComponent("data/storefront/sandbox.sqlite").path
-        let status = try Spawn.run([BuiltBinary.path, "sandbox", "pay", order, "--db", db])
+        let status = try await Spawn.run([BuiltBinary.path, "sandbox", "pay", order, "--db", db])
         #expect(status == 0, "storefront sandbox pay \(order) failed")
         let paid = try await expectScreen(session, contains: "paid", "payment received")
         #expect(paid.contains("Payment received"), "\(paid)")
@@ -173,10 +173,10 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: log.path), "--log did not create the file")
     }
 
-    @Test func aBadOpenValueIsRefusedBeforeTheScreenOpens() throws {
+    @Test func aBadOpenValueIsRefusedBeforeTheScreenOpens() async throws {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("sf-stderr-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: errors) }
-        let status = try Spawn.run([BuiltBinary.path, "--open", "basket"], stderr: errors.path)
+        let status = try await Spawn.run([BuiltBinary.path, "--open", "basket"], stderr: errors.path)
         let message = try String(contentsOf: errors, encoding: .utf8)
         #expect(status != 0)
         #expect(message.contains("--open takes cart, wishlist, orders, order:NUMBER or product:SLUG"), "\(message)")

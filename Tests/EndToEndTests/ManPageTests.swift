@@ -9,7 +9,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    @Test func theCommittedManPageIsCurrent() throws {
+    @Test func theCommittedManPageIsCurrent() async throws {
         let tool = URL(fileURLWithPath: BuiltBinary.path).deletingLastPathComponent()
             .appendingPathComponent("generate-manual").path
         try #require(
@@ -19,7 +19,7 @@ import Testing
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: output) }
 
-        let status = try Spawn.run(
+        let status = try await Spawn.run(
             [tool, BuiltBinary.path, "--output-directory", output.path],
             stderr: output.appendingPathComponent("err").path)
         #expect(status == 0)

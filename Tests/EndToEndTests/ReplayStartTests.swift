@@ -11,7 +11,7 @@ import Testing
         // A cooldown long enough that the replay's OTP request surely falls inside the one the test starts.
         let fixture = try await SupportFixture(serveFlags: ["--otp-cooldown", "15"])
         defer { fixture.stop() }
-        let snapshot = try fixture.write(try fixture.customerSnapshot(), "start.json")
+        let snapshot = try await fixture.write(try fixture.customerSnapshot(), "start.json")
         let recording = fixture.path("session.jsonl")
         let store = fixture.storeFlags.joined(separator: " ")
         let session = try TmuxSession(
@@ -54,7 +54,7 @@ import Testing
         let keyFile = fixture.path("store.key")
         try Data((fixture.apiKey + "\n").utf8).write(to: URL(fileURLWithPath: keyFile))
         chmod(keyFile, 0o600)
-        let (status, out, err) = try fixture.run(
+        let (status, out, err) = try await fixture.run(
             ["replay", recording, "--against", fixture.baseURL.absoluteString, "--api-key-file", keyFile, "--json"],
             state: "replay")
         struct Report: Decodable {

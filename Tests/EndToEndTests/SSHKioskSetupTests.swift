@@ -11,9 +11,9 @@ struct SSHKioskSetupTests {
     let screens = SSHKioskTests()
 
     /// `ssh-kiosk init` with `options`; its status, standard output and standard error.
-    func initKiosk(_ kiosk: KioskFixture, _ options: [String]) throws -> (Int32, String, String) {
+    func initKiosk(_ kiosk: KioskFixture, _ options: [String]) async throws -> (Int32, String, String) {
         let name = UUID().uuidString
-        let status = try Spawn.run(
+        let status = try await Spawn.run(
             [kiosk.binary, "ssh-kiosk", "init", "--port", String(kiosk.port), "--listen", "127.0.0.1"] + options,
             stdout: kiosk.path("\(name).out"), stderr: kiosk.path("\(name).err"))
         return (status, kiosk.read("\(name).out"), kiosk.read("\(name).err"))
@@ -21,12 +21,12 @@ struct SSHKioskSetupTests {
 
     @Test func initRefusesTheTemporaryFolderAndAKeysFileSshdCannotReadAndChecksAGoodOneThenListsVisitors() async throws
     {
-        let kiosk = try KioskFixture()
+        let kiosk = try await KioskFixture()
         defer { kiosk.stop() }
         // A folder in the system's temporary folder: every login would be "Permission denied (publickey)".
         let temporary = "/tmp/storefront-kiosk-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: temporary) }
-        let (status, out, err) = try initKiosk(kiosk, ["--dir", temporary, "--user", "root"])
+        let (status, out, err) = try await initKiosk(kiosk, ["--dir", temporary, "--user", "root"])
         #expect(status == 1, "\(out)\(err)")
         #expect(err.contains("refusing: bad ownership or modes for directory"), "\(err)")
         #expect(err.contains(": /tmp. ") && err.contains("/etc/storefront-kiosk"), "\(err)")
@@ -37,7 +37,7 @@ struct SSHKioskSetupTests {
         let keys = kiosk.path("visitors.keys")
         #expect(FileManager.default.createFile(atPath: keys, contents: Data("ssh-ed25519 AAAA x\n".utf8)))
         chmod(keys, 0o600)
-        let (keysStatus, keysOut, keysErr) = try initKiosk(
+        let (keysStatus, keysOut, keysErr) = try await initKiosk(
             kiosk, ["--dir", kiosk.path("private"), "--user", "nobody", "--authorized-keys", keys])
         #expect(keysStatus == 1, "\(keysOut)\(keysErr)")
         #expect(keysErr.contains("the account nobody cannot read the authorized-keys file: \(keys)"), "\(keysErr)")
@@ -49,14 +49,14 @@ struct SSHKioskSetupTests {
         let started = kiosk.read("init.out")
         #expect(started.contains("sshd -t -f \(kiosk.kioskDirectory)/sshd_config accepts it"), "\(started)")
         #expect(started.contains("Start it:   mkdir -p /run/sshd && /usr/sbin/sshd -f"), "\(started)")
-        let key = try kiosk.makeKey("visitor")
+        let key = try await kiosk.makeKey("visitor")
         let (addStatus, added) = try await kiosk.run(key: key, "add", "pulse-wireless-earbuds", "2")
         #expect(addStatus == 0, "\(added)\n\(kiosk.read("sshd.log"))")
 
         // `ssh-kiosk visitors`: the key's fingerprint as ssh-keygen shows it, its folder, its cart lines.
-        _ = try Spawn.run(["ssh-keygen", "-l", "-f", key + ".pub"], stdout: kiosk.path("keygen.out"))
+        _ = try await Spawn.run(["ssh-keygen", "-l", "-f", key + ".pub"], stdout: kiosk.path("keygen.out"))
         let fingerprint = try #require(kiosk.read("keygen.out").split(separator: " ").dropFirst().first)
-        _ = try Spawn.run(
+        _ = try await Spawn.run(
             [kiosk.binary, "ssh-kiosk", "visitors", "--dir", kiosk.kioskDirectory], stdout: kiosk.path("visitors.out"))
         let listed = kiosk.read("visitors.out")
         let row = try #require(listed.split(separator: "\n").first { $0.hasPrefix(fingerprint) }, "\(listed)")
@@ -64,11 +64,11 @@ struct SSHKioskSetupTests {
         #expect(folders.count == 1 && row.contains(folders[0]), "\(listed)")
         #expect(row.hasSuffix(" 1"), "one cart line: \(listed)")
         // Pruning: nobody is older than a day yet; everybody is older than no time at all.
-        _ = try Spawn.run(
+        _ = try await Spawn.run(
             [kiosk.binary, "ssh-kiosk", "visitors", "--dir", kiosk.kioskDirectory, "--older-than", "1d"],
             stdout: kiosk.path("prune.out"))
         #expect(kiosk.read("prune.out").contains("Removed 0 visitor(s)"), "\(kiosk.read("prune.out"))")
-        _ = try Spawn.run(
+        _ = try await Spawn.run(
             [kiosk.binary, "ssh-kiosk", "visitors", "--dir", kiosk.kioskDirectory, "--older-than", "0s"],
             stdout: kiosk.path("prune.out"))
         #expect(kiosk.read("prune.out").contains("Removed 1 visitor(s)"), "\(kiosk.read("prune.out"))")
@@ -77,10 +77,10 @@ struct SSHKioskSetupTests {
     /// `ssh … add` from a second terminal while the shop is open: the cart screen shows it without `r`, both
     /// while it is shown (re-read every few seconds) and when it is opened again.
     @Test func theOpenCartShowsWhatAnotherTerminalAdded() async throws {
-        let kiosk = try KioskFixture()
+        let kiosk = try await KioskFixture()
         defer { kiosk.stop() }
         try await kiosk.start()
-        let key = try kiosk.makeKey("visitor")
+        let key = try await kiosk.makeKey("visitor")
         let session = try kiosk.interactiveSession(key: key)
         let catalog = try await session.waitFor { $0.contains("₹") && $0.contains("enter open") }
         try #require(catalog.contains("enter open"), "the shop screens are needed:\n\(catalog)")
@@ -103,25 +103,25 @@ struct SSHKioskSetupTests {
     }
 
     /// The pay page through the public URL: fetched as the proxy in front of it would, with its Host header.
-    func fetch(_ kiosk: KioskFixture, _ path: String, form: String? = nil) throws -> String {
+    func fetch(_ kiosk: KioskFixture, _ path: String, form: String? = nil) async throws -> String {
         let out = kiosk.path("curl-\(UUID().uuidString).out")
         let port = try #require(kiosk.baseURL?.port)
         let arguments =
             ["curl", "-s", "-H", "Host: demo.example.com", "http://127.0.0.1:\(port)\(path)"]
             + (form.map { ["--data", $0] } ?? [])
-        _ = try Spawn.run(arguments, stdout: out)
+        _ = try await Spawn.run(arguments, stdout: out)
         return kiosk.read(out)
     }
 
     /// `sandbox serve --public-url` or `ssh-kiosk init --public-url`: either puts the base into the link.
     @Test(arguments: ["sandbox", "init"])
     func aVisitorPaysFromTheirPhoneThroughThePublicURL(_ setBy: String) async throws {
-        let kiosk = try KioskFixture()
+        let kiosk = try await KioskFixture()
         defer { kiosk.stop() }
         let publicURL = ["--public-url", "https://demo.example.com"]
         try await kiosk.start(
             sandbox: setBy == "sandbox" ? publicURL : [], initOptions: setBy == "init" ? publicURL : [])
-        let session = try kiosk.interactiveSession(key: try kiosk.makeKey("visitor"))
+        let session = try await kiosk.interactiveSession(key: try kiosk.makeKey("visitor"))
         // Wide enough for the whole link on one row beside the QR code.
         try session.tmux(["resize-window", "-t", session.name, "-x", "200", "-y", "50"])
         let catalog = try await session.waitFor { $0.contains("₹") && $0.contains("enter open") }
@@ -136,14 +136,14 @@ struct SSHKioskSetupTests {
             screens.firstMatch("https://demo\\.example\\.com(/sandbox/pay/[A-Za-z0-9_-]+)", in: payment))
 
         // The phone opens the page: a plain form with pay and fail buttons, sized for a phone.
-        let page = try fetch(kiosk, path)
+        let page = try await fetch(kiosk, path)
         #expect(page.contains("<form method=\"post\""), "\(page)")
         #expect(page.contains("value=\"pay\"") && page.contains("value=\"fail\""), "\(page)")
         #expect(page.contains("name=\"viewport\""), "\(page)")
         // The form posts back to the same page (relative), so it works behind any public base.
         let action = try #require(screens.firstMatch("action=\"([^\"]*)\"", in: page))
         #expect(!action.hasPrefix("/") && !action.contains("127.0.0.1"), "\(action)")
-        let paid = try fetch(kiosk, path, form: "action=pay")
+        let paid = try await fetch(kiosk, path, form: "action=pay")
         #expect(paid.contains("Payment successful"), "\(paid)")
         // The shop in the visitor's terminal sees it.
         try await screens.expectScreen(session, "Payment received", "paid")

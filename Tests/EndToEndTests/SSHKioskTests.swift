@@ -23,7 +23,7 @@ final class KioskFixture {
             && FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh")
     }
 
-    init() throws {
+    init() async throws {
         // Under a root-owned folder, not the checkout (which may lie below /tmp): sshd refuses a ForceCommand or
         // AuthorizedKeysCommand below a group- or world-writable folder. The binary is copied there too.
         let parent = URL(fileURLWithPath: "/var/lib/storefront-e2e")
@@ -35,7 +35,7 @@ final class KioskFixture {
         chmod(root.path, 0o755)
         // Copied by `cp`, not in this process: a write descriptor held here could leak into a child that another
         // test thread forks meanwhile, and exec of the copy would then fail with ETXTBSY.
-        let copied = try Spawn.run(["cp", BuiltBinary.path, root.appendingPathComponent("storefront").path])
+        let copied = try await Spawn.run(["cp", BuiltBinary.path, root.appendingPathComponent("storefront").path])
         guard copied == 0 else { throw SpawnError.failed(["cp", BuiltBinary.path], copied) }
         chmod(root.appendingPathComponent("storefront").path, 0o755)
     }
@@ -55,7 +55,7 @@ final class KioskFixture {
         let url = try await waitForFile(path("sandbox.out")) { $0.hasPrefix("http") }
         baseURL = URL(string: url.trimmingCharacters(in: .whitespacesAndNewlines))
         try Data(apiKey.utf8).write(to: root.appendingPathComponent("api.key"))
-        let status = try Spawn.run(
+        let status = try await Spawn.run(
             [
                 binary, "ssh-kiosk", "init", "--dir", kioskDirectory, "--port", String(port), "--listen",
                 "127.0.0.1", "--user", "root", "--store-url", baseURL?.absoluteString ?? "", "--api-key-file",
@@ -72,16 +72,24 @@ final class KioskFixture {
     /// Stops sshd, every session it forked (found by the kiosk folder in their command line), and the sandbox.
     func stop() {
         sshd?.stop()
-        for pid in sessionPIDs() { kill(pid, SIGTERM) }
+        for pid in sessionPIDsNow() { kill(pid, SIGTERM) }
         sandbox?.stop()
         try? FileManager.default.removeItem(at: root)
     }
 
     /// The kiosk-session processes still running for this kiosk.
-    func sessionPIDs() -> [pid_t] {
+    func sessionPIDs() async -> [pid_t] {
         let out = path("pgrep-\(UUID().uuidString).out")
         defer { unlink(out) }
-        _ = try? Spawn.run(["pgrep", "-f", "kiosk-session --config \(kioskDirectory)/"], stdout: out)
+        _ = try? await Spawn.run(["pgrep", "-f", "kiosk-session --config \(kioskDirectory)/"], stdout: out)
+        return read(out).split(whereSeparator: \.isNewline).compactMap { pid_t(String($0)) }
+    }
+
+    /// The same, blocking (pgrep ends at once): for `stop()`, which runs in `defer`.
+    func sessionPIDsNow() -> [pid_t] {
+        let out = path("pgrep-\(UUID().uuidString).out")
+        defer { unlink(out) }
+        _ = try? Spawn.runBlocking(["pgrep", "-f", "kiosk-session --config \(kioskDirectory)/"], stdout: out)
         return read(out).split(whereSeparator: \.isNewline).compactMap { pid_t(String($0)) }
     }
 
@@ -99,9 +107,9 @@ final class KioskFixture {
     }
 
     /// A visitor's key pair; returns the private key's path.
-    func makeKey(_ name: String) throws -> String {
+    func makeKey(_ name: String) async throws -> String {
         let key = path("key-\(name)")
-        let status = try Spawn.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", key])
+        let status = try await Spawn.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", key])
         guard status == 0 else { throw KioskTestError.keygen(status) }
         return key
     }
@@ -149,11 +157,11 @@ struct SSHKioskTests {
     }
 
     @Test func browseAddDropReconnectAndFindTheCart() async throws {
-        let kiosk = try KioskFixture()
+        let kiosk = try await KioskFixture()
         defer { kiosk.stop() }
         try await kiosk.start()
-        let visitor = try kiosk.makeKey("visitor")
-        let stranger = try kiosk.makeKey("stranger")
+        let visitor = try await kiosk.makeKey("visitor")
+        let stranger = try await kiosk.makeKey("stranger")
 
         // Browse over ssh -tt.
         let first = try kiosk.interactiveSession(key: visitor)
@@ -193,7 +201,7 @@ struct SSHKioskTests {
 
         // Drop the connection: the client dies; sshd hangs up the session, which must end.
         let clientPID = try #require(pid_t(try first.format("pane_pid")))
-        let sessions = kiosk.sessionPIDs()
+        let sessions = await kiosk.sessionPIDs()
         #expect(!sessions.isEmpty, "no kiosk-session while connected")
         // No secret in the session's process title or environment.
         for pid in sessions {
@@ -204,10 +212,10 @@ struct SSHKioskTests {
             #expect(!environment.isEmpty && !environment.contains(kiosk.apiKey), "secrets in the environment")
         }
         kill(clientPID, SIGKILL)
-        var remaining = kiosk.sessionPIDs()
+        var remaining = await kiosk.sessionPIDs()
         for _ in 0..<300 where !remaining.isEmpty {
             try await Task.sleep(for: .milliseconds(100))
-            remaining = kiosk.sessionPIDs()
+            remaining = await kiosk.sessionPIDs()
         }
         #expect(remaining.isEmpty, "the session outlived its connection: \(remaining)")
 
@@ -279,10 +287,10 @@ struct SSHKioskTests {
     }
 
     @Test func aCheckoutCutOffByADroppedConnectionResumesOnTheOrder() async throws {
-        let kiosk = try KioskFixture()
+        let kiosk = try await KioskFixture()
         defer { kiosk.stop() }
         try await kiosk.start()
-        let visitor = try kiosk.makeKey("visitor")
+        let visitor = try await kiosk.makeKey("visitor")
         let first = try kiosk.interactiveSession(key: visitor)
         let catalog = try await first.waitFor { $0.contains("₹") && $0.contains("enter open") }
         try #require(catalog.contains("enter open"), "the shop screens are needed:\n\(catalog)")
@@ -297,10 +305,10 @@ struct SSHKioskTests {
 
         // The connection drops while the payment is awaited.
         kill(try #require(pid_t(try first.format("pane_pid"))), SIGKILL)
-        var remaining = kiosk.sessionPIDs()
+        var remaining = await kiosk.sessionPIDs()
         for _ in 0..<300 where !remaining.isEmpty {
             try await Task.sleep(for: .milliseconds(100))
-            remaining = kiosk.sessionPIDs()
+            remaining = await kiosk.sessionPIDs()
         }
         #expect(remaining.isEmpty, "the session outlived its connection")
 
@@ -317,30 +325,30 @@ struct SSHKioskTests {
 
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalEndsTheSessionRestoringTheTerminal(_ signalNumber: Int32) async throws {
-        let kiosk = try KioskFixture()
+        let kiosk = try await KioskFixture()
         defer { kiosk.stop() }
         try await kiosk.start()
-        let key = try kiosk.makeKey("visitor")
+        let key = try await kiosk.makeKey("visitor")
         let session = try kiosk.interactiveSession(key: key)
         let catalog = try await session.waitFor { $0.contains("₹") }
         #expect(catalog.contains("₹"), "no catalog over ssh:\n\(catalog)")
         #expect(try session.format("alternate_on") == "1")
-        let pids = kiosk.sessionPIDs()
+        let pids = await kiosk.sessionPIDs()
         #expect(!pids.isEmpty, "no kiosk-session while connected")
         for pid in pids { kill(pid, signalNumber) }
         let after = try await session.waitFor { $0.contains("ssh-exit=") }
         #expect(after.contains("ssh-exit="), "the connection stayed open:\n\(after)")
-        #expect(kiosk.sessionPIDs().isEmpty)
+        await #expect(kiosk.sessionPIDs().isEmpty)
         // The shop restored the visitor's terminal on its way out (through ssh, into tmux).
         #expect(try session.format("alternate_on") == "0", "the alternate screen was not left")
         #expect(try session.format("cursor_flag") == "1", "the cursor was left hidden")
     }
 
     @Test func scriptedRequestsAreTheOnlyCommandsAndNothingIsForwarded() async throws {
-        let kiosk = try KioskFixture()
+        let kiosk = try await KioskFixture()
         defer { kiosk.stop() }
         try await kiosk.start()
-        let key = try kiosk.makeKey("visitor")
+        let key = try await kiosk.makeKey("visitor")
         let (shellStatus, shellOutput) = try await kiosk.run(key: key, "sh", "-c", "id")
         #expect(shellStatus == 2, "a shell command ran: \(shellOutput)")
         #expect(!shellOutput.contains("uid="))
@@ -370,13 +378,14 @@ struct SSHKioskTests {
     }
 
     @Test func twentyConcurrentVisitorsAllAddToTheirOwnCart() async throws {
-        let kiosk = try KioskFixture()
+        let kiosk = try await KioskFixture()
         defer { kiosk.stop() }
         try await kiosk.start()
         let client = StorefrontClient(
             configuration: ClientConfiguration(baseURL: try #require(kiosk.baseURL), apiKey: kiosk.apiKey))
         let product = try #require(try await client.products(ProductQuery(limit: 5)).products.first { !$0.hasVariant })
-        let keys = try (0..<20).map { try kiosk.makeKey("visitor\($0)") }
+        var keys: [String] = []
+        for index in 0..<20 { keys.append(try await kiosk.makeKey("visitor\(index)")) }
         let outputs = keys.indices.map { kiosk.path("add-\($0).out") }
         let clients = try keys.indices.map { index in
             try BackgroundProcess(
@@ -399,10 +408,11 @@ struct SSHKioskTests {
     }
 
     @Test func twentyConcurrentShopsOverSshTtyAddByKeys() async throws {
-        let kiosk = try KioskFixture()
+        let kiosk = try await KioskFixture()
         defer { kiosk.stop() }
         try await kiosk.start()
-        let keys = try (0..<20).map { try kiosk.makeKey("shopper\($0)") }
+        var keys: [String] = []
+        for index in 0..<20 { keys.append(try await kiosk.makeKey("shopper\(index)")) }
         // All twenty connected at once, each in its own terminal.
         let sessions = try keys.map { try kiosk.interactiveSession(key: $0) }
         for (index, session) in sessions.enumerated() {
@@ -425,6 +435,6 @@ struct SSHKioskTests {
             let after = try await session.waitFor { $0.contains("ssh-exit=") }
             #expect(after.contains("ssh-exit=0"), "shopper \(index):\n\(after)")
         }
-        #expect(kiosk.sessionPIDs().isEmpty)
+        await #expect(kiosk.sessionPIDs().isEmpty)
     }
 }

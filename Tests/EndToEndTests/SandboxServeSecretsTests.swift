@@ -79,6 +79,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: server.path("s.sqlite.support-key")))
         let logs = server.read("serve.out") + server.read("serve.err")
         #expect(!logs.contains(server.apiKey) && !logs.contains(server.supportKey))
+        // It says where the support key is, never the key.
+        #expect(server.read("serve.out").contains("support key: in \(server.path("support.key"))"), "\(logs)")
+    }
+
+    @Test func serveSaysWhereItsGeneratedSupportKeyIs() async throws {
+        let server = try Server()
+        try await server.start([])
+        let out = server.read("serve.out")
+        let file = server.path("s.sqlite") + ".support-key"
+        #expect(out.contains("support key: in \(file) (storefront support … --support-key-file \(file))"), "\(out)")
+        let key = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!key.isEmpty && !out.contains(key))
     }
 
     @Test func supportKeyFromTheEnvironment() async throws {
@@ -90,22 +102,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: server.path("s.sqlite.support-key")))
     }
 
-    @Test func badKeyOptionsAreRefused() throws {
+    @Test func badKeyOptionsAreRefused() async throws {
         let server = try Server()
-        func serve(_ arguments: [String]) throws -> (Int32, String) {
-            let status = try Spawn.run(
+        func serve(_ arguments: [String]) async throws -> (Int32, String) {
+            let status = try await Spawn.run(
                 [BuiltBinary.path, "sandbox", "serve", "--port", "0", "--db", server.path("s.sqlite")] + arguments,
                 stderr: server.path("bad.err"))
             return (status, server.read("bad.err"))
         }
-        let both = try serve(["--support-key", "k", "--support-key-file", server.path("support.key")])
+        let both = try await serve(["--support-key", "k", "--support-key-file", server.path("support.key")])
         #expect(both.0 == 2, "\(both.1)")
         #expect(both.1.contains("not both"), "\(both.1)")
-        let missing = try serve(["--support-key-file", server.path("nope.key")])
+        let missing = try await serve(["--support-key-file", server.path("nope.key")])
         #expect(missing.0 == 1, "\(missing.1)")
         #expect(missing.1.contains("cannot read the support key file"), "\(missing.1)")
         try Data("\n".utf8).write(to: URL(fileURLWithPath: server.path("empty.key")))
-        let empty = try serve(["--api-key-file", server.path("empty.key")])
+        let empty = try await serve(["--api-key-file", server.path("empty.key")])
         #expect(empty.0 == 1, "\(empty.1)")
         #expect(empty.1.contains("the API key file"), "\(empty.1)")
     }

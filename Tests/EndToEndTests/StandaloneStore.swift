@@ -1,4 +1,5 @@
 import Foundation
+import StorefrontAPI
 import Testing
 
 #if canImport(Glibc)
@@ -65,9 +66,18 @@ final class StandaloneStore {
         self.server = nil
     }
 
-    /// The store options every `storefront` command of the test takes.
+    /// The store options every `storefront` command of the test takes. No flag asks for OTPs: the sandbox says
+    /// it is one, and the shop then shows them.
     var storeArguments: [String] {
-        ["--store-id", storeID, "--api-key-file", keyFile, "--env", baseURL, "--debug-mode"]
+        ["--store-id", storeID, "--api-key-file", keyFile, "--env", baseURL]
+    }
+
+    /// The shop's token file for this store in `session`'s state folder.
+    func tokenFile(in session: TmuxSession) -> URL {
+        FileTokenStore.forStore(
+            storeID, location: baseURL,
+            environment: ["XDG_STATE_HOME": session.home.appendingPathComponent("state").path]
+        ).fileURL
     }
 
     /// The shop on this store, then a shell line with its exit status (the pane stays for reading). Its request
@@ -84,14 +94,14 @@ final class StandaloneStore {
 
     /// `storefront ARGUMENTS` (with the store options) as the shop in `session` would run: the same XDG folders,
     /// so the same session tokens. Its exit status and standard output.
-    func run(_ arguments: [String], as session: TmuxSession) throws -> (Int32, String) {
+    func run(_ arguments: [String], as session: TmuxSession) async throws -> (Int32, String) {
         let out = path("run-\(UUID().uuidString).out")
         defer { unlink(out) }
-        let status = try Spawn.run(
+        let status = try await Spawn.run(
             [
                 "env", "XDG_STATE_HOME=" + session.home.appendingPathComponent("state").path,
                 "XDG_DATA_HOME=" + session.home.appendingPathComponent("data").path, BuiltBinary.path,
-            ] + arguments + storeArguments.filter { $0 != "--debug-mode" }, stdout: out)
+            ] + arguments + storeArguments, stdout: out)
         return (status, read(out))
     }
 

@@ -53,13 +53,15 @@ final class SupportFixture {
     }
 
     /// The store flags of the support command.
-    var storeFlags: [String] { ["--store-id", "sandbox", "--api-key", apiKey, "--env", baseURL.absoluteString] }
+    var storeFlags: [String] {
+        ["--store-id", "sandbox", "--api-key", apiKey, "--env", baseURL.absoluteString, "--quiet"]
+    }
 
     /// Runs the binary without a terminal; (exit status, stdout, stderr).
-    func run(_ arguments: [String]) throws -> (Int32, String, String) {
+    func run(_ arguments: [String]) async throws -> (Int32, String, String) {
         let out = path("run-\(UUID().uuidString).out")
         let err = path("run-\(UUID().uuidString).err")
-        let status = try Spawn.run([BuiltBinary.path] + arguments, stdout: out, stderr: err)
+        let status = try await Spawn.run([BuiltBinary.path] + arguments, stdout: out, stderr: err)
         return (status, read(out), read(err))
     }
 
@@ -126,7 +128,7 @@ final class SupportFixture {
         let fixture = try await SupportFixture()
         defer { fixture.stop() }
         let key = ["--support-key", fixture.supportKey]
-        let (status, out, err) = try fixture.run(
+        let (status, out, err) = try await fixture.run(
             ["support", "cart", "--user-id", fixture.userID, "--json"] + fixture.storeFlags + key)
         #expect(status == 0, "\(err)")
         struct Snapshot: Decodable {
@@ -149,7 +151,7 @@ final class SupportFixture {
         #expect(!out.contains("eyJ") && !err.contains("eyJ"), "a token was printed")
 
         // The built-in sandbox (here on the same database file) mints its own support token.
-        let builtIn = try fixture.run([
+        let builtIn = try await fixture.run([
             "support", "cart", "--user-id", fixture.userID, "--json", "--sandbox-db", fixture.path("sandbox.sqlite"),
         ])
         #expect(builtIn.0 == 0, "\(builtIn.2)")
@@ -158,18 +160,18 @@ final class SupportFixture {
         // The key from a file (kept out of `ps`): the same cart; a missing file is a clear failure.
         let keyFile = fixture.path("support.key")
         try Data((fixture.supportKey + "\n").utf8).write(to: URL(fileURLWithPath: keyFile))
-        let fromFile = try fixture.run(
+        let fromFile = try await fixture.run(
             ["support", "cart", "--user-id", fixture.userID, "--json", "--support-key-file", keyFile]
                 + fixture.storeFlags)
         #expect(fromFile.0 == 0, "\(fromFile.2)")
         #expect(try decoder.decode(Snapshot.self, from: Data(fromFile.1.utf8)).lines.map(\.quantity) == [2, 1])
-        let missingFile = try fixture.run(
+        let missingFile = try await fixture.run(
             ["support", "cart", "--user-id", fixture.userID, "--json", "--support-key-file", keyFile + ".gone"]
                 + fixture.storeFlags)
         #expect(missingFile.0 == 1)
         #expect(missingFile.2.contains("cannot read the support key file"), "\(missingFile.2)")
 
-        let unknown = try fixture.run(
+        let unknown = try await fixture.run(
             ["support", "cart", "--user-id", "NOSUCHUSER", "--json"] + fixture.storeFlags + key)
         #expect(unknown.0 == 1)
         #expect(unknown.2 == "storefront: no user NOSUCHUSER in this store.\n", "\(unknown.2)")
@@ -177,24 +179,26 @@ final class SupportFixture {
         let guest = StorefrontClient(
             configuration: ClientConfiguration(baseURL: fixture.baseURL, apiKey: fixture.apiKey))
         let guestID = try await guest.session().userId
-        let empty = try fixture.run(["support", "cart", "--user-id", guestID, "--json"] + fixture.storeFlags + key)
+        let empty = try await fixture.run(
+            ["support", "cart", "--user-id", guestID, "--json"] + fixture.storeFlags + key)
         #expect(empty.0 == 1)
         #expect(empty.2 == "storefront: user \(guestID) has no cart.\n", "\(empty.2)")
 
-        let wrongKey = try fixture.run(
+        let wrongKey = try await fixture.run(
             ["support", "cart", "--user-id", fixture.userID, "--json", "--support-key", "nope"] + fixture.storeFlags)
         #expect(wrongKey.0 == 1)
         #expect(wrongKey.2.contains("Invalid support key"), "\(wrongKey.2)")
         #expect(!wrongKey.2.contains(fixture.supportKey))
 
-        let noCredential = try fixture.run(
+        let noCredential = try await fixture.run(
             ["support", "cart", "--user-id", fixture.userID, "--json"] + fixture.storeFlags)
         #expect(noCredential.0 == 2)
         #expect(noCredential.2.contains("--support-token"), "\(noCredential.2)")
 
-        let noUser = try fixture.run(["support", "cart", "--json"] + fixture.storeFlags + key)
+        let noUser = try await fixture.run(["support", "cart", "--json"] + fixture.storeFlags + key)
         #expect(noUser.0 == 2)
-        let noTerminal = try fixture.run(["support", "cart", "--user-id", fixture.userID] + fixture.storeFlags + key)
+        let noTerminal = try await fixture.run(
+            ["support", "cart", "--user-id", fixture.userID] + fixture.storeFlags + key)
         #expect(noTerminal.0 == 2)
         #expect(noTerminal.2.contains("not a terminal"), "\(noTerminal.2)")
     }

@@ -21,7 +21,7 @@ final class TLSFixture {
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("certs"), withIntermediateDirectories: true)
         try await store.start()
-        try makeCertificates()
+        try await makeCertificates()
         try write(
             "stunnel.conf",
             """
@@ -69,8 +69,9 @@ final class TLSFixture {
 
     /// `storefront products search tea` against the store over HTTPS with `arguments` and `environment` added
     /// (the store's id and key file come first); (exit status, stdout, stderr).
-    func search(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> (Int32, String, String) {
-        try run(
+    func search(_ arguments: [String] = [], environment: [String: String] = [:]) async throws -> (Int32, String, String)
+    {
+        try await run(
             [
                 "products", "search", "tea", "--store-id", store.storeID, "--api-key-file", store.keyFile, "--env",
                 httpsURL,
@@ -79,7 +80,7 @@ final class TLSFixture {
     }
 
     /// The binary with XDG folders of the fixture's, no proxy or CA variables but those in `environment`.
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+    func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> (Int32, String, String) {
         let id = UUID().uuidString
         var variables = [
             "XDG_CONFIG_HOME": path("config"), "XDG_STATE_HOME": path("state"), "XDG_DATA_HOME": path("data"),
@@ -87,7 +88,7 @@ final class TLSFixture {
         variables.merge(environment) { _, new in new }
         let unset = ["HTTPS_PROXY", "https_proxy", "http_proxy", "ALL_PROXY", "NO_PROXY", "no_proxy"]
             .filter { variables[$0] == nil }.flatMap { ["-u", $0] }
-        let status = try Spawn.run(
+        let status = try await Spawn.run(
             ["/usr/bin/env"] + unset + variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
                 + [BuiltBinary.path] + arguments,
             stdout: path("\(id).out"), stderr: path("\(id).err"))
@@ -99,24 +100,24 @@ final class TLSFixture {
     }
 
     /// A CA, a server certificate it signs for 127.0.0.1 and localhost, and the CA in a hashed folder.
-    private func makeCertificates() throws {
+    private func makeCertificates() async throws {
         try write("server.ext", "subjectAltName = DNS:localhost, IP:127.0.0.1")
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        try openssl(
+        try await openssl(
             ["req", "-x509"] + ec + ["-keyout", path("ca.key"), "-out", caFile, "-days", "2"]
                 + ["-subj", "/CN=Storefront Test CA"])
-        try openssl(
+        try await openssl(
             ["req"] + ec + ["-keyout", path("server.key"), "-out", path("server.csr"), "-subj", "/CN=localhost"])
-        try openssl([
+        try await openssl([
             "x509", "-req", "-in", path("server.csr"), "-CA", caFile, "-CAkey", path("ca.key"), "-CAcreateserial",
             "-out", path("server.pem"), "-days", "2", "-extfile", path("server.ext"),
         ])
         try FileManager.default.copyItem(atPath: caFile, toPath: caDirectory + "/test-ca.pem")
-        try openssl(["rehash", caDirectory])
+        try await openssl(["rehash", caDirectory])
     }
 
-    private func openssl(_ arguments: [String]) throws {
-        let status = try Spawn.run(["openssl"] + arguments, stderr: path("openssl.err"))
+    private func openssl(_ arguments: [String]) async throws {
+        let status = try await Spawn.run(["openssl"] + arguments, stderr: path("openssl.err"))
         guard status == 0 else { throw SpawnError.failed(["openssl"] + arguments, status) }
     }
 

@@ -74,14 +74,14 @@ import Testing
         let catalog = try await session.waitFor { $0.contains("₹") && $0.contains("enter open") }
         try #require(catalog.contains("enter open"), "no catalog:\n\(catalog)")
         // The tokens the shop holds now.
-        let tokenFile = session.home.appendingPathComponent("state/storefront/tokens-\(store.storeID).json")
+        let tokenFile = store.tokenFile(in: session)
         let tokens = try JSONDecoder().decode(TokenPair.self, from: Data(contentsOf: tokenFile))
         let secrets = [tokens.accessToken, tokens.refreshToken]
         #expect(secrets.allSatisfy { $0.count > 16 }, "no tokens in \(tokenFile.path)")
         // The shop: the child of the pane's shell.
         let shell = try #require(pid_t(try session.format("pane_pid")))
         let children = store.path("children.out")
-        _ = try Spawn.run(["pgrep", "-P", String(shell)], stdout: children)
+        _ = try await Spawn.run(["pgrep", "-P", String(shell)], stdout: children)
         let shop = try #require(store.read(children).split(separator: "\n").first.flatMap { pid_t(String($0)) })
         let commandLine = store.read("/proc/\(shop)/cmdline").replacingOccurrences(of: "\0", with: " ")
         let environment = store.read("/proc/\(shop)/environ")
@@ -93,7 +93,7 @@ import Testing
         }
         // `ps` itself (what other users see).
         let psOut = store.path("ps.out")
-        _ = try Spawn.run(["ps", "-ww", "-o", "args=", "-p", String(shop)], stdout: psOut)
+        _ = try await Spawn.run(["ps", "-ww", "-o", "args=", "-p", String(shop)], stdout: psOut)
         #expect(store.read(psOut).contains("storefront"))
         #expect(!store.read(psOut).contains(store.apiKey))
         try await session.quitRestoringTheTerminal()

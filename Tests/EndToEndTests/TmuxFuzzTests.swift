@@ -179,7 +179,7 @@ import Testing
         var server = CartView(lines: [], toBePaid: nil)
         for _ in 0..<30 {
             let screen = try await session.settled()
-            let (status, output) = try store.run(["cart", "show"], as: session)
+            let (status, output) = try await store.run(["cart", "show"], as: session)
             #expect(status == 0, "storefront cart show failed")
             shown = CartView(
                 lines: ScreenChecks.cartLines(onScreen: screen).sorted(),

@@ -8,10 +8,20 @@ enum SpawnError: Error { case failed([String], Int32) }
 
 /// Runs a command and waits for it with posix_spawn/waitpid (Foundation's Process can hang waiting in tests).
 enum Spawn {
+    /// Runs a command to its end without holding a thread of Swift's cooperative pool: the whole suite runs in one
+    /// process whose pool has one thread per core, and a test blocked in `waitpid` on a command that takes seconds
+    /// starves every other test's in-process sandbox (their requests then time out).
     static func run(_ arguments: [String], stdout path: String = "/dev/null", stderr errorPath: String = "/dev/null")
-        throws
-        -> Int32
+        async throws -> Int32
     {
+        let process = try BackgroundProcess(arguments, stdout: path, stderr: errorPath)
+        return await process.wait()
+    }
+
+    /// Runs a command and blocks the calling thread until it ends: only for commands that end at once (tmux).
+    static func runBlocking(
+        _ arguments: [String], stdout path: String = "/dev/null", stderr errorPath: String = "/dev/null"
+    ) throws -> Int32 {
         let pid = try start(arguments, stdout: path, stderr: errorPath)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -98,7 +108,7 @@ final class TmuxSession {
         // Output goes to a file, not a pipe: the tmux server that `new-session` forks would hold a pipe open.
         let output = home.appendingPathComponent("tmux-\(UUID().uuidString).out")
         defer { try? FileManager.default.removeItem(at: output) }
-        let status = try Spawn.run(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, stdout: output.path)
+        let status = try Spawn.runBlocking(["tmux", "-L", socket, "-f", "/dev/null"] + arguments, stdout: output.path)
         guard status == 0 || arguments.first == "kill-server" else { throw SpawnError.failed(arguments, status) }
         return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }

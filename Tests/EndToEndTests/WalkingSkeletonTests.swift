@@ -36,10 +36,10 @@ import Testing
         #expect(try session.format("alternate_on") == "0", "the alternate screen was not left")
     }
 
-    @Test func stdinThatIsNotATerminalIsRefusedWithExitCode2() throws {
+    @Test func stdinThatIsNotATerminalIsRefusedWithExitCode2() async throws {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("sf-stderr-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: errors) }
-        let status = try Spawn.run([BuiltBinary.path], stderr: errors.path)
+        let status = try await Spawn.run([BuiltBinary.path], stderr: errors.path)
         let message = try String(contentsOf: errors, encoding: .utf8)
         #expect(status == 2)
         #expect(message.contains("not a terminal"))

@@ -137,6 +137,34 @@ import Testing
         }
         await store.finish()
     }
+
+    /// `s` then `w` at once: opening the wishlist while the save is on its way waits for the save's answer (the
+    /// whole wishlist) instead of reading it again, which cancelled the save (the journey in tmux once showed "Your
+    /// wishlist is empty." after saving a product).
+    @Test func openingTheWishlistWhileASaveIsOnItsWayKeepsTheSave() async {
+        // The save answers only once the wishlist has been opened.
+        let (opened, open) = AsyncStream<Void>.makeStream()
+        let api = StubAPI {
+            $0.addToWishlist = { _ in
+                for await _ in opened { break }
+                return [Fixtures.catalogItem("p1")]
+            }
+        }
+        var state = memberState()
+        state.product.id = "p1"
+        state.product.product = Fixtures.product("p1")
+        let store = makeStore(api, state: state)
+        await store.send(.product(.addToWishlist)) { $0.inFlight = [.wishlist] }
+        await store.send(.navigate(.wishlist)) { $0.route.append(.wishlist) }
+        open.yield()
+        await store.receive(.wishlist(.updated([Fixtures.catalogItem("p1")]))) {
+            $0.wishlist.items = [Fixtures.catalogItem("p1")]
+            $0.wishlist.isLoaded = true
+            $0.inFlight = []
+            $0.notice = Notice(.success, "Wishlist updated.")
+        }
+        await store.finish()
+    }
 }
 
 @MainActor @Suite struct OrdersTests {

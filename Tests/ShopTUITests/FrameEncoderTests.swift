@@ -221,7 +221,7 @@ extension NCursesTests {
     /// The backend draws a journey on a pseudo-terminal (with terminfo `term`); its bytes, frame by frame, are
     /// written into a tmux pane of the same size, whose screen must read as the frame after each one.
     @Test(.enabled(if: tmuxAvailable), arguments: ["tmux-256color", "xterm-256color"])
-    func theBackendsBytesShowTheFrameInTmux(_ term: String) throws {
+    func theBackendsBytesShowTheFrameInTmux(_ term: String) async throws {
         let frames = FrameEncoderTests.journey()
         let pty = try #require(PseudoTerminal(rows: 24, cols: 80))
         defer { pty.close() }
@@ -241,7 +241,7 @@ extension NCursesTests {
         let encoded = chunks.dropFirst().dropLast().map(\.count)
         #expect(backend.lastEncodedBytes != nil)
 
-        let tmux = try Tmux(width: 80, height: 24)
+        let tmux = try await Tmux.start(width: 80, height: 24)
         defer { tmux.stop() }
         for (i, f) in frames.enumerated() {
             tmux.write(chunks[i])
@@ -253,7 +253,8 @@ extension NCursesTests {
             for _ in 0..<100 {
                 got = tmux.capture()
                 if got == want { break }
-                usleep(20_000)
+                // Waits without holding a thread of the cooperative pool (the whole suite shares its few threads).
+                try await Task.sleep(for: .milliseconds(20))
             }
             for r in 0..<24 where got.count == 24 && got[r] != want[r] {
                 Issue.record("\(term) frame \(i) row \(r):\n  tmux  |\(got[r])|\n  frame |\(want[r])|")
@@ -267,10 +268,17 @@ extension NCursesTests {
 
 /// A private tmux server with one pane in raw mode, whose terminal the test writes into directly.
 final class Tmux {
-    let socket = "sf-enc-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+    let socket: String
     let fd: Int32
 
-    init(width: Int, height: Int) throws {
+    private init(socket: String, fd: Int32) {
+        self.socket = socket
+        self.fd = fd
+    }
+
+    /// Waits with `Task.sleep`, not `usleep`: a blocked thread of the cooperative pool stalls other tests.
+    static func start(width: Int, height: Int) async throws -> Tmux {
+        let socket = "sf-enc-\(getpid())-\(Int.random(in: 0..<1_000_000))"
         try Tmux.run(
             socket,
             [
@@ -283,11 +291,12 @@ final class Tmux {
                 (try? Tmux.run(socket, ["display-message", "-p", "#{pane_tty}"]))?.trimmingCharacters(
                     in: .whitespacesAndNewlines) ?? ""
             if !tty.isEmpty { break }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
-        usleep(200_000)  // stty raw has run
-        fd = open(tty, O_WRONLY | O_NOCTTY)
+        try await Task.sleep(for: .milliseconds(200))  // stty raw has run
+        let fd = open(tty, O_WRONLY | O_NOCTTY)
         guard fd >= 0 else { throw TmuxError.noPane }
+        return Tmux(socket: socket, fd: fd)
     }
 
     enum TmuxError: Error { case noPane, failed(Int32) }

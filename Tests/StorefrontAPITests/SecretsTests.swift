@@ -32,6 +32,32 @@ struct SecretsTests {
         #expect(store.load() == nil)
     }
 
+    @Test("two stores with one id keep their own token files; an older file is taken over once")
+    func tokenFilesPerStoreAndAddress() throws {
+        let directory = TestClient.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let environment = ["XDG_STATE_HOME": directory.path]
+        let legacy = FileTokenStore.forStore("sandbox", environment: environment)
+        legacy.save(TokenPair(accessToken: "old", refreshToken: "r0"))
+        let builtIn = FileTokenStore.forStore(
+            "sandbox", location: "built-in:/data/sandbox.sqlite", environment: environment)
+        let served = FileTokenStore.forStore(
+            "sandbox", location: "http://127.0.0.1:8080/api/v1/sandbox/storefront", environment: environment)
+        #expect(builtIn.fileURL != served.fileURL)
+        #expect(builtIn.fileURL.lastPathComponent.hasPrefix("tokens-sandbox-"))
+        // The first store of that id took the older file over; the second starts with none.
+        #expect(builtIn.load()?.accessToken == "old")
+        #expect(legacy.load() == nil)
+        #expect(served.load() == nil)
+        served.save(TokenPair(accessToken: "a2", refreshToken: "r2"))
+        #expect(builtIn.load()?.accessToken == "old")
+        // The same address names the same file on every run.
+        let again = FileTokenStore.forStore(
+            "sandbox", location: "http://127.0.0.1:8080/api/v1/sandbox/storefront", environment: environment)
+        #expect(again.fileURL == served.fileURL)
+        #expect(again.load()?.accessToken == "a2")
+    }
+
     @Test("a token file found readable by others is made private when read")
     func looseFileTightened() throws {
         let directory = TestClient.temporaryDirectory()

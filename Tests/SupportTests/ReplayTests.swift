@@ -66,7 +66,10 @@ import Testing
     /// OTP login as the demo customer, the mouse into the cart, checkout with the saved address, standard delivery,
     /// order placed with the Juspay hosted page (left awaiting payment).
     /// With `pay`, the customer then pays on the hosted page and the app's polling sees it.
-    static func recordCheckout(on sandbox: Site, to file: URL, pay: Bool = false) async throws -> (Secrets, State) {
+    /// With `enter`, the OTP is submitted as the terminal does it: Enter on the OTP screen (`select`).
+    static func recordCheckout(on sandbox: Site, to file: URL, pay: Bool = false, enter: Bool = false) async throws
+        -> (Secrets, State)
+    {
         let tokens = MemoryTokenStore()
         let clock = TestClock()
         let store = Store(environment: ShopEnvironment(api: sandbox.client(tokens: tokens), clock: clock))
@@ -88,7 +91,7 @@ import Testing
         secrets.otp = try #require(challenge.otp)
         secrets.otpToken = challenge.otpToken
         for digit in secrets.otp { try await send(.edit(.otp, .insert(String(digit)))) }
-        try await send(.session(.submitOTP))
+        try await send(enter ? .select : .session(.submitOTP))
         #expect(store.state.isSignedIn)
         secrets.tokens = tokens.load()
         try await send(.navigate(.product(id: mouse)))
@@ -153,6 +156,26 @@ import Testing
         await second.close()
     }
 
+    /// A checkout recorded on a sandbox of its own, read back (the file removed).
+    static func recordedCheckout(enter: Bool) async throws -> Recording {
+        let site = try await Site()
+        let file = recordingFile()
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try await recordCheckout(on: site, to: file, enter: enter)
+        await site.close()
+        return try Recording.read(contentsOf: file)
+    }
+
+    @Test func anOTPSubmittedWithEnterIsReplacedByTheLiveOneToo() async throws {
+        let recording = try await Self.recordedCheckout(enter: true)
+        #expect(!recording.intents.contains { $0.action == .session(.submitOTP) })
+        let second = try await Site()
+        let report = await Replayer(recording: recording, api: second.client()).run()
+        #expect(report.isSame, "\(report.headline)")
+        #expect(report.notes.contains { $0.contains("OTP") })
+        await second.close()
+    }
+
     @Test func aChangedPriceIsTheFirstDifference() async throws {
         let first = try await Site()
         let file = Self.recordingFile()
@@ -209,11 +232,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: file) }
         _ = try await Self.recordCheckout(on: first, to: file)
         await first.close()
-        // A store that is not in debug mode (as a real one): OTPs never come back with the challenge.
+        // A store that does not say it is a sandbox (as a real one): OTPs never come back with the challenge.
         let second = try await Site()
         let client = StorefrontClient(
             configuration: ClientConfiguration(baseURL: second.server.baseURL, apiKey: "k", debugMode: false),
-            tokenStore: MemoryTokenStore())
+            transport: UnannouncedTransport(), tokenStore: MemoryTokenStore())
         let report = await Replayer(recording: try Recording.read(contentsOf: file), api: client).run()
         guard case .stopped(let intent, let summary, let reason) = report.outcome else {
             Issue.record("expected a stop, got \(report.headline)")
@@ -301,5 +324,17 @@ import Testing
         #expect(Recording.ReadError.truncated(line: 3).errorDescription?.contains("truncated") == true)
         #expect(Recording.ReadError.notARecording.errorDescription?.contains("not a storefront recording") == true)
         #expect(Recording.ReadError.badLine(line: 2, reason: "x").errorDescription?.contains("Line 2") == true)
+    }
+}
+
+/// The real transport, with the sandbox's `x-storefront-sandbox` header taken off its answers: the sandbox then
+/// answers as a real store would, never revealing OTPs.
+struct UnannouncedTransport: HTTPTransport {
+    let transport: any HTTPTransport = URLSessionTransport()
+
+    func send(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
+        var response = try await transport.send(request)
+        response.headers["x-storefront-sandbox"] = nil
+        return response
     }
 }

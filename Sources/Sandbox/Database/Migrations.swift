@@ -268,6 +268,9 @@ enum Migrations {
             }
             try ChangeCounters.installTriggers(db, on: "profile_image")
         }
+        migrator.registerMigration("v6-support-find") { db in
+            try SupportActivity.install(db)
+        }
         return migrator
     }
 }

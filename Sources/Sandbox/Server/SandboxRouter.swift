@@ -9,6 +9,7 @@ enum SandboxRouter {
 
     static func build(_ services: SandboxServices) -> Router<SandboxContext> {
         let router = Router(context: SandboxContext.self)
+        router.add(middleware: SandboxAnnouncement())
         if !services.configuration.chaos.isOff {
             router.add(middleware: ChaosMiddleware(settings: services.configuration.chaos))
         }
@@ -18,6 +19,7 @@ enum SandboxRouter {
         let authRoutes = AuthRoutes(services: services, auth: auth)
         authRoutes.register(on: api)
         SupportRoutes(services: services, auth: auth).register(on: api)
+        SupportFindRoutes(services: services, auth: auth).register(on: api)
         UserRoutes(services: services, auth: auth, authRoutes: authRoutes).register(on: api)
         CatalogRoutes(services: services, auth: auth).register(on: api)
         CartRoutes(services: services, auth: auth).register(on: api)

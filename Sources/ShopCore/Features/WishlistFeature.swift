@@ -9,6 +9,9 @@ extension Reducer {
         switch action {
         case .load:
             guard state.session.claims != nil else { return .none }
+            // A save or removal on its way answers the whole wishlist; reading it now would cancel that change
+            // (one effect per id) and could show the list without it.
+            guard !state.inFlight.contains(.wishlist) else { return .none }
             state.inFlight.insert(.wishlist)
             return call(.wishlist, environment) { api in
                 .wishlist(.loaded(try await api.wishlist()))

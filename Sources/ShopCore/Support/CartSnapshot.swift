@@ -11,6 +11,8 @@ public struct CartSnapshot: Codable, Sendable, Hashable {
     public var version: Int
     public var exportedAt: String
     public var store: String
+    /// Whose cart it was: the user id a customer reads out to support (absent in older snapshots).
+    public var userId: String?
     public var containsPersonalData: Bool
     public var lines: [Line]
     public var couponCode: String?
@@ -75,10 +77,11 @@ public struct CartSnapshot: Codable, Sendable, Hashable {
     }
 
     /// Takes a snapshot of `cart`.
-    public init(cart: Cart, store: String, withPII: Bool, now: Date = Date()) {
+    public init(cart: Cart, store: String, userID: String? = nil, withPII: Bool, now: Date = Date()) {
         version = Self.currentVersion
         exportedAt = ISO8601DateFormatter().string(from: now)
         self.store = store
+        userId = userID
         containsPersonalData = withPII
         lines = cart.cartItems.filter { !$0.isFreeItem }.map {
             Line(

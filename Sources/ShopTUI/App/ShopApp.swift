@@ -405,9 +405,11 @@ public final class ShopApp: TerminalProgram {
         let ctx = context(theme: theme)
         let layout = ScreenLayout(buffer: buffer, maxContentWidth: 200)
         let narrow = buffer.width < 80
+        let right = headerRight(ctx, narrow: narrow)
+        // The columns HeaderBar leaves the title.
+        let room = buffer.width - 2 - (right.isEmpty ? 0 : min(DisplayWidth.of(right), buffer.width / 2) + 2)
         HeaderBar.draw(
-            into: &buffer, title: headerTitle(state, theme, narrow: narrow), right: headerRight(ctx, narrow: narrow),
-            theme: theme)
+            into: &buffer, title: headerTitle(state, theme, narrow: narrow, room: room), right: right, theme: theme)
         drawBreadcrumbs(state, into: &buffer, layout: layout, theme: theme)
         let output = Self.drawScreen(ctx, into: &buffer, rect: layout.content.inset(horizontal: 1))
         linkRegions = output.links
@@ -460,10 +462,14 @@ public final class ShopApp: TerminalProgram {
         }
     }
 
-    private func headerTitle(_ state: State, _ theme: Theme, narrow: Bool) -> String {
+    private func headerTitle(_ state: State, _ theme: Theme, narrow: Bool, room: Int) -> String {
         let route = state.currentRoute
-        // A support view names whose cart it shows (user ids are long: instead of the store's name).
-        if route == .cart, let owner = state.readOnly?.cartOwner { return "Cart of user \(owner)" }
+        // A support view names whose cart it shows, and the store when there is room (user ids are long).
+        if route == .cart, let owner = state.readOnly?.cartOwner {
+            let whose = "Cart of user \(owner)"
+            let named = "\(storeName) \(theme.glyphs.separator) \(whose)"
+            return DisplayWidth.of(named) <= room ? named : whose
+        }
         // Titles hold "·"; replaced only when the glyphs differ (ASCII), not on every frame.
         let title =
             theme.glyphs.separator == "·" || !route.title.contains("·")

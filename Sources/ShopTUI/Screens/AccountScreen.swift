@@ -120,6 +120,8 @@ enum AccountScreen {
         var details: [(String, String)] = [
             ("Email", (user?.email ?? "not set") + ((user?.isEmailVerified ?? false) ? " " + theme.glyphs.check : "")),
             ("Phone", (user?.phone ?? "not set") + ((user?.isPhoneVerified ?? false) ? " " + theme.glyphs.check : "")),
+            // What support asks for (`storefront support cart --user-id`).
+            ("User id", user?.id ?? state.session.claims?.userId ?? "unknown"),
         ]
         details += balances(ctx)
         // Short terminals: the menu first, the details only when everything fits.

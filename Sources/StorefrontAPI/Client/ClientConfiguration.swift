@@ -6,7 +6,8 @@ public struct ClientConfiguration: Sendable, Hashable {
     public var baseURL: URL
     /// Sent only on `POST /auth/anonymous`.
     public var apiKey: String
-    /// Sends `x-debug-mode: true` so that OTP answers carry the OTP (sandbox and tests only).
+    /// Sends `x-debug-mode: true` so that OTP answers carry the OTP, whatever the store says (tests only). Without
+    /// it the client sends the header only once the store said it is a sandbox (``StorefrontClient/storeSaysSandbox``).
     public var debugMode: Bool
     /// Deadline of one attempt of one request, from sending to the whole answer (default 15 s).
     public var timeout: Duration

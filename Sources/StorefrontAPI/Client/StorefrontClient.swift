@@ -30,6 +30,9 @@ public actor StorefrontClient {
     let renewSupportToken: (@Sendable () async throws(APIError) -> String)?
     /// A support token renewal in flight, shared by concurrent callers.
     var pendingRenewal: Task<Result<String, APIError>, Never>?
+    /// The store said it is a sandbox (`x-storefront-sandbox: true` on an answer): only then are OTPs asked for
+    /// in answers (`x-debug-mode`), unless the configuration asks for them itself.
+    public private(set) var storeSaysSandbox = false
 
     public init(
         configuration: ClientConfiguration, transport: any HTTPTransport = StandardTransport.make(),
@@ -155,6 +158,9 @@ public actor StorefrontClient {
         if let tokens, tokens.accessToken != rejected { return tokens }
         return try await sharedSessionChange(refresh: tokens != nil)
     }
+
+    /// The header by which a sandbox announces itself (names are lower case in ``HTTPResponse/headers``).
+    static let sandboxHeader = "x-storefront-sandbox"
 
     static let supportTokenExpired = APIError.http(
         status: 401, code: "TOKEN_EXPIRED", message: "The support token was refused or has expired: get a new one.",
@@ -320,6 +326,7 @@ public actor StorefrontClient {
             do {
                 let response = try await sendWithDeadline(request)
                 status = response.status
+                if response.headers[Self.sandboxHeader] == "true" { storeSaysSandbox = true }
                 logTrace(request: request, response: response)
                 let drops = DecodingDrops()
                 outcome = Result { () throws(APIError) -> Content in
@@ -360,7 +367,7 @@ public actor StorefrontClient {
         if !query.isEmpty { components.queryItems = query }
         guard let url = components.url else { throw .network("invalid URL for \(path)") }
         var headers = ["Accept": "application/json"]
-        if configuration.debugMode { headers["x-debug-mode"] = "true" }
+        if configuration.debugMode || storeSaysSandbox { headers["x-debug-mode"] = "true" }
         if let group = configuration.customerGroupID, !group.isEmpty { headers["x-customer-group-id"] = group }
         switch auth {
         case .session: headers["Authorization"] = "Bearer \(try await validAccessToken())"

@@ -36,3 +36,86 @@ extension StorefrontClient {
         }
     }
 }
+
+/// How support names the customer they look for.
+public enum SupportSelector: Sendable, Hashable {
+    case phone(String)
+    case email(String)
+    case orderNumber(String)
+    case userID(String)
+
+    var queryItem: URLQueryItem {
+        switch self {
+        case .phone(let value): URLQueryItem(name: "phone", value: value)
+        case .email(let value): URLQueryItem(name: "email", value: value)
+        case .orderNumber(let value): URLQueryItem(name: "order_number", value: value)
+        case .userID(let value): URLQueryItem(name: "user_id", value: value)
+        }
+    }
+}
+
+/// A user as `GET /support/users` describes them (a sandbox extension; see SANDBOX.md).
+public struct SupportUser: Decodable, Sendable, Hashable {
+    public var id: String
+    public var firstName: String?
+    public var lastName: String?
+    public var phone: String?
+    public var email: String?
+    /// nil when the store did not say (a store without the user search: only the cart is known).
+    public var isAnonymous: Bool?
+    public var active: Bool?
+    public var createdAt: String?
+    public var lastActivityAt: String?
+    public var cart: CartSummary?
+    /// Where this user's cart went when they signed in (a guest) or out (an account), when they have none now.
+    public var cartMovedTo: CartMove?
+
+    public struct CartSummary: Decodable, Sendable, Hashable {
+        public var id: String
+        public var lineCount: Int
+        public var itemCount: Int?
+        public var couponCode: String?
+        public var toBePaid: Money
+
+        /// The summary of a cart read in full.
+        public init(cart: Cart) {
+            id = cart.id
+            lineCount = cart.cartItems.count
+            itemCount = cart.cartItems.reduce(0) { $0 + $1.quantity }
+            couponCode = cart.couponCode
+            toBePaid = cart.toBePaid
+        }
+    }
+
+    public struct CartMove: Decodable, Sendable, Hashable {
+        public var userId: String
+        public var cartId: String?
+        /// `sign-in` or `sign-out`.
+        public var reason: String?
+        public var movedAt: String?
+    }
+
+    /// A user known only by id (and their cart, if any).
+    public init(id: String, cart: CartSummary?) {
+        self.id = id
+        self.cart = cart
+    }
+
+    /// First and last name, when the user gave any.
+    public var name: String? {
+        let parts = [firstName, lastName].compactMap { $0?.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+}
+
+extension StorefrontClient {
+    /// The users `selector` names (`GET /support/users`, a support token only). A sandbox extension: Commerce
+    /// Engine's public storefront API has no user search.
+    public func supportFindUsers(_ selector: SupportSelector) async throws(APIError) -> [SupportUser] {
+        struct Content: Decodable, Sendable { var users: [SupportUser] }
+        let content: Content = try await get("/support/users", query: [selector.queryItem])
+        return content.users
+    }
+}

@@ -33,10 +33,34 @@ public final class FileTokenStore: TokenStore {
         self.fileURL = fileURL
     }
 
-    /// The per-store file under the XDG state directory.
+    /// The per-store file under the XDG state directory: `tokens-STORE.json`.
     public static func forStore(_ storeKey: String, environment: [String: String] = ProcessInfo.processInfo.environment)
         -> FileTokenStore
     {
+        FileTokenStore(fileURL: folder(environment).appendingPathComponent("tokens-\(safe(storeKey)).json"))
+    }
+
+    /// The file of one store at one address (`location`: its base URL, or the built-in sandbox's database):
+    /// `tokens-STORE-HASH.json`, so that two stores with the same id (the built-in sandbox and a served one, staging
+    /// and production) never share tokens. A file of the older form `tokens-STORE.json` is taken over (renamed)
+    /// by the first store of that id that finds its own file missing; if it was another store's, its refresh is
+    /// refused and the client starts a guest session (``APIError/signedOut``).
+    public static func forStore(
+        _ storeKey: String, location: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> FileTokenStore {
+        let store = FileTokenStore(
+            fileURL: folder(environment).appendingPathComponent(
+                "tokens-\(safe(storeKey))-\(LocationHash.hex(location)).json"))
+        let legacy = forStore(storeKey, environment: environment).fileURL
+        if !FileManager.default.fileExists(atPath: store.fileURL.path),
+            FileManager.default.fileExists(atPath: legacy.path)
+        {
+            _ = rename(legacy.path, store.fileURL.path)
+        }
+        return store
+    }
+
+    private static func folder(_ environment: [String: String]) -> URL {
         let base: URL
         if let state = environment["XDG_STATE_HOME"], !state.isEmpty {
             base = URL(fileURLWithPath: state)
@@ -44,9 +68,11 @@ public final class FileTokenStore: TokenStore {
             base = URL(fileURLWithPath: environment["HOME"] ?? NSTemporaryDirectory())
                 .appendingPathComponent(".local/state")
         }
-        let safe = storeKey.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
-        return FileTokenStore(
-            fileURL: base.appendingPathComponent("storefront").appendingPathComponent("tokens-\(String(safe)).json"))
+        return base.appendingPathComponent("storefront")
+    }
+
+    private static func safe(_ storeKey: String) -> String {
+        String(storeKey.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
     }
 
     public func load() -> TokenPair? {
@@ -87,5 +113,19 @@ public final class FileTokenStore: TokenStore {
         } catch {
             try? manager.removeItem(at: temporary)
         }
+    }
+}
+
+/// A short, stable name for a store's address in file names: FNV-1a (64 bits) of its UTF-8, in hex. Not a secret
+/// and not a defence against anything: it only keeps two addresses' files apart.
+enum LocationHash {
+    static func hex(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }

@@ -63,9 +63,11 @@ struct ChaosSandboxTests {
     func dropped() async throws {
         try await Self.withChaos(ChaosSettings(latencyMs: 0, errorRate: 0, malformedRate: 0, dropRate: 1)) { client in
             let result = await outcome { () async throws(APIError) in try await client.products() }
-            guard case .network = result.failure else {
-                Issue.record("expected a network error, got \(result)")
-                return
+            // A connection error; or, when the machine is loaded enough that the close reaches the client after its
+            // deadline (seen in full-suite runs on 2 cores), the timeout. Never an answer, never a hang.
+            switch result.failure {
+            case .network, .timeout: break
+            default: Issue.record("expected a network error, got \(result)")
             }
         }
     }
