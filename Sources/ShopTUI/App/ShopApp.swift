@@ -335,7 +335,11 @@ public final class ShopApp: TerminalProgram {
             return .quit
         case .copyLink:
             guard let link = paymentLinks.shown(store.state.payment.link) else { return .continue }
-            flash = "Payment link copied (where the terminal allows it)."
+            guard runner?.capabilities?.clipboard ?? true else {
+                flash = "This terminal cannot copy for us (no OSC 52): select the link's row instead."
+                return .continue
+            }
+            flash = "Link copied."
             return .copy(link)
         case .redraw:
             return .redrawAll
@@ -477,6 +481,11 @@ public final class ShopApp: TerminalProgram {
     }
 
     private func drawNoticeLine(_ state: State, into buffer: inout CellBuffer, row: Int, theme: Theme) {
+        // What the key just pressed did ("Link copied.") comes before the spinner of work still going on.
+        if let flash {
+            Notice(.info, flash).draw(into: &buffer, row: row, theme: theme)
+            return
+        }
         if state.isBusy, let text = state.busyText {
             if busySince == nil { busySince = .now }
             let ms = busySince.map { Int((ContinuousClock.now - $0) / .milliseconds(1)) } ?? 0
@@ -487,9 +496,7 @@ public final class ShopApp: TerminalProgram {
             return
         }
         busySince = nil
-        if let flash {
-            Notice(.info, flash).draw(into: &buffer, row: row, theme: theme)
-        } else if let notice = visibleNotice {
+        if let notice = visibleNotice {
             let kind: Notice.Kind
             switch notice.kind {
             case .info: kind = .info

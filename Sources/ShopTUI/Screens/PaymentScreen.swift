@@ -30,7 +30,7 @@ enum PaymentScreen {
             keys.append(
                 .key([.char("y")], "copy link", "Copy the payment link to the clipboard", priority: 45, .copyLink))
         }
-        if payment.juspayOrder != nil {
+        if payment.juspayOrder != nil, ctx.paymentLinks.shown(payment.link) != nil {
             keys.append(
                 .key(
                     [.char("i")], payment.showingDetail ? "hide details" : "details",
@@ -115,42 +115,46 @@ enum PaymentScreen {
         return row
     }
 
+    /// Rows a link takes cut at `width` columns.
+    static func linkRows(_ url: String, width: Int) -> Int {
+        let w = max(1, width)
+        return (url.count + w - 1) / w
+    }
+
+    /// The order, the status, then the link on full-width rows of its own (a terminal finds a link only on
+    /// one row, and a mouse selection of it only works there), with the QR code beside the text above the
+    /// link when there is room, else under the link, else not at all.
     static func draw(_ ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) -> ScreenOutput {
         let state = ctx.state
         let theme = ctx.theme
         var out = ScreenOutput()
         let p = state.payment
         let link = p.phase == .paid ? nil : ctx.paymentLinks.shown(p.link)
-        // The QR code goes right of the text when there is room, else under it, else not at all.
-        var left = rect
-        var qrOrigin: (row: Int, col: Int)?
-        var qrBelow = false
-        if let link, let qr = QRView.size(for: link, theme: theme) {
-            if rect.width - qr.width - 2 >= 30, qr.height <= rect.height {
-                qrOrigin = (rect.row, rect.right - qr.width)
-                left.width = rect.width - qr.width - 2
-            } else if qr.height <= rect.height - 6, qr.width <= rect.width {
-                qrOrigin = (rect.bottom - qr.height, rect.col + (rect.width - qr.width) / 2)
-                left.height = rect.height - qr.height
-                qrBelow = true
-            }
+        var text = rect
+        var qrBeside: Rect?
+        if let link, !p.showingDetail, let qr = QRView.size(for: link, theme: theme),
+            rect.width - qr.width - 2 >= 30, qr.height + linkRows(link, width: rect.width) <= rect.height
+        {
+            qrBeside = Rect(row: rect.row, col: rect.right - qr.width, width: qr.width, height: qr.height)
+            text.width = rect.width - qr.width - 2
+            text.height = qr.height
         }
-        var row = left.row
+        var row = text.row
         let number = p.orderNumber ?? state.checkout.order?.orderNumber ?? ""
         let amount = state.checkout.order.map { ctx.money($0.toBePaid) } ?? ""
         Draw.amountRow(
-            into: &buffer, row: row, rect: left, label: "Order \(number)", amount: amount,
+            into: &buffer, row: row, rect: text, label: "Order \(number)", amount: amount,
             style: Style.role(.title).bold, theme: theme)
         row += 1
         if p.phase != .paid, ctx.paymentLinks.hides(p.link) {
             row = Draw.paragraph(
-                into: &buffer, "Ask the presenter to settle this payment.", row: row, rect: left,
+                into: &buffer, "Ask the presenter to settle this payment.", row: row, rect: text,
                 style: .role(.accent), maxLines: 2)
         }
         let (status, role) = statusLine(ctx)
-        row = Draw.paragraph(into: &buffer, status, row: row, rect: left, style: .role(role), maxLines: 3)
-        if let message = p.message, p.phase != .awaiting, row < left.bottom {
-            row = Draw.paragraph(into: &buffer, message, row: row, rect: left, style: .role(.dim), maxLines: 2)
+        row = Draw.paragraph(into: &buffer, status, row: row, rect: text, style: .role(role), maxLines: 3)
+        if let message = p.message, p.phase != .awaiting, row < text.bottom {
+            row = Draw.paragraph(into: &buffer, message, row: row, rect: text, style: .role(.dim), maxLines: 2)
         }
         guard let link else { return out }
         if p.showingDetail, let order = p.juspayOrder {
@@ -160,25 +164,34 @@ enum PaymentScreen {
             return out
         }
         row += 1
-        if row < left.bottom {
-            buffer.write("Pay in your browser:", row: row, col: left.col, style: .role(.dim), maxWidth: left.width)
+        if let note = linkNote(p.linkSource), row < text.bottom {
+            row = Draw.paragraph(into: &buffer, note, row: row, rect: text, style: .role(.warning), maxLines: 2)
+        }
+        let label = "Pay in your browser (y copies the link):"
+        if let qrBeside {
+            // The label and the link go under the QR code; the text column says what the code is for.
+            if row + 1 < qrBeside.bottom - 1 {
+                row = Draw.paragraph(
+                    into: &buffer, "Or scan the QR code with your phone.", row: row, rect: text, style: .role(.dim),
+                    maxLines: 2)
+            }
+            row = max(row, qrBeside.bottom - 1)
+            QRView.draw(link, into: &buffer, row: qrBeside.row, col: qrBeside.col, theme: theme)
+        }
+        if row < rect.bottom {
+            buffer.write(
+                label, row: row, col: rect.col, style: .role(.dim), maxWidth: qrBeside == nil ? rect.width : text.width,
+                ellipsis: theme.glyphs.ellipsis)
             row += 1
         }
-        if let note = linkNote(p.linkSource), row < left.bottom {
-            row = Draw.paragraph(into: &buffer, note, row: row, rect: left, style: .role(.warning), maxLines: 2)
-        }
-        row = drawLink(link, into: &buffer, row: row, rect: left, out: &out)
-        if let qrOrigin {
-            QRView.draw(link, into: &buffer, row: qrOrigin.row, col: qrOrigin.col, theme: theme)
-            if !qrBelow, row + 1 < left.bottom {
-                Draw.paragraph(
-                    into: &buffer, "Or scan the QR code with your phone. y copies the link.", row: row + 1,
-                    rect: left, style: .role(.dim), maxLines: 3)
-            }
-        } else if row < left.bottom {
+        row = drawLink(link, into: &buffer, row: row, rect: rect, out: &out)
+        guard qrBeside == nil else { return out }
+        if let qr = QRView.size(for: link, theme: theme), qr.width <= rect.width, row + 1 + qr.height <= rect.bottom {
+            QRView.draw(link, into: &buffer, row: row + 1, col: rect.col + (rect.width - qr.width) / 2, theme: theme)
+        } else if row + 1 < rect.bottom {
             buffer.write(
-                "Enlarge the terminal to see a QR code.", row: row, col: left.col, style: .role(.dim),
-                maxWidth: left.width, ellipsis: theme.glyphs.ellipsis)
+                "Enlarge the terminal to see a QR code.", row: row + 1, col: rect.col, style: .role(.dim),
+                maxWidth: rect.width, ellipsis: theme.glyphs.ellipsis)
         }
         return out
     }
