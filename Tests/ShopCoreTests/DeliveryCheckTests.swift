@@ -130,7 +130,7 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.checkout.pickupStores = stores
             $0.checkout.pincodeChecks["194101"] = .undeliverable(items: [], collect: true)
             $0.inFlight = []
-            $0.notice = Notice(.error, "We don't deliver to 194101 yet. You can collect it from a store.")
+            $0.notice = Notice(.error, "We don't deliver to 194101 yet. Collect it from a store instead.")
         }
         #expect(store.state.checkout.selectedPickupStore?.id == "s1")
         await store.send(.select) {

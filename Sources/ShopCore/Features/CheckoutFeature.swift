@@ -204,7 +204,7 @@ extension Reducer {
                 error(
                     &state,
                     undeliverableMessage(pin, check)
-                        + (stores.isEmpty ? " Choose another address." : " You can collect it from a store."))
+                        + (stores.isEmpty ? " Choose another address." : " Collect it from a store instead."))
             } else if methods.isEmpty {
                 error(
                     &state,

@@ -34,6 +34,8 @@ public final class ShopApp: TerminalProgram {
     var pressed: MouseEvent?
     /// A one-off message of the app itself ("Link copied"), until the next key.
     private var flash: String?
+    /// The link `flash` says was copied: when the screen no longer shows it (a failed payment), the flash goes.
+    private var flashLink: String?
     private var busySince: ContinuousClock.Instant?
     /// The notice last seen and the screen it appeared on: it is not carried to other screens.
     private var seenNotice: ShopCore.Notice?
@@ -68,6 +70,10 @@ public final class ShopApp: TerminalProgram {
 
     private func stateChanged() {
         cachedKeyTable = nil
+        if let flashLink, paymentLinks.shown(store.state.payment.link) != flashLink {
+            flash = nil
+            self.flashLink = nil
+        }
         syncFocus()
         trackNotice()
         // A notice belongs to the screen where it appeared: leaving that screen dismisses it in the store, so
@@ -340,6 +346,7 @@ public final class ShopApp: TerminalProgram {
                 return .continue
             }
             flash = "Link copied."
+            flashLink = link
             return .copy(link)
         case .redraw:
             return .redrawAll

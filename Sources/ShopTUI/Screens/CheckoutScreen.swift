@@ -115,12 +115,12 @@ enum CheckoutScreen {
                     s.isServiceable
                     ? "\(theme.glyphs.check) We deliver to PIN code \(pin)."
                     : stores
-                        ? "We cannot deliver to PIN code \(pin); collect from a store, or Esc for another address."
+                        ? "We cannot deliver to PIN code \(pin): collect from a store, or esc for another address."
                         : "We cannot deliver to PIN code \(pin). Esc to choose another address."
-                buffer.write(
-                    text, row: row, col: box.col, style: .role(s.isServiceable ? .success : .error),
-                    maxWidth: box.width,
-                    ellipsis: theme.glyphs.ellipsis)
+                row =
+                    Draw.paragraph(
+                        into: &buffer, text, row: row, rect: box, style: .role(s.isServiceable ? .success : .error),
+                        maxLines: 2) - 1
             } else {
                 buffer.write(
                     "Checking delivery to \(pin)…", row: row, col: box.col, style: .role(.dim), maxWidth: box.width)
@@ -153,8 +153,9 @@ enum CheckoutScreen {
             return ScreenOutput(cursor: list.cursor, list: list.region)
         case .checkout(.review):
             var row = box.row
+            let collecting = state.checkout.chosenPickupStore != nil
             let rows: [(String, String)] = [
-                ("Deliver to", state.checkout.address?.summary ?? "no address"),
+                (collecting ? "Address" : "Deliver to", state.checkout.address?.summary ?? "no address"),
                 (
                     "Delivery",
                     state.checkout.chosenPickupStore.map { "Collect at " + ($0.name ?? $0.id) }
