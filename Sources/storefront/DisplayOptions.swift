@@ -17,7 +17,7 @@ struct DisplayOptions: ParsableArguments {
     @Flag(
         inversion: .prefixedNo,
         help: ArgumentHelp(
-            "Clickable payment links (OSC 8), whatever the terminal seems to support.",
+            "Payment links clickable (OSC 8) or not, overriding the guess from the terminal.",
             discussion:
                 "Without either flag: STOREFRONT_HYPERLINKS=1 or 0 if set, else a guess from the terminal; inside tmux only tmux 3.4 or later whose outer terminal has the 'hyperlinks' feature."
         ))

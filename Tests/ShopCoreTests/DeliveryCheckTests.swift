@@ -189,8 +189,7 @@ func businessStepState(pincode: String = "560001") -> State {
         }
         gate.open()
         let methods = options.deliver!.allMethods
-        await store.receive(.checkout(.serviceabilityChecked(Serviceability(isServiceable: true), methods: methods)))
-        {
+        await store.receive(.checkout(.serviceabilityChecked(Serviceability(isServiceable: true), methods: methods))) {
             $0.checkout.serviceability = Serviceability(isServiceable: true)
             $0.checkout.deliveryMethods = methods
             $0.checkout.pincodeChecks["560001"] = .deliverable

@@ -89,7 +89,8 @@ import Testing
         #expect(!detect(tmux, TmuxInfo(version: "tmux 3.3a", clientFeatures: "256,hyperlinks")))
         #expect(!detect(tmux, TmuxInfo(version: nil, clientFeatures: nil)))
         // The outer terminal's variables, inherited by the pane, do not decide: tmux 3.3 drops OSC 8.
-        #expect(!detect(tmux.merging(["KITTY_WINDOW_ID": "1"]) { $1 }, TmuxInfo(version: "tmux 3.3a", clientFeatures: "")))
+        #expect(
+            !detect(tmux.merging(["KITTY_WINDOW_ID": "1"]) { $1 }, TmuxInfo(version: "tmux 3.3a", clientFeatures: "")))
         // The flag, then the variable, overrule the guess (and tmux is not asked).
         #expect(!detect(tmux, nil, forced: false))
         #expect(detect(["TERM": "vt100"], nil, forced: true))

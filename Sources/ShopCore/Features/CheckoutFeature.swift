@@ -369,7 +369,9 @@ extension Reducer {
             effects.append(
                 call(EffectID("checkout.pincode.\(pincode)"), environment) { api in
                     let serviceability = try await api.checkServiceability(cartID: cartID, pincode: pincode)
-                    guard !serviceability.isServiceable else { return .checkout(.pincodeChecked(pincode: pincode, .deliverable)) }
+                    guard !serviceability.isServiceable else {
+                        return .checkout(.pincodeChecked(pincode: pincode, .deliverable))
+                    }
                     let stores = (try? await api.fulfillmentOptions(cartID: cartID, pincode: pincode))?.collect ?? []
                     return .checkout(.pincodeChecked(pincode: pincode, pincodeCheck(serviceability, stores: stores)))
                 } failure: { _ in

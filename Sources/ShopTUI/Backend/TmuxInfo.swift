@@ -37,7 +37,8 @@ public struct TmuxInfo: Sendable, Hashable {
     /// Asks the tmux server of `$TMUX` (a second at most for each question; nothing when tmux is not found).
     public static func query() -> TmuxInfo {
         TmuxInfo(
-            version: run(["tmux", "-V"]), clientFeatures: run(["tmux", "display-message", "-p", "#{client_termfeatures}"]))
+            version: run(["tmux", "-V"]),
+            clientFeatures: run(["tmux", "display-message", "-p", "#{client_termfeatures}"]))
     }
 
     private static func run(_ arguments: [String]) -> String? {

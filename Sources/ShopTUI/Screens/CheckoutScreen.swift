@@ -130,7 +130,8 @@ enum CheckoutScreen {
             let stores = state.checkout.pickupStores
             guard !methods.isEmpty || !stores.isEmpty else { return ScreenOutput() }
             let title =
-                methods.isEmpty ? "Collect in store" : stores.isEmpty ? "Delivery option" : "Delivery, or collect in store"
+                methods.isEmpty
+                ? "Collect in store" : stores.isEmpty ? "Delivery option" : "Delivery, or collect in store"
             Draw.title(into: &buffer, title, row: row, rect: box, theme: theme)
             row += 1
             let list = Draw.list(
