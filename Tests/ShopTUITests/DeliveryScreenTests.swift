@@ -69,4 +69,13 @@ import Testing
         #expect(app.state.checkout.pendingChoice == .delivery)
         #expect(app.state.notice?.text.contains("Still loading the delivery options") == true)
     }
+
+    @Test func aFailedDeliveryCheckSaysSoAndEnterChecksAgain() {
+        var state = ScreenGoldenTests.state("delivery")
+        state.checkout.serviceability = nil
+        state.checkout.deliveryMethods = []
+        let (_, text) = Self.frame(state)
+        #expect(text.contains("Could not check delivery to 560001. Press enter to check again."), "\(text)")
+        #expect(text.contains("enter check again") && !text.contains("enter choose"), "\(text)")
+    }
 }

@@ -40,8 +40,11 @@ enum CheckoutScreen {
             if state.checkout.deliveryChoiceCount > 0 {
                 keys += KeyBinding<ShopIntent>.moveKeys("Move the selection")
             }
-            // While the options load (or after a failed check, to check again) Enter is kept too.
-            if state.checkout.deliveryChoiceCount > 0 || state.checkout.serviceability == nil {
+            if state.checkout.serviceability == nil, !state.inFlight.contains(.delivery) {
+                keys.append(
+                    .key([.enter], "check again", "Check delivery to this address again", priority: 50, .send(.select)))
+            } else if state.checkout.deliveryChoiceCount > 0 || state.checkout.serviceability == nil {
+                // While the options load Enter is kept: it takes the first one when they arrive.
                 keys.append(
                     .key(
                         [.enter], "choose", "Use the selected delivery option or store", priority: 50,
@@ -121,6 +124,11 @@ enum CheckoutScreen {
                     Draw.paragraph(
                         into: &buffer, text, row: row, rect: box, style: .role(s.isServiceable ? .success : .error),
                         maxLines: 2) - 1
+            } else if !state.inFlight.contains(.delivery) {
+                // The check failed (the notice says why).
+                buffer.write(
+                    "Could not check delivery to \(pin). Press enter to check again.", row: row, col: box.col,
+                    style: .role(.warning), maxWidth: box.width, ellipsis: theme.glyphs.ellipsis)
             } else {
                 buffer.write(
                     "Checking delivery to \(pin)…", row: row, col: box.col, style: .role(.dim), maxWidth: box.width)
