@@ -14,7 +14,18 @@ struct DisplayOptions: ParsableArguments {
     @Flag(name: .long, help: "Mouse wheel and clicks (the terminal's own text selection then needs shift).")
     var mouse = false
 
-    var terminalOptions: Terminal.Options { Terminal.Options(noColor: noColor, ascii: ascii, mouse: mouse) }
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Payment links clickable (OSC 8) or not, overriding the guess from the terminal.",
+            discussion:
+                "Without either flag: STOREFRONT_HYPERLINKS=1 or 0 if set, else a guess from the terminal; inside tmux only tmux 3.4 or later whose outer terminal has the 'hyperlinks' feature."
+        ))
+    var hyperlinks: Bool?
+
+    var terminalOptions: Terminal.Options {
+        Terminal.Options(noColor: noColor, ascii: ascii, mouse: mouse, hyperlinks: hyperlinks)
+    }
 
     /// The TUI on this terminal needs one: exit status 2 otherwise.
     static func requireTerminal(_ hint: String = "run it in one") throws {

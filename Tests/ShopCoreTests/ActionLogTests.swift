@@ -58,6 +58,12 @@ import Testing
         .checkout(.businessSaved(try! Fixtures.decode(#"{"id":"c","business":{"name":"B"}}"#))),
         .checkout(.businessFailed(.timeout)),
         .checkout(.serviceabilityChecked(Serviceability(isServiceable: true), methods: [standard])),
+        .checkout(
+            .serviceabilityChecked(
+                Serviceability(isServiceable: false), methods: [], stores: try! collectOnlyOptions().collect ?? [])),
+        .checkout(.pincodeChecked(pincode: "194101", .undeliverable(items: ["Shirt"], collect: true))),
+        .checkout(.pincodeChecked(pincode: "560001", .deliverable)),
+        .checkout(.pincodeChecked(pincode: "560002", .checking)), .checkout(.pincodeChecked(pincode: "1", .unknown)),
         .checkout(.deliveryFailed(.timeout)), .checkout(.chooseDelivery), .checkout(.placeOrder),
         .checkout(.orderPlaced(order, paymentRequired: true, paymentInfo: info)), .checkout(.orderFailed(.timeout)),
         .payment(.linkReady("https://p")), .payment(.linkReady(nil)), .payment(.setupFailed(.timeout)),

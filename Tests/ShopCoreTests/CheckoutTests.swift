@@ -103,7 +103,12 @@ func reviewState() -> State {
         #expect(store.state.breadcrumbs.map(\.isCurrent) == [true, false, false, false])
         await store.receive(.checkout(.addressesLoaded([Fixtures.address()]))) {
             $0.checkout.addresses = [Fixtures.address()]
+            // Each saved address's PIN code is checked as it is listed.
+            $0.checkout.pincodeChecks["560001"] = .checking
             $0.inFlight = []
+        }
+        await store.receive(.checkout(.pincodeChecked(pincode: "560001", .deliverable))) {
+            $0.checkout.pincodeChecks["560001"] = .deliverable
         }
         await store.send(.select) {
             $0.checkout.address = Fixtures.address()
@@ -377,6 +382,10 @@ func reviewState() -> State {
                 return saved
             }
             $0.setAddress = { _ in cart }
+            $0.checkServiceability = { input in
+                #expect(input == ("c1", "400001"))
+                return Serviceability(isServiceable: true)
+            }
         }
         var state = memberState(cart: cart)
         state.route = [.catalog, .cart, .checkout(.address)]
@@ -397,7 +406,14 @@ func reviewState() -> State {
         await store.send(.setField(.addressCity, "Mumbai")) { $0.form[.addressCity] = "Mumbai" }
         await store.send(.setField(.addressState, "Maharashtra")) { $0.form[.addressState] = "Maharashtra" }
         await store.send(.select) { $0.notice = Notice(.error, "Enter a 6-digit PIN code.") }
-        await store.send(.edit(.addressPincode, .insert("400 0012"))) { $0.form[.addressPincode] = "400001" }
+        // A whole PIN code is checked at once, before the rest of the form.
+        await store.send(.edit(.addressPincode, .insert("400 0012"))) {
+            $0.form[.addressPincode] = "400001"
+            $0.checkout.pincodeChecks["400001"] = .checking
+        }
+        await store.receive(.checkout(.pincodeChecked(pincode: "400001", .deliverable))) {
+            $0.checkout.pincodeChecks["400001"] = .deliverable
+        }
         await store.send(.select) {
             $0.notice = nil
             $0.inFlight = [.saveAddress]
@@ -426,12 +442,15 @@ func reviewState() -> State {
         let cart = Fixtures.cart([Fixtures.item("p1", quantity: 1)])
         let detail: CustomerDetail = try Fixtures.decode(
             #"{"id":"cu1","business":{"name":"Rao Traders","gstin":"29ABCDE1234F1Z5","pan_number":"ABCDE1234F"}}"#)
+        let noStores = try noStoreOptions()
         let api = StubAPI {
             $0.createCustomer = { customer in
                 #expect(customer.business?.gstin == "29ABCDE1234F1Z5")
                 return detail
             }
             $0.checkServiceability = { _ in Serviceability(isServiceable: false) }
+            // Not delivered there: the fulfillment options are asked for stores to collect from (none here).
+            $0.fulfillmentOptions = { _ in noStores }
         }
         var state = memberState(cart: cart)
         state.route = [.catalog, .checkout(.address), .checkout(.business)]
@@ -459,6 +478,7 @@ func reviewState() -> State {
         // Not deliverable to this PIN code.
         await store.receive(.checkout(.serviceabilityChecked(Serviceability(isServiceable: false), methods: []))) {
             $0.checkout.serviceability = Serviceability(isServiceable: false)
+            $0.checkout.pincodeChecks["560001"] = .undeliverable(items: [], collect: false)
             $0.inFlight = []
             $0.notice = Notice(.error, "We don't deliver to 560001 yet. Choose another address.")
         }
@@ -539,7 +559,7 @@ func reviewState() -> State {
         await store.finish()
     }
 
-    @Test func aFailedDeliveryCheckIsRetriedWithEnter() async {
+    @Test func aFailedDeliveryCheckIsRetriedWithEnter() async throws {
         let api = StubAPI { $0.checkServiceability = { _ throws(APIError) in throw .network("offline") } }
         var state = reviewState()
         state.route = [.catalog, .checkout(.delivery)]
@@ -551,13 +571,18 @@ func reviewState() -> State {
             $0.inFlight = []
             $0.notice = Notice(.error, APIError.network("offline").message)
         }
-        api.set { $0.checkServiceability = { _ in Serviceability(isServiceable: false) } }
+        let noStores = try noStoreOptions()
+        api.set {
+            $0.checkServiceability = { _ in Serviceability(isServiceable: false) }
+            $0.fulfillmentOptions = { _ in noStores }
+        }
         await store.send(.select) {
             $0.notice = nil
             $0.inFlight = [.delivery]
         }
         await store.receive(.checkout(.serviceabilityChecked(Serviceability(isServiceable: false), methods: []))) {
             $0.checkout.serviceability = Serviceability(isServiceable: false)
+            $0.checkout.pincodeChecks["560001"] = .undeliverable(items: [], collect: false)
             $0.inFlight = []
             $0.notice = Notice(.error, "We don't deliver to 560001 yet. Choose another address.")
         }

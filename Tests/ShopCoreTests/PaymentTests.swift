@@ -39,13 +39,14 @@ func awaitingState() -> State {
         }
         await store.advance(clock, by: .seconds(3))
         let failed = PaymentStatus(status: .failed, isRetryAvailable: true)
+        // The spent link (and so its QR code) goes, and the failure is said once: by the payment screen's status
+        // line, not again by a message and a notice.
         await store.receive(.payment(.statusPolled(attempt: 1, failed))) {
             $0.payment.polls = 1
             $0.payment.status = failed
             $0.payment.phase = .failed
-            $0.payment.message = "The payment failed. Press Enter to retry."
+            $0.payment.link = nil
             $0.inFlight = []
-            $0.notice = Notice(.error, "Payment failed.")
         }
         #expect(store.state.payment.isRetryAvailable)
         await store.send(.select) {

@@ -245,6 +245,8 @@ extension Reducer {
         case .setDelivery(let method, let courier, let shipment):
             return try await api.setFulfillmentPreference(
                 cartID: cartID, .delivery(methodID: method, courierID: courier, shipmentID: shipment))
+        case .setPickup(let storeID):
+            return try await api.setFulfillmentPreference(cartID: cartID, .collect(storeID: storeID))
         }
     }
 
@@ -280,7 +282,7 @@ extension Reducer {
             info(&state, "Credit balance removed.")
         case .setAddresses:
             return addressSetOnCart(&state, environment)
-        case .setDelivery:
+        case .setDelivery, .setPickup:
             return deliverySetOnCart(&state, environment)
         }
         return .none
@@ -320,6 +322,10 @@ extension Reducer {
         case .setDelivery:
             state.inFlight.remove(.delivery)
             error(&state, "Could not choose that delivery option: \(failure.message)")
+        case .setPickup:
+            state.inFlight.remove(.delivery)
+            state.checkout.pickupStoreID = nil
+            error(&state, "Could not choose that store: \(failure.message)")
         case .removeCoupon, .removeGiftCard, .removeLoyaltyPoints, .removeCreditBalance:
             error(&state, failure.message)
         }

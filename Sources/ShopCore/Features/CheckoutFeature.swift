@@ -47,18 +47,35 @@ extension Reducer {
                 addresses.firstIndex { $0.isDefaultShipping == true }
                 ?? clampIndex(
                     state.checkout.selectedAddressIndex, count: addresses.count)
-            return .none
+            // Saved addresses that cannot be delivered to are marked before one is chosen.
+            let checks = checkPincodes(&state, addresses.compactMap(\.pincode), environment)
+            guard state.checkout.pendingChoice == .address, state.currentRoute == .checkout(.address) else {
+                return checks
+            }
+            // Enter was pressed while the list loaded: it chooses now.
+            state.checkout.pendingChoice = nil
+            guard !addresses.isEmpty else { return checks }
+            return .merge(checks, reduceCheckout(&state, .chooseAddress, environment))
 
         case .addressesFailed(let error):
             return fail(&state, error, .addresses, environment)
 
         case .chooseAddress:
+            if state.checkout.addresses.isEmpty, state.inFlight.contains(.addresses) {
+                state.checkout.pendingChoice = .address
+                info(&state, "Still loading your addresses; Enter takes the selected one when they arrive.")
+                return .none
+            }
             guard let address = state.checkout.selectedAddress, let id = address.id else {
                 info(&state, "Add an address first.")
                 return .none
             }
-            guard address.pincode?.count == 6 else {
+            guard let pincode = address.pincode, pincode.count == 6 else {
                 error(&state, "That address has no valid PIN code.")
+                return .none
+            }
+            if let check = state.checkout.pincodeChecks[pincode], check.isDeadEnd {
+                error(&state, undeliverableMessage(pincode, check) + " Choose another address.")
                 return .none
             }
             state.checkout.address = address
@@ -172,21 +189,45 @@ extension Reducer {
         case .businessFailed(let error):
             return fail(&state, error, .business, environment)
 
-        case .serviceabilityChecked(let serviceability, let methods):
+        case .serviceabilityChecked(let serviceability, let methods, let stores):
             state.inFlight.remove(.delivery)
             state.checkout.serviceability = serviceability
-            state.checkout.deliveryMethods = methods
+            state.checkout.deliveryMethods = serviceability.isServiceable ? methods : []
+            state.checkout.pickupStores = stores
             state.checkout.selectedDeliveryIndex = 0
+            let pin = state.checkout.address?.pincode ?? ""
+            if !pin.isEmpty { state.checkout.pincodeChecks[pin] = pincodeCheck(serviceability, stores: stores) }
+            let pending = state.checkout.pendingChoice == .delivery
+            state.checkout.pendingChoice = nil
             if !serviceability.isServiceable {
-                let names = (serviceability.unserviceableItems ?? []).compactMap(\.productName)
-                let pin = state.checkout.address?.pincode ?? ""
+                let check = pincodeCheck(serviceability, stores: stores)
                 error(
                     &state,
-                    names.isEmpty
-                        ? "We don't deliver to \(pin) yet. Choose another address."
-                        : "Not deliverable to \(pin): \(names.joined(separator: ", ")).")
+                    undeliverableMessage(pin, check)
+                        + (stores.isEmpty ? " Choose another address." : " Collect it from a store instead."))
             } else if methods.isEmpty {
-                error(&state, "No delivery option for this address.")
+                error(
+                    &state,
+                    stores.isEmpty
+                        ? "No delivery option for this address." : "No delivery option; you can collect from a store.")
+            } else if pending, state.currentRoute == .checkout(.delivery) {
+                // Enter was pressed while the options loaded: it takes the first, as it would have.
+                return reduceCheckout(&state, .chooseDelivery, environment)
+            }
+            return .none
+
+        case .pincodeChecked(let pincode, let check):
+            state.checkout.pincodeChecks[pincode] = check
+            // Said at once while the address form still shows that PIN code: before the rest is typed.
+            guard state.currentRoute == .addressForm, state.form[.addressPincode] == pincode else { return .none }
+            switch check {
+            case .undeliverable(_, let collect):
+                error(
+                    &state,
+                    undeliverableMessage(pincode, check)
+                        + (collect ? " You can collect the order from a store instead." : ""))
+            case .deliverable, .checking, .unknown:
+                break
             }
             return .none
 
@@ -194,9 +235,21 @@ extension Reducer {
             return fail(&state, error, .delivery, environment)
 
         case .chooseDelivery:
-            if state.checkout.serviceability == nil, !state.inFlight.contains(.delivery) {
-                // The check failed (network): Enter checks again.
-                return startDelivery(&state, environment)
+            if state.checkout.serviceability == nil {
+                guard state.inFlight.contains(.delivery) else {
+                    // The check failed (network): Enter checks again.
+                    return startDelivery(&state, environment)
+                }
+                // Pressed before the options arrived: kept, and done once they are there.
+                state.checkout.pendingChoice = .delivery
+                info(&state, "Still loading the delivery options; Enter takes the first one when they arrive.")
+                return .none
+            }
+            if let store = state.checkout.selectedPickupStore {
+                state.checkout.pickupStoreID = store.id
+                state.checkout.deliveryMethodID = nil
+                state.inFlight.insert(.delivery)
+                return enqueue(&state, .setPickup(storeID: store.id), environment)
             }
             guard state.checkout.serviceability?.isServiceable == true,
                 let method = state.checkout.selectedDeliveryMethod
@@ -204,6 +257,7 @@ extension Reducer {
             let courier =
                 method.courierCompanies?.first { $0.isRecommended == true }?.id ?? method.courierCompanies?.first?.id
             state.checkout.deliveryMethodID = method.id
+            state.checkout.pickupStoreID = nil
             state.inFlight.insert(.delivery)
             return enqueue(
                 &state, .setDelivery(methodID: method.id, courierID: courier, shipmentID: method.shipmentId),
@@ -287,17 +341,64 @@ extension Reducer {
         state.route.append(.checkout(.delivery))
         state.checkout.serviceability = nil
         state.checkout.deliveryMethods = []
+        state.checkout.pickupStores = []
         state.inFlight.insert(.delivery)
         return call(.delivery, environment) { api in
             let serviceability = try await api.checkServiceability(cartID: cartID, pincode: pincode)
             guard serviceability.isServiceable else {
-                return .checkout(.serviceabilityChecked(serviceability, methods: []))
+                // Not delivered there: the stores of the fulfillment options are the way left (none if that fails).
+                let options = try? await api.fulfillmentOptions(cartID: cartID, pincode: pincode)
+                return .checkout(.serviceabilityChecked(serviceability, methods: [], stores: options?.collect ?? []))
             }
             let options = try await api.fulfillmentOptions(cartID: cartID, pincode: pincode)
-            return .checkout(.serviceabilityChecked(serviceability, methods: options.deliver?.allMethods ?? []))
+            return .checkout(
+                .serviceabilityChecked(
+                    serviceability, methods: options.deliver?.allMethods ?? [], stores: options.collect ?? []))
         } failure: {
             .checkout(.deliveryFailed($0))
         }
+    }
+
+    /// Checks each PIN code not checked yet, with this cart (the store's check is per cart): serviceability, and
+    /// where not serviceable the fulfillment options' stores. No cart yet, no check.
+    static func checkPincodes(_ state: inout State, _ pincodes: [String], _ environment: ShopEnvironment) -> Effect {
+        guard let cartID = state.cart.server?.id else { return .none }
+        var effects: [Effect] = []
+        for pincode in pincodes where pincode.count == 6 && state.checkout.pincodeChecks[pincode] == nil {
+            state.checkout.pincodeChecks[pincode] = .checking
+            effects.append(
+                call(EffectID("checkout.pincode.\(pincode)"), environment) { api in
+                    let serviceability = try await api.checkServiceability(cartID: cartID, pincode: pincode)
+                    guard !serviceability.isServiceable else {
+                        return .checkout(.pincodeChecked(pincode: pincode, .deliverable))
+                    }
+                    let stores = (try? await api.fulfillmentOptions(cartID: cartID, pincode: pincode))?.collect ?? []
+                    return .checkout(.pincodeChecked(pincode: pincode, pincodeCheck(serviceability, stores: stores)))
+                } failure: { _ in
+                    .checkout(.pincodeChecked(pincode: pincode, .unknown))
+                })
+        }
+        return .merge(effects)
+    }
+
+    /// A whole PIN code typed in the address form is checked at once (a known answer is said again).
+    static func pincodeTyped(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
+        let pincode = state.form[.addressPincode]
+        guard pincode.count == 6, pincode.allSatisfy(\.isNumber) else { return .none }
+        if let known = state.checkout.pincodeChecks[pincode], known != .checking {
+            return reduceCheckout(&state, .pincodeChecked(pincode: pincode, known), environment)
+        }
+        return checkPincodes(&state, [pincode], environment)
+    }
+
+    static func pincodeCheck(_ serviceability: Serviceability, stores: [PickupStore]) -> PincodeCheck {
+        guard !serviceability.isServiceable else { return .deliverable }
+        let names = (serviceability.unserviceableItems ?? []).compactMap(\.productName)
+        return .undeliverable(items: names, collect: !stores.isEmpty)
+    }
+
+    static func undeliverableMessage(_ pincode: String, _ check: PincodeCheck) -> String {
+        check.undeliverableText(pincode) ?? "We don't deliver to \(pincode) yet."
     }
 
     static func deliverySetOnCart(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
@@ -320,7 +421,9 @@ extension Reducer {
         }
         let uncertain = state.checkout.placement == .uncertain
         if !uncertain {
-            guard state.checkout.address != nil, state.checkout.deliveryMethodID != nil else {
+            guard state.checkout.address != nil,
+                state.checkout.deliveryMethodID != nil || state.checkout.pickupStoreID != nil
+            else {
                 error(&state, "Choose an address and a delivery option first.")
                 return .none
             }

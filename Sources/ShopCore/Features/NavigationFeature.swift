@@ -149,7 +149,7 @@ extension Reducer {
                 state.checkout.selectedAddressIndex, state.checkout.addresses.count)
         case .checkout(.delivery):
             state.checkout.selectedDeliveryIndex = moved(
-                state.checkout.selectedDeliveryIndex, state.checkout.deliveryMethods.count)
+                state.checkout.selectedDeliveryIndex, state.checkout.deliveryChoiceCount)
         case .orders:
             state.orders.selectedIndex = moved(state.orders.selectedIndex, state.orders.orders.count)
             if state.orders.selectedIndex >= state.orders.orders.count - 3, state.orders.nextPage != nil,
@@ -236,6 +236,7 @@ extension Reducer {
     static func fieldChanged(_ state: inout State, _ field: Field, _ environment: ShopEnvironment) -> Effect {
         switch field {
         case .searchQuery: searchChanged(&state, environment)
+        case .addressPincode: pincodeTyped(&state, environment)
         default: .none
         }
     }

@@ -64,9 +64,13 @@ extension Reducer {
             case .failed:
                 state.payment.phase = .failed
                 state.inFlight.remove(.paymentPolling)
-                state.payment.message =
-                    status.isRetryAvailable ? "The payment failed. Press Enter to retry." : "The payment failed."
-                error(&state, "Payment failed.")
+                // The link (and its QR code) of the failed attempt is spent: a retry brings a new one.
+                state.payment.link = nil
+                state.payment.linkSource = nil
+                state.payment.showingDetail = false
+                // Said once: the payment screen's status line says it; elsewhere the notice does.
+                state.payment.message = nil
+                if case .payment = state.currentRoute {} else { error(&state, "Payment failed.") }
                 return .cancel(.paymentPoll)
             case .pending, .partiallyPaid:
                 state.payment.message = "Waiting for the payment…"

@@ -148,7 +148,7 @@ extension Reducer {
         case .saveAddress: "saving addresses"
         case .placeOrder: "placing orders"
         case .addressesLoaded, .addressesFailed, .addressSaved, .addressFailed, .businessSaved, .businessFailed,
-            .serviceabilityChecked, .deliveryFailed, .orderPlaced, .orderFailed:
+            .serviceabilityChecked, .pincodeChecked, .deliveryFailed, .orderPlaced, .orderFailed:
             nil
         }
     }

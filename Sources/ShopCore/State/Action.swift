@@ -172,7 +172,10 @@ public enum CheckoutAction: Equatable, Sendable, Codable {
     case submitBusiness
     case businessSaved(CustomerDetail)
     case businessFailed(APIError)
-    case serviceabilityChecked(Serviceability, methods: [ShippingMethod])
+    /// The Delivery step's check: serviceability, the delivery methods, and the stores to collect from.
+    case serviceabilityChecked(Serviceability, methods: [ShippingMethod], stores: [PickupStore] = [])
+    /// A PIN code (typed in the address form, or of a saved address) was checked.
+    case pincodeChecked(pincode: String, PincodeCheck)
     case deliveryFailed(APIError)
     case chooseDelivery
     case placeOrder

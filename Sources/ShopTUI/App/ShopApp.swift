@@ -36,6 +36,8 @@ public final class ShopApp: TerminalProgram {
     var pressed: MouseEvent?
     /// A one-off message of the app itself ("Link copied"), until the next key.
     private var flash: String?
+    /// The link `flash` says was copied: when the screen no longer shows it (a failed payment), the flash goes.
+    private var flashLink: String?
     private var busySince: ContinuousClock.Instant?
     /// The notice last seen and the screen it appeared on: it is not carried to other screens.
     private var seenNotice: ShopCore.Notice?
@@ -70,6 +72,10 @@ public final class ShopApp: TerminalProgram {
 
     private func stateChanged() {
         cachedKeyTable = nil
+        if let flashLink, paymentLinks.shown(store.state.payment.link) != flashLink {
+            flash = nil
+            self.flashLink = nil
+        }
         syncFocus()
         trackNotice()
         // A notice belongs to the screen where it appeared: leaving that screen dismisses it in the store, so
@@ -361,7 +367,12 @@ public final class ShopApp: TerminalProgram {
             return .quit
         case .copyLink:
             guard let link = paymentLinks.shown(store.state.payment.link) else { return .continue }
-            flash = "Payment link copied (where the terminal allows it)."
+            guard runner?.capabilities?.clipboard ?? true else {
+                flash = "This terminal cannot copy for us (no OSC 52): select the link's row instead."
+                return .continue
+            }
+            flash = "Link copied."
+            flashLink = link
             return .copy(link)
         case .redraw:
             return .redrawAll
@@ -521,6 +532,11 @@ public final class ShopApp: TerminalProgram {
     }
 
     private func drawNoticeLine(_ state: State, into buffer: inout CellBuffer, row: Int, theme: Theme) {
+        // What the key just pressed did ("Link copied.") comes before the spinner of work still going on.
+        if let flash {
+            Notice(.info, flash).draw(into: &buffer, row: row, theme: theme)
+            return
+        }
         if state.isBusy, let text = state.busyText {
             if busySince == nil { busySince = .now }
             let ms = busySince.map { Int((ContinuousClock.now - $0) / .milliseconds(1)) } ?? 0
@@ -531,9 +547,7 @@ public final class ShopApp: TerminalProgram {
             return
         }
         busySince = nil
-        if let flash {
-            Notice(.info, flash).draw(into: &buffer, row: row, theme: theme)
-        } else if let notice = visibleNotice {
+        if let notice = visibleNotice {
             let kind: Notice.Kind
             switch notice.kind {
             case .info: kind = .info

@@ -16,14 +16,17 @@ public final class Terminal {
         public var environment: [String: String]
         /// Overrides the guessed OSC 8 / OSC 52 support.
         public var capabilities: TerminalCapabilities?
+        /// `--hyperlinks` / `--no-hyperlinks`: OSC 8 links on or off whatever the guess (nil: guess).
+        public var hyperlinks: Bool?
         /// Bracketed paste: pasted text arrives as one `Key.paste` instead of keystrokes.
         public var bracketedPaste: Bool
 
         public init(
             noColor: Bool = false, ascii: Bool = false, mouse: Bool = false,
             environment: [String: String] = ProcessInfo.processInfo.environment,
-            capabilities: TerminalCapabilities? = nil, bracketedPaste: Bool = true
+            capabilities: TerminalCapabilities? = nil, bracketedPaste: Bool = true, hyperlinks: Bool? = nil
         ) {
+            self.hyperlinks = hyperlinks
             self.bracketedPaste = bracketedPaste
             self.noColor = noColor
             self.ascii = ascii
@@ -146,7 +149,9 @@ public final class Terminal {
                 | sf_button3_clicked() | sf_button4_pressed() | sf_button5_pressed()
             mousemask(mask, nil)
         }
-        capabilities = options.capabilities ?? TerminalCapabilities.detect(environment: options.environment)
+        capabilities =
+            options.capabilities
+            ?? TerminalCapabilities.detect(environment: options.environment, hyperlinks: options.hyperlinks)
         bracketedPaste = options.bracketedPaste
         wakeFD = SignalGuard.install()
         if options.bracketedPaste {

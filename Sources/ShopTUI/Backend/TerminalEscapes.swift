@@ -54,8 +54,13 @@ public struct TerminalCapabilities: Sendable, Hashable {
 
     public static let none = TerminalCapabilities(hyperlinks: false, clipboard: false)
 
-    /// `STOREFRONT_HYPERLINKS=0|1` and `STOREFRONT_OSC52=0|1` override the guess.
-    public static func detect(environment env: [String: String]) -> TerminalCapabilities {
+    /// `STOREFRONT_HYPERLINKS=0|1` and `STOREFRONT_OSC52=0|1` override the guess, and `hyperlinks`
+    /// (`--hyperlinks` / `--no-hyperlinks`) overrides both. Inside tmux (`$TMUX`) links are on only when
+    /// `tmux` (asked once, only then) is 3.4 or later and its client's terminal has the `hyperlinks` feature.
+    public static func detect(
+        environment env: [String: String], hyperlinks forced: Bool? = nil,
+        tmux: () -> TmuxInfo = TmuxInfo.query
+    ) -> TerminalCapabilities {
         let term = env["TERM"] ?? ""
         let program = env["TERM_PROGRAM"] ?? ""
         let knownModern =
@@ -69,8 +74,15 @@ public struct TerminalCapabilities: Sendable, Hashable {
             hyperlinks = false
             clipboard = false
         }
-        if let v = env["STOREFRONT_HYPERLINKS"] { hyperlinks = v == "1" }
         if let v = env["STOREFRONT_OSC52"] { clipboard = v == "1" }
+        if let forced {
+            hyperlinks = forced
+        } else if let v = env["STOREFRONT_HYPERLINKS"] {
+            hyperlinks = v == "1"
+        } else if !(env["TMUX"] ?? "").isEmpty {
+            // tmux, not the outer terminal's variables (inherited by the pane), decides what reaches the screen.
+            hyperlinks = tmux().passesHyperlinks
+        }
         return TerminalCapabilities(hyperlinks: hyperlinks, clipboard: clipboard)
     }
 }

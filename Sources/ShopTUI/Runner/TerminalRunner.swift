@@ -66,6 +66,9 @@ public final class TerminalRunner {
     /// The theme in use (after `run()` opened the terminal).
     public var theme: Theme? { terminal?.theme }
 
+    /// What the terminal supports beyond curses (after `run()` opened it): whether a copy can be asked for.
+    public var capabilities: TerminalCapabilities? { terminal?.capabilities }
+
     /// Runs until the program quits, a signal arrives, or the task is cancelled. Throws
     /// `Terminal.OpenError` when no terminal can be opened (nothing was changed then).
     public func run() async throws -> Outcome {

@@ -20,6 +20,9 @@ enum CheckoutScreen {
             var keys: [KeyBinding<ShopIntent>] = []
             if !state.checkout.addresses.isEmpty {
                 keys += KeyBinding<ShopIntent>.moveKeys("Move the selection")
+            }
+            // While the list loads Enter is kept and acts once it is there.
+            if !state.checkout.addresses.isEmpty || state.inFlight.contains(.addresses) {
                 keys.append(.key([.enter], "deliver here", "Use the selected address", priority: 50, .send(.select)))
             }
             keys.append(
@@ -34,9 +37,18 @@ enum CheckoutScreen {
             ]
         case .checkout(.delivery):
             var keys: [KeyBinding<ShopIntent>] = []
-            if !state.checkout.deliveryMethods.isEmpty {
+            if state.checkout.deliveryChoiceCount > 0 {
                 keys += KeyBinding<ShopIntent>.moveKeys("Move the selection")
-                keys.append(.key([.enter], "choose", "Use the selected delivery option", priority: 50, .send(.select)))
+            }
+            if state.checkout.serviceability == nil, !state.inFlight.contains(.delivery) {
+                keys.append(
+                    .key([.enter], "check again", "Check delivery to this address again", priority: 50, .send(.select)))
+            } else if state.checkout.deliveryChoiceCount > 0 || state.checkout.serviceability == nil {
+                // While the options load Enter is kept: it takes the first one when they arrive.
+                keys.append(
+                    .key(
+                        [.enter], "choose", "Use the selected delivery option or store", priority: 50,
+                        .send(.select)))
             }
             return keys
         case .checkout(.review):
@@ -56,7 +68,18 @@ enum CheckoutScreen {
         switch state.currentRoute {
         case .addressForm:
             Draw.title(into: &buffer, "New delivery address", row: box.row, rect: box, theme: theme)
-            return FormDrawing.draw(addressFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 12)
+            // The PIN code's delivery check, under the fields when there is room (the notice line says it too).
+            let note = pincodeNote(ctx)
+            let fieldsRect = Rect(
+                row: below.row, col: below.col, width: below.width,
+                height: note != nil && below.height > addressFields.count + 1 ? addressFields.count : below.height)
+            let out = FormDrawing.draw(addressFields, ctx: ctx, into: &buffer, rect: fieldsRect, labelWidth: 12)
+            if let (text, role) = note, fieldsRect.height < below.height {
+                Draw.paragraph(
+                    into: &buffer, text, row: fieldsRect.bottom + 1, rect: below, style: .role(role),
+                    maxLines: below.bottom - fieldsRect.bottom - 1)
+            }
+            return out
         case .checkout(.business):
             Draw.title(into: &buffer, "Buying for a business? (GST invoice)", row: box.row, rect: box, theme: theme)
             let out = FormDrawing.draw(businessFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
@@ -80,34 +103,56 @@ enum CheckoutScreen {
                 into: &buffer, rect: below, count: addresses.count, selection: state.checkout.selectedAddressIndex,
                 theme: theme
             ) { i, selected, r, buf in
-                Draw.row(into: &buf, rect: r, selected: selected, text: addresses[i].summary, theme: theme)
+                let mark = addressMark(state.checkout.pincodeCheck(of: addresses[i]), theme: theme)
+                Draw.row(
+                    into: &buf, rect: r, selected: selected, text: addresses[i].summary, right: mark?.0 ?? "",
+                    rightRole: mark?.1 ?? .dim, dimmed: mark?.1 == .error, theme: theme)
             }
             return ScreenOutput(cursor: list.cursor, list: list.region)
         case .checkout(.delivery):
             var row = box.row
             let pin = state.checkout.address?.pincode ?? ""
             if let s = state.checkout.serviceability {
+                let stores = !state.checkout.pickupStores.isEmpty
                 let text =
                     s.isServiceable
                     ? "\(theme.glyphs.check) We deliver to PIN code \(pin)."
-                    : "We cannot deliver to PIN code \(pin). Esc to choose another address."
+                    : stores
+                        ? "We cannot deliver to PIN code \(pin): collect from a store, or esc for another address."
+                        : "We cannot deliver to PIN code \(pin). Esc to choose another address."
+                row =
+                    Draw.paragraph(
+                        into: &buffer, text, row: row, rect: box, style: .role(s.isServiceable ? .success : .error),
+                        maxLines: 2) - 1
+            } else if !state.inFlight.contains(.delivery) {
+                // The check failed (the notice says why).
                 buffer.write(
-                    text, row: row, col: box.col, style: .role(s.isServiceable ? .success : .error),
-                    maxWidth: box.width,
-                    ellipsis: theme.glyphs.ellipsis)
+                    "Could not check delivery to \(pin). Press enter to check again.", row: row, col: box.col,
+                    style: .role(.warning), maxWidth: box.width, ellipsis: theme.glyphs.ellipsis)
             } else {
                 buffer.write(
                     "Checking delivery to \(pin)…", row: row, col: box.col, style: .role(.dim), maxWidth: box.width)
             }
             row += 2
             let methods = state.checkout.deliveryMethods
-            guard !methods.isEmpty else { return ScreenOutput() }
-            Draw.title(into: &buffer, "Delivery option", row: row, rect: box, theme: theme)
+            let stores = state.checkout.pickupStores
+            guard !methods.isEmpty || !stores.isEmpty else { return ScreenOutput() }
+            let title =
+                methods.isEmpty
+                ? "Collect in store" : stores.isEmpty ? "Delivery option" : "Delivery, or collect in store"
+            Draw.title(into: &buffer, title, row: row, rect: box, theme: theme)
             row += 1
             let list = Draw.list(
                 into: &buffer, rect: Rect(row: row, col: box.col, width: box.width, height: box.bottom - row),
-                count: methods.count, selection: state.checkout.selectedDeliveryIndex, theme: theme
+                count: methods.count + stores.count, selection: state.checkout.selectedDeliveryIndex, theme: theme
             ) { i, selected, r, buf in
+                guard i < methods.count else {
+                    let store = stores[i - methods.count]
+                    Draw.row(
+                        into: &buf, rect: r, selected: selected, text: storeText(store, theme: theme), right: "free",
+                        theme: theme)
+                    return
+                }
                 let m = methods[i]
                 let days = m.estimatedDeliveryDays.map { ", \($0) \($0 == "1" ? "day" : "days")" } ?? ""
                 let price = m.shippingAmount.map { $0.isZero ? "free" : ctx.money($0) } ?? ""
@@ -117,9 +162,14 @@ enum CheckoutScreen {
             return ScreenOutput(cursor: list.cursor, list: list.region)
         case .checkout(.review):
             var row = box.row
+            let collecting = state.checkout.chosenPickupStore != nil
             let rows: [(String, String)] = [
-                ("Deliver to", state.checkout.address?.summary ?? "no address"),
-                ("Delivery", state.checkout.chosenDeliveryMethod?.name ?? "standard"),
+                (collecting ? "Address" : "Deliver to", state.checkout.address?.summary ?? "no address"),
+                (
+                    "Delivery",
+                    state.checkout.chosenPickupStore.map { "Collect at " + ($0.name ?? $0.id) }
+                        ?? state.checkout.chosenDeliveryMethod?.name ?? "standard"
+                ),
                 ("Items", "\(state.cartCount)"),
             ]
             for (label, value) in rows where row < box.bottom {
@@ -167,6 +217,39 @@ enum CheckoutScreen {
             return ScreenOutput()
         default:
             return ScreenOutput()
+        }
+    }
+
+    /// "Collect at Sandbox Store Indiranagar, 3.5 km, ready in 2 h".
+    static func storeText(_ store: PickupStore, theme: Theme) -> String {
+        var parts = ["Collect at " + (store.name ?? store.id)]
+        if let km = store.distanceKm { parts.append("\(km) km") }
+        if let minutes = store.collectEtaMinutes {
+            parts.append(
+                minutes >= 60 && minutes % 60 == 0 ? "ready in \(minutes / 60) h" : "ready in \(minutes) min")
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// What a saved address's row says of delivery there: nothing when it is delivered to or not checked.
+    static func addressMark(_ check: PincodeCheck?, theme: Theme) -> (String, Role)? {
+        switch check {
+        case .undeliverable(_, let collect)?: collect ? ("collect in store only", .warning) : ("no delivery", .error)
+        case .checking?, .deliverable?, .unknown?, nil: nil
+        }
+    }
+
+    /// The address form's line on the PIN code typed: checking, delivered, or not (and whether a store is left).
+    static func pincodeNote(_ ctx: ScreenContext) -> (String, Role)? {
+        let pincode = ctx.state.form[.addressPincode]
+        guard pincode.count == 6, let check = ctx.state.checkout.pincodeChecks[pincode] else { return nil }
+        switch check {
+        case .checking: return ("Checking delivery to \(pincode)\(ctx.theme.glyphs.ellipsis)", .dim)
+        case .deliverable: return ("\(ctx.theme.glyphs.check) We deliver to PIN code \(pincode).", .success)
+        case .undeliverable(_, let collect):
+            let what = check.undeliverableText(pincode) ?? ""
+            return (what + (collect ? " You can collect the order from a store." : ""), collect ? .warning : .error)
+        case .unknown: return ("Could not check delivery to \(pincode); the Delivery step checks again.", .dim)
         }
     }
 }

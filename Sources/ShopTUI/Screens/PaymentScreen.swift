@@ -30,7 +30,7 @@ enum PaymentScreen {
             keys.append(
                 .key([.char("y")], "copy link", "Copy the payment link to the clipboard", priority: 45, .copyLink))
         }
-        if payment.juspayOrder != nil {
+        if payment.juspayOrder != nil, ctx.paymentLinks.shown(payment.link) != nil {
             keys.append(
                 .key(
                     [.char("i")], payment.showingDetail ? "hide details" : "details",
@@ -115,42 +115,71 @@ enum PaymentScreen {
         return row
     }
 
+    /// Rows a link takes cut at `width` columns.
+    static func linkRows(_ url: String, width: Int) -> Int {
+        let w = max(1, width)
+        return (url.count + w - 1) / w
+    }
+
+    /// The text under the order's title row: (text, role, at most so many lines); "" is a blank row.
+    static func textLines(_ ctx: ScreenContext, link: String?) -> [(String, Role, Int)] {
+        let p = ctx.state.payment
+        var lines: [(String, Role, Int)] = []
+        if p.phase != .paid, ctx.paymentLinks.hides(p.link) {
+            lines.append(("Ask the presenter to settle this payment.", .accent, 2))
+        }
+        let (status, role) = statusLine(ctx)
+        lines.append((status, role, 3))
+        if let message = p.message, p.phase != .awaiting { lines.append((message, .dim, 2)) }
+        guard link != nil, !p.showingDetail else { return lines }
+        lines.append(("", .dim, 1))
+        if let note = linkNote(p.linkSource) { lines.append((note, .warning, 2)) }
+        return lines
+    }
+
+    static func textHeight(_ lines: [(String, Role, Int)], width: Int) -> Int {
+        1 + lines.reduce(0) { $0 + min($1.2, Draw.wrap($1.0, width: width).count) }
+    }
+
+    static let linkLabel = "Pay in your browser (y copies it):"
+    static let scanHint = "Or scan the QR code with your phone."
+
+    /// The order, the status, then the link on full-width rows of its own (a terminal finds a link only on one
+    /// row, and a mouse selection of it only works there; one row whenever the link fits the width). The QR
+    /// code goes under the link when the terminal is tall enough, else beside the text above the link, else
+    /// not at all; the link always keeps its rows.
     static func draw(_ ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) -> ScreenOutput {
         let state = ctx.state
         let theme = ctx.theme
         var out = ScreenOutput()
         let p = state.payment
         let link = p.phase == .paid ? nil : ctx.paymentLinks.shown(p.link)
-        // The QR code goes right of the text when there is room, else under it, else not at all.
-        var left = rect
-        var qrOrigin: (row: Int, col: Int)?
+        let lines = textLines(ctx, link: link)
+        let rows = link.map { linkRows($0, width: rect.width) } ?? 0
+        let qr = link.flatMap { p.showingDetail ? nil : QRView.size(for: $0, theme: theme) }
+        var text = rect
+        var qrBeside: Rect?
         var qrBelow = false
-        if let link, let qr = QRView.size(for: link, theme: theme) {
-            if rect.width - qr.width - 2 >= 30, qr.height <= rect.height {
-                qrOrigin = (rect.row, rect.right - qr.width)
-                left.width = rect.width - qr.width - 2
-            } else if qr.height <= rect.height - 6, qr.width <= rect.width {
-                qrOrigin = (rect.bottom - qr.height, rect.col + (rect.width - qr.width) / 2)
-                left.height = rect.height - qr.height
+        if let qr {
+            let below = textHeight(lines, width: rect.width) + 1 + rows + 2 + qr.height
+            if below <= rect.height, qr.width <= rect.width {
                 qrBelow = true
+            } else if rect.width - qr.width - 2 >= 30, qr.height + rows <= rect.height {
+                qrBeside = Rect(row: rect.row, col: rect.right - qr.width, width: qr.width, height: qr.height)
+                text.width = rect.width - qr.width - 2
             }
         }
-        var row = left.row
+        // The label and the link's rows are kept free under the text.
+        if link != nil, !p.showingDetail { text.height = max(1, min(text.height, rect.height - 1 - rows)) }
+        var row = text.row
         let number = p.orderNumber ?? state.checkout.order?.orderNumber ?? ""
         let amount = (p.amount ?? state.checkout.order?.toBePaid).map { ctx.money($0) } ?? ""
         Draw.amountRow(
-            into: &buffer, row: row, rect: left, label: "Order \(number)", amount: amount,
+            into: &buffer, row: row, rect: text, label: "Order \(number)", amount: amount,
             style: Style.role(.title).bold, theme: theme)
         row += 1
-        if p.phase != .paid, ctx.paymentLinks.hides(p.link) {
-            row = Draw.paragraph(
-                into: &buffer, "Ask the presenter to settle this payment.", row: row, rect: left,
-                style: .role(.accent), maxLines: 2)
-        }
-        let (status, role) = statusLine(ctx)
-        row = Draw.paragraph(into: &buffer, status, row: row, rect: left, style: .role(role), maxLines: 3)
-        if let message = p.message, p.phase != .awaiting, row < left.bottom {
-            row = Draw.paragraph(into: &buffer, message, row: row, rect: left, style: .role(.dim), maxLines: 2)
+        for (line, role, maxLines) in lines where row < text.bottom {
+            row = Draw.paragraph(into: &buffer, line, row: row, rect: text, style: .role(role), maxLines: maxLines)
         }
         guard let link else { return out }
         if p.showingDetail, let order = p.juspayOrder {
@@ -159,26 +188,26 @@ enum PaymentScreen {
                 rect: Rect(row: row + 1, col: rect.col, width: rect.width, height: rect.bottom - row - 1), out: &out)
             return out
         }
-        row += 1
-        if row < left.bottom {
-            buffer.write("Pay in your browser:", row: row, col: left.col, style: .role(.dim), maxWidth: left.width)
-            row += 1
-        }
-        if let note = linkNote(p.linkSource), row < left.bottom {
-            row = Draw.paragraph(into: &buffer, note, row: row, rect: left, style: .role(.warning), maxLines: 2)
-        }
-        row = drawLink(link, into: &buffer, row: row, rect: left, out: &out)
-        if let qrOrigin {
-            QRView.draw(link, into: &buffer, row: qrOrigin.row, col: qrOrigin.col, theme: theme)
-            if !qrBelow, row + 1 < left.bottom {
-                Draw.paragraph(
-                    into: &buffer, "Or scan the QR code with your phone. y copies the link.", row: row + 1,
-                    rect: left, style: .role(.dim), maxLines: 3)
+        if let qrBeside {
+            // The text column says what the code is for; the label goes on its last row, the link under the code.
+            if row < qrBeside.bottom - 2 {
+                row = Draw.paragraph(
+                    into: &buffer, scanHint, row: row, rect: text, style: .role(.dim), maxLines: 2)
             }
-        } else if row < left.bottom {
+            row = max(row, qrBeside.bottom - 1)
+            QRView.draw(link, into: &buffer, row: qrBeside.row, col: qrBeside.col, theme: theme)
+        }
+        buffer.write(
+            linkLabel, row: row, col: rect.col, style: .role(.dim), maxWidth: text.width,
+            ellipsis: theme.glyphs.ellipsis)
+        row = drawLink(link, into: &buffer, row: row + 1, rect: rect, out: &out)
+        if qrBelow {
+            Draw.paragraph(into: &buffer, scanHint, row: row + 1, rect: rect, style: .role(.dim), maxLines: 1)
+            QRView.draw(link, into: &buffer, row: row + 2, col: rect.col, theme: theme)
+        } else if qrBeside == nil, row + 1 < rect.bottom {
             buffer.write(
-                "Enlarge the terminal to see a QR code.", row: row, col: left.col, style: .role(.dim),
-                maxWidth: left.width, ellipsis: theme.glyphs.ellipsis)
+                "Enlarge the terminal to see a QR code.", row: row + 1, col: rect.col, style: .role(.dim),
+                maxWidth: rect.width, ellipsis: theme.glyphs.ellipsis)
         }
         return out
     }

@@ -1,0 +1,253 @@
+import Foundation
+import StorefrontAPI
+import Testing
+
+@testable import ShopCore
+
+/// Fulfillment options of a PIN code not delivered to, with one store to collect from (as the sandbox seeds).
+func collectOnlyOptions() throws -> FulfillmentOptions {
+    try Fixtures.decode(
+        #"{"summary":{"collect_available":true,"deliver_available":false},"collect":[{"id":"s1","name":"Sandbox Store Indiranagar","distance_km":3.5,"collect_eta_minutes":120,"is_recommended":true}],"deliver":{"is_serviceable":false,"shipping_methods":[]}}"#
+    )
+}
+
+func noStoreOptions() throws -> FulfillmentOptions {
+    try Fixtures.decode(#"{"collect":[],"deliver":{"is_serviceable":false,"shipping_methods":[]}}"#)
+}
+
+/// A member at the business step with a chosen address.
+func businessStepState(pincode: String = "560001") -> State {
+    var state = memberState(cart: Fixtures.cart([Fixtures.item("p1", quantity: 2)]))
+    state.route = [.catalog, .cart, .checkout(.address), .checkout(.business)]
+    state.checkout.cartID = "c1"
+    state.checkout.addresses = [Fixtures.address(pincode: pincode)]
+    state.checkout.address = Fixtures.address(pincode: pincode)
+    return state
+}
+
+/// Issue #14 item 10: serviceability is known as soon as a PIN code is typed or listed, and a store to collect
+/// from is offered where the fulfillment options list one. Item 16: Enter pressed while a list loads is kept.
+@MainActor @Suite struct DeliveryCheckTests {
+    @Test func aPincodeTypedInTheAddressFormIsCheckedAtOnce() async throws {
+        let options = try collectOnlyOptions()
+        let api = StubAPI {
+            $0.checkServiceability = { input in
+                #expect(input == ("c1", "194101"))
+                return Serviceability(isServiceable: false)
+            }
+            $0.fulfillmentOptions = { _ in options }
+        }
+        var state = memberState()
+        state.route = [.catalog, .cart, .checkout(.address), .addressForm]
+        let store = makeStore(api, state: state)
+        await store.send(.setField(.addressPincode, "19410")) { $0.form[.addressPincode] = "19410" }
+        await store.send(.edit(.addressPincode, .insert("1"))) {
+            $0.form[.addressPincode] = "194101"
+            $0.checkout.pincodeChecks["194101"] = .checking
+        }
+        let check = PincodeCheck.undeliverable(items: [], collect: true)
+        await store.receive(.checkout(.pincodeChecked(pincode: "194101", check))) {
+            $0.checkout.pincodeChecks["194101"] = check
+            $0.notice = Notice(
+                .error, "We don't deliver to 194101 yet. You can collect the order from a store instead.")
+        }
+        // Typed again: said again from what is known, not asked again.
+        await store.send(.edit(.addressPincode, .backspace)) {
+            $0.form[.addressPincode] = "19410"
+        }
+        await store.send(.dismissNotice) { $0.notice = nil }
+        await store.send(.edit(.addressPincode, .insert("1"))) {
+            $0.form[.addressPincode] = "194101"
+            $0.notice = Notice(
+                .error, "We don't deliver to 194101 yet. You can collect the order from a store instead.")
+        }
+        await store.finish()
+    }
+
+    @Test func savedAddressesAreMarkedAndOneWithNoWayToGetTheOrderIsRefused() async throws {
+        let options = try noStoreOptions()
+        let addresses = [Fixtures.address("a1"), Fixtures.address("a2", pincode: "744101")]
+        let api = StubAPI {
+            $0.addresses = { _ in addresses }
+            $0.checkServiceability = { input in
+                #expect(input == ("c1", "744101"))
+                return Serviceability(isServiceable: false)
+            }
+            $0.fulfillmentOptions = { _ in options }
+        }
+        var state = memberState()
+        state.route = [.catalog, .cart]
+        // 560001 was checked already with this cart: only the other PIN code is asked.
+        state.checkout.pincodeChecks["560001"] = .deliverable
+        let store = makeStore(api, state: state)
+        await store.send(.navigate(.checkout(.address))) {
+            $0.route.append(.checkout(.address))
+            $0.inFlight = [.addresses]
+        }
+        await store.receive(.checkout(.addressesLoaded(addresses))) {
+            $0.checkout.addresses = addresses
+            $0.checkout.pincodeChecks["744101"] = .checking
+            $0.inFlight = []
+        }
+        let check = PincodeCheck.undeliverable(items: [], collect: false)
+        await store.receive(.checkout(.pincodeChecked(pincode: "744101", check))) {
+            $0.checkout.pincodeChecks["744101"] = check
+        }
+        #expect(store.state.checkout.pincodeCheck(of: addresses[1])?.isDeadEnd == true)
+        await store.send(.moveSelection(by: 1)) { $0.checkout.selectedAddressIndex = 1 }
+        await store.send(.select) {
+            $0.notice = Notice(.error, "We don't deliver to 744101 yet. Choose another address.")
+        }
+        await store.finish()
+    }
+
+    @Test func whereThereIsNoDeliveryAStoreToCollectFromIsOffered() async throws {
+        let options = try collectOnlyOptions()
+        let cart = Fixtures.cart([Fixtures.item("p1", quantity: 2)])
+        let api = StubAPI {
+            $0.checkServiceability = { _ in Serviceability(isServiceable: false) }
+            $0.fulfillmentOptions = { input in
+                #expect(input == ("c1", "194101"))
+                return options
+            }
+            $0.setFulfillmentPreference = { input in
+                #expect(input.1 == .collect(storeID: "s1"))
+                return cart
+            }
+            $0.createOrder = { _ throws(APIError) in throw .timeout }
+        }
+        let store = makeStore(api, state: businessStepState(pincode: "194101"))
+        await store.send(.checkout(.skipBusiness)) {
+            $0.checkout.businessSkipped = true
+            $0.route.append(.checkout(.delivery))
+            $0.inFlight = [.delivery]
+        }
+        let stores = options.collect ?? []
+        await store.receive(
+            .checkout(.serviceabilityChecked(Serviceability(isServiceable: false), methods: [], stores: stores))
+        ) {
+            $0.checkout.serviceability = Serviceability(isServiceable: false)
+            $0.checkout.pickupStores = stores
+            $0.checkout.pincodeChecks["194101"] = .undeliverable(items: [], collect: true)
+            $0.inFlight = []
+            $0.notice = Notice(.error, "We don't deliver to 194101 yet. Collect it from a store instead.")
+        }
+        #expect(store.state.checkout.selectedPickupStore?.id == "s1")
+        await store.send(.select) {
+            $0.checkout.pickupStoreID = "s1"
+            $0.cart.sequence = 1
+            $0.cart.inFlight = CartRequest(sequence: 1, command: .setPickup(storeID: "s1"))
+            $0.inFlight = [.delivery, .cart]
+            $0.notice = nil  // a notice ends with the next action
+        }
+        await store.receive(.cart(.mutationSucceeded(sequence: 1, cart))) {
+            $0.cart.inFlight = nil
+            $0.inFlight = []
+            $0.route.append(.checkout(.review))
+        }
+        #expect(store.state.checkout.chosenPickupStore?.name == "Sandbox Store Indiranagar")
+        // The order can be placed with a store and no delivery method.
+        await store.send(.select) {
+            $0.checkout.placement = .placing
+            $0.inFlight = [.placeOrder]
+        }
+        await store.receive(.checkout(.orderFailed(.timeout))) {
+            $0.checkout.placement = .uncertain
+            $0.inFlight = []
+            $0.notice = Notice(
+                .error,
+                "We couldn't confirm the order (\(APIError.timeout.message)) Press Place order again: we check first, so it is never placed twice."
+            )
+        }
+        await store.finish()
+    }
+
+    @Test func enterPressedWhileTheDeliveryOptionsLoadChoosesOnceTheyArrive() async throws {
+        let options = try fulfillmentOptions()
+        let cart = Fixtures.cart([Fixtures.item("p1", quantity: 2)])
+        let gate = Gate()
+        let api = StubAPI {
+            $0.checkServiceability = { _ in
+                await gate.wait()
+                return Serviceability(isServiceable: true)
+            }
+            $0.fulfillmentOptions = { _ in options }
+            $0.setFulfillmentPreference = { input in
+                #expect(input.1 == .delivery(methodID: "std", courierID: nil))
+                return cart
+            }
+        }
+        let store = makeStore(api, state: businessStepState())
+        await store.send(.checkout(.skipBusiness)) {
+            $0.checkout.businessSkipped = true
+            $0.route.append(.checkout(.delivery))
+            $0.inFlight = [.delivery]
+        }
+        await store.send(.select) {
+            $0.checkout.pendingChoice = .delivery
+            $0.notice = Notice(
+                .info, "Still loading the delivery options; Enter takes the first one when they arrive.")
+        }
+        gate.open()
+        let methods = options.deliver!.allMethods
+        await store.receive(.checkout(.serviceabilityChecked(Serviceability(isServiceable: true), methods: methods))) {
+            $0.checkout.serviceability = Serviceability(isServiceable: true)
+            $0.checkout.deliveryMethods = methods
+            $0.checkout.pincodeChecks["560001"] = .deliverable
+            $0.checkout.pendingChoice = nil
+            $0.checkout.deliveryMethodID = "std"
+            $0.cart.sequence = 1
+            $0.cart.inFlight = CartRequest(sequence: 1, command: .setDelivery(methodID: "std", courierID: nil))
+            $0.inFlight = [.delivery, .cart]
+        }
+        await store.receive(.cart(.mutationSucceeded(sequence: 1, cart))) {
+            $0.cart.inFlight = nil
+            $0.inFlight = []
+            $0.route.append(.checkout(.review))
+        }
+        await store.finish()
+    }
+
+    @Test func enterPressedWhileTheAddressesLoadTakesTheDefaultOnceTheyArrive() async throws {
+        let cart = Fixtures.cart([Fixtures.item("p1", quantity: 1)])
+        let gate = Gate()
+        let api = StubAPI {
+            $0.addresses = { _ in
+                await gate.wait()
+                return [Fixtures.address()]
+            }
+            $0.checkServiceability = { _ in Serviceability(isServiceable: true) }
+            $0.setAddress = { _ in cart }
+        }
+        var state = memberState(cart: cart)
+        state.route = [.catalog, .cart]
+        let store = makeStore(api, state: state)
+        await store.send(.navigate(.checkout(.address))) {
+            $0.route.append(.checkout(.address))
+            $0.inFlight = [.addresses]
+        }
+        await store.send(.select) {
+            $0.checkout.pendingChoice = .address
+            $0.notice = Notice(.info, "Still loading your addresses; Enter takes the selected one when they arrive.")
+        }
+        gate.open()
+        await store.receive(.checkout(.addressesLoaded([Fixtures.address()]))) {
+            $0.checkout.addresses = [Fixtures.address()]
+            $0.checkout.pincodeChecks["560001"] = .checking
+            $0.checkout.pendingChoice = nil
+            $0.checkout.address = Fixtures.address()
+            $0.cart.sequence = 1
+            $0.cart.inFlight = CartRequest(sequence: 1, command: .setAddresses(billingID: "a1", shippingID: "a1"))
+            $0.inFlight = [.addresses, .cart]
+        }
+        await store.receive(.checkout(.pincodeChecked(pincode: "560001", .deliverable))) {
+            $0.checkout.pincodeChecks["560001"] = .deliverable
+        }
+        await store.receive(.cart(.mutationSucceeded(sequence: 1, cart))) {
+            $0.cart.inFlight = nil
+            $0.inFlight = []
+            $0.route.append(.checkout(.business))
+        }
+        await store.finish()
+    }
+}
