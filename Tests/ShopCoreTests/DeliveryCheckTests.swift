@@ -28,6 +28,17 @@ func businessStepState(pincode: String = "560001") -> State {
 /// Issue #14 item 10: serviceability is known as soon as a PIN code is typed or listed, and a store to collect
 /// from is offered where the fulfillment options list one. Item 16: Enter pressed while a list loads is kept.
 @MainActor @Suite struct DeliveryCheckTests {
+    /// A PIN code none of the cart's lines can go to is not served at all: "We don't deliver to …", not a list of
+    /// the whole cart (the sandbox names every item then); when only some lines cannot go, they are named.
+    @Test func aPincodeNoLineCanGoToIsNotServedRatherThanListingTheCart() throws {
+        let all: Serviceability = try Fixtures.decode(
+            #"{"is_serviceable":false,"unserviceable_items":[{"product_name":"Muesli"},{"product_name":"Chai"}]}"#)
+        let whole = Reducer.pincodeCheck(all, stores: [], lineCount: 2)
+        #expect(whole.undeliverableText("194101") == "We don't deliver to 194101 yet.")
+        let some = Reducer.pincodeCheck(all, stores: [], lineCount: 3)
+        #expect(some.undeliverableText("194101") == "Not deliverable to 194101: Muesli, Chai.")
+    }
+
     @Test func aPincodeTypedInTheAddressFormIsCheckedAtOnce() async throws {
         let options = try collectOnlyOptions()
         let api = StubAPI {

@@ -196,11 +196,14 @@ extension Reducer {
             state.checkout.pickupStores = stores
             state.checkout.selectedDeliveryIndex = 0
             let pin = state.checkout.address?.pincode ?? ""
-            if !pin.isEmpty { state.checkout.pincodeChecks[pin] = pincodeCheck(serviceability, stores: stores) }
+            let lineCount = state.cart.lines.count
+            if !pin.isEmpty {
+                state.checkout.pincodeChecks[pin] = pincodeCheck(serviceability, stores: stores, lineCount: lineCount)
+            }
             let pending = state.checkout.pendingChoice == .delivery
             state.checkout.pendingChoice = nil
             if !serviceability.isServiceable {
-                let check = pincodeCheck(serviceability, stores: stores)
+                let check = pincodeCheck(serviceability, stores: stores, lineCount: lineCount)
                 error(
                     &state,
                     undeliverableMessage(pin, check)
@@ -363,6 +366,7 @@ extension Reducer {
     /// where not serviceable the fulfillment options' stores. No cart yet, no check.
     static func checkPincodes(_ state: inout State, _ pincodes: [String], _ environment: ShopEnvironment) -> Effect {
         guard let cartID = state.cart.server?.id else { return .none }
+        let lineCount = state.cart.lines.count
         var effects: [Effect] = []
         for pincode in pincodes where pincode.count == 6 && state.checkout.pincodeChecks[pincode] == nil {
             state.checkout.pincodeChecks[pincode] = .checking
@@ -373,7 +377,9 @@ extension Reducer {
                         return .checkout(.pincodeChecked(pincode: pincode, .deliverable))
                     }
                     let stores = (try? await api.fulfillmentOptions(cartID: cartID, pincode: pincode))?.collect ?? []
-                    return .checkout(.pincodeChecked(pincode: pincode, pincodeCheck(serviceability, stores: stores)))
+                    return .checkout(
+                        .pincodeChecked(
+                            pincode: pincode, pincodeCheck(serviceability, stores: stores, lineCount: lineCount)))
                 } failure: { _ in
                     .checkout(.pincodeChecked(pincode: pincode, .unknown))
                 })
@@ -391,10 +397,12 @@ extension Reducer {
         return checkPincodes(&state, [pincode], environment)
     }
 
-    static func pincodeCheck(_ serviceability: Serviceability, stores: [PickupStore]) -> PincodeCheck {
+    /// `lineCount`: the cart's lines. When none of them can be delivered, the PIN code is not served at all, and the
+    /// message says so rather than listing the whole cart.
+    static func pincodeCheck(_ serviceability: Serviceability, stores: [PickupStore], lineCount: Int) -> PincodeCheck {
         guard !serviceability.isServiceable else { return .deliverable }
         let names = (serviceability.unserviceableItems ?? []).compactMap(\.productName)
-        return .undeliverable(items: names, collect: !stores.isEmpty)
+        return .undeliverable(items: names.count >= lineCount ? [] : names, collect: !stores.isEmpty)
     }
 
     static func undeliverableMessage(_ pincode: String, _ check: PincodeCheck) -> String {
