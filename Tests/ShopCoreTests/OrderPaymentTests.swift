@@ -111,14 +111,14 @@ import Testing
             $0.payment.phase = .setupFailed
             $0.payment.message = "Retry failed: \(refusal.message)"
             $0.inFlight = []
-            $0.notice = Notice(.error, refusal.message)
         }
+        // Said once, on the payment screen's status line ("Retry failed: …"), not again as a notice.
+        #expect(store.state.notice == nil)
         #expect(store.state.payment.isRetryAvailable)
         await store.send(.select) {
             $0.payment.phase = .settingUp
             $0.payment.message = "Preparing the payment…"
             $0.inFlight = [.paymentSetup]
-            $0.notice = nil  // the refusal's notice ends with the next action (edges14, #14 item 14)
         }
         await Self.juspayOrderReady(store)
         await FewestRequestsTests.stopPolling(store)

@@ -177,7 +177,7 @@ func awaitingState() -> State {
         await store.send(.payment(.checkAgain)) { $0.notice = nil }
         await store.send(.payment(.retryFailed(.timeout))) {
             $0.payment.message = "Retry failed: \(APIError.timeout.message)"
-            $0.notice = Notice(.error, APIError.timeout.message)
+            $0.notice = nil  // said once, on the payment screen's status line (#14 item 9)
         }
         await store.send(.payment(.linkReady(nil))) {
             $0.payment.message = "Open the link (or scan the QR code) to pay."

@@ -146,7 +146,12 @@ extension Reducer {
             // Paying again from the order (no status polled here): Enter then asks Juspay create-order instead.
             state.payment.phase = state.payment.status == nil ? .setupFailed : .failed
             state.payment.message = "Retry failed: \(failure.message)"
-            return fail(&state, failure, .paymentSetup, environment)
+            let effect = fail(&state, failure, .paymentSetup, environment)
+            // On the payment screen its status line says it; the same words again as a notice would say it twice.
+            if case .payment = state.currentRoute, state.notice == Notice(.error, failure.message) {
+                state.notice = nil
+            }
+            return effect
 
         case .done:
             guard let orderNumber = state.payment.orderNumber else { return .none }
