@@ -25,8 +25,7 @@ schemas = {
    "country_code": NSTR, "is_phone_verified": BOOL, "profile_image_url": NSTR, "is_anonymous": BOOL, "is_logged_in": BOOL,
    "login_methods": arr({"enum": ["email", "phone", "whatsapp", "password"]}),
    "notification_preferences": ref("NotificationPreferences"),
-   "loyalty_points": {"type": "integer", "description": "Sandbox extension: the seeded loyalty balance"},
-   "credit_balance": {"allOf": [MONEY], "description": "Sandbox extension: the seeded credit balance"},
+   "credit_balance": {"allOf": [MONEY], "description": "Sandbox extension: the credit balance (the vendor documents no read for it)"},
    "created_at": STR, "modified_at": STR}),
  "AnonymousUser": obj({"id": STR, "is_anonymous": BOOL, "is_logged_in": BOOL, "first_name": NSTR, "last_name": NSTR,
    "phone": NSTR, "email": NSTR, "is_email_verified": BOOL, "is_phone_verified": BOOL, "profile_image_url": NSTR,
@@ -270,6 +269,11 @@ op("get", "/customers/{user_id}/addresses", "Addresses", obj({"addresses": arr(r
 op("post", "/customers/{user_id}/addresses", "Add an address", obj({"address": ref("Address")}), ref("Address"), params=["user_id"], errors=(400, 401, 403), tag=U)
 op("get", "/customers/{user_id}/addresses/{address_id}", "An address", obj({"address": ref("Address")}), params=["user_id", "address_id"], errors=(401, 403, 404), tag=U)
 op("delete", "/customers/{user_id}/addresses/{address_id}", "Delete an address", None, params=["user_id", "address_id"], errors=(401, 403, 404), tag=U)
+op("get", "/customers/{user_id}/loyalty", "Loyalty details (the vendor's newest documented shape)",
+   obj({"loyalty": obj({"membership_number": STR, "loyalty_tier": STR, "loyalty_point_earned": INT,
+     "loyalty_point_redeemed": INT, "loyalty_point_balance": INT, "loyalty_point_redeemable": INT,
+     "loyalty_point_bonus_accrued": INT, "date_of_reset": STR, "total_savings": INT}),
+     "loyalty_point_balance": INT}), params=["user_id"], errors=(401, 403, 404), tag=U)
 
 F = "Fulfillment"
 op("post", "/fulfillment/serviceability", "Can the cart (or items) be delivered to a pincode",

@@ -63,8 +63,9 @@ struct OrderHTTPTests {
             let detail = try await sandbox.get("/orders/\(number)", token: token)
             #expect(detail.content["order"]["status"].string == "confirmed")
             #expect(detail.content["order"]["loyalty_point_earned"].int == 8)
-            let me = try await sandbox.get("/auth/user/\(userId)", token: token)
-            #expect(me.content["user"]["loyalty_points"].int == 508)
+            let points = try await sandbox.get("/customers/\(userId)/loyalty", token: token)
+            #expect(points.content["loyalty_point_balance"].int == 508)
+            #expect(points.content["loyalty"]["loyalty_point_earned"].int == 8)
 
             let list = try await sandbox.get("/orders?user_id=\(userId)", token: token)
             #expect(list.content["orders"].array.compactMap { $0["order_number"].string } == [number])
@@ -126,7 +127,9 @@ struct OrderHTTPTests {
             #expect(created.content["order"]["payment_status"].string == "success")
             let number = try #require(created.content["order"]["order_number"].string)
             let me = try await sandbox.get("/auth/user/\(userId)", token: token)
-            #expect(me.content["user"]["loyalty_points"].int == 0)
+            let points = try await sandbox.get("/customers/\(userId)/loyalty", token: token)
+            #expect(points.content["loyalty_point_balance"].int == 0)
+            #expect(points.content["loyalty"]["loyalty_point_redeemed"].int == 500)
             #expect(me.content["user"]["credit_balance"].decimal == rupees("394.18"))
 
             let invalid = try await sandbox.post("/orders/\(number)/cancel", #"{"refund_mode":"cash"}"#, token: token)
@@ -143,7 +146,8 @@ struct OrderHTTPTests {
             #expect(cancelled.content["order"]["status"].string == "cancelled")
             #expect(cancelled.content["order"]["is_cancellation_allowed"].bool == false)
             let restored = try await sandbox.get("/auth/user/\(userId)", token: token)
-            #expect(restored.content["user"]["loyalty_points"].int == 500)
+            let pointsBack = try await sandbox.get("/customers/\(userId)/loyalty", token: token)
+            #expect(pointsBack.content["loyalty_point_balance"].int == 500)
             #expect(restored.content["user"]["credit_balance"].decimal == rupees("750"))
             let twice = try await sandbox.post(
                 "/orders/\(number)/cancel", #"{"cancellation_reason":"again","refund_mode":"original_payment_mode"}"#,

@@ -252,8 +252,12 @@ import Testing
         await store.finish()
     }
 
-    @Test func accountScreenLoadsTheUser() async {
-        let api = StubAPI { $0.user = { _ in Fixtures.asha } }
+    @Test func accountScreenLoadsTheUserAndTheLoyaltyPoints() async {
+        let loyalty = LoyaltyDetails(balance: 250, redeemable: 250)
+        let api = StubAPI {
+            $0.user = { _ in Fixtures.asha }
+            $0.loyalty = { _ in loyalty }
+        }
         var state = memberState()
         state.user = nil
         let store = makeStore(api, state: state)
@@ -265,6 +269,9 @@ import Testing
             $0.user = Fixtures.asha
             $0.inFlight = []
         }
+        // Shown on Account; the points field is the coupons screen's and is not filled from here.
+        await store.receive(.account(.loyaltyLoaded(loyalty))) { $0.account.loyalty = loyalty }
         await store.finish()
+        #expect(api.count("loyalty") == 1)
     }
 }

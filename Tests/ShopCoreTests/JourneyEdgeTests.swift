@@ -248,22 +248,57 @@ import Testing
         await store.finish()
     }
 
-    @Test func theCouponsScreenStartsWithTheMostPointsAndCredit() async {
+    @Test func theCouponsScreenReadsLoyaltyAndStartsWithTheMostPointsAndCredit() async {
+        let details = LoyaltyDetails(balance: 500, redeemable: 400)
         let api = StubAPI {
             $0.evaluateCoupons = { _ in Self.noCoupons }
+            $0.loyalty = { _ in details }
         }
         var state = memberState(cart: Fixtures.cart([Fixtures.item("p1", quantity: 2, price: 600)]))
-        state.user?.loyaltyPoints = 500
         state.user?.creditBalance = Fixtures.rupees(5000)
         let store = makeStore(api, state: state)
         await store.send(.navigate(.coupons)) {
             $0.route = [.catalog, .coupons]
-            $0.form[.loyaltyPoints] = "500"
             // No more credit than is to be paid (₹1,200.00).
             $0.form[.creditAmount] = "1200.00"
             $0.inFlight = [.coupons]
         }
         await store.receive(.coupons(.evaluated(applicable: [], inapplicable: []))) { $0.inFlight = [] }
+        // The points come from the store's loyalty answer: the redeemable ones, not the whole balance.
+        await store.receive(.account(.loyaltyLoaded(details))) {
+            $0.account.loyalty = details
+            $0.form[.loyaltyPoints] = "400"
+        }
+        #expect(api.count("loyalty") == 1)
+        await store.finish()
+    }
+
+    @Test func aGuestOnTheCouponsScreenReadsNoLoyalty() async {
+        let api = StubAPI()
+        let store = makeStore(api, state: guestState())
+        await store.send(.navigate(.coupons)) { $0.route = [.catalog, .coupons] }
+        await store.finish()
+        #expect(api.count("loyalty") == 0)
+    }
+
+    @Test func aLoyaltyReadThatFailsShowsNoBalanceAndNoNotice() async {
+        let api = StubAPI {
+            $0.evaluateCoupons = { _ in Self.noCoupons }
+            $0.loyalty = { _ throws(APIError) in
+                throw .http(status: 404, code: "NOT_FOUND", message: "No loyalty", details: [])
+            }
+        }
+        var state = memberState(cart: Fixtures.cart([Fixtures.item("p1", quantity: 1, price: 600)]))
+        state.account.loyalty = LoyaltyDetails(balance: 90)
+        let store = makeStore(api, state: state)
+        await store.send(.navigate(.coupons)) {
+            $0.route = [.catalog, .coupons]
+            $0.inFlight = [.coupons]
+        }
+        await store.receive(.coupons(.evaluated(applicable: [], inapplicable: []))) { $0.inFlight = [] }
+        await store.receive(.account(.loyaltyLoaded(nil))) { $0.account.loyalty = nil }
+        #expect(store.state.notice == nil)
+        #expect(store.state.form[.loyaltyPoints].isEmpty)
         await store.finish()
     }
 

@@ -113,11 +113,16 @@ import Testing
                 return applied
             }
             $0.removeCoupon = { _ in plain }
+            $0.loyalty = { _ in LoyaltyDetails(balance: 0) }
         }
         let store = makeStore(api, state: memberState())
         await store.send(.navigate(.coupons)) {
             $0.route = [.catalog, .coupons]
             $0.inFlight = [.coupons]
+        }
+        // No points: nothing to prefill.
+        await store.receive(.account(.loyaltyLoaded(LoyaltyDetails(balance: 0)))) {
+            $0.account.loyalty = LoyaltyDetails(balance: 0)
         }
         await store.receive(
             .coupons(.evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
@@ -169,6 +174,8 @@ import Testing
         // No coupon: nothing to remove.
         await store.send(.coupons(.remove)) { $0.notice = nil }
         await store.finish()
+        // Read once on opening, not again when the coupons are evaluated anew.
+        #expect(api.count("loyalty") == 1)
     }
 
     @Test func aTypedCouponThatIsRejectedSaysWhy() async {

@@ -92,7 +92,7 @@ import Testing
 
     @Test func balancesShowOnTheAccountAndCouponsScreens() {
         var state = ScreenFixtures.base
-        state.user?.loyaltyPoints = 500
+        state.account.loyalty = LoyaltyDetails(balance: 500, redeemable: 500)
         state.user?.creditBalance = ScreenFixtures.rupees(1_500)
         let account = ScreenFixtures.app(ScreenFixtures.routed(state, [.catalog, .account]))
         let accountText = Self.screen(account, width: 100, height: 30)
@@ -100,5 +100,20 @@ import Testing
         #expect(accountText.contains("₹1,500.00"))
         let coupons = ScreenFixtures.app(ScreenFixtures.routed(state, [.catalog, .coupons]))
         #expect(Self.screen(coupons).contains("You have 500 loyalty points and ₹1,500.00 credit."))
+    }
+
+    /// A real store tells no credit balance (only the sandbox's user carries one): no credit is shown, not ₹0.
+    @Test func noCreditBalanceIsShownWhereTheStoreTellsNone() {
+        var state = ScreenFixtures.base
+        state.account.loyalty = LoyaltyDetails(balance: 120)
+        state.user?.creditBalance = nil
+        let account = Self.screen(
+            ScreenFixtures.app(ScreenFixtures.routed(state, [.catalog, .account])), width: 100, height: 30)
+        #expect(account.contains("120 loyalty points"))
+        #expect(!account.contains("Credit "))
+        #expect(!account.contains("₹0.00"))
+        let coupons = Self.screen(ScreenFixtures.app(ScreenFixtures.routed(state, [.catalog, .coupons])))
+        #expect(coupons.contains("You have 120 loyalty points."))
+        #expect(!coupons.contains("credit."))
     }
 }

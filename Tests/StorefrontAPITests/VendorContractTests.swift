@@ -189,6 +189,12 @@ struct VendorContractTests {
         "customers-retrieve-all-addresses": { client throws in
             #expect(try await client.addresses().isEmpty == false)
         },
+        "customers-retrieve-loyalty-details": { client throws in
+            let loyalty = try await client.loyalty()
+            #expect(loyalty.balance == 123)
+            #expect(loyalty.redeemable == 123)
+            #expect(loyalty.tier == "<string>")
+        },
         "orders-cancel-order": { client throws in
             _ = try await client.cancelOrder(
                 orderNumber: "ORD-1", OrderCancel(cancellationReason: "Changed my mind", feedback: "none"))

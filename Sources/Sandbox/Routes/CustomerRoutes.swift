@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Hummingbird
 
-/// `/customers`: business details and the caller's address book.
+/// `/customers`: business details, the caller's address book and loyalty points.
 struct CustomerRoutes {
     let services: SandboxServices
     let auth: Authenticator
@@ -17,6 +17,7 @@ struct CustomerRoutes {
         group.delete("customers/:user/addresses/:address") { request, context in
             try await deleteAddress(request, context)
         }
+        group.get("customers/:user/loyalty") { request, context in try await loyalty(request, context) }
     }
 
     struct CustomerDetailWire: Encodable, Sendable {
@@ -164,6 +165,24 @@ struct CustomerRoutes {
         let record = try await services.database.read { db in try AddressRecord.fetchOne(db, key: id) }
         guard let record, record.userId == userId else { throw APIError.notFound("Address not found") }
         return try Reply.ok(["address": Self.wire(record)], message: "Address retrieved")
+    }
+
+    func loyalty(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let userId = try await requireOwner(request, context)
+        let content = try await services.database.read { db -> LoyaltyContentWire in
+            guard let user = try UserRecord.fetchOne(db, key: userId) else { throw APIError.notFound("User not found") }
+            // Points redeemed on, and earned by paid, orders not cancelled (a cancel gives both back).
+            let orders = try OrderRecord.fetchAll(
+                db, sql: "SELECT * FROM \"order\" WHERE user_id = ? AND status != 'cancelled'", arguments: [userId])
+            let redeemed = orders.reduce(0) { $0 + $1.snapshot.loyaltyPointsRedeemed }
+            let earned = orders.filter { $0.paymentStatus == "success" }.reduce(0) {
+                $0 + $1.snapshot.loyaltyPointsEarned
+            }
+            return LoyaltyContentWire(
+                userId: userId, balance: user.loyaltyPoints, earned: earned, redeemed: redeemed,
+                joined: user.createdAt)
+        }
+        return try Reply.ok(content, message: "Loyalty details retrieved")
     }
 
     func deleteAddress(_ request: Request, _ context: SandboxContext) async throws -> Response {

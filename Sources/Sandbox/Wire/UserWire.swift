@@ -15,7 +15,8 @@ struct UserWire: Codable, Sendable, Equatable {
     var isLoggedIn: Bool
     var loginMethods: [String]
     var notificationPreferences: NotificationPreferences
-    var loyaltyPoints: Int
+    /// Paise; a sandbox extension (the vendor's user has none). The loyalty points are not here: the vendor
+    /// answers them at `GET /customers/{user_id}/loyalty`.
     var creditBalance: Paise
     var createdAt: Date
     var modifiedAt: Date
@@ -34,7 +35,6 @@ struct UserWire: Codable, Sendable, Equatable {
         isLoggedIn = !user.isAnonymous
         loginMethods = user.loginMethods
         notificationPreferences = user.notificationPreferences ?? .defaults
-        loyaltyPoints = user.loyaltyPoints
         creditBalance = Paise(user.creditBalance)
         createdAt = user.createdAt
         modifiedAt = user.modifiedAt

@@ -57,6 +57,7 @@ public protocol ShopAPI: Sendable {
     func createCustomer(_ customer: CustomerCreate) async throws(APIError) -> CustomerDetail
     func addresses(page: Int, limit: Int) async throws(APIError) -> [Address]
     func createAddress(_ address: Address) async throws(APIError) -> Address
+    func loyalty() async throws(APIError) -> LoyaltyDetails
     func checkServiceability(cartID: String, pincode: String) async throws(APIError) -> Serviceability
     func fulfillmentOptions(cartID: String, pincode: String) async throws(APIError) -> FulfillmentOptions
 

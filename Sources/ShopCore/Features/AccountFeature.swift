@@ -195,6 +195,10 @@ extension Reducer {
             info(&state, "Your account was deactivated.")
             return guestCart(&state, claims, environment)
 
+        case .loyaltyLoaded(let details):
+            loyaltyLoaded(&state, details)
+            return .none
+
         case .failed(let activity, let failure):
             if activity == .notifications, failure.status == 404, state.account.preferences == nil {
                 // None saved yet: start from all off; saving creates them.

@@ -54,7 +54,7 @@ extension Reducer {
             return reduceWishlist(&state, .load, environment)
         case .coupons:
             prefillBalances(&state)
-            return reduceCoupons(&state, .load, environment)
+            return .merge(reduceCoupons(&state, .load, environment), loadLoyalty(&state, environment))
         case .login:
             state.auth.message = nil
             return .none
@@ -64,7 +64,7 @@ extension Reducer {
         case .otp, .register, .changePassword, .resetPassword, .addressForm, .payment:
             return .none
         case .account:
-            return loadUser(&state, environment)
+            return .merge(loadUser(&state, environment), loadLoyalty(&state, environment))
         case .profile:
             return reduceAccount(&state, .editProfile, environment)
         case .notifications:
@@ -78,12 +78,9 @@ extension Reducer {
         }
     }
 
-    /// The points and credit fields start at the most that may be used (the balance; credit no more than is
-    /// to be paid), so that nobody has to guess.
+    /// The credit field starts at the most that may be used (the balance, no more than is to be paid), so that
+    /// nobody has to guess; the points field waits for the loyalty answer (``prefillPoints(_:)``).
     static func prefillBalances(_ state: inout State) {
-        if state.form[.loyaltyPoints].isEmpty, let points = state.user?.loyaltyPoints, points > 0 {
-            state.form.set(.loyaltyPoints, String(points))
-        }
         if state.form[.creditAmount].isEmpty, let credit = state.maxCreditToUse, credit > .zero {
             state.form.set(.creditAmount, credit.plainMajor)
         }

@@ -160,7 +160,7 @@ extension Reducer {
             "account changes"
         case .forgotPassword, .submitReset: "password reset"
         case .profileSaved, .loadPreferences, .preferencesLoaded, .preferencesSaved, .passwordChanged,
-            .resetOTPSent, .passwordReset, .cancelDeactivation, .deactivated, .failed:
+            .resetOTPSent, .passwordReset, .cancelDeactivation, .deactivated, .loyaltyLoaded, .failed:
             nil
         }
     }

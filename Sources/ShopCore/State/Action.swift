@@ -247,5 +247,7 @@ public enum AccountAction: Equatable, Sendable, Codable {
     case confirmDeactivation
     case cancelDeactivation
     case deactivated(TokenClaims)
+    /// The loyalty details read on opening Account or Coupons; nil when the store would not tell them.
+    case loyaltyLoaded(LoyaltyDetails?)
     case failed(Activity, APIError)
 }

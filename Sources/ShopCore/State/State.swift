@@ -607,6 +607,9 @@ public struct AccountState: Equatable, Sendable {
     public var confirmingLogout = false
     /// The forgot-password challenge being answered.
     public var resetChallenge: OTPChallenge?
+    /// The customer's loyalty points as the store last told them (read on opening Account or Coupons); nil for a
+    /// guest, before the answer, or when the store would not tell.
+    public var loyalty: LoyaltyDetails?
 
     public init() {}
 

@@ -72,6 +72,7 @@ extension EffectID {
     static let auth = EffectID("auth")
     static let otpCooldown = EffectID("auth.cooldown")
     static let account = EffectID("account")
+    static let loyalty = EffectID("account.loyalty")
     static let addresses = EffectID("checkout.addresses")
     static let business = EffectID("checkout.business")
     static let delivery = EffectID("checkout.delivery")

@@ -167,7 +167,7 @@ enum AccountScreen {
     /// The loyalty points and credit balance rows, where the store tells them.
     static func balances(_ ctx: ScreenContext) -> [(String, String)] {
         var rows: [(String, String)] = []
-        if let points = ctx.state.user?.loyaltyPoints { rows.append(("Points", "\(points) loyalty points")) }
+        if let points = ctx.state.account.loyalty?.balance { rows.append(("Points", "\(points) loyalty points")) }
         if let credit = ctx.state.user?.creditBalance { rows.append(("Credit", ctx.money(credit))) }
         return rows
     }

@@ -65,10 +65,9 @@ enum CouponsScreen {
 
     /// "You have 500 loyalty points and ₹1,500.00 credit.", where the store tells them.
     static func balances(_ ctx: ScreenContext) -> String? {
-        let user = ctx.state.user
         var parts: [String] = []
-        if let points = user?.loyaltyPoints { parts.append("\(points) loyalty points") }
-        if let credit = user?.creditBalance { parts.append("\(ctx.money(credit)) credit") }
+        if let points = ctx.state.account.loyalty?.balance { parts.append("\(points) loyalty points") }
+        if let credit = ctx.state.user?.creditBalance { parts.append("\(ctx.money(credit)) credit") }
         return parts.isEmpty ? nil : "You have " + parts.joined(separator: " and ") + "."
     }
 

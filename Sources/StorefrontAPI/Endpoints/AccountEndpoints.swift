@@ -46,6 +46,13 @@ extension StorefrontClient {
         return content.addresses
     }
 
+    /// The signed-in customer's loyalty points (`GET /customers/{user_id}/loyalty`).
+    public func loyalty() async throws(APIError) -> LoyaltyDetails {
+        let id = try await userID()
+        let content: LoyaltyContent = try await get("/customers/\(id)/loyalty")
+        return content.details
+    }
+
     public func createAddress(_ address: Address) async throws(APIError) -> Address {
         let id = try await userID()
         let content: AddressContent = try await send("POST", "/customers/\(id)/addresses", body: address)

@@ -14,9 +14,9 @@ public struct User: Codable, Sendable, Hashable, Identifiable {
     public var loginMethods: [String]?
     public var notificationPreferences: NotificationPreferences?
     public var customerId: String?
-    /// Loyalty points the user may redeem, where the store says (the sandbox does); nil when not told.
-    public var loyaltyPoints: Int?
-    /// Credit balance the user may use, where the store says (the sandbox does); nil when not told.
+    /// Credit balance the user may use, where the store says; nil when not told. The vendor's user has no such
+    /// field and documents no credit-balance read: only the sandbox tells it (an extension, SANDBOX.md), so a real
+    /// store shows and prefills no credit. Loyalty points come from ``StorefrontClient/loyalty()``.
     public var creditBalance: Money?
 
     public init(

@@ -60,6 +60,7 @@ struct Handlers: Sendable {
     var createCustomer: Handler<CustomerCreate, CustomerDetail> = unexpected("createCustomer")
     var addresses: Handler<(Int, Int), [Address]> = unexpected("addresses")
     var createAddress: Handler<Address, Address> = unexpected("createAddress")
+    var loyalty: Handler<Void, LoyaltyDetails> = unexpected("loyalty")
     var checkServiceability: Handler<(String, String), Serviceability> = unexpected("checkServiceability")
     var fulfillmentOptions: Handler<(String, String), FulfillmentOptions> = unexpected("fulfillmentOptions")
     var createOrder: Handler<(String, PaymentMethodPayload?), OrderCreated> = unexpected("createOrder")
@@ -207,6 +208,7 @@ final class StubAPI: ShopAPI {
     func createAddress(_ address: Address) async throws(APIError) -> Address {
         try await handle("createAddress", address, \.createAddress)
     }
+    func loyalty() async throws(APIError) -> LoyaltyDetails { try await handle("loyalty", (), \.loyalty) }
     func checkServiceability(cartID: String, pincode: String) async throws(APIError) -> Serviceability {
         try await handle("checkServiceability", (cartID, pincode), \.checkServiceability)
     }

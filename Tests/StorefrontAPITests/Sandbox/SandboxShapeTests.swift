@@ -14,8 +14,9 @@ struct SandboxShapeTests {
     /// its reason.
     static let sandboxExtensions: [String: String] = [
         "* content.otp": "the OTP itself, only in debug mode (x-debug-mode: true), so tests and the demo can sign in",
-        "* content.user.loyalty_points": "the seeded loyalty balance, which the sandbox's own tests read back",
-        "* content.user.credit_balance": "the seeded credit balance, which the sandbox's own tests read back",
+        "* content.user.credit_balance":
+            "the credit balance, which the vendor documents no read for (SANDBOX.md): the app shows and prefills it "
+            + "where a store tells it; a real store does not",
         "coupons-retrieve-all-coupons content.coupons[].details.discount_fixed_amount": fixedAmount,
         "coupons-retrieve-all-promotions content.promotions[].details.discount_fixed_amount": fixedAmount,
     ]
@@ -248,6 +249,7 @@ struct SandboxShapeTests {
         delhi.state = "Delhi"
         _ = try await client.createAddress(delhi)
         #expect(try await client.addresses().count >= 1)
+        #expect(try await client.loyalty().balance == 0)
 
         // Registers by phone and by WhatsApp; signs in again by WhatsApp, by email and by phone (the demo).
         try await verify(
