@@ -13,6 +13,7 @@ import argparse
 import fcntl
 import json
 import os
+import resource
 import pty
 import select
 import struct
@@ -51,6 +52,18 @@ def cpu_seconds(pid):
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except OSError:
         return None
+
+
+def tree_cpu_seconds(pid):
+    """A process's CPU seconds with those of its children it has reaped (cutime, cstime)."""
+    if not pid:
+        return 0.0
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return 0.0
 
 
 def machine_busy():
@@ -98,6 +111,7 @@ def main():
     ap.add_argument("--sandbox-pid", type=int, required=True)
     ap.add_argument("--stagger", type=float, default=0.02)
     ap.add_argument("--deadline", type=float, default=120.0)
+    ap.add_argument("--sshd-pid", type=int, default=0)
     ap.add_argument("--frame-marker", default="₹")
     ap.add_argument("--added-marker", default="item")
     args = ap.parse_args()
@@ -110,6 +124,9 @@ def main():
         visitors.append(Visitor(i, argv))
 
     total0, idle0 = machine_busy()
+    sandbox_cpu0 = cpu_seconds(args.sandbox_pid) or 0.0
+    sshd_cpu0 = tree_cpu_seconds(args.sshd_pid)
+    clients0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall0 = time.perf_counter()
     started = 0
     next_start = time.perf_counter()
@@ -214,6 +231,16 @@ def main():
             os.close(v.fd)
         except OSError:
             pass
+    # Where the CPU went: the visitors' ssh clients (this script's children), sshd (the listener and, once reaped,
+    # every connection's sshd with its kiosk-session and key helper), the sandbox. Read after the sessions ended.
+    time.sleep(3)
+    clients1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_split = {
+        "ssh_clients_s": round((clients1.ru_utime + clients1.ru_stime) - (clients0.ru_utime + clients0.ru_stime), 1),
+        "sshd_with_sessions_s": round(tree_cpu_seconds(args.sshd_pid) - sshd_cpu0, 1) if args.sshd_pid else None,
+        "sessions_s": round(sum(c for c in session_cpu.values() if c is not None), 1),
+        "sandbox_s": round((cpu_seconds(args.sandbox_pid) or 0.0) - sandbox_cpu0, 1),
+    }
     first = [v.first_frame for v in visitors if v.first_frame is not None]
     keys = [t for v in visitors for t in v.key_times]
     busy = (total1 - total0) - (idle1 - idle0)
@@ -232,6 +259,7 @@ def main():
         "keys_measured": len(keys),
         "machine_busy_pct": round(100.0 * busy / max(1, total1 - total0), 1),
         "session_cpu_s_p50": pct([c for c in session_cpu.values() if c is not None], 50),
+        "cpu_split": cpu_split,
         "memory": memory,
         "errors": errors,
     }))

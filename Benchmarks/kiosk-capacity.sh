@@ -24,6 +24,6 @@ OUT="$RESULTS/kiosk-capacity.jsonl"
 machine_note | tee -a "$OUT"
 for n in $SIZES; do
   python3 "$BENCH_DIR/kiosk-capacity.py" --n "$n" --port "$PORT" --keys "$WORK/keys" --kiosk-dir "$WORK/kiosk" \
-    --sandbox-pid "$SB_PID" --stagger "${KIOSK_STAGGER:-0.05}" --deadline "${KIOSK_DEADLINE:-120}" | tee -a "$OUT"
+    --sandbox-pid "$SB_PID" --sshd-pid "$SSHD_PID" --stagger "${KIOSK_STAGGER:-0.05}" --deadline "${KIOSK_DEADLINE:-120}" | tee -a "$OUT"
   sleep 3
 done
