@@ -90,7 +90,7 @@ struct CartRoutes {
                 key: id, version: version, db)
             return body
         }
-        return Reply.json(body)
+        return Reply.conditional(body, request: request)
     }
 
     static func parseLine(_ body: inout RequestBody, prefix: String = "") -> CartStore.LineRequest {
@@ -206,7 +206,7 @@ struct CartRoutes {
             return body
         }
         guard let body else { throw APIError.notFound("Cart not found") }
-        return Reply.json(body)
+        return Reply.conditional(body, request: request)
     }
 
     func deleteUserCart(_ request: Request, _ context: SandboxContext) async throws -> Response {

@@ -33,6 +33,10 @@ public actor StorefrontClient {
     /// The store said it is a sandbox (`x-storefront-sandbox: true` on an answer): only then are OTPs asked for
     /// in answers (`x-debug-mode`), unless the configuration asks for them itself.
     public private(set) var storeSaysSandbox = false
+    /// The last answer of each cart read that carried an `ETag`, by URL: the next read of it sends `If-None-Match`,
+    /// and a `304 Not Modified` is answered from here (a cart re-read every few seconds then moves bytes only when it
+    /// changed). Only cart reads: they are few, and re-read on a timer.
+    var conditionalAnswers: [String: ConditionalAnswer] = [:]
 
     public init(
         configuration: ClientConfiguration, transport: any HTTPTransport = StandardTransport.make(),
@@ -314,6 +318,10 @@ public actor StorefrontClient {
     ) async throws(APIError) -> Content {
         var request = try await makeRequest(method: method, path: path, query: query, body: body, auth: auth)
         request.headers.merge(extraHeaders) { _, extra in extra }
+        let conditionalKey = method == "GET" && path.hasPrefix("/carts/") ? request.url.absoluteString : nil
+        if let conditionalKey, let known = conditionalAnswers[conditionalKey] {
+            request.headers["If-None-Match"] = known.tag
+        }
         request.timeout = configuration.timeout
         request.atMostOnce = !idempotent
         let maxAttempts = max(1, configuration.maxAttempts)
@@ -324,8 +332,9 @@ public actor StorefrontClient {
             let outcome: Result<Content, APIError>
             var status: Int?
             do {
-                let response = try await sendWithDeadline(request)
+                var response = try await sendWithDeadline(request)
                 status = response.status
+                if let conditionalKey { response = remember(response, for: conditionalKey) }
                 if response.headers[Self.sandboxHeader] == "true" { storeSaysSandbox = true }
                 logTrace(request: request, response: response)
                 let drops = DecodingDrops()
