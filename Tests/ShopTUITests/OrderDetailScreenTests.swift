@@ -65,6 +65,21 @@ import Testing
         #expect(Self.screen(state).joined(separator: "\n").contains("Subtotal"))
     }
 
+    /// Where the panel does not fit (40x12), it is whole or only "To be paid": tax and shipping shown without the
+    /// subtotal would not add up on screen.
+    @Test func aPanelTooTallForTheScreenShowsOnlyWhatIsToBePaid() {
+        let text = Self.screen(
+            Self.state(Self.unpaid, route: .orderDetail(orderNumber: "ORD-7")), width: 40, height: 12
+        )
+        .joined(separator: "\n")
+        #expect(text.contains("To be paid"), "\(text)")
+        if !text.contains("Subtotal") {
+            for label in ["Tax", "Shipping", "Credit", "Gift card"] {
+                #expect(!text.contains(label), "\(label):\n\(text)")
+            }
+        }
+    }
+
     @Test func theDetailRowsAddUpToWhatIsToBePaid() throws {
         let rows = Self.screen(Self.state(Self.unpaid, route: .orderDetail(orderNumber: "ORD-7")))
         let text = rows.joined(separator: "\n")

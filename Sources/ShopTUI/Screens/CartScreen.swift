@@ -133,9 +133,10 @@ enum CartScreen {
     static func drawTotals(_ rows: [(String, String)], ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect) {
         guard rect.height > 0 else { return }
         var rows = rows
-        // Keep "To be paid"; drop rows from the top when there is no room.
+        // Every row, or when they do not all fit only "To be paid": a panel cut short (tax and shipping without the
+        // subtotal) would not add up on screen.
         let room = rect.height - 1
-        if rows.count > max(1, room) { rows = Array(rows.suffix(max(1, room))) }
+        if rows.count > max(1, room), let last = rows.last { rows = [last] }
         var row = rect.bottom - rows.count
         if row > rect.row {
             buffer.hline(row: row - 1, col: rect.col, length: rect.width, glyphs: ctx.theme.glyphs, style: .role(.dim))
