@@ -19,12 +19,12 @@ extension Reducer {
             guard !state.inFlight.contains(.profile) else { return .none }
             let firstName = state.form.trimmed(.profileFirstName)
             guard !firstName.isEmpty else {
-                error(&state, "Enter your first name.")
+                showError(&state, "Enter your first name.")
                 return .none
             }
             let phone = state.form[.profilePhone]
             guard phone.isEmpty || phone.count == 10 else {
-                error(&state, "Enter a 10-digit phone number.")
+                showError(&state, "Enter a 10-digit phone number.")
                 return .none
             }
             let update = UserUpdate(
@@ -40,7 +40,7 @@ extension Reducer {
         case .profileSaved(let user):
             state.inFlight.remove(.profile)
             state.user = user
-            success(&state, "Profile saved.")
+            showSuccess(&state, "Profile saved.")
             if state.currentRoute == .profile { state.route.removeLast() }
             return .none
 
@@ -93,7 +93,7 @@ extension Reducer {
             state.inFlight.remove(.notifications)
             state.account.preferences = preferences
             state.account.preferencesStored = true
-            success(&state, "Notification preferences saved.")
+            showSuccess(&state, "Notification preferences saved.")
             return .none
 
         case .changePassword:
@@ -101,11 +101,11 @@ extension Reducer {
             let current = state.form[.currentPassword]
             let new = state.form[.newPassword]
             guard !current.isEmpty else {
-                error(&state, "Enter your current password.")
+                showError(&state, "Enter your current password.")
                 return .none
             }
             guard new.count >= 8 else {
-                error(&state, "The new password needs at least 8 characters.")
+                showError(&state, "The new password needs at least 8 characters.")
                 return .none
             }
             state.inFlight.insert(.password)
@@ -121,7 +121,7 @@ extension Reducer {
             state.form.clearSecrets()
             state.account.resetChallenge = nil
             state.route.removeAll { $0 == .changePassword || $0 == .forgotPassword || $0 == .resetPassword }
-            success(
+            showSuccess(
                 &state, action == .passwordChanged ? "Password changed." : "Password reset. You can log in with it.")
             return .none
 
@@ -130,7 +130,7 @@ extension Reducer {
             let identifier = state.form.trimmed(.resetIdentifier)
             let channel: OTPChannel = identifier.contains("@") ? .email : .phone
             if let problem = identifierProblem(identifier, channel) {
-                error(&state, problem)
+                showError(&state, problem)
                 return .none
             }
             state.auth.purpose = .resetPassword
@@ -153,11 +153,11 @@ extension Reducer {
             let otp = state.form.trimmed(.otp)
             let new = state.form[.newPassword]
             guard otp.count >= 4 else {
-                error(&state, "Enter the OTP you received.")
+                showError(&state, "Enter the OTP you received.")
                 return .none
             }
             guard new.count >= 8 else {
-                error(&state, "The new password needs at least 8 characters.")
+                showError(&state, "The new password needs at least 8 characters.")
                 return .none
             }
             state.inFlight.insert(.password)
@@ -192,7 +192,7 @@ extension Reducer {
         case .deactivated(let claims):
             state.inFlight.remove(.deactivate)
             resetUserData(&state, claims: claims)
-            info(&state, "Your account was deactivated.")
+            showInfo(&state, "Your account was deactivated.")
             return guestCart(&state, claims, environment)
 
         case .loyaltyLoaded(let details):
@@ -212,7 +212,7 @@ extension Reducer {
             if activity == .password, failure.status == 401 || failure.status == 400 {
                 state.inFlight.remove(.password)
                 state.form.clearSecrets()
-                error(&state, failure.status == 401 ? "The current password is wrong." : failure.message)
+                showError(&state, failure.status == 401 ? "The current password is wrong." : failure.message)
                 return .none
             }
             return fail(&state, failure, activity, environment)

@@ -47,7 +47,7 @@ extension Reducer {
             let step = max(1, line.incrementalQuantity ?? 1)
             var quantity = line.quantity + (action == .incrementSelected ? step : -step)
             if let max = line.maxOrderQuantity, max > 0, quantity > max {
-                info(&state, "Only \(max) can be ordered.")
+                showInfo(&state, "Only \(max) can be ordered.")
                 quantity = max
             }
             if action == .decrementSelected, let min = line.minOrderQuantity, quantity < min { quantity = 0 }
@@ -62,7 +62,7 @@ extension Reducer {
             guard let removed = state.cart.lastRemoved else { return .none }
             state.cart.lastRemoved = nil
             guard state.cart.quantity(of: removed.item.lineID) == 0 else { return .none }
-            info(&state, "Put \(removed.name) back.")
+            showInfo(&state, "Put \(removed.name) back.")
             return reduceCart(
                 &state, .setQuantity(removed.item.lineID, removed.quantity, preview: removed.item), environment)
 
@@ -82,7 +82,7 @@ extension Reducer {
             state.inFlight.remove(.wishlist)
             state.wishlist.items = items
             state.wishlist.isLoaded = true
-            success(&state, "Moved to the wishlist.")
+            showSuccess(&state, "Moved to the wishlist.")
             return reduceCart(&state, .setQuantity(line, 0, preview: nil), environment)
 
         case .moveToWishlistFailed(_, let error):
@@ -91,7 +91,7 @@ extension Reducer {
         case .applyGiftCard:
             let code = state.form.trimmed(.giftCardCode)
             guard !code.isEmpty else {
-                error(&state, "Enter a gift card code.")
+                showError(&state, "Enter a gift card code.")
                 return .none
             }
             return enqueue(&state, .applyGiftCard(code), environment)
@@ -101,7 +101,7 @@ extension Reducer {
 
         case .redeemLoyaltyPoints:
             guard let points = Int(state.form.trimmed(.loyaltyPoints)), points > 0 else {
-                error(&state, "Enter the number of points to redeem.")
+                showError(&state, "Enter the number of points to redeem.")
                 return .none
             }
             return enqueue(&state, .redeemLoyaltyPoints(points), environment)
@@ -111,7 +111,7 @@ extension Reducer {
 
         case .redeemCreditBalance:
             guard let amount = Money(major: state.form.trimmed(.creditAmount)), amount > .zero else {
-                error(&state, "Enter an amount such as 150.00.")
+                showError(&state, "Enter an amount such as 150.00.")
                 return .none
             }
             return enqueue(&state, .redeemCreditBalance(amount), environment)
@@ -151,7 +151,7 @@ extension Reducer {
     static func removeLine(_ state: inout State, _ item: CartItem, _ environment: ShopEnvironment) -> Effect {
         let removed = RemovedLine(item: item, quantity: item.quantity)
         state.cart.lastRemoved = removed
-        info(&state, "Removed \(removed.name). u undo")
+        showInfo(&state, "Removed \(removed.name). u undo")
         return reduceCart(&state, .setQuantity(item.lineID, 0, preview: nil), environment)
     }
 
@@ -201,7 +201,7 @@ extension Reducer {
                 state.cart.pending[line] = nil
                 return pumpCart(&state, environment)
             default:
-                error(&state, "Your cart is empty.")
+                showError(&state, "Your cart is empty.")
                 return pumpCart(&state, environment)
             }
         }
@@ -260,26 +260,26 @@ extension Reducer {
             state.coupons.rejection = nil
             state.coupons.rejectedCode = nil
             state.form[.couponCode] = ""
-            success(&state, "Coupon \(code) applied: you save \(cart.couponDiscountAmount.formatted()).")
+            showSuccess(&state, "Coupon \(code) applied: you save \(cart.couponDiscountAmount.formatted()).")
             return reduceCoupons(&state, .load, environment)
         case .removeCoupon:
-            info(&state, "Coupon removed.")
+            showInfo(&state, "Coupon removed.")
             return reduceCoupons(&state, .load, environment)
         case .applyGiftCard:
             state.form[.giftCardCode] = ""
-            success(&state, "Gift card applied: \(cart.giftCardAmount.formatted()).")
+            showSuccess(&state, "Gift card applied: \(cart.giftCardAmount.formatted()).")
         case .removeGiftCard:
-            info(&state, "Gift card removed.")
+            showInfo(&state, "Gift card removed.")
         case .redeemLoyaltyPoints(let points):
             state.form[.loyaltyPoints] = ""
-            success(&state, "\(points) loyalty points redeemed.")
+            showSuccess(&state, "\(points) loyalty points redeemed.")
         case .removeLoyaltyPoints:
-            info(&state, "Loyalty points removed.")
+            showInfo(&state, "Loyalty points removed.")
         case .redeemCreditBalance:
             state.form[.creditAmount] = ""
-            success(&state, "Credit balance used: \(cart.creditBalanceUsed.formatted()).")
+            showSuccess(&state, "Credit balance used: \(cart.creditBalanceUsed.formatted()).")
         case .removeCreditBalance:
-            info(&state, "Credit balance removed.")
+            showInfo(&state, "Credit balance removed.")
         case .setAddresses:
             return addressSetOnCart(&state, environment)
         case .setDelivery, .setPickup:
@@ -296,38 +296,38 @@ extension Reducer {
         case .setQuantity where failure.status == 404 && state.cart.server != nil:
             // The cart expired or was deleted: start a new one with what was asked for.
             state.cart.server = nil
-            info(&state, "Your cart had expired; starting a new one.")
+            showInfo(&state, "Your cart had expired; starting a new one.")
         case .setQuantity(let line, _):
             // Roll the line back to what the server says.
             let name = state.cart.pending[line]?.preview?.displayName ?? state.cart.server?.line(line)?.displayName
             state.cart.pending[line] = nil
             state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
             let what = name.flatMap { $0.isEmpty ? nil : $0 } ?? "the item"
-            error(&state, "Could not update \(what): \(failure.message)")
+            showError(&state, "Could not update \(what): \(failure.message)")
             return wishlistMoveSettled(&state, line, failure: failure, environment)
         case .applyCoupon(let code):
             state.coupons.rejection = failure.message
             // Refused (not merely unanswered): Enter no longer sends it again while a coupon is highlighted.
             if !failure.isTransient { state.coupons.rejectedCode = code }
-            error(&state, "Coupon \(code) was not applied: \(failure.message)")
+            showError(&state, "Coupon \(code) was not applied: \(failure.message)")
         case .applyGiftCard:
-            error(&state, "Gift card not applied: \(failure.message)")
+            showError(&state, "Gift card not applied: \(failure.message)")
         case .redeemLoyaltyPoints:
-            error(&state, "Points not redeemed: \(failure.message)")
+            showError(&state, "Points not redeemed: \(failure.message)")
         case .redeemCreditBalance:
-            error(&state, "Credit balance not used: \(failure.message)")
+            showError(&state, "Credit balance not used: \(failure.message)")
         case .setAddresses:
             state.inFlight.remove(.addresses)
-            error(&state, "Could not use that address: \(failure.message)")
+            showError(&state, "Could not use that address: \(failure.message)")
         case .setDelivery:
             state.inFlight.remove(.delivery)
-            error(&state, "Could not choose that delivery option: \(failure.message)")
+            showError(&state, "Could not choose that delivery option: \(failure.message)")
         case .setPickup:
             state.inFlight.remove(.delivery)
             state.checkout.pickupStoreID = nil
-            error(&state, "Could not choose that store: \(failure.message)")
+            showError(&state, "Could not choose that store: \(failure.message)")
         case .removeCoupon, .removeGiftCard, .removeLoyaltyPoints, .removeCreditBalance:
-            error(&state, failure.message)
+            showError(&state, failure.message)
         }
         return .none
     }

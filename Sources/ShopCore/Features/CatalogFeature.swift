@@ -200,7 +200,7 @@ extension Reducer {
             var quantity = max(state.product.minQuantity, state.product.quantity + delta)
             if let max = state.product.maxQuantity, quantity > max {
                 quantity = max
-                info(&state, "Only \(max) can be ordered.")
+                showInfo(&state, "Only \(max) can be ordered.")
             }
             state.product.quantity = quantity
             return .none
@@ -208,19 +208,19 @@ extension Reducer {
         case .addToCart:
             guard let product = state.product.product, let line = state.product.line else { return .none }
             if product.hasVariant && state.product.selectedVariant == nil {
-                error(&state, "Choose a variant first.")
+                showError(&state, "Choose a variant first.")
                 return .none
             }
             guard state.product.isPurchasable else {
-                error(&state, "\(product.name) is out of stock.")
+                showError(&state, "\(product.name) is out of stock.")
                 return .none
             }
             var quantity = state.cart.quantity(of: line) + state.product.quantity
             if let max = state.product.maxQuantity, quantity > max {
                 quantity = max
-                info(&state, "Only \(max) can be ordered; the cart has \(max).")
+                showInfo(&state, "Only \(max) can be ordered; the cart has \(max).")
             } else {
-                success(&state, "Added \(product.name) to the cart.")
+                showSuccess(&state, "Added \(product.name) to the cart.")
             }
             let pricing = state.product.pricing
             let preview = CartItem(

@@ -17,16 +17,16 @@ extension Reducer {
             }
             guard state.checkout.placement != .placing else { return .none }
             guard let cart = state.cart.server, !state.cart.isEmpty else {
-                error(&state, "Your cart is empty.")
+                showError(&state, "Your cart is empty.")
                 return .none
             }
             guard !state.cart.isMutating else {
-                info(&state, "The cart is still updating; try again in a moment.")
+                showInfo(&state, "The cart is still updating; try again in a moment.")
                 return .none
             }
             guard state.isSignedIn else {
                 state.auth.afterLogin = .checkout(.address)
-                info(&state, "Log in to check out.")
+                showInfo(&state, "Log in to check out.")
                 return navigate(&state, to: .login, environment)
             }
             if state.checkout.cartID != cart.id || state.checkout.placement == .idle
@@ -63,19 +63,19 @@ extension Reducer {
         case .chooseAddress:
             if state.checkout.addresses.isEmpty, state.inFlight.contains(.addresses) {
                 state.checkout.pendingChoice = .address
-                info(&state, "Still loading your addresses; Enter takes the selected one when they arrive.")
+                showInfo(&state, "Still loading your addresses; Enter takes the selected one when they arrive.")
                 return .none
             }
             guard let address = state.checkout.selectedAddress, let id = address.id else {
-                info(&state, "Add an address first.")
+                showInfo(&state, "Add an address first.")
                 return .none
             }
             guard let pincode = address.pincode, pincode.count == 6 else {
-                error(&state, "That address has no valid PIN code.")
+                showError(&state, "That address has no valid PIN code.")
                 return .none
             }
             if let check = state.checkout.pincodeChecks[pincode], check.isDeadEnd {
-                error(&state, undeliverableMessage(pincode, check) + " Choose another address.")
+                showError(&state, undeliverableMessage(pincode, check) + " Choose another address.")
                 return .none
             }
             state.checkout.address = address
@@ -100,15 +100,15 @@ extension Reducer {
                 (.addressState, "state"),
             ]
             if let missing = required.first(where: { form.trimmed($0.0).isEmpty }) {
-                error(&state, "Enter the \(missing.1).")
+                showError(&state, "Enter the \(missing.1).")
                 return .none
             }
             guard form[.addressPhone].count == 10 else {
-                error(&state, "Enter a 10-digit phone number.")
+                showError(&state, "Enter a 10-digit phone number.")
                 return .none
             }
             guard form[.addressPincode].count == 6 else {
-                error(&state, "Enter a 6-digit PIN code.")
+                showError(&state, "Enter a 6-digit PIN code.")
                 return .none
             }
             let address = Address(
@@ -134,7 +134,7 @@ extension Reducer {
                 state.form[field] = ""
             }
             if state.currentRoute == .addressForm { state.route.removeLast() }
-            success(&state, "Address saved.")
+            showSuccess(&state, "Address saved.")
             return reduceCheckout(&state, .chooseAddress, environment)
 
         case .addressFailed(let error):
@@ -154,19 +154,19 @@ extension Reducer {
                 return reduceCheckout(&state, .skipBusiness, environment)
             }
             guard !name.isEmpty else {
-                error(&state, "Enter the business name.")
+                showError(&state, "Enter the business name.")
                 return .none
             }
             guard !gstin.isEmpty || !pan.isEmpty else {
-                error(&state, "Enter a GSTIN or a PAN.")
+                showError(&state, "Enter a GSTIN or a PAN.")
                 return .none
             }
             if !gstin.isEmpty, !isValidGSTIN(gstin) {
-                error(&state, "A GSTIN has 15 characters, like 29ABCDE1234F1Z5.")
+                showError(&state, "A GSTIN has 15 characters, like 29ABCDE1234F1Z5.")
                 return .none
             }
             if !pan.isEmpty, !isValidPAN(pan) {
-                error(&state, "A PAN has 10 characters, like ABCDE1234F.")
+                showError(&state, "A PAN has 10 characters, like ABCDE1234F.")
                 return .none
             }
             let business = BusinessDetails(name: name, panNumber: nonEmpty(pan), gstin: nonEmpty(gstin))
@@ -204,12 +204,12 @@ extension Reducer {
             state.checkout.pendingChoice = nil
             if !serviceability.isServiceable {
                 let check = pincodeCheck(serviceability, stores: stores, lineCount: lineCount)
-                error(
+                showError(
                     &state,
                     undeliverableMessage(pin, check)
                         + (stores.isEmpty ? " Choose another address." : " Collect it from a store instead."))
             } else if methods.isEmpty {
-                error(
+                showError(
                     &state,
                     stores.isEmpty
                         ? "No delivery option for this address." : "No delivery option; you can collect from a store.")
@@ -225,7 +225,7 @@ extension Reducer {
             guard state.currentRoute == .addressForm, state.form[.addressPincode] == pincode else { return .none }
             switch check {
             case .undeliverable(_, let collect):
-                error(
+                showError(
                     &state,
                     undeliverableMessage(pincode, check)
                         + (collect ? " You can collect the order from a store instead." : ""))
@@ -245,7 +245,7 @@ extension Reducer {
                 }
                 // Pressed before the options arrived: kept, and done once they are there.
                 state.checkout.pendingChoice = .delivery
-                info(&state, "Still loading the delivery options; Enter takes the first one when they arrive.")
+                showInfo(&state, "Still loading the delivery options; Enter takes the first one when they arrive.")
                 return .none
             }
             if let store = state.checkout.selectedPickupStore {
@@ -283,10 +283,10 @@ extension Reducer {
             // The server's cart is gone with the order: nothing to read back.
             if !paymentRequired {
                 state.payment.phase = .paid
-                success(&state, "Order \(order.orderNumber) placed.")
+                showSuccess(&state, "Order \(order.orderNumber) placed.")
                 return .none
             }
-            info(&state, "Order \(order.orderNumber) placed; preparing the payment.")
+            showInfo(&state, "Order \(order.orderNumber) placed; preparing the payment.")
             // As the seeds specify: the Juspay customer, then Juspay create-order, whose link is shown. The link
             // of the order's own answer is kept for when create-order fails.
             return setupPayment(&state, environment)
@@ -300,13 +300,13 @@ extension Reducer {
             if failure.isTransient || failure.status == 409 {
                 // No answer: the order may exist. Look it up before creating another.
                 state.checkout.placement = .uncertain
-                error(
+                showError(
                     &state,
                     "We couldn't confirm the order (\(failure.message)) Press Place order again: we check first, so it is never placed twice."
                 )
             } else {
                 state.checkout.placement = .idle
-                error(&state, "The order was not placed: \(failure.message)")
+                showError(&state, "The order was not placed: \(failure.message)")
             }
             return .none
         }
@@ -337,7 +337,7 @@ extension Reducer {
 
     static func startDelivery(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
         guard let cartID = state.cart.server?.id, let pincode = state.checkout.address?.pincode else {
-            error(&state, "Choose an address first.")
+            showError(&state, "Choose an address first.")
             return .none
         }
         state.route.removeAll { $0 == .checkout(.delivery) || $0 == .checkout(.review) }
@@ -424,7 +424,7 @@ extension Reducer {
         }
         guard state.checkout.placement != .placing else { return .none }
         guard let cartID = state.checkout.cartID ?? state.cart.server?.id else {
-            error(&state, "Your cart is empty.")
+            showError(&state, "Your cart is empty.")
             return .none
         }
         let uncertain = state.checkout.placement == .uncertain
@@ -432,11 +432,11 @@ extension Reducer {
             guard state.checkout.address != nil,
                 state.checkout.deliveryMethodID != nil || state.checkout.pickupStoreID != nil
             else {
-                error(&state, "Choose an address and a delivery option first.")
+                showError(&state, "Choose an address and a delivery option first.")
                 return .none
             }
             guard !state.cart.isMutating else {
-                info(&state, "The cart is still updating; try again in a moment.")
+                showInfo(&state, "The cart is still updating; try again in a moment.")
                 return .none
             }
         }

@@ -25,7 +25,7 @@ extension Reducer {
             if state.orders.announceAwaiting {
                 state.orders.announceAwaiting = false
                 if state.notice == nil, let text = state.orders.awaitingPaymentText {
-                    info(&state, "\(text): o opens your orders.")
+                    showInfo(&state, "\(text): o opens your orders.")
                 }
             }
             return .none
@@ -58,7 +58,7 @@ extension Reducer {
         case .pay:
             guard let order = shownOrder(state) else { return .none }
             guard order.isAwaitingPayment else {
-                error(&state, "Order \(order.orderNumber) has nothing to pay.")
+                showError(&state, "Order \(order.orderNumber) has nothing to pay.")
                 return .none
             }
             return payAgain(&state, order, environment)
@@ -66,7 +66,7 @@ extension Reducer {
         case .requestCancel:
             guard let order = shownOrder(state), !state.inFlight.contains(.cancelOrder) else { return .none }
             guard order.isCancellationAllowed ?? order.isAwaitingPayment else {
-                error(&state, "Order \(order.orderNumber) can no longer be cancelled.")
+                showError(&state, "Order \(order.orderNumber) can no longer be cancelled.")
                 return .none
             }
             state.orders.confirmingCancel = true
@@ -103,7 +103,7 @@ extension Reducer {
                 state.payment = PaymentState()
             }
             if state.checkout.order?.orderNumber == number { state.checkout = CheckoutState() }
-            success(&state, "Order \(number) cancelled; what it held (stock, points, credit) is released.")
+            showSuccess(&state, "Order \(number) cancelled; what it held (stock, points, credit) is released.")
             return .merge(effects)
 
         case .cancelFailed(let failure):

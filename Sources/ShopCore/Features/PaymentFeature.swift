@@ -59,7 +59,7 @@ extension Reducer {
                 state.payment.phase = .paid
                 state.payment.message = nil
                 state.inFlight.remove(.paymentPolling)
-                success(&state, "Payment received. Thank you!")
+                showSuccess(&state, "Payment received. Thank you!")
                 return .cancel(.paymentPoll)
             case .failed:
                 state.payment.phase = .failed
@@ -70,7 +70,7 @@ extension Reducer {
                 state.payment.showingDetail = false
                 // Said once: the payment screen's status line says it; elsewhere the notice does.
                 state.payment.message = nil
-                if case .payment = state.currentRoute {} else { error(&state, "Payment failed.") }
+                if case .payment = state.currentRoute {} else { showError(&state, "Payment failed.") }
                 return .cancel(.paymentPoll)
             case .pending, .partiallyPaid:
                 state.payment.message = "Waiting for the payment…"
@@ -119,7 +119,7 @@ extension Reducer {
                 return startPolling(&state, environment)
             case .failed:
                 guard state.payment.status?.isRetryAvailable == true else {
-                    error(&state, "This payment cannot be retried.")
+                    showError(&state, "This payment cannot be retried.")
                     return .none
                 }
                 state.inFlight.insert(.paymentSetup)

@@ -126,15 +126,15 @@ public enum Reducer {
         min(max(0, index), max(0, count - 1))
     }
 
-    static func info(_ state: inout State, _ text: String) {
+    static func showInfo(_ state: inout State, _ text: String) {
         state.notice = Notice(.info, text)
     }
 
-    static func success(_ state: inout State, _ text: String) {
+    static func showSuccess(_ state: inout State, _ text: String) {
         state.notice = Notice(.success, text)
     }
 
-    static func error(_ state: inout State, _ text: String) {
+    static func showError(_ state: inout State, _ text: String) {
         state.notice = Notice(.error, text)
     }
 }

@@ -249,7 +249,7 @@ extension Reducer {
             state.form.clearSecrets()
             state.route.removeAll { $0.isAuthentication || $0 == .resetPassword || $0 == .forgotPassword }
             if state.route.isEmpty { state.route = [.catalog] }
-            success(&state, "Signed in as \(state.user?.displayName ?? "you").")
+            showSuccess(&state, "Signed in as \(state.user?.displayName ?? "you").")
             var effects: [Effect] = [.cancel(.otpCooldown), loadCart(&state, environment)]
             effects.append(reduceWishlist(&state, .load, environment))
             if user == nil { effects.append(loadUser(&state, environment)) }
@@ -305,7 +305,7 @@ extension Reducer {
         case .signedOut(let claims):
             state.inFlight.remove(.logout)
             resetUserData(&state, claims: claims)
-            info(&state, "Signed out.")
+            showInfo(&state, "Signed out.")
             return .merge(.cancel(.paymentPoll), loadCart(&state, environment))
 
         case .logoutFailed(let error):

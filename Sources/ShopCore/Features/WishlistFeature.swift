@@ -24,7 +24,7 @@ extension Reducer {
             state.wishlist.items = items
             state.wishlist.isLoaded = true
             state.wishlist.selectedIndex = clampIndex(state.wishlist.selectedIndex, count: items.count)
-            if case .updated = action { success(&state, "Wishlist updated.") }
+            if case .updated = action { showSuccess(&state, "Wishlist updated.") }
             return .none
 
         case .failed(let error):
@@ -32,7 +32,7 @@ extension Reducer {
 
         case .add(let line):
             guard !state.wishlist.contains(line) else {
-                info(&state, "Already in the wishlist.")
+                showInfo(&state, "Already in the wishlist.")
                 return .none
             }
             state.inFlight.insert(.wishlist)
@@ -62,14 +62,14 @@ extension Reducer {
                 })
             else { return .none }
             guard item.stockAvailable || item.backorder else {
-                error(&state, "\(item.displayName) is out of stock.")
+                showError(&state, "\(item.displayName) is out of stock.")
                 return .none
             }
             guard state.wishlist.movingToCart[line] == nil else { return .none }
             let current = state.cart.quantity(of: line)
             let limit = state.cart.server?.line(line)?.maxOrderQuantity ?? item.pricing?.maxOrderQuantity
             if let limit, limit > 0, current >= limit {
-                error(
+                showError(
                     &state,
                     "Not moved: the cart already holds \(current) of \(item.displayName), the most per order. "
                         + "It stays in the wishlist.")
@@ -102,79 +102,20 @@ extension Reducer {
             state.wishlist.items.first { $0.productId == line.productId && $0.variantId == line.variantId }?
             .displayName ?? "The product"
         if let failure {
-            error(&state, "\(name) was not moved to the cart (\(failure.message)); it stays in the wishlist.")
+            showError(&state, "\(name) was not moved to the cart (\(failure.message)); it stays in the wishlist.")
             return .none
         }
         let now = state.cart.server?.line(line)?.quantity ?? 0
         guard now > before else {
-            error(&state, "\(name) was not added to the cart; it stays in the wishlist.")
+            showError(&state, "\(name) was not added to the cart; it stays in the wishlist.")
             return .none
         }
-        success(&state, "Moved \(name) to the cart.")
+        showSuccess(&state, "Moved \(name) to the cart.")
         state.inFlight.insert(.wishlist)
         return call(.wishlist, environment) { api in
             .wishlist(.loaded(try await api.removeFromWishlist(line)))
         } failure: {
             .wishlist(.failed($0))
-        }
-    }
-}
-
-/// Coupons: applicable and not (with the reason), apply, remove.
-extension Reducer {
-    static func reduceCoupons(_ state: inout State, _ action: CouponsAction, _ environment: ShopEnvironment)
-        -> Effect
-    {
-        switch action {
-        case .load:
-            guard let cartID = state.cart.server?.id else {
-                state.coupons.applicable = []
-                state.coupons.inapplicable = []
-                return .none
-            }
-            state.inFlight.insert(.coupons)
-            return call(.coupons, environment) { api in
-                let evaluation = try await api.evaluateCoupons(cartID: cartID)
-                return .coupons(
-                    .evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
-            } failure: {
-                .coupons(.failed($0))
-            }
-
-        case .evaluated(let applicable, let inapplicable):
-            state.inFlight.remove(.coupons)
-            state.coupons.applicable = applicable
-            state.coupons.inapplicable = inapplicable
-            state.coupons.selectedIndex = clampIndex(
-                state.coupons.selectedIndex, count: applicable.count + inapplicable.count)
-            return .none
-
-        case .failed(let error):
-            return fail(&state, error, .coupons, environment)
-
-        case .apply(let code):
-            let code = code.trimmingCharacters(in: .whitespaces).uppercased()
-            guard !code.isEmpty else { return .none }
-            state.coupons.rejection = nil
-            return enqueue(&state, .applyCoupon(code), environment)
-
-        case .applyTyped:
-            return reduceCoupons(&state, .apply(code: state.form[.couponCode]), environment)
-
-        case .applySelected:
-            guard let coupon = state.coupons.selectedCoupon else { return .none }
-            if let reason = coupon.reason, !state.coupons.applicable.contains(coupon) {
-                state.coupons.rejection = reason
-                error(&state, "\(coupon.code) does not apply: \(reason)")
-                return .none
-            }
-            return reduceCoupons(&state, .apply(code: coupon.code), environment)
-
-        case .remove:
-            guard state.cart.server?.couponCode != nil || state.cart.server?.isCouponApplied == true else {
-                return .none
-            }
-            return enqueue(&state, .removeCoupon, environment)
         }
     }
 }

@@ -564,10 +564,3 @@ public final class ShopApp: TerminalProgram {
         }
     }
 }
-
-extension Rect {
-    /// The same rectangle with `n` columns off each side.
-    func inset(horizontal n: Int) -> Rect {
-        Rect(row: row, col: col + n, width: max(0, width - 2 * n), height: height)
-    }
-}

@@ -34,6 +34,11 @@ public struct Rect: Sendable, Hashable {
         Rect(row: row + n, col: col + n, width: width - 2 * n, height: height - 2 * n)
     }
 
+    /// The same rectangle with `n` columns off each side.
+    public func inset(horizontal n: Int) -> Rect {
+        Rect(row: row, col: col + n, width: max(0, width - 2 * n), height: height)
+    }
+
     /// A `width` × `height` rectangle centred in this one (clamped to it).
     public func centered(width w: Int, height h: Int) -> Rect {
         let cw = min(w, width)

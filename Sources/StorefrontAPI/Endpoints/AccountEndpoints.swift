@@ -1,104 +1,87 @@
 import Foundation
 
 extension StorefrontClient {
-    // MARK: Wishlist
-
-    public func wishlist() async throws(APIError) -> [CatalogItem] {
+    public func user() async throws(APIError) -> User {
         let id = try await userID()
-        let content: WishlistContent = try await get("/wishlist/\(id)")
-        return content.products
+        let content: UserContent = try await get("/auth/user/\(id)")
+        return content.user
     }
 
-    public func addToWishlist(_ line: LineID) async throws(APIError) -> [CatalogItem] {
+    public func updateUser(_ update: UserUpdate) async throws(APIError) -> User {
         let id = try await userID()
-        let content: WishlistContent = try await send(
-            "POST", "/wishlist/\(id)",
-            body: CartItemUpdate(
-                productId: line.productId, variantId: line.variantId,
-                quantity: 1
-            ).wishlistBody)
-        return content.products
+        let content: UserContent = try await send("PUT", "/auth/user/\(id)", body: update)
+        return content.user
     }
 
-    public func removeFromWishlist(_ line: LineID) async throws(APIError) -> [CatalogItem] {
-        let id = try await userID()
-        let content: WishlistContent = try await send(
-            "DELETE", "/wishlist/\(id)",
-            body: CartItemUpdate(
-                productId: line.productId, variantId: line.variantId,
-                quantity: 0
-            ).wishlistBody)
-        return content.products
-    }
-
-    // MARK: Customers
-
-    public func createCustomer(_ customer: CustomerCreate) async throws(APIError) -> CustomerDetail {
-        let content: CustomerContent = try await send("POST", "/customers", body: customer)
-        return content.customerDetail
-    }
-
-    public func addresses(page: Int = 1, limit: Int = 50) async throws(APIError) -> [Address] {
-        let id = try await userID()
-        let content: AddressesContent = try await get(
-            "/customers/\(id)/addresses",
-            query: [URLQueryItem(name: "page", value: String(page)), URLQueryItem(name: "limit", value: String(limit))])
-        return content.addresses
-    }
-
-    /// The signed-in customer's loyalty points (`GET /customers/{user_id}/loyalty`).
-    public func loyalty() async throws(APIError) -> LoyaltyDetails {
-        let id = try await userID()
-        let content: LoyaltyContent = try await get("/customers/\(id)/loyalty")
-        return content.details
-    }
-
-    public func createAddress(_ address: Address) async throws(APIError) -> Address {
-        let id = try await userID()
-        let content: AddressContent = try await send("POST", "/customers/\(id)/addresses", body: address)
-        return content.address
-    }
-
-    // MARK: Fulfillment
-
-    public func checkServiceability(cartID: String, pincode: String) async throws(APIError) -> Serviceability {
+    public func changePassword(old: String, new: String) async throws(APIError) {
         struct Body: Encodable, Sendable {
-            var deliveryPincode: String
-            var cartId: String
-            var fulfillmentType = "delivery"
+            var oldPassword: String
+            var newPassword: String
+            var confirmPassword: String
+        }
+        let content: OptionalTokens = try await send(
+            "POST", "/auth/change-password", body: Body(oldPassword: old, newPassword: new, confirmPassword: new))
+        if let tokens = content.tokens { adopt(tokens) }
+    }
+
+    public func notificationPreferences() async throws(APIError) -> NotificationPreferences {
+        let id = try await userID()
+        let content: NotificationPreferencesContent = try await get("/auth/user/\(id)/notification-preferences")
+        return content.notificationPreferences
+    }
+
+    /// Creates (`POST`) or updates (`PUT`) the preferences.
+    public func saveNotificationPreferences(_ preferences: NotificationPreferences, create: Bool = false)
+        async throws(APIError) -> NotificationPreferences
+    {
+        let id = try await userID()
+        struct Body: Encodable, Sendable { var notificationPreferences: NotificationPreferences }
+        let content: NotificationPreferencesContent = try await send(
+            create ? "POST" : "PUT", "/auth/user/\(id)/notification-preferences",
+            body: Body(notificationPreferences: preferences))
+        return content.notificationPreferences
+    }
+
+    public func verificationStatus(phones: [String] = [], emails: [String] = []) async throws(APIError)
+        -> VerificationStatus
+    {
+        struct Body: Encodable, Sendable {
+            var phone: [String]?
+            var email: [String]?
         }
         return try await send(
-            "POST", "/fulfillment/serviceability", body: Body(deliveryPincode: pincode, cartId: cartID))
+            "POST", "/auth/verified-email-phone",
+            body: Body(phone: phones.isEmpty ? nil : phones, email: emails.isEmpty ? nil : emails))
     }
 
-    public func fulfillmentOptions(cartID: String, pincode: String) async throws(APIError) -> FulfillmentOptions {
-        struct Body: Encodable, Sendable {
-            var deliveryPincode: String
-            var cartId: String
-        }
-        return try await send(
-            "POST", "/shipping/fulfillment-options", body: Body(deliveryPincode: pincode, cartId: cartID))
+    /// Deactivates the account, then starts a fresh anonymous session.
+    public func deactivateAccount() async throws(APIError) {
+        let id = try await userID()
+        let _: EmptyContent = try await send("PUT", "/auth/user/\(id)/deactivate", body: Optional<EmptyContent>.none)
+        clearSession()
     }
-}
 
-/// `{product_id, variant_id}` with an explicit null variant.
-struct WishlistBody: Encodable, Sendable {
-    var productId: String
-    var variantId: String?
-
-    private enum CodingKeys: String, CodingKey { case productId, variantId }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(productId, forKey: .productId)
-        if let variantId {
-            try container.encode(variantId, forKey: .variantId)
-        } else {
-            try container.encodeNil(forKey: .variantId)
-        }
+    public func profileImage() async throws(APIError) -> String? {
+        let id = try await userID()
+        let content: ProfileImageContent = try await get("/auth/user/\(id)/profile-image")
+        return content.profileImageUrl
     }
-}
 
-extension CartItemUpdate {
-    var wishlistBody: WishlistBody { WishlistBody(productId: productId, variantId: variantId) }
+    /// Uploads the image file at `path` as the profile image: `multipart/form-data` with the file in the part
+    /// `image`, added (`POST`) or replaced (`PUT`). The file is checked first (``ProfileImageFile``): a PNG,
+    /// JPEG, GIF or WebP of at most 2 MB, so a wrong file is refused here with a sentence, not by the store.
+    public func setProfileImage(fileAt path: String, replace: Bool) async throws(APIError) -> String? {
+        let file = try ProfileImageFile.read(path)
+        let id = try await userID()
+        let form = MultipartForm(fields: [], files: [(name: "image", file: file)])
+        let content: ProfileImageContent = try await sendForm(
+            replace ? "PUT" : "POST", "/auth/user/\(id)/profile-image", form: form)
+        return content.profileImageUrl
+    }
+
+    public func deleteProfileImage() async throws(APIError) {
+        let id = try await userID()
+        let _: EmptyContent = try await send(
+            "DELETE", "/auth/user/\(id)/profile-image", body: Optional<EmptyContent>.none)
+    }
 }

@@ -1,0 +1,53 @@
+import Foundation
+
+extension StorefrontClient {
+    public func wishlist() async throws(APIError) -> [CatalogItem] {
+        let id = try await userID()
+        let content: WishlistContent = try await get("/wishlist/\(id)")
+        return content.products
+    }
+
+    public func addToWishlist(_ line: LineID) async throws(APIError) -> [CatalogItem] {
+        let id = try await userID()
+        let content: WishlistContent = try await send(
+            "POST", "/wishlist/\(id)",
+            body: CartItemUpdate(
+                productId: line.productId, variantId: line.variantId,
+                quantity: 1
+            ).wishlistBody)
+        return content.products
+    }
+
+    public func removeFromWishlist(_ line: LineID) async throws(APIError) -> [CatalogItem] {
+        let id = try await userID()
+        let content: WishlistContent = try await send(
+            "DELETE", "/wishlist/\(id)",
+            body: CartItemUpdate(
+                productId: line.productId, variantId: line.variantId,
+                quantity: 0
+            ).wishlistBody)
+        return content.products
+    }
+}
+
+/// `{product_id, variant_id}` with an explicit null variant.
+struct WishlistBody: Encodable, Sendable {
+    var productId: String
+    var variantId: String?
+
+    private enum CodingKeys: String, CodingKey { case productId, variantId }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(productId, forKey: .productId)
+        if let variantId {
+            try container.encode(variantId, forKey: .variantId)
+        } else {
+            try container.encodeNil(forKey: .variantId)
+        }
+    }
+}
+
+extension CartItemUpdate {
+    var wishlistBody: WishlistBody { WishlistBody(productId: productId, variantId: variantId) }
+}
