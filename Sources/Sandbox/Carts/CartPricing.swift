@@ -155,40 +155,39 @@ enum CartPricing {
                 method?.id == ShippingMethods.express.id ? max(1, pincode.deliveryDays - 1) : pincode.deliveryDays
         }
         let coupon = loaded.coupon
-        let wire = CartWire(
-            id: cart.id, userId: cart.userId, active: cart.active,
+        let totals = CartTotalsWire(
             customerEmail: cart.billingAddress?.email ?? loaded.user?.email,
             customerPhone: cart.billingAddress?.phone ?? loaded.user?.phone, customerNote: cart.customerNote,
             isPromotionApplied: result.promotionDiscountAmount > 0,
             promotionDiscountAmount: Paise(result.promotionDiscountAmount), promotionDiscountPercent: nil,
-            appliedPromotions: promotions,
-            isCouponApplied: result.couponDiscountAmount > 0, couponCode: cart.couponCode,
-            couponDiscountAmount: Paise(result.couponDiscountAmount),
+            appliedPromotions: promotions, isCouponApplied: result.couponDiscountAmount > 0,
+            couponCode: cart.couponCode, couponDiscountAmount: Paise(result.couponDiscountAmount),
             couponDiscountPercent: coupon?.discountType == "percentage" ? coupon?.discountPercent : nil,
-            couponMessage: result.couponRejection, subtotal: Paise(result.subtotal),
-            itemsTaxAmount: Paise(result.itemsTaxAmount), subtotalIncludingTax: Paise(result.subtotalIncludingTax),
+            subtotal: Paise(result.subtotal), subtotalIncludingTax: Paise(result.subtotalIncludingTax),
             shippingEstimatedCost: Paise(result.shippingEstimatedCost),
             shippingDiscountAmount: Paise(result.shippingDiscountAmount), shippingAmount: Paise(result.shippingAmount),
             shippingTaxRate: result.shippingTaxRate, shippingTaxAmount: Paise(result.shippingTaxAmount),
             shippingAmountIncludingTax: Paise(result.shippingAmountIncludingTax),
-            shippingProviderId: method?.id, shippingProviderName: method?.name,
-            courierCompanyId: method?.courierId, courierCompanyName: method?.courierName,
+            shippingProviderId: method?.id, shippingProviderName: method?.name, courierCompanyId: method?.courierId,
+            estimatedDeliveryDays: deliveryDays, totalTax: Paise(result.totalTax), grandTotal: Paise(result.grandTotal),
+            creditBalanceUsed: Paise(result.creditBalanceUsed), giftCardCode: cart.giftCardCode,
+            giftCardAmount: Paise(result.giftCardAmount), toBePaid: Paise(result.toBePaid),
+            currency: CurrencyWire(
+                name: settings.currencyName, code: settings.currencyCode, symbol: settings.currencySymbol),
+            billingAddress: cart.billingAddress, shippingAddress: cart.shippingAddress)
+        let details = CartDetailsWire(
+            id: cart.id, userId: cart.userId, active: cart.active, couponMessage: result.couponRejection,
+            itemsTaxAmount: Paise(result.itemsTaxAmount), courierCompanyName: method?.courierName,
             fulfillmentPreference: fulfillment.map {
                 FulfillmentPreferenceWire(
                     fulfillmentType: $0.fulfillmentType, pickupLocationId: $0.pickupLocationId,
                     pickupLocationName: loaded.pickupStore?.name)
             },
-            estimatedDeliveryDays: deliveryDays, handlingChargeExcludingTax: .zero, handlingChargeTaxAmount: .zero,
-            handlingChargeIncludingTax: .zero, totalTax: Paise(result.totalTax), grandTotal: Paise(result.grandTotal),
             loyaltyPointsRedeemed: result.loyaltyPointsRedeemed, loyaltyPointsValue: Paise(result.loyaltyPointsValue),
-            loyaltyPointsEarned: result.loyaltyPointsEarned, creditBalanceUsed: Paise(result.creditBalanceUsed),
-            giftCardCode: cart.giftCardCode, giftCardAmount: Paise(result.giftCardAmount),
-            giftCardBalance: loaded.giftCard.map { Paise($0.balance) }, toBePaid: Paise(result.toBePaid),
-            cartItemsCount: items.count, cartItems: items, billingAddress: cart.billingAddress,
-            shippingAddress: cart.shippingAddress, metadata: cart.metadata ?? [:],
-            currency: CurrencyWire(
-                name: settings.currencyName, code: settings.currencyCode, symbol: settings.currencySymbol),
-            createdAt: cart.createdAt, expiresAt: cart.expiresAt)
+            loyaltyPointsEarned: result.loyaltyPointsEarned, giftCardBalance: loaded.giftCard.map { Paise($0.balance) },
+            cartItemsCount: items.count, cartItems: items, metadata: cart.metadata ?? [:], createdAt: cart.createdAt,
+            expiresAt: cart.expiresAt)
+        let wire = CartWire(shared: totals, own: details)
         return (wire, result)
     }
 }

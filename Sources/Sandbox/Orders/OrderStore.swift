@@ -147,7 +147,7 @@ enum OrderStore {
 
     /// Cancels: gives back stock, loyalty points, credit balance and gift card balance.
     static func cancel(_ db: Database, _ order: inout OrderRecord, reason: String, now: Date) throws {
-        guard OrderWire.cancellableStatuses.contains(order.status) else {
+        guard OrderDetailsWire.cancellableStatuses.contains(order.status) else {
             throw APIError.unprocessable("Order \(order.orderNumber) can no longer be cancelled (\(order.status))")
         }
         let cart = order.snapshot

@@ -60,11 +60,13 @@ struct CartItemWire: Codable, Sendable, Equatable {
     var handlingChargeIncludingTax: Paise
 }
 
-/// `Cart`, priced by ``PricingEngine``. Also the snapshot stored with an order.
-struct CartWire: Codable, Sendable, Equatable {
-    var id: String
-    var userId: String
-    var active: Bool
+/// `Cart`, priced by ``PricingEngine``: the totals it shares with an order and its own fields. Also the snapshot
+/// stored with an order.
+typealias CartWire = MergedWire<CartTotalsWire, CartDetailsWire>
+
+/// The block a cart and an order share, encoded into the same object as their own fields: the customer's contact
+/// and addresses, the discounts, subtotal, shipping, handling, taxes and what is left to pay.
+struct CartTotalsWire: Codable, Sendable, Equatable {
     @Null var customerEmail: String?
     @Null var customerPhone: String?
     @Null var customerNote: String?
@@ -77,10 +79,7 @@ struct CartWire: Codable, Sendable, Equatable {
     @Null var couponCode: String?
     var couponDiscountAmount: Paise
     @Null var couponDiscountPercent: Int?
-    /// Why a set coupon currently gives nothing (sandbox extension).
-    @Null var couponMessage: String?
     var subtotal: Paise
-    var itemsTaxAmount: Paise
     var subtotalIncludingTax: Paise
     var shippingEstimatedCost: Paise
     var shippingDiscountAmount: Paise
@@ -91,28 +90,51 @@ struct CartWire: Codable, Sendable, Equatable {
     @Null var shippingProviderId: String?
     @Null var shippingProviderName: String?
     @Null var courierCompanyId: String?
-    @Null var courierCompanyName: String?
-    @Null var fulfillmentPreference: FulfillmentPreferenceWire?
     @Null var estimatedDeliveryDays: Int?
-    var handlingChargeExcludingTax: Paise
-    var handlingChargeTaxAmount: Paise
-    var handlingChargeIncludingTax: Paise
+    /// The sandbox charges no handling: all three are zero.
+    var handlingChargeExcludingTax: Paise = .zero
+    var handlingChargeTaxAmount: Paise = .zero
+    var handlingChargeIncludingTax: Paise = .zero
     var totalTax: Paise
     var grandTotal: Paise
-    var loyaltyPointsRedeemed: Int
-    var loyaltyPointsValue: Paise
-    var loyaltyPointsEarned: Int
     var creditBalanceUsed: Paise
     @Null var giftCardCode: String?
     var giftCardAmount: Paise
-    @Null var giftCardBalance: Paise?
     var toBePaid: Paise
-    var cartItemsCount: Int
-    var cartItems: [CartItemWire]
+    var currency: CurrencyWire
     @Null var billingAddress: AddressPayload?
     @Null var shippingAddress: AddressPayload?
+
+    /// As an order shows them: no promotion percentage, and a coupon or gift card only when it gave something.
+    var ordered: CartTotalsWire {
+        var totals = self
+        totals.promotionDiscountPercent = nil
+        if !isCouponApplied {
+            totals.couponCode = nil
+            totals.couponDiscountPercent = nil
+        }
+        if giftCardAmount.value <= 0 { totals.giftCardCode = nil }
+        return totals
+    }
+}
+
+/// What only a cart has (an order names these its own way, see ``OrderDetailsWire``).
+struct CartDetailsWire: Codable, Sendable, Equatable {
+    var id: String
+    var userId: String
+    var active: Bool
+    /// Why a set coupon currently gives nothing (sandbox extension).
+    @Null var couponMessage: String?
+    var itemsTaxAmount: Paise
+    @Null var courierCompanyName: String?
+    @Null var fulfillmentPreference: FulfillmentPreferenceWire?
+    var loyaltyPointsRedeemed: Int
+    var loyaltyPointsValue: Paise
+    var loyaltyPointsEarned: Int
+    @Null var giftCardBalance: Paise?
+    var cartItemsCount: Int
+    var cartItems: [CartItemWire]
     var metadata: [String: String]
-    var currency: CurrencyWire
     var createdAt: Date
     var expiresAt: Date
 }

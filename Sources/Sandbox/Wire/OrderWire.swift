@@ -24,8 +24,20 @@ struct OrderFulfillmentPreferenceWire: Codable, Sendable, Equatable {
     }
 }
 
-/// `Order` / `OrderDetail` (note the singular `loyalty_point_*` names on orders).
-struct OrderWire: Encodable, Sendable {
+/// `Order` / `OrderDetail` (note the singular `loyalty_point_*` names on orders): its cart's totals as ordered,
+/// and its own fields.
+typealias OrderWire = MergedWire<CartTotalsWire, OrderDetailsWire>
+
+extension MergedWire<CartTotalsWire, OrderDetailsWire> {
+    init(_ order: OrderRecord) {
+        self.init(shared: order.snapshot.shared.ordered, own: OrderDetailsWire(order))
+    }
+}
+
+/// What only an order has, next to its cart's totals.
+struct OrderDetailsWire: Encodable, Sendable {
+    static let cancellableStatuses: Set<String> = ["pending", "confirmed"]
+
     var orderNumber: String
     var orderDate: Date
     var userId: String
@@ -33,58 +45,21 @@ struct OrderWire: Encodable, Sendable {
     var status: String
     var paymentStatus: String
     @Null var paymentSuccessDate: Date?
-    @Null var customerNote: String?
-    @Null var customerEmail: String?
-    @Null var customerPhone: String?
-    var isPromotionApplied: Bool
-    var promotionDiscountAmount: Paise
-    @Null var promotionDiscountPercent: Int?
-    var isCouponApplied: Bool
-    var couponDiscountAmount: Paise
-    @Null var couponDiscountPercent: Int?
-    var appliedPromotions: [AppliedPromotionWire]
     var appliedCoupons: [AppliedCouponWire]
-    @Null var couponCode: String?
     var promotionSavings: Paise
     var couponSavings: Paise
     var otherSavings: Paise
     var totalSavings: Paise
     var onSubscription: Bool
-    var subtotal: Paise
     var itemTotalTax: Paise
-    var subtotalIncludingTax: Paise
-    var shippingEstimatedCost: Paise
-    var shippingDiscountAmount: Paise
-    var shippingAmount: Paise
-    var shippingTaxRate: Int
-    var shippingTaxAmount: Paise
-    var shippingAmountIncludingTax: Paise
-    @Null var shippingProviderId: String?
-    @Null var shippingProviderName: String?
-    @Null var courierCompanyId: String?
     @Null var fulfillmentPreference: OrderFulfillmentPreferenceWire?
-    @Null var estimatedDeliveryDays: Int?
-    var handlingChargeExcludingTax: Paise
-    var handlingChargeTaxAmount: Paise
-    var handlingChargeIncludingTax: Paise
-    var totalTax: Paise
-    var grandTotal: Paise
     var loyaltyPointRedeemed: Int
-    var creditBalanceUsed: Paise
-    @Null var giftCardCode: String?
-    var giftCardAmount: Paise
-    var toBePaid: Paise
     var amountPaid: Paise
     var loyaltyPointEarned: Int
     var orderItemsCount: Int
     var orderItems: [CartItemWire]
-    var currency: CurrencyWire
-    @Null var billingAddress: AddressPayload?
-    @Null var shippingAddress: AddressPayload?
     var isCancellationAllowed: Bool
     @Null var cancellationReason: String?
-
-    static let cancellableStatuses: Set<String> = ["pending", "confirmed"]
 
     init(_ order: OrderRecord) {
         let cart = order.snapshot
@@ -95,56 +70,21 @@ struct OrderWire: Encodable, Sendable {
         status = order.status
         paymentStatus = order.paymentStatus
         paymentSuccessDate = order.paymentSuccessAt
-        customerNote = cart.customerNote
-        customerEmail = cart.customerEmail
-        customerPhone = cart.customerPhone
-        isPromotionApplied = cart.isPromotionApplied
-        promotionDiscountAmount = cart.promotionDiscountAmount
-        promotionDiscountPercent = nil
-        isCouponApplied = cart.isCouponApplied
-        couponDiscountAmount = cart.couponDiscountAmount
-        couponDiscountPercent = cart.isCouponApplied ? cart.couponDiscountPercent : nil
-        appliedPromotions = cart.appliedPromotions
         appliedCoupons =
             cart.isCouponApplied
             ? [AppliedCouponWire(code: cart.couponCode ?? "", discountAmount: cart.couponDiscountAmount)] : []
-        couponCode = cart.isCouponApplied ? cart.couponCode : nil
         promotionSavings = cart.promotionDiscountAmount
         couponSavings = cart.couponDiscountAmount
         otherSavings = cart.shippingDiscountAmount
         totalSavings = cart.promotionDiscountAmount + cart.couponDiscountAmount + cart.shippingDiscountAmount
         onSubscription = false
-        subtotal = cart.subtotal
         itemTotalTax = cart.itemsTaxAmount
-        subtotalIncludingTax = cart.subtotalIncludingTax
-        shippingEstimatedCost = cart.shippingEstimatedCost
-        shippingDiscountAmount = cart.shippingDiscountAmount
-        shippingAmount = cart.shippingAmount
-        shippingTaxRate = cart.shippingTaxRate
-        shippingTaxAmount = cart.shippingTaxAmount
-        shippingAmountIncludingTax = cart.shippingAmountIncludingTax
-        shippingProviderId = cart.shippingProviderId
-        shippingProviderName = cart.shippingProviderName
-        courierCompanyId = cart.courierCompanyId
         fulfillmentPreference = cart.fulfillmentPreference.map(OrderFulfillmentPreferenceWire.init)
-        estimatedDeliveryDays = cart.estimatedDeliveryDays
-        handlingChargeExcludingTax = cart.handlingChargeExcludingTax
-        handlingChargeTaxAmount = cart.handlingChargeTaxAmount
-        handlingChargeIncludingTax = cart.handlingChargeIncludingTax
-        totalTax = cart.totalTax
-        grandTotal = cart.grandTotal
         loyaltyPointRedeemed = cart.loyaltyPointsRedeemed
-        creditBalanceUsed = cart.creditBalanceUsed
-        giftCardCode = cart.giftCardAmount.value > 0 ? cart.giftCardCode : nil
-        giftCardAmount = cart.giftCardAmount
-        toBePaid = cart.toBePaid
         amountPaid = Paise(order.amountPaid)
         loyaltyPointEarned = cart.loyaltyPointsEarned
         orderItemsCount = cart.cartItemsCount
         orderItems = cart.cartItems
-        currency = cart.currency
-        billingAddress = cart.billingAddress
-        shippingAddress = cart.shippingAddress
         isCancellationAllowed = Self.cancellableStatuses.contains(order.status)
         cancellationReason = order.cancellationReason
     }
