@@ -120,23 +120,25 @@ enum CartPricing {
             let stock = variant?.stock ?? product.stock
             items.append(
                 CartItemWire(
-                    productId: product.id, variantId: variant?.id, sku: variant?.sku ?? product.sku,
-                    slug: variant?.slug ?? product.slug, productName: product.name, variantName: variant?.name,
-                    productType: product.productType,
-                    productImageUrl: ImageWire.placeholder(slug: product.slug, title: product.name).urlThumbnail,
-                    stockAvailable: stock > 0, backorder: product.backorder, onOffer: listing > selling,
-                    onSubscription: false, onPromotion: line.promotionId != nil, quantity: item.quantity,
-                    isFreeItem: false, freeQuantity: 0, categoryIds: product.categoryIds,
-                    priceIncludingTax: product.taxInclusive, listingPrice: Paise(listing),
-                    sellingPrice: Paise(selling), sellingPriceExcludingTax: Paise(line.unitPriceExcludingTax),
-                    sellingPriceIncludingTax: Paise(line.unitPriceIncludingTax),
-                    minOrderQuantity: product.minOrderQuantity, maxOrderQuantity: product.maxOrderQuantity,
-                    incrementalQuantity: product.incrementalQuantity, taxType: "GST", taxRate: product.taxRate,
-                    subtotal: Paise(line.amountExcludingTax), taxAmount: Paise(line.tax),
-                    totalPriceIncludingTax: Paise(line.amountIncludingTax),
-                    promotionDiscountAmount: Paise(line.promotionDiscount),
-                    couponDiscountAmount: Paise(line.couponDiscount), handlingChargeExcludingTax: .zero,
-                    handlingChargeTaxAmount: .zero, handlingChargeIncludingTax: .zero))
+                    shared: OrderLineWire(
+                        productId: product.id, productName: product.name,
+                        productImageUrl: ImageWire.placeholder(slug: product.slug, title: product.name).urlThumbnail,
+                        sku: variant?.sku ?? product.sku, onOffer: listing > selling,
+                        onPromotion: line.promotionId != nil,
+                        onSubscription: false, quantity: item.quantity, freeQuantity: 0, isFreeItem: false,
+                        sellingPrice: Paise(selling), listingPrice: Paise(listing),
+                        promotionDiscountAmount: Paise(line.promotionDiscount),
+                        couponDiscountAmount: Paise(line.couponDiscount), taxType: "GST", taxRate: product.taxRate,
+                        taxAmount: Paise(line.tax)),
+                    own: CartLineDetailsWire(
+                        variantId: variant?.id, slug: variant?.slug ?? product.slug, variantName: variant?.name,
+                        productType: product.productType, stockAvailable: stock > 0, backorder: product.backorder,
+                        categoryIds: product.categoryIds, priceIncludingTax: product.taxInclusive,
+                        sellingPriceExcludingTax: Paise(line.unitPriceExcludingTax),
+                        sellingPriceIncludingTax: Paise(line.unitPriceIncludingTax),
+                        minOrderQuantity: product.minOrderQuantity, maxOrderQuantity: product.maxOrderQuantity,
+                        incrementalQuantity: product.incrementalQuantity, subtotal: Paise(line.amountExcludingTax),
+                        totalPriceIncludingTax: Paise(line.amountIncludingTax))))
         }
         let promotions = loaded.snapshot.promotions.compactMap { promotion -> AppliedPromotionWire? in
             let amount = result.lines.filter { $0.promotionId == promotion.id }.reduce(0) { $0 + $1.promotionDiscount }

@@ -18,46 +18,54 @@ struct AppliedPromotionWire: Codable, Sendable, Equatable {
     var discountAmount: Paise
 }
 
-/// `CartItem`: unit prices plus the line's tax and discounts.
-struct CartItemWire: Codable, Sendable, Equatable {
+/// `CartItem`: unit prices plus the line's tax and discounts; the part an order's list shows, and the rest.
+typealias CartItemWire = MergedWire<OrderLineWire, CartLineDetailsWire>
+
+/// A line as both a cart and the list of orders show it: the product, unit prices, the line's tax and discounts.
+struct OrderLineWire: Codable, Sendable, Equatable {
     var productId: String
-    @Null var variantId: String?
-    var sku: String
-    var slug: String
     var productName: String
+    var productImageUrl: String
+    var sku: String
+    var onOffer: Bool
+    var onPromotion: Bool
+    var onSubscription: Bool
+    var quantity: Int
+    var freeQuantity: Int
+    var isFreeItem: Bool
+    var sellingPrice: Paise
+    var listingPrice: Paise
+    var promotionDiscountAmount: Paise
+    var couponDiscountAmount: Paise
+    var taxType: String
+    var taxRate: Int
+    /// Of the line (unit × quantity).
+    var taxAmount: Paise
+}
+
+/// What only a cart's line has.
+struct CartLineDetailsWire: Codable, Sendable, Equatable {
+    @Null var variantId: String?
+    var slug: String
     @Null var variantName: String?
     var productType: String
-    var productImageUrl: String
     var stockAvailable: Bool
     var backorder: Bool
-    var onOffer: Bool
-    var onSubscription: Bool
-    var onPromotion: Bool
-    var quantity: Int
-    var isFreeItem: Bool
-    var freeQuantity: Int
     var categoryIds: [String]
     /// Whether `selling_price` includes GST.
     var priceIncludingTax: Bool
-    var listingPrice: Paise
-    var sellingPrice: Paise
     var sellingPriceExcludingTax: Paise
     /// Unit price the customer pays, GST included (sandbox extension).
     var sellingPriceIncludingTax: Paise
     var minOrderQuantity: Int
     var maxOrderQuantity: Int
     var incrementalQuantity: Int
-    var taxType: String
-    var taxRate: Int
     /// Line (unit × quantity) amounts.
     var subtotal: Paise
-    var taxAmount: Paise
     var totalPriceIncludingTax: Paise
-    var promotionDiscountAmount: Paise
-    var couponDiscountAmount: Paise
-    var handlingChargeExcludingTax: Paise
-    var handlingChargeTaxAmount: Paise
-    var handlingChargeIncludingTax: Paise
+    var handlingChargeExcludingTax: Paise = .zero
+    var handlingChargeTaxAmount: Paise = .zero
+    var handlingChargeIncludingTax: Paise = .zero
 }
 
 /// `Cart`, priced by ``PricingEngine``: the totals it shares with an order and its own fields. Also the snapshot
