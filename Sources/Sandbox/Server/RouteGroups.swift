@@ -16,7 +16,7 @@ struct RouteGroups {
         func group(_ policy: AccessPolicy) -> RouterGroup<SandboxContext> {
             api.group().add(middleware: SessionMiddleware(policy: policy, auth: auth))
         }
-        open = api
+        open = group(.open)
         apiKey = group(.apiKey)
         publicRead = group(.publicRead)
         customer = group(.customer)
