@@ -99,8 +99,9 @@ struct CustomerRoutes {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM address WHERE user_id = ?", arguments: [userId]) ?? 0
         let billing = address.isDefaultBilling ?? (count == 0)
         let shipping = address.isDefaultShipping ?? (count == 0)
-        if billing { try db.execute(literal: "UPDATE address SET is_default_billing = 0 WHERE user_id = \(userId)") }
-        if shipping { try db.execute(literal: "UPDATE address SET is_default_shipping = 0 WHERE user_id = \(userId)") }
+        let addresses = AddressRecord.filter(Column("user_id") == userId)
+        if billing { try addresses.updateAll(db, Column("is_default_billing").set(to: false)) }
+        if shipping { try addresses.updateAll(db, Column("is_default_shipping").set(to: false)) }
         payload.isDefaultBilling = billing
         payload.isDefaultShipping = shipping
         try AddressRecord(
