@@ -7,11 +7,11 @@ struct Session: Sendable {
     let claims: TokenClaims
     var userId: String { claims.userId }
     var isLoggedIn: Bool { claims.isLoggedIn }
-    /// A read-only support token (``Authenticator/requireReader(_:)``).
+    /// A read-only support token (``AccessPolicy/reader``).
     var isSupport: Bool { claims.isSupport }
 }
 
-/// Checks `X-Api-Key` and bearer tokens.
+/// Checks `X-Api-Key` and bearer tokens for ``SessionMiddleware``.
 struct Authenticator: Sendable {
     let services: SandboxServices
 
@@ -40,26 +40,40 @@ struct Authenticator: Sendable {
         return token.isEmpty ? nil : token
     }
 
-    /// A valid access token of an active user. Support tokens are refused here: only the reads that call
-    /// ``requireReader(_:)`` or ``requirePublicRead(_:)`` accept them.
-    func require(_ request: Request) async throws -> Session {
-        let session = try await verifiedSession(request)
-        try await services.database.read { db in try Self.requireActive(db, userId: session.userId) }
-        return session
+    /// The caller of a request as `policy` asks (nil when it asks for no bearer token), or the refusal.
+    func session(_ request: Request, policy: AccessPolicy) async throws -> Session? {
+        switch policy {
+        case .open:
+            return nil
+        case .apiKey:
+            try requireAPIKey(request)
+            return nil
+        case .publicRead:
+            guard bearerToken(request) != nil else {
+                try requireAPIKey(request)
+                return nil
+            }
+            let session = try await verifiedToken(request)
+            if !session.isSupport { try await requireActive(session) }
+            return session
+        case .customer, .signedIn:
+            let session = try await verifiedSession(request)
+            try await requireActive(session)
+            if policy == .signedIn, !session.isLoggedIn { throw APIError.unauthorized("Login required") }
+            return session
+        case .customerToken:
+            return try await verifiedSession(request)
+        case .reader:
+            return try await verifiedToken(request)
+        case .support:
+            let session = try await verifiedToken(request)
+            guard session.isSupport else { throw APIError.forbidden("Only a support token may look users up") }
+            return session
+        }
     }
 
-    /// A customer's session, or a support token (which may read any user's cart, and nothing else).
-    func requireReader(_ request: Request) async throws -> Session {
-        let session = try await verifiedToken(request)
-        if session.isSupport { return session }
+    private func requireActive(_ session: Session) async throws {
         try await services.database.read { db in try Self.requireActive(db, userId: session.userId) }
-        return session
-    }
-
-    /// A customer's session or a support token, the user not checked yet: a customer's with
-    /// ``requireActive(_:userId:)`` in the transaction that serves the request.
-    func verifiedReader(_ request: Request) async throws -> Session {
-        try await verifiedToken(request)
     }
 
     /// Why a support token may not do this: every change is refused, and so are reads other than carts and
@@ -70,10 +84,8 @@ struct Authenticator: Sendable {
             : APIError.forbidden("A support token is read-only: \(request.method) is not allowed")
     }
 
-    /// A customer's session from a valid access token (support tokens refused), its user not checked yet: call
-    /// ``requireActive(_:userId:)`` in the transaction that serves the request (one trip to the database
-    /// instead of two).
-    func verifiedSession(_ request: Request) async throws -> Session {
+    /// A customer's session from a valid access token (support tokens refused), its user not checked.
+    private func verifiedSession(_ request: Request) async throws -> Session {
         let session = try await verifiedToken(request)
         if session.isSupport { throw Self.supportRefusal(request) }
         return session
@@ -85,7 +97,7 @@ struct Authenticator: Sendable {
             throw APIError.unauthorized("Authorization header with a Bearer access token is required")
         }
         do {
-            return Session(claims: try await services.tokens.verify(token, type: "access", now: Date()))
+            return Session(claims: try await services.tokens.verify(token, type: "access", now: services.now()))
         } catch .expired {
             throw APIError.tokenExpired
         } catch {
@@ -98,22 +110,6 @@ struct Authenticator: Sendable {
         let active = try Bool.fetchOne(
             db.cachedStatement(sql: "SELECT active FROM user WHERE id = ?"), arguments: [userId])
         guard active == true else { throw APIError.unauthorized("User not found or deactivated") }
-    }
-
-    /// A session whose user has logged in (not anonymous).
-    func requireLoggedIn(_ request: Request) async throws -> Session {
-        let session = try await require(request)
-        guard session.isLoggedIn else { throw APIError.unauthorized("Login required") }
-        return session
-    }
-
-    /// Catalog reads: a bearer token or an API key.
-    func requirePublicRead(_ request: Request) async throws {
-        if bearerToken(request) != nil {
-            _ = try await requireReader(request)
-        } else {
-            try requireAPIKey(request)
-        }
     }
 
     /// The `{user_id}` path parameter must be the caller, or the caller a support token (read routes only call

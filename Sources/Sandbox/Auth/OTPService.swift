@@ -9,14 +9,14 @@ enum OTPService {
     static let resendCooldown: TimeInterval = 30
 
     struct Destination: Sendable {
-        var channel: String
+        var channel: OTPChannel
         var phone: String?
         var email: String?
     }
 
     /// Creates an OTP, refusing (429) when one was sent to the same destination within the cooldown.
     static func create(
-        cooldown: TimeInterval = resendCooldown, _ db: Database, sessionUserId: String, action: String,
+        cooldown: TimeInterval = resendCooldown, _ db: Database, sessionUserId: String, action: OTPAction,
         destination: Destination,
         registration: RegistrationDetails? = nil, now: Date
     ) throws -> OTPRecord {
@@ -52,13 +52,14 @@ enum OTPService {
         case invalid(APIError)
     }
 
-    static func check(_ db: Database, token: String, code: String, action: String, now: Date) throws -> Check {
+    /// `action` is the one the request names (nil: none, which no OTP matches).
+    static func check(_ db: Database, token: String, code: String, action: OTPAction?, now: Date) throws -> Check {
         guard var record = try OTPRecord.fetchOne(db, key: token) else {
             return .invalid(APIError(status: .badRequest, code: "INVALID_OTP_TOKEN", message: "Unknown OTP token"))
         }
         guard record.action == action else {
             return .invalid(
-                APIError.validation(field: "otp_action", "Does not match the OTP token (\(record.action))"))
+                APIError.validation(field: "otp_action", "Does not match the OTP token (\(record.action.rawValue))"))
         }
         if record.consumed {
             return .invalid(APIError(status: .badRequest, code: "OTP_USED", message: "OTP has already been used"))

@@ -5,17 +5,17 @@ import GRDB
 enum SessionCarryOver {
     /// On logout the device keeps the cart: the account's active cart moves to the new anonymous session (and comes
     /// back, merged, at the next login).
-    static func handOver(_ db: Database, from userId: String, to anonymousId: String) throws {
+    static func handOver(_ db: Database, from userId: String, to anonymousId: String, now: Date) throws {
         let carts = try String.fetchAll(
             db, sql: "SELECT id FROM cart WHERE user_id = ? AND active = 1", arguments: [userId])
-        try db.execute(
-            sql: "UPDATE cart SET user_id = ? WHERE user_id = ? AND active = 1", arguments: [anonymousId, userId])
+        try CartRecord.filter(Column("user_id") == userId && Column("active") == true)
+            .updateAll(db, Column("user_id").set(to: anonymousId))
         if let cart = carts.last {
-            try SupportActivity.recordMove(db, from: userId, to: anonymousId, cartId: cart, reason: .signOut)
+            try SupportActivity.recordMove(db, from: userId, to: anonymousId, cartId: cart, reason: .signOut, now: now)
         }
     }
 
-    static func carryOver(_ db: Database, from anonymousId: String, to userId: String) throws {
+    static func carryOver(_ db: Database, from anonymousId: String, to userId: String, now: Date) throws {
         guard anonymousId != userId else { return }
         let anonymousCart = try CartRecord.fetchOne(
             db, sql: "SELECT * FROM cart WHERE user_id = ? AND active = 1 ORDER BY created_at DESC",
@@ -42,12 +42,13 @@ enum SessionCarryOver {
                             """,
                         arguments: [userCart.id, item.productId, item.variantId, item.quantity, position])
                 }
-                try db.execute(sql: "UPDATE cart SET active = 0 WHERE id = ?", arguments: [anonymousCart.id])
-                try SupportActivity.recordMove(db, from: anonymousId, to: userId, cartId: userCart.id, reason: .signIn)
-            } else {
-                try db.execute(sql: "UPDATE cart SET user_id = ? WHERE id = ?", arguments: [userId, anonymousCart.id])
+                try anonymousCart.update(db, columns: ["active"]) { $0.active = false }
                 try SupportActivity.recordMove(
-                    db, from: anonymousId, to: userId, cartId: anonymousCart.id, reason: .signIn)
+                    db, from: anonymousId, to: userId, cartId: userCart.id, reason: .signIn, now: now)
+            } else {
+                try anonymousCart.update(db, columns: ["user_id"]) { $0.userId = userId }
+                try SupportActivity.recordMove(
+                    db, from: anonymousId, to: userId, cartId: anonymousCart.id, reason: .signIn, now: now)
             }
         }
         try db.execute(

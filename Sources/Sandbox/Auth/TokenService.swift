@@ -40,7 +40,8 @@ struct TokenClaims: JWTPayload, Equatable {
     func verify(using algorithm: some JWTAlgorithm) async throws {}
 }
 
-struct TokenPair: Sendable {
+/// An access and a refresh token; encoded, the answer that carries only the tokens.
+struct TokenPair: Encodable, Sendable {
     var accessToken: String
     var refreshToken: String
 }

@@ -120,23 +120,25 @@ enum CartPricing {
             let stock = variant?.stock ?? product.stock
             items.append(
                 CartItemWire(
-                    productId: product.id, variantId: variant?.id, sku: variant?.sku ?? product.sku,
-                    slug: variant?.slug ?? product.slug, productName: product.name, variantName: variant?.name,
-                    productType: product.productType,
-                    productImageUrl: ImageWire.placeholder(slug: product.slug, title: product.name).urlThumbnail,
-                    stockAvailable: stock > 0, backorder: product.backorder, onOffer: listing > selling,
-                    onSubscription: false, onPromotion: line.promotionId != nil, quantity: item.quantity,
-                    isFreeItem: false, freeQuantity: 0, categoryIds: product.categoryIds,
-                    priceIncludingTax: product.taxInclusive, listingPrice: Paise(listing),
-                    sellingPrice: Paise(selling), sellingPriceExcludingTax: Paise(line.unitPriceExcludingTax),
-                    sellingPriceIncludingTax: Paise(line.unitPriceIncludingTax),
-                    minOrderQuantity: product.minOrderQuantity, maxOrderQuantity: product.maxOrderQuantity,
-                    incrementalQuantity: product.incrementalQuantity, taxType: "GST", taxRate: product.taxRate,
-                    subtotal: Paise(line.amountExcludingTax), taxAmount: Paise(line.tax),
-                    totalPriceIncludingTax: Paise(line.amountIncludingTax),
-                    promotionDiscountAmount: Paise(line.promotionDiscount),
-                    couponDiscountAmount: Paise(line.couponDiscount), handlingChargeExcludingTax: .zero,
-                    handlingChargeTaxAmount: .zero, handlingChargeIncludingTax: .zero))
+                    shared: OrderLineWire(
+                        productId: product.id, productName: product.name,
+                        productImageUrl: ImageWire.placeholder(slug: product.slug, title: product.name).urlThumbnail,
+                        sku: variant?.sku ?? product.sku, onOffer: listing > selling,
+                        onPromotion: line.promotionId != nil,
+                        onSubscription: false, quantity: item.quantity, freeQuantity: 0, isFreeItem: false,
+                        sellingPrice: Paise(selling), listingPrice: Paise(listing),
+                        promotionDiscountAmount: Paise(line.promotionDiscount),
+                        couponDiscountAmount: Paise(line.couponDiscount), taxType: "GST", taxRate: product.taxRate,
+                        taxAmount: Paise(line.tax)),
+                    own: CartLineDetailsWire(
+                        variantId: variant?.id, slug: variant?.slug ?? product.slug, variantName: variant?.name,
+                        productType: product.productType, stockAvailable: stock > 0, backorder: product.backorder,
+                        categoryIds: product.categoryIds, priceIncludingTax: product.taxInclusive,
+                        sellingPriceExcludingTax: Paise(line.unitPriceExcludingTax),
+                        sellingPriceIncludingTax: Paise(line.unitPriceIncludingTax),
+                        minOrderQuantity: product.minOrderQuantity, maxOrderQuantity: product.maxOrderQuantity,
+                        incrementalQuantity: product.incrementalQuantity, subtotal: Paise(line.amountExcludingTax),
+                        totalPriceIncludingTax: Paise(line.amountIncludingTax))))
         }
         let promotions = loaded.snapshot.promotions.compactMap { promotion -> AppliedPromotionWire? in
             let amount = result.lines.filter { $0.promotionId == promotion.id }.reduce(0) { $0 + $1.promotionDiscount }
@@ -155,40 +157,39 @@ enum CartPricing {
                 method?.id == ShippingMethods.express.id ? max(1, pincode.deliveryDays - 1) : pincode.deliveryDays
         }
         let coupon = loaded.coupon
-        let wire = CartWire(
-            id: cart.id, userId: cart.userId, active: cart.active,
+        let totals = CartTotalsWire(
             customerEmail: cart.billingAddress?.email ?? loaded.user?.email,
             customerPhone: cart.billingAddress?.phone ?? loaded.user?.phone, customerNote: cart.customerNote,
             isPromotionApplied: result.promotionDiscountAmount > 0,
             promotionDiscountAmount: Paise(result.promotionDiscountAmount), promotionDiscountPercent: nil,
-            appliedPromotions: promotions,
-            isCouponApplied: result.couponDiscountAmount > 0, couponCode: cart.couponCode,
-            couponDiscountAmount: Paise(result.couponDiscountAmount),
+            appliedPromotions: promotions, isCouponApplied: result.couponDiscountAmount > 0,
+            couponCode: cart.couponCode, couponDiscountAmount: Paise(result.couponDiscountAmount),
             couponDiscountPercent: coupon?.discountType == "percentage" ? coupon?.discountPercent : nil,
-            couponMessage: result.couponRejection, subtotal: Paise(result.subtotal),
-            itemsTaxAmount: Paise(result.itemsTaxAmount), subtotalIncludingTax: Paise(result.subtotalIncludingTax),
+            subtotal: Paise(result.subtotal), subtotalIncludingTax: Paise(result.subtotalIncludingTax),
             shippingEstimatedCost: Paise(result.shippingEstimatedCost),
             shippingDiscountAmount: Paise(result.shippingDiscountAmount), shippingAmount: Paise(result.shippingAmount),
             shippingTaxRate: result.shippingTaxRate, shippingTaxAmount: Paise(result.shippingTaxAmount),
             shippingAmountIncludingTax: Paise(result.shippingAmountIncludingTax),
-            shippingProviderId: method?.id, shippingProviderName: method?.name,
-            courierCompanyId: method?.courierId, courierCompanyName: method?.courierName,
+            shippingProviderId: method?.id, shippingProviderName: method?.name, courierCompanyId: method?.courierId,
+            estimatedDeliveryDays: deliveryDays, totalTax: Paise(result.totalTax), grandTotal: Paise(result.grandTotal),
+            creditBalanceUsed: Paise(result.creditBalanceUsed), giftCardCode: cart.giftCardCode,
+            giftCardAmount: Paise(result.giftCardAmount), toBePaid: Paise(result.toBePaid),
+            currency: CurrencyWire(
+                name: settings.currencyName, code: settings.currencyCode, symbol: settings.currencySymbol),
+            billingAddress: cart.billingAddress, shippingAddress: cart.shippingAddress)
+        let details = CartDetailsWire(
+            id: cart.id, userId: cart.userId, active: cart.active, couponMessage: result.couponRejection,
+            itemsTaxAmount: Paise(result.itemsTaxAmount), courierCompanyName: method?.courierName,
             fulfillmentPreference: fulfillment.map {
                 FulfillmentPreferenceWire(
                     fulfillmentType: $0.fulfillmentType, pickupLocationId: $0.pickupLocationId,
                     pickupLocationName: loaded.pickupStore?.name)
             },
-            estimatedDeliveryDays: deliveryDays, handlingChargeExcludingTax: .zero, handlingChargeTaxAmount: .zero,
-            handlingChargeIncludingTax: .zero, totalTax: Paise(result.totalTax), grandTotal: Paise(result.grandTotal),
             loyaltyPointsRedeemed: result.loyaltyPointsRedeemed, loyaltyPointsValue: Paise(result.loyaltyPointsValue),
-            loyaltyPointsEarned: result.loyaltyPointsEarned, creditBalanceUsed: Paise(result.creditBalanceUsed),
-            giftCardCode: cart.giftCardCode, giftCardAmount: Paise(result.giftCardAmount),
-            giftCardBalance: loaded.giftCard.map { Paise($0.balance) }, toBePaid: Paise(result.toBePaid),
-            cartItemsCount: items.count, cartItems: items, billingAddress: cart.billingAddress,
-            shippingAddress: cart.shippingAddress, metadata: cart.metadata ?? [:],
-            currency: CurrencyWire(
-                name: settings.currencyName, code: settings.currencyCode, symbol: settings.currencySymbol),
-            createdAt: cart.createdAt, expiresAt: cart.expiresAt)
+            loyaltyPointsEarned: result.loyaltyPointsEarned, giftCardBalance: loaded.giftCard.map { Paise($0.balance) },
+            cartItemsCount: items.count, cartItems: items, metadata: cart.metadata ?? [:], createdAt: cart.createdAt,
+            expiresAt: cart.expiresAt)
+        let wire = CartWire(shared: totals, own: details)
         return (wire, result)
     }
 }

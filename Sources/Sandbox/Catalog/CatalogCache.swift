@@ -25,7 +25,7 @@ final class CatalogCache: Sendable {
     }
 
     /// Categories and the promotions active at `now`, as `db` sees them.
-    func snapshot(_ db: Database, now: Date = Date()) throws -> CatalogSnapshot {
+    func snapshot(_ db: Database, now: Date) throws -> CatalogSnapshot {
         let generation = try self.generation(db)
         return CatalogSnapshot(
             categories: generation.categories, allPromotions: generation.promotions, settings: settings, now: now)

@@ -27,6 +27,8 @@ public struct SandboxConfiguration: Sendable {
     /// The base that payment links start with (`https://demo.example.com`), for visitors who reach the server
     /// through a proxy or a tunnel. nil: the request's own host (`http://127.0.0.1:PORT`).
     public var publicURL: URL? = nil
+    /// The sandbox's one clock: every expiry, time limit and timestamp is taken from it (tests set it).
+    public var now: @Sendable () -> Date = { Date() }
 
     public init(databasePath: String) {
         self.databasePath = databasePath

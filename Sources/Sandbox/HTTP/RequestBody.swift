@@ -216,6 +216,23 @@ struct RequestBody: Sendable {
     mutating func absorb(_ nested: RequestBody) {
         issues.append(contentsOf: nested.issues)
     }
+
+    /// What `read` makes of each object in the array `key`, given the object's own body and the prefix of its
+    /// fields (`key[i].`); an element that is not an object is refused. nil when there is no array.
+    mutating func objects<Value>(_ key: String, _ read: (inout RequestBody, String) -> Value) -> [Value]? {
+        guard let elements = array(key) else { return nil }
+        var values: [Value] = []
+        for (index, element) in elements.enumerated() {
+            guard case .object(let fields) = element else {
+                fail("\(key)[\(index)]", "Must be an object")
+                continue
+            }
+            var nested = RequestBody(fields: fields)
+            values.append(read(&nested, "\(key)[\(index)]."))
+            absorb(nested)
+        }
+        return values
+    }
 }
 
 enum Validators {

@@ -67,9 +67,9 @@ struct ProfileImages {
 
     /// Keeps `data` as the user's only profile image; returns its URL.
     func store(_ data: Data, kind: Kind, userId: String, request: Request) async throws -> String {
-        let id = IDs.make().lowercased()
+        let now = services.now()
+        let id = IDs.make(now: now).lowercased()
         let url = "\(PaymentPages.origin(request))/sandbox/profile-images/\(id).\(kind.fileExtension)"
-        let now = Date()
         try await services.database.write { db in
             try db.execute(literal: "DELETE FROM profile_image WHERE user_id = \(userId)")
             try db.execute(
@@ -77,8 +77,8 @@ struct ProfileImages {
                     INSERT INTO profile_image (id, user_id, content_type, data, created_at)
                     VALUES (\(id), \(userId), \(kind.contentType), \(data), \(now))
                     """)
-            try db.execute(
-                literal: "UPDATE user SET profile_image_url = \(url), modified_at = \(now) WHERE id = \(userId)")
+            try UserRecord.filter(key: userId).updateAll(
+                db, Column("profile_image_url").set(to: url), Column("modified_at").set(to: now))
         }
         return url
     }

@@ -75,23 +75,19 @@ enum OrderStore {
         snapshot.active = false
         if result.couponRejection != nil { snapshot.couponCode = nil }
         let number = try newOrderNumber(db)
-        try db.execute(
-            sql:
-                "UPDATE user SET loyalty_points = loyalty_points - ?, credit_balance = credit_balance - ? WHERE id = ?",
-            arguments: [result.loyaltyPointsRedeemed, result.creditBalanceUsed, userId])
+        try UserRecord.filter(key: userId).updateAll(
+            db, Column("loyalty_points") -= result.loyaltyPointsRedeemed,
+            Column("credit_balance") -= result.creditBalanceUsed)
         if result.giftCardAmount > 0, let code = cart.giftCardCode {
-            try db.execute(
-                sql: "UPDATE gift_card SET balance = balance - ? WHERE code = ?",
-                arguments: [result.giftCardAmount, code])
+            try GiftCardRecord.filter(key: code).updateAll(db, Column("balance") -= result.giftCardAmount)
         }
         if result.couponDiscountAmount > 0, let code = cart.couponCode {
-            try db.execute(
-                sql: "UPDATE coupon SET redemption_count = redemption_count + 1 WHERE code = ?", arguments: [code])
+            try CouponRecord.filter(key: code).updateAll(db, Column("redemption_count") += 1)
             try db.execute(
                 sql: "INSERT INTO coupon_redemption (code, user_id, order_number) VALUES (?, ?, ?)",
                 arguments: [code, userId, number])
         }
-        try db.execute(sql: "UPDATE cart SET active = 0 WHERE id = ?", arguments: [cart.id])
+        try cart.update(db, columns: ["active"]) { $0.active = false }
         let paymentRequired = result.toBePaid > 0
         var order = OrderRecord(
             orderNumber: number, userId: userId, cartId: cart.id, status: paymentRequired ? "pending" : "confirmed",
@@ -107,13 +103,17 @@ enum OrderStore {
         return (order, payment)
     }
 
+    /// The order's pending payment, if any, fails (a new one replaces it, or the order is cancelled).
+    static func failPendingPayments(_ db: Database, orderNumber: String, now: Date) throws {
+        try PaymentRecord.filter(Column("order_number") == orderNumber && Column("status") == "pending")
+            .updateAll(db, Column("status").set(to: "failed"), Column("settled_at").set(to: now))
+    }
+
     /// A new pending payment for what is left to pay.
     static func openPayment(_ db: Database, order: inout OrderRecord, returnURL: String?, now: Date) throws
         -> PaymentRecord
     {
-        try db.execute(
-            sql: "UPDATE payment SET status = 'failed', settled_at = ? WHERE order_number = ? AND status = 'pending'",
-            arguments: [now, order.orderNumber])
+        try failPendingPayments(db, orderNumber: order.orderNumber, now: now)
         let payment = PaymentRecord(
             id: IDs.make(now: now), orderNumber: order.orderNumber, amount: order.toBePaid - order.amountPaid,
             status: "pending", returnUrl: returnURL, createdAt: now, settledAt: nil)
@@ -126,9 +126,8 @@ enum OrderStore {
     }
 
     static func awardLoyalty(_ db: Database, _ order: OrderRecord) throws {
-        try db.execute(
-            sql: "UPDATE user SET loyalty_points = loyalty_points + ? WHERE id = ?",
-            arguments: [order.snapshot.loyaltyPointsEarned, order.userId])
+        try UserRecord.filter(key: order.userId).updateAll(
+            db, Column("loyalty_points") += order.snapshot.loyaltyPointsEarned)
     }
 
     static func latestPayment(_ db: Database, _ orderNumber: String) throws -> PaymentRecord? {
@@ -147,32 +146,25 @@ enum OrderStore {
 
     /// Cancels: gives back stock, loyalty points, credit balance and gift card balance.
     static func cancel(_ db: Database, _ order: inout OrderRecord, reason: String, now: Date) throws {
-        guard OrderWire.cancellableStatuses.contains(order.status) else {
+        guard OrderDetailsWire.cancellableStatuses.contains(order.status) else {
             throw APIError.unprocessable("Order \(order.orderNumber) can no longer be cancelled (\(order.status))")
         }
         let cart = order.snapshot
         for item in cart.cartItems {
             if let variantId = item.variantId {
-                try db.execute(
-                    sql: "UPDATE variant SET stock = stock + ? WHERE id = ?", arguments: [item.quantity, variantId])
+                try VariantRecord.filter(key: variantId).updateAll(db, Column("stock") += item.quantity)
             }
-            try db.execute(
-                sql: "UPDATE product SET stock = stock + ? WHERE id = ?", arguments: [item.quantity, item.productId])
+            try ProductRecord.filter(key: item.productId).updateAll(db, Column("stock") += item.quantity)
         }
         var earnedBack = 0
         if order.paymentStatus == "success" { earnedBack = cart.loyaltyPointsEarned }
-        try db.execute(
-            sql:
-                "UPDATE user SET loyalty_points = loyalty_points + ? - ?, credit_balance = credit_balance + ? WHERE id = ?",
-            arguments: [cart.loyaltyPointsRedeemed, earnedBack, cart.creditBalanceUsed.value, order.userId])
+        try UserRecord.filter(key: order.userId).updateAll(
+            db, Column("loyalty_points") += cart.loyaltyPointsRedeemed - earnedBack,
+            Column("credit_balance") += cart.creditBalanceUsed.value)
         if cart.giftCardAmount.value > 0, let code = cart.giftCardCode {
-            try db.execute(
-                sql: "UPDATE gift_card SET balance = balance + ? WHERE code = ?",
-                arguments: [cart.giftCardAmount.value, code])
+            try GiftCardRecord.filter(key: code).updateAll(db, Column("balance") += cart.giftCardAmount.value)
         }
-        try db.execute(
-            sql: "UPDATE payment SET status = 'failed', settled_at = ? WHERE order_number = ? AND status = 'pending'",
-            arguments: [now, order.orderNumber])
+        try failPendingPayments(db, orderNumber: order.orderNumber, now: now)
         order.status = "cancelled"
         order.cancellationReason = reason
         try order.update(db)

@@ -125,7 +125,7 @@ struct PaymentPages {
             }
             do {
                 try PaymentSettlement.settle(
-                    db, orderNumber: payment.orderNumber, paymentId: id, fail: action == "fail", now: Date())
+                    db, orderNumber: payment.orderNumber, paymentId: id, fail: action == "fail", now: services.now())
             } catch let failure as SandboxPayments.Failure {
                 return .failure(failure)
             }

@@ -6,42 +6,44 @@ import Hummingbird
 /// balance, gift card). Every mutation answers `{cart}`.
 struct CartRoutes {
     let services: SandboxServices
-    let auth: Authenticator
 
-    func register(on group: RouterGroup<SandboxContext>) {
-        group.post("carts") { request, context in try await create(request, context) }
-        group.get("carts/available-coupons") { request, _ in try await availableCoupons(request) }
-        group.get("carts/available-promotions") { request, _ in try await availablePromotions(request) }
-        group.get("carts/users/:user") { request, context in try await userCart(request, context) }
-        group.delete("carts/users/:user") { request, context in try await deleteUserCart(request, context) }
-        group.get("carts/:id") { request, context in try await read(request, context) }
-        group.delete("carts/:id") { request, context in try await deleteCart(request, context) }
-        group.post("carts/:id/items") { request, context in try await setItem(request, context) }
-        group.post("carts/:id/address") { request, context in try await setAddress(request, context) }
-        group.post("carts/:id/coupon") { request, context in try await applyCoupon(request, context) }
-        group.delete("carts/:id/coupon") { request, context in
+    func register(on api: RouteGroups) {
+        let customer = api.customer
+        // The hot routes: the token is verified by the middleware and the user checked in the same transaction.
+        let token = api.customerToken
+        customer.post("carts") { request, context in try await create(request, context) }
+        customer.get("carts/available-coupons") { _, _ in try await availableCoupons() }
+        customer.get("carts/available-promotions") { _, _ in try await availablePromotions() }
+        api.reader.get("carts/users/:user") { request, context in try await userCart(request, context) }
+        customer.delete("carts/users/:user") { request, context in try await deleteUserCart(request, context) }
+        token.get("carts/:id") { request, context in try await read(request, context) }
+        customer.delete("carts/:id") { request, context in try await deleteCart(request, context) }
+        token.post("carts/:id/items") { request, context in try await setItem(request, context) }
+        customer.post("carts/:id/address") { request, context in try await setAddress(request, context) }
+        token.post("carts/:id/coupon") { request, context in try await applyCoupon(request, context) }
+        token.delete("carts/:id/coupon") { request, context in
             try await mutate(request, context, message: "Coupon removed") { db, cart in
-                try db.execute(literal: "UPDATE cart SET coupon_code = NULL WHERE id = \(cart.id)")
+                try cart.update(db, columns: ["coupon_code"]) { $0.couponCode = nil }
             }
         }
-        group.get("carts/:id/evaluate-coupons") { request, context in try await evaluateCoupons(request, context) }
-        group.post("carts/:id/loyalty-points") { request, context in try await redeemLoyalty(request, context) }
-        group.delete("carts/:id/loyalty-points") { request, context in
+        customer.get("carts/:id/evaluate-coupons") { request, context in try await evaluateCoupons(request, context) }
+        token.post("carts/:id/loyalty-points") { request, context in try await redeemLoyalty(request, context) }
+        token.delete("carts/:id/loyalty-points") { request, context in
             try await mutate(request, context, message: "Loyalty points removed") { db, cart in
-                try db.execute(literal: "UPDATE cart SET loyalty_points_requested = 0 WHERE id = \(cart.id)")
+                try cart.update(db, columns: ["loyalty_points_requested"]) { $0.loyaltyPointsRequested = 0 }
             }
         }
-        group.post("carts/:id/credit-balance") { request, context in try await redeemCredit(request, context) }
-        group.delete("carts/:id/credit-balance") { request, context in
+        token.post("carts/:id/credit-balance") { request, context in try await redeemCredit(request, context) }
+        token.delete("carts/:id/credit-balance") { request, context in
             try await mutate(request, context, message: "Credit balance removed") { db, cart in
-                try db.execute(literal: "UPDATE cart SET credit_balance_requested = 0 WHERE id = \(cart.id)")
+                try cart.update(db, columns: ["credit_balance_requested"]) { $0.creditBalanceRequested = 0 }
             }
         }
-        group.post("carts/:id/gift-card") { request, context in try await redeemGiftCard(request, context) }
+        token.post("carts/:id/gift-card") { request, context in try await redeemGiftCard(request, context) }
         // The reference's remove-gift-card answer is the cart itself, not `{cart}`.
-        group.delete("carts/:id/gift-card") { request, context in
+        token.delete("carts/:id/gift-card") { request, context in
             try await mutate(request, context, message: "Gift card removed", wrapped: false) { db, cart in
-                try db.execute(literal: "UPDATE cart SET gift_card_code = NULL WHERE id = \(cart.id)")
+                try cart.update(db, columns: ["gift_card_code"]) { $0.giftCardCode = nil }
             }
         }
     }
@@ -52,12 +54,12 @@ struct CartRoutes {
         _ request: Request, _ context: SandboxContext, message: String, wrapped: Bool = true,
         _ change: @escaping @Sendable (Database, CartRecord) throws -> Void
     ) async throws -> Response {
-        let session = try await auth.verifiedSession(request)
+        let session = try context.requireSession()
         let id = try context.parameters.require("id")
         let catalog = services.catalog
         let cart = try await services.database.write { db -> CartWire in
             try Authenticator.requireActive(db, userId: session.userId)
-            let now = Date()
+            let now = services.now()
             let cart = try CartStore.ownCart(db, id: id, userId: session.userId, now: now)
             try change(db, cart)
             let updated = try CartStore.cart(db, id: id) ?? cart
@@ -70,12 +72,12 @@ struct CartRoutes {
     /// instead of queueing behind the single writer. The encoded answer is kept (``CartAnswerCache``) and sent
     /// again as long as nothing in the database changed and no time limit of the cart passed.
     func read(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.verifiedSession(request)
+        let session = try context.requireSession()
         let id = try context.parameters.require("id")
         let catalog = services.catalog
         let answers = services.cartAnswers
         let body = try await services.database.read { db -> ByteBuffer in
-            let now = Date()
+            let now = services.now()
             let version = try ChangeCounters.data(db)
             if let body = answers.answer(key: id, userId: session.userId, version: version, now: now) {
                 // Cached under this very counter value, when this user was active and owned the cart.
@@ -101,19 +103,11 @@ struct CartRoutes {
     }
 
     func create(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         var lines: [CartStore.LineRequest] = []
-        if let items = body.array("items") {
-            for (index, item) in items.enumerated() {
-                guard case .object(let fields) = item else {
-                    body.fail("items[\(index)]", "Must be an object")
-                    continue
-                }
-                var nested = RequestBody(fields: fields)
-                lines.append(Self.parseLine(&nested, prefix: "items[\(index)]."))
-                body.absorb(nested)
-            }
+        if let items = body.objects("items", { nested, prefix in Self.parseLine(&nested, prefix: prefix) }) {
+            lines = items
             if body.issues.isEmpty && !lines.contains(where: { $0.quantity > 0 }) {
                 body.fail("items", "A cart needs at least one item with quantity ≥ 1")
             }
@@ -134,7 +128,7 @@ struct CartRoutes {
         try body.validate()
         let catalog = services.catalog
         let cart = try await services.database.write { [lines, metadata] db -> CartWire in
-            let now = Date()
+            let now = services.now()
             for (index, line) in lines.enumerated() {
                 try CartStore.validate(db, line, catalog: catalog, prefix: "items[\(index)].")
             }
@@ -174,7 +168,7 @@ struct CartRoutes {
     /// ``CartAnswerCache`` like `GET /carts/:id`: an answer is kept only while its user exists and is active, so a
     /// hit stands for the checks (active for the caller, exists for a support token) that a miss makes.
     func userCart(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.verifiedReader(request)
+        let session = try context.requireSession()
         let userId = try context.parameters.require("user")
         try Authenticator.requireSelfOrSupport(session, userId)
         let catalog = services.catalog
@@ -182,7 +176,7 @@ struct CartRoutes {
         let support = session.isSupport
         let key = CartAnswerCache.userCartKey(userId)
         let body = try await services.database.read { db -> ByteBuffer? in
-            let now = Date()
+            let now = services.now()
             let version = try ChangeCounters.data(db)
             if let body = answers.answer(key: key, userId: userId, version: version, now: now) { return body }
             let active: Bool
@@ -210,12 +204,12 @@ struct CartRoutes {
     }
 
     func deleteUserCart(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let userId = try context.parameters.require("user")
         try Authenticator.requireSelf(session, userId)
         let deleted = try await services.database.write { db -> Bool in
-            guard let cart = try CartStore.activeCart(db, userId: userId, now: Date()) else { return false }
-            try db.execute(literal: "UPDATE cart SET active = 0 WHERE id = \(cart.id)")
+            guard let cart = try CartStore.activeCart(db, userId: userId, now: services.now()) else { return false }
+            try cart.update(db, columns: ["active"]) { $0.active = false }
             return true
         }
         guard deleted else { throw APIError.notFound("Cart not found") }
@@ -223,17 +217,17 @@ struct CartRoutes {
     }
 
     func deleteCart(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let id = try context.parameters.require("id")
         try await services.database.write { db in
-            let cart = try CartStore.ownCart(db, id: id, userId: session.userId, now: Date())
-            try db.execute(literal: "UPDATE cart SET active = 0 WHERE id = \(cart.id)")
+            let cart = try CartStore.ownCart(db, id: id, userId: session.userId, now: services.now())
+            try cart.update(db, columns: ["active"]) { $0.active = false }
         }
         return try Reply.message("Cart deleted")
     }
 
     func setAddress(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         var billing: AddressPayload?
         var shipping: AddressPayload?
@@ -291,7 +285,7 @@ struct CartRoutes {
                     status: .badRequest, code: "INVALID_COUPON", message: "Coupon '\(code)' does not exist",
                     details: [FieldIssue(field: "coupon_code", message: "Unknown coupon")])
             }
-            let now = Date()
+            let now = services.now()
             var loaded = try CartPricing.load(db, cart: cart, catalog: catalog, now: now)
             loaded.coupon = coupon
             loaded.customerCouponUses =
@@ -306,7 +300,7 @@ struct CartRoutes {
                     status: .badRequest, code: "COUPON_NOT_APPLICABLE", message: reason,
                     details: [FieldIssue(field: "coupon_code", message: suggestion ?? reason)])
             }
-            try db.execute(literal: "UPDATE cart SET coupon_code = \(code) WHERE id = \(cart.id)")
+            try cart.update(db, columns: ["coupon_code"]) { $0.couponCode = code }
         }
     }
 
@@ -314,18 +308,11 @@ struct CartRoutes {
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let points = body.requiredInt("loyalty_point_redeemed", min: 1)
         try body.validate()
-        return try await mutate(request, context, message: "Loyalty points applied") { db, cart in
-            let available =
-                try Int.fetchOne(
-                    db, sql: "SELECT loyalty_points FROM user WHERE id = ?", arguments: [cart.userId]) ?? 0
-            guard points <= available else {
-                throw APIError(
-                    status: .badRequest, code: "INSUFFICIENT_LOYALTY_POINTS",
-                    message: "Only \(available) loyalty points available",
-                    details: [FieldIssue(field: "loyalty_point_redeemed", message: "At most \(available)")])
-            }
-            try db.execute(literal: "UPDATE cart SET loyalty_points_requested = \(points) WHERE id = \(cart.id)")
-        }
+        let redemption = Redemption(
+            balance: "loyalty_points", column: "loyalty_points_requested", field: "loyalty_point_redeemed",
+            refusalCode: "INSUFFICIENT_LOYALTY_POINTS", cartField: \.loyaltyPointsRequested
+        ) { ("\($0) loyalty points", "\($0)") }
+        return try await redeem(request, context, points, redemption, message: "Loyalty points applied")
     }
 
     func redeemCredit(_ request: Request, _ context: SandboxContext) async throws -> Response {
@@ -333,17 +320,41 @@ struct CartRoutes {
         let amount = body.requiredMoney("credit_balance_used")
         if body.issues.isEmpty && amount == 0 { body.fail("credit_balance_used", "Must be greater than 0") }
         try body.validate()
-        return try await mutate(request, context, message: "Credit balance applied") { db, cart in
+        let redemption = Redemption(
+            balance: "credit_balance", column: "credit_balance_requested", field: "credit_balance_used",
+            refusalCode: "INSUFFICIENT_CREDIT_BALANCE", cartField: \.creditBalanceRequested
+        ) { ("₹\(Paise($0).decimal) credit balance", "\(Paise($0).decimal)") }
+        return try await redeem(request, context, amount, redemption, message: "Credit balance applied")
+    }
+
+    /// A balance of the user (loyalty points, credit) that a cart may ask to use.
+    struct Redemption: Sendable {
+        /// The user's column holding the balance.
+        var balance: String
+        /// The cart's column holding what it asks for, and the request's field.
+        var column: String
+        var field: String
+        var refusalCode: String
+        var cartField: WritableKeyPath<CartRecord, Int> & Sendable
+        /// The balance as the refusal says it: in a sentence, and as a bare amount.
+        var describe: @Sendable (Int) -> (sentence: String, amount: String)
+    }
+
+    /// Asks for `amount` of the user's balance; more than the balance is refused.
+    func redeem(
+        _ request: Request, _ context: SandboxContext, _ amount: Int, _ redemption: Redemption, message: String
+    ) async throws -> Response {
+        try await mutate(request, context, message: message) { db, cart in
             let available =
                 try Int.fetchOne(
-                    db, sql: "SELECT credit_balance FROM user WHERE id = ?", arguments: [cart.userId]) ?? 0
+                    db, sql: "SELECT \(redemption.balance) FROM user WHERE id = ?", arguments: [cart.userId]) ?? 0
             guard amount <= available else {
+                let (sentence, limit) = redemption.describe(available)
                 throw APIError(
-                    status: .badRequest, code: "INSUFFICIENT_CREDIT_BALANCE",
-                    message: "Only ₹\(Paise(available).decimal) credit balance available",
-                    details: [FieldIssue(field: "credit_balance_used", message: "At most \(Paise(available).decimal)")])
+                    status: .badRequest, code: redemption.refusalCode, message: "Only \(sentence) available",
+                    details: [FieldIssue(field: redemption.field, message: "At most \(limit)")])
             }
-            try db.execute(literal: "UPDATE cart SET credit_balance_requested = \(amount) WHERE id = \(cart.id)")
+            try cart.update(db, columns: [redemption.column]) { $0[keyPath: redemption.cartField] = amount }
         }
     }
 
@@ -357,7 +368,7 @@ struct CartRoutes {
                     status: .notFound, code: "NOT_FOUND", message: "Gift card '\(code)' not found",
                     details: [FieldIssue(field: "gift_card_code", message: "Unknown gift card")])
             }
-            guard card.expiresAt > Date() else {
+            guard card.expiresAt > services.now() else {
                 throw APIError(
                     status: .badRequest, code: "GIFT_CARD_EXPIRED", message: "Gift card has expired",
                     details: [FieldIssue(field: "gift_card_code", message: "Expired")])
@@ -367,190 +378,40 @@ struct CartRoutes {
                     status: .badRequest, code: "GIFT_CARD_EMPTY", message: "Gift card has no balance left",
                     details: [FieldIssue(field: "gift_card_code", message: "No balance")])
             }
-            try db.execute(literal: "UPDATE cart SET gift_card_code = \(code) WHERE id = \(cart.id)")
+            try cart.update(db, columns: ["gift_card_code"]) { $0.giftCardCode = code }
         }
     }
 
     // MARK: Coupons and promotions
 
-    /// `redemption_limits` of a coupon or promotion (0 = unlimited).
-    struct RedemptionLimitsWire: Encodable, Sendable {
-        var totalRedemptions: Int
-        var perCustomerRedemptions: Int
-        var perCouponCodeRedemptions: Int
-    }
-
-    /// A product a coupon or promotion is limited to (`details.products[]`); the sandbox sets no quantity or value
-    /// bounds beyond one unit.
-    struct DiscountProductWire: Encodable, Sendable {
-        var productId: String
-        @Null var variantId: String?
-        var minimumQuantity: Int
-        @Null var maximumQuantity: Int?
-        @Null var minimumValue: Paise?
-        @Null var maximumValue: Paise?
-
-        init(_ productId: String) {
-            self.productId = productId
-            minimumQuantity = 1
-        }
-    }
-
-    /// `details` of a coupon or promotion in the lists (`discount_fixed_amount` is a listed sandbox extension: the
-    /// documented details have no amount for the documented `fixed-amount` type).
-    struct DiscountDetailsWire: Encodable, Sendable {
-        var discountType: String
-        var discountPercent: Int
-        var discountFixedAmount: Paise
-        var maximumDiscountAmount: Paise
-        var products: [DiscountProductWire]
-        var categoryId: [String]
-    }
-
-    /// The documented `applies_to_product`: `all` (the only value the examples show) when nothing limits the
-    /// discount to products or categories, `specific` when something does.
-    static func appliesToProduct(productIds: [String], categoryIds: [String]) -> String {
-        productIds.isEmpty && categoryIds.isEmpty ? "all" : "specific"
-    }
-
-    struct CouponWire: Encodable, Sendable {
-        var id: String
-        var name: String
-        var description: String
-        var tags: [String]
-        var redemptionLimits: RedemptionLimitsWire
-        var redemptionCount: Int
-        var minimumOrderTotal: Paise
-        var startsAt: Date
-        var expiresAt: Date
-        var details: DiscountDetailsWire
-        var appliesToProduct: String
-        var couponType: String
-        var couponCode: [String]
-        /// The sandbox applies one coupon to every eligible line: no limit on items, no priority among them.
-        var applicationRules: [String: JSONValue]
-        var canBeUsedWithPromotion: Bool
-    }
-
-    static func couponWire(_ coupon: CouponRecord) -> CouponWire {
-        CouponWire(
-            id: coupon.id, name: coupon.name, description: coupon.description, tags: [],
-            redemptionLimits: RedemptionLimitsWire(
-                totalRedemptions: coupon.totalRedemptions, perCustomerRedemptions: coupon.perCustomerRedemptions,
-                perCouponCodeRedemptions: coupon.totalRedemptions),
-            redemptionCount: coupon.redemptionCount, minimumOrderTotal: Paise(coupon.minimumOrder),
-            startsAt: coupon.startsAt, expiresAt: coupon.expiresAt,
-            details: DiscountDetailsWire(
-                discountType: coupon.discountType, discountPercent: coupon.discountPercent,
-                discountFixedAmount: Paise(coupon.discountFixedAmount),
-                maximumDiscountAmount: Paise(coupon.maximumDiscount),
-                products: coupon.productIds.map(DiscountProductWire.init), categoryId: coupon.categoryIds),
-            appliesToProduct: appliesToProduct(productIds: coupon.productIds, categoryIds: coupon.categoryIds),
-            couponType: "discount", couponCode: [coupon.code],
-            applicationRules: ["max_applicable_items": .null, "application_priority": .null],
-            canBeUsedWithPromotion: coupon.canBeUsedWithPromotion)
-    }
-
-    func availableCoupons(_ request: Request) async throws -> Response {
-        _ = try await auth.require(request)
+    func availableCoupons() async throws -> Response {
         let coupons = try await services.database.read { db -> [CouponWire] in
-            let now = Date()
+            let now = services.now()
             return try CouponRecord.fetchAll(db, sql: "SELECT * FROM coupon ORDER BY code")
                 .filter {
                     PricingEngine.isActive($0.startsAt, $0.expiresAt, now)
                         && ($0.totalRedemptions == 0 || $0.redemptionCount < $0.totalRedemptions)
                 }
-                .map(Self.couponWire)
+                .map(CouponWire.init)
         }
         return try Reply.ok(["coupons": coupons], message: "Coupons retrieved")
     }
 
-    struct PromotionWire: Encodable, Sendable {
-        var id: String
-        var name: String
-        var description: String
-        var tags: [String]
-        var redemptionLimits: RedemptionLimitsWire
-        var redemptionCount: Int
-        var minimumOrderTotal: Paise
-        var startsAt: Date
-        var expiresAt: Date
-        var details: DiscountDetailsWire
-        var appliesToProduct: String
-        var promotionType: String
-        var canBeUsedWithOtherPromotion: Bool
-
-        /// The sandbox's promotions are automatic, unlimited and without a minimum order.
-        init(_ promotion: PromotionRecord) {
-            id = promotion.id
-            name = promotion.name
-            description = promotion.description
-            tags = []
-            redemptionLimits = RedemptionLimitsWire(
-                totalRedemptions: 0, perCustomerRedemptions: 0, perCouponCodeRedemptions: 0)
-            redemptionCount = 0
-            minimumOrderTotal = .zero
-            startsAt = promotion.startsAt
-            expiresAt = promotion.expiresAt
-            details = DiscountDetailsWire(
-                discountType: promotion.discountType, discountPercent: promotion.discountPercent,
-                discountFixedAmount: Paise(promotion.discountFixedAmount), maximumDiscountAmount: .zero,
-                products: promotion.productIds.map(DiscountProductWire.init), categoryId: promotion.categoryIds)
-            appliesToProduct = CartRoutes.appliesToProduct(
-                productIds: promotion.productIds, categoryIds: promotion.categoryIds)
-            promotionType = promotion.promotionType
-            canBeUsedWithOtherPromotion = false
-        }
-    }
-
-    func availablePromotions(_ request: Request) async throws -> Response {
-        _ = try await auth.require(request)
+    func availablePromotions() async throws -> Response {
         let promotions = try await services.database.read { db -> [PromotionWire] in
-            let now = Date()
+            let now = services.now()
             return try PromotionRecord.fetchAll(db).filter { PricingEngine.isActive($0.startsAt, $0.expiresAt, now) }
                 .map(PromotionWire.init)
         }
         return try Reply.ok(["promotions": promotions], message: "Promotions retrieved")
     }
 
-    /// An evaluated coupon: an applicable one with its estimated discount and savings message, an inapplicable one
-    /// with the reason and a suggestion (each list documents only its own pair).
-    struct EvaluatedCoupon: Encodable, Sendable {
-        var id: String
-        var name: String
-        var couponType: String
-        var couponCode: [String]
-        var estimatedDiscount: Paise?
-        var savingsMessage: String?
-        var reason: String?
-        var suggestion: String?
-
-        enum CodingKeys: String, CodingKey {
-            case id, name, couponType, couponCode, estimatedDiscount, savingsMessage, reason, suggestion
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(name, forKey: .name)
-            try container.encode(couponType, forKey: .couponType)
-            try container.encode(couponCode, forKey: .couponCode)
-            if let estimatedDiscount {
-                try container.encode(estimatedDiscount, forKey: .estimatedDiscount)
-                try container.encode(savingsMessage, forKey: .savingsMessage)
-            } else {
-                try container.encode(reason, forKey: .reason)
-                try container.encode(suggestion, forKey: .suggestion)
-            }
-        }
-    }
-
     func evaluateCoupons(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let id = try context.parameters.require("id")
         let catalog = services.catalog
         let result = try await services.database.read { db -> [String: [EvaluatedCoupon]] in
-            let now = Date()
+            let now = services.now()
             let cart = try CartStore.ownCart(db, id: id, userId: session.userId, now: now)
             let loaded = try CartPricing.load(db, cart: cart, catalog: catalog, now: now)
             let input = CartPricing.input(loaded, now: now)

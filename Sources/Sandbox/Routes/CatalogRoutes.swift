@@ -5,7 +5,6 @@ import Hummingbird
 /// `/catalog/...`: products (paging, category filters), detail, variants, categories and search.
 struct CatalogRoutes {
     let services: SandboxServices
-    let auth: Authenticator
 
     struct ProductList: Encodable, Sendable {
         var products: [ProductWire]
@@ -17,7 +16,8 @@ struct CatalogRoutes {
         var pagination: PaginationWire
     }
 
-    func register(on group: RouterGroup<SandboxContext>) {
+    func register(on api: RouteGroups) {
+        let group = api.publicRead
         group.get("catalog/products") { request, _ in try await listProducts(request) }
         group.post("catalog/products/search") { request, context in try await search(request, context) }
         group.get("catalog/products/:product") { request, context in try await productDetail(request, context) }
@@ -29,7 +29,6 @@ struct CatalogRoutes {
     }
 
     func listProducts(_ request: Request) async throws -> Response {
-        try await auth.requirePublicRead(request)
         let query = Query(request: request)
         let (page, limit) = try query.paging()
         let categoryIds = query.list("category_id")
@@ -37,7 +36,7 @@ struct CatalogRoutes {
         let order = try Self.productOrder(query.string("sort_by"))
         let catalog = services.catalog
         let list = try await services.database.read { db -> ProductList in
-            let snapshot = try catalog.snapshot(db)
+            let snapshot = try catalog.snapshot(db, now: services.now())
             var filterIds = categoryIds
             if !categorySlugs.isEmpty {
                 let bySlug = snapshot.categoriesById.values.filter { categorySlugs.contains($0.slug) }.map(\.id)
@@ -102,12 +101,11 @@ struct CatalogRoutes {
     }
 
     func productDetail(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        try await auth.requirePublicRead(request)
         let key = try context.parameters.require("product")
         let catalog = services.catalog
         let product = try await services.database.read { db -> ProductWire? in
             guard let record = try CatalogQueries.product(db, idOrSlug: key) else { return nil }
-            let snapshot = try catalog.snapshot(db)
+            let snapshot = try catalog.snapshot(db, now: services.now())
             return snapshot.productWire(record, variants: try CatalogQueries.variants(db, productId: record.id))
         }
         guard let product else { throw APIError.notFound("Product '\(key)' not found") }
@@ -115,12 +113,11 @@ struct CatalogRoutes {
     }
 
     func variants(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        try await auth.requirePublicRead(request)
         let key = try context.parameters.require("product")
         let catalog = services.catalog
         let variants = try await services.database.read { db -> [VariantWire]? in
             guard let record = try CatalogQueries.product(db, idOrSlug: key) else { return nil }
-            let snapshot = try catalog.snapshot(db)
+            let snapshot = try catalog.snapshot(db, now: services.now())
             return try CatalogQueries.variants(db, productId: record.id).map { snapshot.variantWire($0, of: record) }
         }
         guard let variants else { throw APIError.notFound("Product '\(key)' not found") }
@@ -128,13 +125,12 @@ struct CatalogRoutes {
     }
 
     func variantDetail(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        try await auth.requirePublicRead(request)
         let key = try context.parameters.require("product")
         let variantKey = try context.parameters.require("variant")
         let catalog = services.catalog
         let variant = try await services.database.read { db -> VariantWire? in
             guard let record = try CatalogQueries.product(db, idOrSlug: key) else { return nil }
-            let snapshot = try catalog.snapshot(db)
+            let snapshot = try catalog.snapshot(db, now: services.now())
             return try CatalogQueries.variants(db, productId: record.id)
                 .first { $0.id == variantKey || $0.slug == variantKey }
                 .map { snapshot.variantWire($0, of: record) }
@@ -144,7 +140,6 @@ struct CatalogRoutes {
     }
 
     func categories(_ request: Request) async throws -> Response {
-        try await auth.requirePublicRead(request)
         let query = Query(request: request)
         let (page, limit) = try query.paging(defaultLimit: 50)
         let search = query.string("search")?.lowercased()

@@ -5,10 +5,10 @@ import Hummingbird
 /// `/customers`: business details, the caller's address book and loyalty points.
 struct CustomerRoutes {
     let services: SandboxServices
-    let auth: Authenticator
 
-    func register(on group: RouterGroup<SandboxContext>) {
-        group.post("customers") { request, context in try await createCustomer(request, context) }
+    func register(on api: RouteGroups) {
+        api.signedIn.post("customers") { request, context in try await createCustomer(request, context) }
+        let group = api.customer
         group.get("customers/:user/addresses") { request, context in try await listAddresses(request, context) }
         group.post("customers/:user/addresses") { request, context in try await createAddress(request, context) }
         group.get("customers/:user/addresses/:address") { request, context in
@@ -34,7 +34,7 @@ struct CustomerRoutes {
     }
 
     func createCustomer(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.requireLoggedIn(request)
+        let session = try context.requireSession()
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         var business: BusinessDetails?
         if var nested = body.object("business") {
@@ -57,7 +57,7 @@ struct CustomerRoutes {
         }
         try body.validate()
         let userId = session.userId
-        let now = Date()
+        let now = services.now()
         let detail = try await services.database.write { [business, address] db -> CustomerDetailWire in
             guard var user = try UserRecord.fetchOne(db, key: userId) else { throw APIError.notFound("User not found") }
             user.business = business
@@ -99,8 +99,9 @@ struct CustomerRoutes {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM address WHERE user_id = ?", arguments: [userId]) ?? 0
         let billing = address.isDefaultBilling ?? (count == 0)
         let shipping = address.isDefaultShipping ?? (count == 0)
-        if billing { try db.execute(literal: "UPDATE address SET is_default_billing = 0 WHERE user_id = \(userId)") }
-        if shipping { try db.execute(literal: "UPDATE address SET is_default_shipping = 0 WHERE user_id = \(userId)") }
+        let addresses = AddressRecord.filter(Column("user_id") == userId)
+        if billing { try addresses.updateAll(db, Column("is_default_billing").set(to: false)) }
+        if shipping { try addresses.updateAll(db, Column("is_default_shipping").set(to: false)) }
         payload.isDefaultBilling = billing
         payload.isDefaultShipping = shipping
         try AddressRecord(
@@ -119,7 +120,7 @@ struct CustomerRoutes {
     }
 
     func requireOwner(_ request: Request, _ context: SandboxContext) async throws -> String {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let userId = try context.parameters.require("user")
         try Authenticator.requireSelf(session, userId)
         return userId
@@ -151,7 +152,7 @@ struct CustomerRoutes {
         let address = AddressInput.parse(body, prefix: "", into: &body)
         try body.validate()
         var saved = try await services.database.write { db in
-            try Self.insertAddress(db, userId: userId, address, now: Date())
+            try Self.insertAddress(db, userId: userId, address, now: services.now())
         }
         // The documented answer to a new address is the `CustomerAddress` without the default flags the list has.
         saved.isDefaultBilling = nil

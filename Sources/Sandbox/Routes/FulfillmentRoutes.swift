@@ -5,12 +5,13 @@ import Hummingbird
 /// Serviceability, fulfillment options and the cart's fulfillment preference.
 struct FulfillmentRoutes {
     let services: SandboxServices
-    let auth: Authenticator
 
-    func register(on group: RouterGroup<SandboxContext>) {
-        group.post("fulfillment/serviceability") { request, context in try await serviceability(request, context) }
-        group.post("shipping/fulfillment-options") { request, context in try await options(request, context) }
-        group.post("carts/:id/fulfillment-preference") { request, context in
+    func register(on api: RouteGroups) {
+        api.customer.post("fulfillment/serviceability") { request, context in
+            try await serviceability(request, context)
+        }
+        api.customer.post("shipping/fulfillment-options") { request, context in try await options(request, context) }
+        api.customerToken.post("carts/:id/fulfillment-preference") { request, context in
             try await preference(request, context)
         }
     }
@@ -32,7 +33,7 @@ struct FulfillmentRoutes {
     }
 
     func serviceability(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         if !body.present("delivery_pincode") {
             body.fail("delivery_pincode", "Is required (null for collect-in-store)")
@@ -41,29 +42,27 @@ struct FulfillmentRoutes {
         if let pincode, !Validators.isPincode(pincode) { body.fail("delivery_pincode", "Must be 6 digits") }
         let cartId = body.string("cart_id")
         var lines: [CartStore.LineRequest] = []
-        if let items = body.array("items") {
-            for (index, item) in items.enumerated() {
-                guard case .object(let fields) = item else {
-                    body.fail("items[\(index)]", "Must be an object")
-                    continue
-                }
-                var nested = RequestBody(fields: fields)
-                let productId = nested.requiredString("product_id", prefix: "items[\(index)].")
-                let variantId = nested.string("variant_id", prefix: "items[\(index)].")
-                let quantity = nested.int("quantity", prefix: "items[\(index)].", min: 1) ?? 1
-                body.absorb(nested)
-                lines.append(.init(productId: productId, variantId: variantId, quantity: quantity))
-            }
+        if let items = body.objects(
+            "items",
+            { nested, prefix -> CartStore.LineRequest in
+                let productId = nested.requiredString("product_id", prefix: prefix)
+                let variantId = nested.string("variant_id", prefix: prefix)
+                let quantity = nested.int("quantity", prefix: prefix, min: 1) ?? 1
+                return .init(productId: productId, variantId: variantId, quantity: quantity)
+            })
+        {
+            lines = items
         } else if cartId == nil {
             body.fail("cart_id", "cart_id or items is required")
         }
         _ = body.oneOf("fulfillment_type", ["delivery", "collect-in-store"], required: false)
         try body.validate()
         let userId = session.userId
+        let now = services.now()
         let result = try await services.database.read { [lines] db -> Serviceability in
             var lines = lines
             if let cartId {
-                let cart = try CartStore.ownCart(db, id: cartId, userId: userId, now: Date())
+                let cart = try CartStore.ownCart(db, id: cartId, userId: userId, now: now)
                 lines = try CartItemRecord.filter(Column("cart_id") == cart.id).order(Column("position")).fetchAll(db)
                     .map {
                         .init(
@@ -151,7 +150,7 @@ struct FulfillmentRoutes {
     }
 
     func options(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let pincode = body.requiredString("delivery_pincode")
         if !pincode.isEmpty && !Validators.isPincode(pincode) { body.fail("delivery_pincode", "Must be 6 digits") }
@@ -159,8 +158,8 @@ struct FulfillmentRoutes {
         try body.validate()
         let catalog = services.catalog
         let userId = session.userId
+        let now = services.now()
         let result = try await services.database.read { db -> Options in
-            let now = Date()
             let cart = try CartStore.ownCart(db, id: cartId, userId: userId, now: now)
             let area = try Pincodes.lookup(db, pincode)
             let loaded = try CartPricing.load(db, cart: cart, catalog: catalog, now: now)
@@ -223,22 +222,13 @@ struct FulfillmentRoutes {
         } else if type == "delivery" {
             var provider = body.string("shipping_provider_id")
             var courier = body.string("courier_company_id")
-            if let shipments = body.array("shipments") {
-                if shipments.isEmpty { body.fail("shipments", "Must list the cart's shipment") }
-                for (index, shipment) in shipments.enumerated() {
-                    let prefix = "shipments[\(index)]."
-                    guard case .object(let fields) = shipment else {
-                        body.fail("shipments[\(index)]", "Must be an object")
-                        continue
-                    }
-                    var nested = RequestBody(fields: fields)
-                    shipmentIds.append(nested.requiredString("id", prefix: prefix))
-                    let shipmentProvider = nested.requiredString("shipping_provider_id", prefix: prefix)
-                    provider = provider ?? (shipmentProvider.isEmpty ? nil : shipmentProvider)
-                    courier = courier ?? nested.string("courier_company_id", prefix: prefix)
-                    body.absorb(nested)
-                }
+            let shipments = body.objects("shipments") { nested, prefix in
+                shipmentIds.append(nested.requiredString("id", prefix: prefix))
+                let shipmentProvider = nested.requiredString("shipping_provider_id", prefix: prefix)
+                provider = provider ?? (shipmentProvider.isEmpty ? nil : shipmentProvider)
+                courier = courier ?? nested.string("courier_company_id", prefix: prefix)
             }
+            if shipments?.isEmpty == true { body.fail("shipments", "Must list the cart's shipment") }
             let id = provider ?? ShippingMethods.standard.id
             if !ShippingMethods.all.contains(where: { $0.id == id }) {
                 body.fail("shipping_provider_id", "Unknown shipping method (standard, express)")
@@ -247,7 +237,7 @@ struct FulfillmentRoutes {
             choice.courierCompanyId = courier
         }
         try body.validate()
-        let routes = CartRoutes(services: services, auth: auth)
+        let routes = CartRoutes(services: services)
         return try await routes.mutate(request, context, message: "Fulfillment preference updated") {
             [choice, shipmentIds] db, cart in
             for (index, id) in shipmentIds.enumerated() where !id.isEmpty && id != Self.shipmentId(cartId: cart.id) {

@@ -7,9 +7,9 @@ import Hummingbird
 /// Juspay through.
 struct JuspayRoutes {
     let services: SandboxServices
-    let auth: Authenticator
 
-    func register(on group: RouterGroup<SandboxContext>) {
+    func register(on api: RouteGroups) {
+        let group = api.customer
         group.post("payments/juspay/customers") { request, context in try await customer(request, context) }
         group.post("payments/juspay/create-order") { request, context in try await createOrder(request, context) }
     }
@@ -28,13 +28,13 @@ struct JuspayRoutes {
     }
 
     func customer(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let userId = body.requiredString("user_id")
         try body.validate()
         try Authenticator.requireSelf(session, userId)
         let data = try await services.database.write { db -> CustomerData in
-            let now = Date()
+            let now = services.now()
             guard let user = try UserRecord.fetchOne(db, key: userId) else { throw APIError.notFound("User not found") }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO juspay_customer (id, user_id, created_at) VALUES (?, ?, ?)",
@@ -50,7 +50,7 @@ struct JuspayRoutes {
     }
 
     func createOrder(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let number = body.requiredString("order_number")
         let returnURL = body.requiredString("return_url")
@@ -59,7 +59,8 @@ struct JuspayRoutes {
         }
         try body.validate()
         let (order, juspay) = try await services.database.write { db in
-            try JuspayOrders.findOrCreate(db, number: number, userId: session.userId, returnURL: returnURL, now: Date())
+            try JuspayOrders.findOrCreate(
+                db, number: number, userId: session.userId, returnURL: returnURL, now: services.now())
         }
         let web = PaymentPages.link(
             request, paymentId: juspay.paymentId, publicURL: services.configuration.publicURL)

@@ -5,11 +5,11 @@ import Hummingbird
 /// `/orders`: place from a cart (Juspay payment method), list, detail, payment status, retry, cancel.
 struct OrderRoutes {
     let services: SandboxServices
-    let auth: Authenticator
 
-    func register(on group: RouterGroup<SandboxContext>) {
-        group.post("orders") { request, context in try await create(request, context) }
-        group.get("orders") { request, _ in try await list(request) }
+    func register(on api: RouteGroups) {
+        api.signedIn.post("orders") { request, context in try await create(request, context) }
+        let group = api.customer
+        group.get("orders") { request, context in try await list(request, context) }
         group.get("orders/:number") { request, context in try await detail(request, context) }
         group.get("orders/:number/payment-status") { request, context in try await paymentStatus(request, context) }
         group.get("orders/:number/payments") { request, context in try await payments(request, context) }
@@ -59,7 +59,7 @@ struct OrderRoutes {
     }
 
     func create(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.requireLoggedIn(request)
+        let session = try context.requireSession()
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let cartId = body.requiredString("cart_id")
         let method = Self.paymentMethod(&body)
@@ -67,7 +67,8 @@ struct OrderRoutes {
         let catalog = services.catalog
         let (order, payment) = try await services.database.write { db in
             try OrderStore.place(
-                db, cartId: cartId, userId: session.userId, paymentMethod: method, catalog: catalog, now: Date())
+                db, cartId: cartId, userId: session.userId, paymentMethod: method, catalog: catalog, now: services.now()
+            )
         }
         let info = payment.map {
             PaymentPages.info(for: $0, order: order, request: request, publicURL: services.configuration.publicURL)
@@ -82,8 +83,8 @@ struct OrderRoutes {
         var pagination: PaginationWire
     }
 
-    func list(_ request: Request) async throws -> Response {
-        let session = try await auth.require(request)
+    func list(_ request: Request, _ context: SandboxContext) async throws -> Response {
+        let session = try context.requireSession()
         let query = Query(request: request)
         if let userId = query.string("user_id") { try Authenticator.requireSelf(session, userId) }
         let (page, limit) = try query.paging(defaultLimit: 10)
@@ -107,7 +108,7 @@ struct OrderRoutes {
     }
 
     func detail(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let number = try context.parameters.require("number")
         let order = try await services.database.read { db in
             try OrderStore.ownOrder(db, number: number, userId: session.userId)
@@ -123,14 +124,14 @@ struct OrderRoutes {
     }
 
     func paymentStatus(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let number = try context.parameters.require("number")
         let status = try await services.database.read { db -> PaymentStatusWire in
             let order = try OrderStore.ownOrder(db, number: number, userId: session.userId)
             return PaymentStatusWire(
                 status: order.paymentStatus, amountPaid: Paise(order.amountPaid),
                 amountUnpaid: Paise(max(0, order.toBePaid - order.amountPaid)),
-                isRetryAvailable: try OrderStore.isRetryAvailable(db, order, now: Date()))
+                isRetryAvailable: try OrderStore.isRetryAvailable(db, order, now: services.now()))
         }
         return try Reply.ok(status, message: "Payment status retrieved")
     }
@@ -150,7 +151,7 @@ struct OrderRoutes {
     }
 
     func payments(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let number = try context.parameters.require("number")
         let payments = try await services.database.read { db -> [PaymentWire] in
             _ = try OrderStore.ownOrder(db, number: number, userId: session.userId)
@@ -166,13 +167,13 @@ struct OrderRoutes {
     }
 
     func retry(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let number = try context.parameters.require("number")
         var body = try await RequestBody.read(request, context: context)
         let method = Self.paymentMethod(&body)
         try body.validate()
         let (order, payment) = try await services.database.write { db -> (OrderRecord, PaymentRecord) in
-            let now = Date()
+            let now = services.now()
             var order = try OrderStore.ownOrder(db, number: number, userId: session.userId)
             guard order.paymentStatus != "success" else { throw APIError.conflict("Order is already paid") }
             guard try OrderStore.isRetryAvailable(db, order, now: now) else {
@@ -190,7 +191,7 @@ struct OrderRoutes {
     }
 
     func cancel(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let number = try context.parameters.require("number")
         var body = try await RequestBody.read(request, context: context, allowEmpty: false)
         let reason = body.requiredString("cancellation_reason")
@@ -200,7 +201,7 @@ struct OrderRoutes {
         try body.validate()
         let order = try await services.database.write { db -> OrderRecord in
             var order = try OrderStore.ownOrder(db, number: number, userId: session.userId)
-            try OrderStore.cancel(db, &order, reason: reason, now: Date())
+            try OrderStore.cancel(db, &order, reason: reason, now: services.now())
             return order
         }
         return try Reply.ok(["order": OrderWire(order)], message: "Order cancelled")

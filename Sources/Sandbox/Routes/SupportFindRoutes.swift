@@ -8,10 +8,9 @@ import Hummingbird
 /// SANDBOX.md.
 struct SupportFindRoutes {
     let services: SandboxServices
-    let auth: Authenticator
 
-    func register(on group: RouterGroup<SandboxContext>) {
-        group.get("support/users") { request, _ in try await find(request) }
+    func register(on api: RouteGroups) {
+        api.support.get("support/users") { request, _ in try await find(request) }
     }
 
     struct CartSummary: Encodable, Sendable {
@@ -46,8 +45,6 @@ struct SupportFindRoutes {
     static let selectors = ["phone", "email", "order_number", "user_id"]
 
     func find(_ request: Request) async throws -> Response {
-        let session = try await auth.verifiedReader(request)
-        guard session.isSupport else { throw APIError.forbidden("Only a support token may look users up") }
         let query = Query(request: request)
         let given = Self.selectors.compactMap { key in query.string(key).map { (key, $0) } }
         guard given.count == 1, let selector = given.first else {
@@ -56,8 +53,8 @@ struct SupportFindRoutes {
         }
         let (key, value) = selector
         let catalog = services.catalog
+        let now = services.now()
         let users = try await services.database.read { db -> [UserSummary] in
-            let now = Date()
             let ids = try Self.userIDs(db, key: key, value: value)
             return try ids.compactMap { id in
                 guard let user = try UserRecord.fetchOne(db, key: id) else { return nil }

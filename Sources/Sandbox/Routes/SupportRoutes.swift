@@ -5,10 +5,9 @@ import Hummingbird
 /// (`X-Support-Key`) mint a short-lived, read-only support token. See SANDBOX.md.
 struct SupportRoutes {
     let services: SandboxServices
-    let auth: Authenticator
 
-    func register(on group: RouterGroup<SandboxContext>) {
-        group.post("auth/support") { request, _ in try await signIn(request) }
+    func register(on api: RouteGroups) {
+        api.apiKey.post("auth/support") { request, _ in try await signIn(request) }
     }
 
     struct SupportContent: Encodable, Sendable {
@@ -18,14 +17,13 @@ struct SupportRoutes {
     }
 
     func signIn(_ request: Request) async throws -> Response {
-        try auth.requireAPIKey(request)
         let given = request.header("x-support-key")?.trimmingCharacters(in: .whitespaces) ?? ""
         guard !given.isEmpty else { throw APIError.unauthorized("X-Support-Key header is required") }
         guard Self.constantTimeEqual(given, services.supportKey) else {
             throw APIError.unauthorized("Invalid support key")
         }
         let lifetime = services.configuration.supportTokenLifetime
-        let token = try await services.tokens.issueSupport(lifetime: lifetime, now: Date())
+        let token = try await services.tokens.issueSupport(lifetime: lifetime, now: services.now())
         return try Reply.ok(
             SupportContent(
                 accessToken: token, role: TokenClaims.supportRole, expiresIn: Int(lifetime.components.seconds)),

@@ -6,13 +6,12 @@ import Hummingbird
 /// deactivation and profile image. `{id}` must be the caller (403 otherwise).
 struct UserRoutes {
     let services: SandboxServices
-    let auth: Authenticator
-    let authRoutes: AuthRoutes
 
-    func register(on group: RouterGroup<SandboxContext>) {
+    func register(on api: RouteGroups) {
+        api.signedIn.post("auth/change-password") { request, context in try await changePassword(request, context) }
+        let group = api.customer
         group.get("auth/user/:id") { request, context in try await getUser(request, context) }
         group.put("auth/user/:id") { request, context in try await updateUser(request, context) }
-        group.post("auth/change-password") { request, context in try await changePassword(request, context) }
         group.get("auth/user/:id/notification-preferences") { request, context in
             try await getPreferences(request, context)
         }
@@ -38,7 +37,7 @@ struct UserRoutes {
 
     /// The caller, when `{id}` is the caller.
     func ownUser(_ request: Request, _ context: SandboxContext) async throws -> (Session, UserRecord) {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let id = try context.parameters.require("id")
         try Authenticator.requireSelf(session, id)
         guard let user = try await services.database.read({ db in try UserRecord.fetchOne(db, key: id) }) else {
@@ -69,20 +68,20 @@ struct UserRoutes {
         }
         let lastNameGiven = body.present("last_name")
         try body.validate()
-        let now = Date()
+        let now = services.now()
         let user = try await services.database.write { db -> UserRecord in
             var user = try UserRecord.fetchOne(db, key: current.id) ?? current
             if let firstName { user.firstName = firstName }
             if lastNameGiven { user.lastName = lastName }
             if let email, email.lowercased() != user.email?.lowercased() {
-                if try AuthRoutes.findUser(db, phone: nil, email: email) != nil {
+                if try UserStore.find(db, phone: nil, email: email) != nil {
                     throw APIError.conflict("A user with this email already exists")
                 }
                 user.email = email
                 user.isEmailVerified = false
             }
             if let phone, phone != user.phone {
-                if try AuthRoutes.findUser(db, phone: phone, email: nil) != nil {
+                if try UserStore.find(db, phone: phone, email: nil) != nil {
                     throw APIError.conflict("A user with this phone number already exists")
                 }
                 user.phone = phone
@@ -97,7 +96,7 @@ struct UserRoutes {
     }
 
     func changePassword(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        let session = try await auth.requireLoggedIn(request)
+        let session = try context.requireSession()
         var body = try await RequestBody.read(request, context: context)
         let old = body.requiredString("old_password")
         let new = body.requiredString("new_password")
@@ -107,7 +106,7 @@ struct UserRoutes {
         }
         try body.validate()
         let userId = session.userId
-        let now = Date()
+        let now = services.now()
         let user = try await services.database.write { db -> UserRecord? in
             guard var user = try UserRecord.fetchOne(db, key: userId), let hash = user.passwordHash,
                 PasswordHasher.verify(old, against: hash)
@@ -120,7 +119,7 @@ struct UserRoutes {
         guard let user else {
             throw APIError(status: .unauthorized, code: "INVALID_CREDENTIALS", message: "Old password is incorrect")
         }
-        let tokens = try await authRoutes.issueTokens(user, session: session.claims.sessionId)
+        let tokens = try await AuthFlow(services: services).issueTokens(user, session: session.claims.sessionId)
         return try Reply.ok(
             ["access_token": tokens.accessToken, "refresh_token": tokens.refreshToken], message: "Password changed")
     }
@@ -160,12 +159,13 @@ struct UserRoutes {
         group("newsletter", &preferences.newsletter)
         body.absorb(source)
         try body.validate()
-        let userId = current.id
         let saved = preferences
+        let now = services.now()
         try await services.database.write { db in
-            try db.execute(
-                sql: "UPDATE user SET notification_preferences = ?, modified_at = ? WHERE id = ?",
-                arguments: [String(decoding: try JSONEncoder().encode(saved), as: UTF8.self), Date(), userId])
+            try current.update(db, columns: ["notification_preferences", "modified_at"]) {
+                $0.notificationPreferences = saved
+                $0.modifiedAt = now
+            }
         }
         return try Reply.ok(
             ["notification_preferences": saved],
@@ -173,7 +173,6 @@ struct UserRoutes {
     }
 
     func verifiedEmailPhone(_ request: Request, _ context: SandboxContext) async throws -> Response {
-        _ = try await auth.require(request)
         var body = try await RequestBody.read(request, context: context)
         func strings(_ key: String) -> [String] {
             guard let values = body.array(key) else { return [] }
@@ -211,11 +210,13 @@ struct UserRoutes {
     func deactivate(_ request: Request, _ context: SandboxContext) async throws -> Response {
         let (_, user) = try await ownUser(request, context)
         guard !user.isAnonymous else { throw APIError.badRequest("Anonymous users cannot be deactivated") }
-        let now = Date()
+        let now = services.now()
         try await services.database.write { db in
-            try db.execute(literal: "UPDATE user SET active = 0, modified_at = \(now) WHERE id = \(user.id)")
-            try db.execute(
-                literal: "UPDATE refresh_token SET used_at = \(now) WHERE user_id = \(user.id) AND used_at IS NULL")
+            try user.update(db, columns: ["active", "modified_at"]) {
+                $0.active = false
+                $0.modifiedAt = now
+            }
+            try UserStore.revokeRefreshTokens(db, Column("user_id") == user.id, now: now)
         }
         return try Reply.message("Account deactivated")
     }
@@ -238,7 +239,7 @@ struct UserRoutes {
     func deleteProfileImage(_ request: Request, _ context: SandboxContext) async throws -> Response {
         let (_, user) = try await ownUser(request, context)
         try await services.database.write { db in
-            try db.execute(literal: "UPDATE user SET profile_image_url = NULL WHERE id = \(user.id)")
+            try user.update(db, columns: ["profile_image_url"]) { $0.profileImageUrl = nil }
             try db.execute(literal: "DELETE FROM profile_image WHERE user_id = \(user.id)")
         }
         return try Reply.message("Profile image removed")

@@ -5,18 +5,19 @@ import Hummingbird
 /// `/wishlist/{user_id}`: GET, POST and DELETE (JSON body) all answer `{products: Item[]}`.
 struct WishlistRoutes {
     let services: SandboxServices
-    let auth: Authenticator
 
-    func register(on group: RouterGroup<SandboxContext>) {
-        group.get("wishlist/:user") { request, context in try await handle(request, context, change: nil) }
-        group.post("wishlist/:user") { request, context in try await handle(request, context, change: .add) }
-        group.delete("wishlist/:user") { request, context in try await handle(request, context, change: .remove) }
+    func register(on api: RouteGroups) {
+        api.customer.get("wishlist/:user") { request, context in try await handle(request, context, change: nil) }
+        api.customer.post("wishlist/:user") { request, context in try await handle(request, context, change: .add) }
+        api.customer.delete("wishlist/:user") { request, context in
+            try await handle(request, context, change: .remove)
+        }
     }
 
     enum Change { case add, remove }
 
     func handle(_ request: Request, _ context: SandboxContext, change: Change?) async throws -> Response {
-        let session = try await auth.require(request)
+        let session = try context.requireSession()
         let userId = try context.parameters.require("user")
         try Authenticator.requireSelf(session, userId)
         var line: CartStore.LineRequest?
@@ -45,7 +46,7 @@ struct WishlistRoutes {
                     arguments: [userId, line.productId, line.variantId ?? ""])
                 guard db.changesCount > 0 else { throw APIError.notFound("Product is not in the wishlist") }
             }
-            let snapshot = try catalog.snapshot(db)
+            let snapshot = try catalog.snapshot(db, now: services.now())
             let items = try WishlistItemRecord.filter(Column("user_id") == userId).order(Column("position"))
                 .fetchAll(db)
             return try items.compactMap { item in

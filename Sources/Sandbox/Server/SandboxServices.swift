@@ -16,6 +16,9 @@ struct SandboxServices: Sendable {
     /// Mints support tokens (``SupportKey``); never logged.
     let supportKey: String
 
+    /// Now, by the configuration's clock (``SandboxConfiguration/now``).
+    func now() -> Date { configuration.now() }
+
     static func make(_ configuration: SandboxConfiguration) async throws -> SandboxServices {
         let database = try SandboxDatabase.open(path: configuration.databasePath)
         let resources = configuration.resourcesDirectory ?? SandboxResources.locate()

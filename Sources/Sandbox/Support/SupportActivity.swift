@@ -41,12 +41,14 @@ enum SupportActivity {
     }
 
     /// Notes that `from`'s cart is now `cartId` of `to` (the latest move of a user replaces the one before).
-    static func recordMove(_ db: Database, from: String, to: String, cartId: String, reason: MoveReason) throws {
+    static func recordMove(
+        _ db: Database, from: String, to: String, cartId: String, reason: MoveReason, now: Date
+    ) throws {
         try db.execute(
             sql: """
                 INSERT OR REPLACE INTO cart_move (from_user_id, to_user_id, cart_id, reason, moved_at)
                 VALUES (?, ?, ?, ?, ?)
                 """,
-            arguments: [from, to, cartId, reason.rawValue, Date()])
+            arguments: [from, to, cartId, reason.rawValue, now])
     }
 }

@@ -18,53 +18,63 @@ struct AppliedPromotionWire: Codable, Sendable, Equatable {
     var discountAmount: Paise
 }
 
-/// `CartItem`: unit prices plus the line's tax and discounts.
-struct CartItemWire: Codable, Sendable, Equatable {
+/// `CartItem`: unit prices plus the line's tax and discounts; the part an order's list shows, and the rest.
+typealias CartItemWire = MergedWire<OrderLineWire, CartLineDetailsWire>
+
+/// A line as both a cart and the list of orders show it: the product, unit prices, the line's tax and discounts.
+struct OrderLineWire: Codable, Sendable, Equatable {
     var productId: String
-    @Null var variantId: String?
-    var sku: String
-    var slug: String
     var productName: String
+    var productImageUrl: String
+    var sku: String
+    var onOffer: Bool
+    var onPromotion: Bool
+    var onSubscription: Bool
+    var quantity: Int
+    var freeQuantity: Int
+    var isFreeItem: Bool
+    var sellingPrice: Paise
+    var listingPrice: Paise
+    var promotionDiscountAmount: Paise
+    var couponDiscountAmount: Paise
+    var taxType: String
+    var taxRate: Int
+    /// Of the line (unit × quantity).
+    var taxAmount: Paise
+}
+
+/// What only a cart's line has.
+struct CartLineDetailsWire: Codable, Sendable, Equatable {
+    @Null var variantId: String?
+    var slug: String
     @Null var variantName: String?
     var productType: String
-    var productImageUrl: String
     var stockAvailable: Bool
     var backorder: Bool
-    var onOffer: Bool
-    var onSubscription: Bool
-    var onPromotion: Bool
-    var quantity: Int
-    var isFreeItem: Bool
-    var freeQuantity: Int
     var categoryIds: [String]
     /// Whether `selling_price` includes GST.
     var priceIncludingTax: Bool
-    var listingPrice: Paise
-    var sellingPrice: Paise
     var sellingPriceExcludingTax: Paise
     /// Unit price the customer pays, GST included (sandbox extension).
     var sellingPriceIncludingTax: Paise
     var minOrderQuantity: Int
     var maxOrderQuantity: Int
     var incrementalQuantity: Int
-    var taxType: String
-    var taxRate: Int
     /// Line (unit × quantity) amounts.
     var subtotal: Paise
-    var taxAmount: Paise
     var totalPriceIncludingTax: Paise
-    var promotionDiscountAmount: Paise
-    var couponDiscountAmount: Paise
-    var handlingChargeExcludingTax: Paise
-    var handlingChargeTaxAmount: Paise
-    var handlingChargeIncludingTax: Paise
+    var handlingChargeExcludingTax: Paise = .zero
+    var handlingChargeTaxAmount: Paise = .zero
+    var handlingChargeIncludingTax: Paise = .zero
 }
 
-/// `Cart`, priced by ``PricingEngine``. Also the snapshot stored with an order.
-struct CartWire: Codable, Sendable, Equatable {
-    var id: String
-    var userId: String
-    var active: Bool
+/// `Cart`, priced by ``PricingEngine``: the totals it shares with an order and its own fields. Also the snapshot
+/// stored with an order.
+typealias CartWire = MergedWire<CartTotalsWire, CartDetailsWire>
+
+/// The block a cart and an order share, encoded into the same object as their own fields: the customer's contact
+/// and addresses, the discounts, subtotal, shipping, handling, taxes and what is left to pay.
+struct CartTotalsWire: Codable, Sendable, Equatable {
     @Null var customerEmail: String?
     @Null var customerPhone: String?
     @Null var customerNote: String?
@@ -77,10 +87,7 @@ struct CartWire: Codable, Sendable, Equatable {
     @Null var couponCode: String?
     var couponDiscountAmount: Paise
     @Null var couponDiscountPercent: Int?
-    /// Why a set coupon currently gives nothing (sandbox extension).
-    @Null var couponMessage: String?
     var subtotal: Paise
-    var itemsTaxAmount: Paise
     var subtotalIncludingTax: Paise
     var shippingEstimatedCost: Paise
     var shippingDiscountAmount: Paise
@@ -91,28 +98,51 @@ struct CartWire: Codable, Sendable, Equatable {
     @Null var shippingProviderId: String?
     @Null var shippingProviderName: String?
     @Null var courierCompanyId: String?
-    @Null var courierCompanyName: String?
-    @Null var fulfillmentPreference: FulfillmentPreferenceWire?
     @Null var estimatedDeliveryDays: Int?
-    var handlingChargeExcludingTax: Paise
-    var handlingChargeTaxAmount: Paise
-    var handlingChargeIncludingTax: Paise
+    /// The sandbox charges no handling: all three are zero.
+    var handlingChargeExcludingTax: Paise = .zero
+    var handlingChargeTaxAmount: Paise = .zero
+    var handlingChargeIncludingTax: Paise = .zero
     var totalTax: Paise
     var grandTotal: Paise
-    var loyaltyPointsRedeemed: Int
-    var loyaltyPointsValue: Paise
-    var loyaltyPointsEarned: Int
     var creditBalanceUsed: Paise
     @Null var giftCardCode: String?
     var giftCardAmount: Paise
-    @Null var giftCardBalance: Paise?
     var toBePaid: Paise
-    var cartItemsCount: Int
-    var cartItems: [CartItemWire]
+    var currency: CurrencyWire
     @Null var billingAddress: AddressPayload?
     @Null var shippingAddress: AddressPayload?
+
+    /// As an order shows them: no promotion percentage, and a coupon or gift card only when it gave something.
+    var ordered: CartTotalsWire {
+        var totals = self
+        totals.promotionDiscountPercent = nil
+        if !isCouponApplied {
+            totals.couponCode = nil
+            totals.couponDiscountPercent = nil
+        }
+        if giftCardAmount.value <= 0 { totals.giftCardCode = nil }
+        return totals
+    }
+}
+
+/// What only a cart has (an order names these its own way, see ``OrderDetailsWire``).
+struct CartDetailsWire: Codable, Sendable, Equatable {
+    var id: String
+    var userId: String
+    var active: Bool
+    /// Why a set coupon currently gives nothing (sandbox extension).
+    @Null var couponMessage: String?
+    var itemsTaxAmount: Paise
+    @Null var courierCompanyName: String?
+    @Null var fulfillmentPreference: FulfillmentPreferenceWire?
+    var loyaltyPointsRedeemed: Int
+    var loyaltyPointsValue: Paise
+    var loyaltyPointsEarned: Int
+    @Null var giftCardBalance: Paise?
+    var cartItemsCount: Int
+    var cartItems: [CartItemWire]
     var metadata: [String: String]
-    var currency: CurrencyWire
     var createdAt: Date
     var expiresAt: Date
 }

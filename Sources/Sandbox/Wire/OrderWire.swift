@@ -10,185 +10,124 @@ struct AppliedCouponWire: Codable, Sendable, Equatable {
 
 /// An order's `fulfillment_preference`: the cart's, with who chose it (`preference_type`; in the sandbox always
 /// the customer, `user`).
-struct OrderFulfillmentPreferenceWire: Codable, Sendable, Equatable {
-    var fulfillmentType: String
-    @Null var pickupLocationId: String?
-    var preferenceType: String
-    @Null var pickupLocationName: String?
+typealias OrderFulfillmentPreferenceWire = MergedWire<FulfillmentPreferenceWire, PreferenceTypeWire>
 
+struct PreferenceTypeWire: Codable, Sendable, Equatable {
+    var preferenceType = "user"
+}
+
+extension MergedWire<FulfillmentPreferenceWire, PreferenceTypeWire> {
     init(_ preference: FulfillmentPreferenceWire) {
-        fulfillmentType = preference.fulfillmentType
-        pickupLocationId = preference.pickupLocationId
-        preferenceType = "user"
-        pickupLocationName = preference.pickupLocationName
+        self.init(shared: preference, own: PreferenceTypeWire())
     }
 }
 
-/// `Order` / `OrderDetail` (note the singular `loyalty_point_*` names on orders).
-struct OrderWire: Encodable, Sendable {
+/// `Order` / `OrderDetail` (note the singular `loyalty_point_*` names on orders): its cart's totals as ordered,
+/// its status (as the list shows it too) and its own fields.
+typealias OrderWire = MergedWire<CartTotalsWire, MergedWire<OrderStatusWire, OrderDetailsWire>>
+
+extension MergedWire<CartTotalsWire, MergedWire<OrderStatusWire, OrderDetailsWire>> {
+    init(_ order: OrderRecord) {
+        self.init(
+            shared: order.snapshot.shared.ordered,
+            own: MergedWire<OrderStatusWire, OrderDetailsWire>(
+                shared: OrderStatusWire(order), own: OrderDetailsWire(order)))
+    }
+}
+
+/// An order's number, dates, status and the counts both the order and the list of orders show.
+struct OrderStatusWire: Encodable, Sendable {
     var orderNumber: String
     var orderDate: Date
-    var userId: String
-    var cartId: String
     var status: String
     var paymentStatus: String
     @Null var paymentSuccessDate: Date?
-    @Null var customerNote: String?
-    @Null var customerEmail: String?
-    @Null var customerPhone: String?
-    var isPromotionApplied: Bool
-    var promotionDiscountAmount: Paise
-    @Null var promotionDiscountPercent: Int?
-    var isCouponApplied: Bool
-    var couponDiscountAmount: Paise
-    @Null var couponDiscountPercent: Int?
-    var appliedPromotions: [AppliedPromotionWire]
-    var appliedCoupons: [AppliedCouponWire]
-    @Null var couponCode: String?
-    var promotionSavings: Paise
-    var couponSavings: Paise
-    var otherSavings: Paise
-    var totalSavings: Paise
-    var onSubscription: Bool
-    var subtotal: Paise
-    var itemTotalTax: Paise
-    var subtotalIncludingTax: Paise
-    var shippingEstimatedCost: Paise
-    var shippingDiscountAmount: Paise
-    var shippingAmount: Paise
-    var shippingTaxRate: Int
-    var shippingTaxAmount: Paise
-    var shippingAmountIncludingTax: Paise
-    @Null var shippingProviderId: String?
-    @Null var shippingProviderName: String?
-    @Null var courierCompanyId: String?
-    @Null var fulfillmentPreference: OrderFulfillmentPreferenceWire?
-    @Null var estimatedDeliveryDays: Int?
-    var handlingChargeExcludingTax: Paise
-    var handlingChargeTaxAmount: Paise
-    var handlingChargeIncludingTax: Paise
-    var totalTax: Paise
-    var grandTotal: Paise
+    var onSubscription = false
     var loyaltyPointRedeemed: Int
-    var creditBalanceUsed: Paise
-    @Null var giftCardCode: String?
-    var giftCardAmount: Paise
-    var toBePaid: Paise
-    var amountPaid: Paise
     var loyaltyPointEarned: Int
     var orderItemsCount: Int
-    var orderItems: [CartItemWire]
-    var currency: CurrencyWire
-    @Null var billingAddress: AddressPayload?
-    @Null var shippingAddress: AddressPayload?
-    var isCancellationAllowed: Bool
-    @Null var cancellationReason: String?
-
-    static let cancellableStatuses: Set<String> = ["pending", "confirmed"]
 
     init(_ order: OrderRecord) {
         let cart = order.snapshot
         orderNumber = order.orderNumber
         orderDate = order.createdAt
-        userId = order.userId
-        cartId = order.cartId
         status = order.status
         paymentStatus = order.paymentStatus
         paymentSuccessDate = order.paymentSuccessAt
-        customerNote = cart.customerNote
-        customerEmail = cart.customerEmail
-        customerPhone = cart.customerPhone
-        isPromotionApplied = cart.isPromotionApplied
-        promotionDiscountAmount = cart.promotionDiscountAmount
-        promotionDiscountPercent = nil
-        isCouponApplied = cart.isCouponApplied
-        couponDiscountAmount = cart.couponDiscountAmount
-        couponDiscountPercent = cart.isCouponApplied ? cart.couponDiscountPercent : nil
-        appliedPromotions = cart.appliedPromotions
+        loyaltyPointRedeemed = cart.loyaltyPointsRedeemed
+        loyaltyPointEarned = cart.loyaltyPointsEarned
+        orderItemsCount = cart.cartItemsCount
+    }
+}
+
+/// What only the full order has, next to its cart's totals and its status.
+struct OrderDetailsWire: Encodable, Sendable {
+    static let cancellableStatuses: Set<String> = ["pending", "confirmed"]
+
+    var userId: String
+    var cartId: String
+    var appliedCoupons: [AppliedCouponWire]
+    var promotionSavings: Paise
+    var couponSavings: Paise
+    var otherSavings: Paise
+    var totalSavings: Paise
+    var itemTotalTax: Paise
+    @Null var fulfillmentPreference: OrderFulfillmentPreferenceWire?
+    var amountPaid: Paise
+    var orderItems: [CartItemWire]
+    var isCancellationAllowed: Bool
+    @Null var cancellationReason: String?
+
+    init(_ order: OrderRecord) {
+        let cart = order.snapshot
+        userId = order.userId
+        cartId = order.cartId
         appliedCoupons =
             cart.isCouponApplied
             ? [AppliedCouponWire(code: cart.couponCode ?? "", discountAmount: cart.couponDiscountAmount)] : []
-        couponCode = cart.isCouponApplied ? cart.couponCode : nil
         promotionSavings = cart.promotionDiscountAmount
         couponSavings = cart.couponDiscountAmount
         otherSavings = cart.shippingDiscountAmount
         totalSavings = cart.promotionDiscountAmount + cart.couponDiscountAmount + cart.shippingDiscountAmount
-        onSubscription = false
-        subtotal = cart.subtotal
         itemTotalTax = cart.itemsTaxAmount
-        subtotalIncludingTax = cart.subtotalIncludingTax
-        shippingEstimatedCost = cart.shippingEstimatedCost
-        shippingDiscountAmount = cart.shippingDiscountAmount
-        shippingAmount = cart.shippingAmount
-        shippingTaxRate = cart.shippingTaxRate
-        shippingTaxAmount = cart.shippingTaxAmount
-        shippingAmountIncludingTax = cart.shippingAmountIncludingTax
-        shippingProviderId = cart.shippingProviderId
-        shippingProviderName = cart.shippingProviderName
-        courierCompanyId = cart.courierCompanyId
         fulfillmentPreference = cart.fulfillmentPreference.map(OrderFulfillmentPreferenceWire.init)
-        estimatedDeliveryDays = cart.estimatedDeliveryDays
-        handlingChargeExcludingTax = cart.handlingChargeExcludingTax
-        handlingChargeTaxAmount = cart.handlingChargeTaxAmount
-        handlingChargeIncludingTax = cart.handlingChargeIncludingTax
-        totalTax = cart.totalTax
-        grandTotal = cart.grandTotal
-        loyaltyPointRedeemed = cart.loyaltyPointsRedeemed
-        creditBalanceUsed = cart.creditBalanceUsed
-        giftCardCode = cart.giftCardAmount.value > 0 ? cart.giftCardCode : nil
-        giftCardAmount = cart.giftCardAmount
-        toBePaid = cart.toBePaid
         amountPaid = Paise(order.amountPaid)
-        loyaltyPointEarned = cart.loyaltyPointsEarned
-        orderItemsCount = cart.cartItemsCount
         orderItems = cart.cartItems
-        currency = cart.currency
-        billingAddress = cart.billingAddress
-        shippingAddress = cart.shippingAddress
         isCancellationAllowed = Self.cancellableStatuses.contains(order.status)
         cancellationReason = order.cancellationReason
     }
 }
 
 /// An order in `GET /orders`: the documented summary (`OrderList`), not the full order of `GET /orders/{n}`.
-struct OrderSummaryWire: Encodable, Sendable {
-    var orderNumber: String
-    var orderDate: Date
-    var status: String
-    var paymentStatus: String
-    @Null var paymentSuccessDate: Date?
+typealias OrderSummaryWire = MergedWire<OrderStatusWire, OrderSummaryDetailsWire>
+
+extension MergedWire<OrderStatusWire, OrderSummaryDetailsWire> {
+    init(_ order: OrderRecord) {
+        self.init(shared: OrderStatusWire(order), own: OrderSummaryDetailsWire(order))
+    }
+}
+
+/// What the list of orders shows beyond the status: the money, the lines and the times.
+struct OrderSummaryDetailsWire: Encodable, Sendable {
     var hasRefund: Bool
-    var onSubscription: Bool
     var grandTotal: Paise
-    var loyaltyPointRedeemed: Int
     var creditBalanceUsed: Paise
     var toBePaid: Paise
-    var orderItemsCount: Int
     var orderItems: [OrderSummaryItemWire]
     @Null var customerNote: String?
-    var loyaltyPointEarned: Int
     var currency: CurrencyWire
     var createdAt: Date
     var modifiedAt: Date
 
     init(_ order: OrderRecord) {
         let cart = order.snapshot
-        orderNumber = order.orderNumber
-        orderDate = order.createdAt
-        status = order.status
-        paymentStatus = order.paymentStatus
-        paymentSuccessDate = order.paymentSuccessAt
         // A cancelled order that had been paid is refunded to the original payment mode.
         hasRefund = order.status == "cancelled" && order.amountPaid > 0
-        onSubscription = false
         grandTotal = cart.grandTotal
-        loyaltyPointRedeemed = cart.loyaltyPointsRedeemed
         creditBalanceUsed = cart.creditBalanceUsed
         toBePaid = cart.toBePaid
-        orderItemsCount = cart.cartItemsCount
         orderItems = cart.cartItems.map(OrderSummaryItemWire.init)
         customerNote = cart.customerNote
-        loyaltyPointEarned = cart.loyaltyPointsEarned
         currency = cart.currency
         createdAt = order.createdAt
         // The sandbox keeps no modification time of its own: the last it knows of is the payment's.
@@ -196,49 +135,20 @@ struct OrderSummaryWire: Encodable, Sendable {
     }
 }
 
-/// A line of an order in `GET /orders` (`OrderItem` of the list: unit prices, the line's tax and discounts).
-struct OrderSummaryItemWire: Encodable, Sendable {
-    var productId: String
-    var productName: String
-    var productImageUrl: String
-    var sku: String
-    var onOffer: Bool
-    var onPromotion: Bool
-    var onSubscription: Bool
+/// A line of an order in `GET /orders` (`OrderItem` of the list): the cart line's ``OrderLineWire`` with the
+/// subscription and shipping fields the sandbox leaves empty.
+typealias OrderSummaryItemWire = MergedWire<OrderLineWire, OrderLineExtrasWire>
+
+struct OrderLineExtrasWire: Encodable, Sendable {
     @Null var subscriptionPlan: String?
     @Null var subscriptionInterval: Int?
     @Null var subscriptionFrequency: String?
-    var quantity: Int
-    var freeQuantity: Int
-    var isFreeItem: Bool
-    var sellingPrice: Paise
-    var listingPrice: Paise
-    var promotionDiscountAmount: Paise
-    var couponDiscountAmount: Paise
-    var taxType: String
-    var taxRate: Int
-    var taxAmount: Paise
-    var shippingAdditionalCost: Paise
+    var shippingAdditionalCost = Paise.zero
+}
 
+extension MergedWire<OrderLineWire, OrderLineExtrasWire> {
     init(_ item: CartItemWire) {
-        productId = item.productId
-        productName = item.productName
-        productImageUrl = item.productImageUrl
-        sku = item.sku
-        onOffer = item.onOffer
-        onPromotion = item.onPromotion
-        onSubscription = item.onSubscription
-        quantity = item.quantity
-        freeQuantity = item.freeQuantity
-        isFreeItem = item.isFreeItem
-        sellingPrice = item.sellingPrice
-        listingPrice = item.listingPrice
-        promotionDiscountAmount = item.promotionDiscountAmount
-        couponDiscountAmount = item.couponDiscountAmount
-        taxType = item.taxType
-        taxRate = item.taxRate
-        taxAmount = item.taxAmount
-        shippingAdditionalCost = .zero
+        self.init(shared: item.shared, own: OrderLineExtrasWire())
     }
 }
 

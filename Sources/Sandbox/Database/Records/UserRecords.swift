@@ -80,8 +80,8 @@ struct OTPRecord: SnakeCaseRecord, Sendable {
     static let databaseTableName = "otp"
     var token: String
     var sessionUserId: String
-    var action: String
-    var channel: String
+    var action: OTPAction
+    var channel: OTPChannel
     var phone: String?
     var email: String?
     var code: String
