@@ -48,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "ShopTUI",
-            dependencies: ["ShopCore", "CNCurses", "CQREncode"]
+            dependencies: ["StorefrontAPI", "ShopCore", "CNCurses", "CQREncode"]
         ),
         .target(
             name: "Sandbox",
@@ -59,6 +59,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // What ShopCore's and ShopTUI's tests share: the exhaustive TestStore, the fixtures, the unimplemented
+        // and offline APIs and the recording stub.
+        .target(
+            name: "ShopTestSupport",
+            dependencies: ["StorefrontAPI", "ShopCore"],
+            path: "Tests/ShopTestSupport"
         ),
         // The SSH kiosk's pure parts: sshd_config, visitor identity, settings file, scripted requests.
         .target(
@@ -86,8 +93,12 @@ let package = Package(
             ],
             exclude: ["VendorExamples"]
         ),
-        .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore"]),
-        .testTarget(name: "ShopTUITests", dependencies: ["ShopTUI", "ShopCore", "StorefrontAPI"], exclude: ["Golden"]),
+        .testTarget(name: "ShopCoreTests", dependencies: ["ShopCore", "ShopTestSupport"]),
+        .testTarget(
+            name: "ShopTUITests",
+            dependencies: ["ShopTUI", "ShopCore", "StorefrontAPI", "ShopTestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "SandboxTests",
             dependencies: ["Sandbox", .product(name: "GRDB", package: "GRDB.swift")]

@@ -107,7 +107,7 @@ struct CartCommand: AsyncParsableCommand {
             let connection = try await StoreConnection.open(target)
             let report: CartImport.Report
             do {
-                report = try await CartImport.run(snapshot, api: connection.client, replace: replace)
+                report = try await CartImport.run(snapshot, api: .live(connection.client), replace: replace)
             } catch let failure as CartImport.Failure {
                 await connection.close()
                 throw CommandFailure(failure.errorDescription ?? "\(failure)")

@@ -116,7 +116,7 @@ struct ReplayCommand: AsyncParsableCommand {
                 configuration: ClientConfiguration(baseURL: url, apiKey: key),
                 tokenStore: MemoryTokenStore())
         }
-        let session = ReplaySession(recording: recording, api: client)
+        let session = ReplaySession(recording: recording, api: .live(client))
         var outcome = TerminalRunner.Outcome.quit
         var quitEarly = false
         if view {

@@ -67,7 +67,8 @@ struct ShopCommand: AsyncParsableCommand {
         let catalogCache = target.catalogCache()
         let saved = catalogCache.load().map { [Action.catalog(.savedCopyRead($0))] } ?? []
         let shop = Store(
-            initialState: initial, environment: ShopEnvironment(api: connection.client, catalogCache: catalogCache))
+            initialState: initial,
+            environment: ShopEnvironment(api: .live(connection.client), catalogCache: catalogCache))
         defer { shop.cancelAll() }
         let recorder = try await recording.start(shop, connection: connection)
         defer { recorder?.close() }

@@ -104,7 +104,7 @@ struct SupportCommand: AsyncParsableCommand {
             var initial = State()
             initial.readOnly = ReadOnlyMode(cartOwner: userID)
             initial.route = [.cart]
-            let shop = Store(initialState: initial, environment: ShopEnvironment(api: support))
+            let shop = Store(initialState: initial, environment: ShopEnvironment(api: .live(support)))
             defer { shop.cancelAll() }
             try await display.run(shop, storeName: connection.storeName, connection: connection)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import StorefrontAPI
 import Synchronization
 import Testing
@@ -163,7 +164,7 @@ import Testing
         let environment = ShopEnvironment(api: api, clock: TestClock(), policy: .test)
         let store = Store(environment: environment)
         var lines: [String] = []
-        store.onAction = { action in lines.append(try! ActionLog.line(for: action)) }
+        store.observe { action, _ in lines.append(try! ActionLog.line(for: action)) }
         store.send(.appStarted)
         await store.finish()
         store.send(.select)

@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import StorefrontAPI
 import Testing
 
@@ -72,7 +73,7 @@ import Testing
         let categories: CategoriesPage = try Fixtures.decode(#"{"categories":[]}"#)
         // A stored session (so its cart is on the server) that could not be refreshed while the store was away.
         let api = StubAPI {
-            $0.storedSession = Fixtures.guest
+            $0.peekSession = { Fixtures.guest }
             $0.session = { _ throws(APIError) in throw .network("offline") }
             $0.products = { _ in page }
             $0.categories = { _ in categories }

@@ -1,4 +1,5 @@
 import Foundation
+import ShopTestSupport
 import StorefrontAPI
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// No request beyond the fewest the API allows (BENCHMARKS.md, "Journey"), without losing what the requests
 /// were for: a cart is read when it may exist or may have changed, Juspay is asked when the order has no link.
 @MainActor @Suite struct FewestRequestsTests {
-    static func emptyCatalog(_ handlers: inout Handlers) {
+    static func emptyCatalog(_ handlers: inout ShopAPI) {
         handlers.products = { _ in try! Fixtures.productsPage([], next: nil) }
         handlers.categories = { _ in try! Fixtures.decode(#"{"categories":[]}"#) }
     }
@@ -45,7 +46,7 @@ import Testing
         let cart = Fixtures.cart([Fixtures.item("p1", quantity: 1)])
         let api = StubAPI {
             Self.emptyCatalog(&$0)
-            $0.storedSession = Fixtures.guest
+            $0.peekSession = { Fixtures.guest }
             $0.session = { _ in Fixtures.guest }
             $0.userCart = { _ in cart }
         }

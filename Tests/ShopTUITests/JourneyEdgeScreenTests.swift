@@ -1,5 +1,6 @@
 import Foundation
 import ShopCore
+import ShopTestSupport
 import StorefrontAPI
 import Testing
 
@@ -17,7 +18,7 @@ import Testing
 
     static var login: State {
         var state = ScreenFixtures.routed(ScreenFixtures.base, [.catalog, .login])
-        state.session = .ready(ScreenFixtures.guest)
+        state.session = .ready(Fixtures.guest)
         state.user = nil
         return state
     }
@@ -61,21 +62,21 @@ import Testing
     }
 
     @Test func uPutsBackTheRemovedLine() {
-        let app = ScreenFixtures.app(ScreenFixtures.routed(ScreenFixtures.base, [.catalog, .cart]))
+        let app = ScreenFixtures.app(ScreenFixtures.routed(ScreenFixtures.base, [.catalog, .cart]), api: .offline)
         #expect(app.keyTable.binding(for: .char("u")) == nil)
         _ = app.handle(.char("d"))
         #expect(app.state.notice?.text == "Removed Darjeeling First Flush. u undo")
         #expect(Self.screen(app).contains("u undo"))
         #expect(app.keyTable.binding(for: .char("u"))?.label == "undo")
         var sent: [Action] = []
-        app.store.onAction = { sent.append($0) }
+        app.store.observe { action, _ in sent.append(action) }
         _ = app.handle(.char("u"))
         #expect(sent.first == .cart(.undoRemove))
         #expect(app.state.cart.quantity(of: LineID(productId: "p1", variantId: nil)) == 2)
     }
 
     @Test func capitalLAsksBeforeLoggingOut() {
-        let app = ScreenFixtures.app(ScreenFixtures.routed(ScreenFixtures.base, [.catalog, .account]))
+        let app = ScreenFixtures.app(ScreenFixtures.routed(ScreenFixtures.base, [.catalog, .account]), api: .offline)
         _ = app.handle(.char("L"))
         #expect(app.state.account.confirmingLogout)
         #expect(app.state.isSignedIn)
@@ -85,7 +86,7 @@ import Testing
         #expect(app.state.isSignedIn)
         _ = app.handle(.char("L"))
         var sent: [Action] = []
-        app.store.onAction = { sent.append($0) }
+        app.store.observe { action, _ in sent.append(action) }
         _ = app.handle(.char("y"))
         #expect(sent.first == .session(.logout))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ShopCore
+import ShopTestSupport
 import StorefrontAPI
 import Testing
 
@@ -39,14 +40,14 @@ import Testing
         var random = SplitMix(state: 0x5EED_CAFE)
         let sizes = [(40, 12), (80, 24), (160, 48), (1, 1), (39, 11), (120, 30), (500, 200), (60, 15)]
         let starts = ScreenFixtures.screens
-        var app = ScreenFixtures.app(starts[0].1)
+        var app = ScreenFixtures.app(starts[0].1, api: .offline)
         var checked = 0
         var quits = 0
         for step in 0..<Self.keyCount {
             if step % 500 == 0 {
                 // A fresh app on another screen now and then; let pending effects deliver their answers.
                 app.store.cancelAll()
-                app = ScreenFixtures.app(starts[Int.random(in: 0..<starts.count, using: &random)].1)
+                app = ScreenFixtures.app(starts[Int.random(in: 0..<starts.count, using: &random)].1, api: .offline)
                 await Task.yield()
             }
             let key = Self.alphabet[Int.random(in: 0..<Self.alphabet.count, using: &random)]

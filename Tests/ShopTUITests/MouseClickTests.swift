@@ -1,5 +1,6 @@
 import Foundation
 import ShopCore
+import ShopTestSupport
 import StorefrontAPI
 import Testing
 
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func aClickOnACatalogRowSelectsItAndASecondClickOpensIt() throws {
-        let app = ScreenFixtures.app(ScreenFixtures.base)
+        let app = ScreenFixtures.app(ScreenFixtures.base, api: .offline)
         #expect(app.state.catalog.selectedIndex == 1)
         let row = try Self.row(of: "Masala Chai Blend", in: Self.frame(app))
         _ = Self.click(app, row: row)
@@ -40,9 +41,9 @@ import Testing
 
     @Test func aClickOnACartLineSelectsItAndASecondClickGoesToCheckoutLikeEnter() throws {
         let state = ScreenFixtures.screens.first { $0.0 == "cart" }!.1
-        let app = ScreenFixtures.app(state)
+        let app = ScreenFixtures.app(state, api: .offline)
         var recorded: [Action] = []
-        app.store.onAction = { recorded.append($0) }
+        app.store.observe { action, _ in recorded.append(action) }
         let name = try #require(state.cart.lines.last?.item.displayName)
         let row = try Self.row(of: name, in: Self.frame(app))
         _ = Self.click(app, row: row)
@@ -56,14 +57,14 @@ import Testing
 
     @Test func aDoubleClickOpensAtOnceAndTheClickBeforeItDoesNotOpenTwice() throws {
         let orders = ScreenFixtures.screens.first { $0.0 == "orders" }!.1
-        let app = ScreenFixtures.app(orders)
+        let app = ScreenFixtures.app(orders, api: .offline)
         let last = try #require(orders.orders.orders.last)
         let row = try Self.row(of: last.orderNumber, in: Self.frame(app))
         _ = Self.click(app, row: row, .doubleClick)
         #expect(app.state.currentRoute == .orderDetail(orderNumber: last.orderNumber))
 
         // ncurses may report the first click of a pair before the double click: the pair opens once.
-        let catalog = ScreenFixtures.app(ScreenFixtures.base)
+        let catalog = ScreenFixtures.app(ScreenFixtures.base, api: .offline)
         let selectedRow = try Self.row(of: "Assam Breakfast", in: Self.frame(catalog))
         _ = Self.click(catalog, row: selectedRow)
         #expect(catalog.state.currentRoute == .product(id: "p2"))
@@ -73,7 +74,7 @@ import Testing
         #expect(catalog.state.route.count == 2)
 
         // Selecting click and double click in one read (no frame between): the row is opened, not the one after.
-        let fresh = ScreenFixtures.app(ScreenFixtures.base)
+        let fresh = ScreenFixtures.app(ScreenFixtures.base, api: .offline)
         let row4 = try Self.row(of: "Masala Chai Blend", in: Self.frame(fresh))
         _ = Self.click(fresh, row: row4)
         _ = Self.click(fresh, row: row4, .doubleClick)
@@ -103,7 +104,7 @@ import Testing
     @Test func clicksOutsideTheListOrUnderHelpDoNothing() throws {
         let app = ScreenFixtures.app(ScreenFixtures.base)
         var recorded: [Action] = []
-        app.store.onAction = { recorded.append($0) }
+        app.store.observe { action, _ in recorded.append(action) }
         let rows = Self.frame(app)
         let blank = try #require(
             rows.indices.dropFirst(3).first { rows[$0].trimmingCharacters(in: .whitespaces).isEmpty })
@@ -145,7 +146,7 @@ import Testing
 
     @Test func aClickOnAFooterHintDoesWhatItSays() throws {
         let state = ScreenFixtures.screens.first { $0.0 == "cart" }!.1
-        let app = ScreenFixtures.app(state)
+        let app = ScreenFixtures.app(state, api: .offline)
         let rows = Self.frame(app)
         let footer = rows[23]
         let coupons = try #require(footer.range(of: "p coupons"))
@@ -153,7 +154,7 @@ import Testing
         _ = Self.click(app, row: 23, col: col)
         #expect(app.state.currentRoute == .coupons)
 
-        let quitting = ScreenFixtures.app(state)
+        let quitting = ScreenFixtures.app(state, api: .offline)
         let quitRow = Self.frame(quitting)[23]
         let quit = try #require(quitRow.range(of: "q quit"))
         #expect(
@@ -161,7 +162,7 @@ import Testing
         )
 
         // Between two hints, nothing.
-        let gap = ScreenFixtures.app(state)
+        let gap = ScreenFixtures.app(state, api: .offline)
         let gapRow = Self.frame(gap)[23]
         let end = try #require(gapRow.range(of: "p coupons")).upperBound
         #expect(Self.click(gap, row: 23, col: gapRow.distance(from: gapRow.startIndex, to: end)) == .continue)

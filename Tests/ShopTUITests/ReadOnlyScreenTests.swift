@@ -1,5 +1,6 @@
 import Foundation
 import ShopCore
+import ShopTestSupport
 import StorefrontAPI
 import Testing
 
@@ -102,7 +103,7 @@ import Testing
 
     @Test func theViewersOwnScreensAreRefusedInASupportViewAndOpenInPlainReadOnly() {
         for key in [Key.char("w"), .char("l"), .char("p"), .enter] {
-            let app = ScreenFixtures.app(Self.supportCart())
+            let app = ScreenFixtures.app(Self.supportCart(), api: .offline)
             _ = app.handle(key)
             #expect(app.state.notice == Notice(.error, Reducer.supportViewNotice), "\(key)")
             #expect(app.state.currentRoute == .cart)
@@ -114,7 +115,7 @@ import Testing
         // The viewer's own shop in read-only keeps the wishlist and orders in its footer, and opens them.
         var demo = ScreenGoldenTests.state("cart")
         demo.readOnly = ReadOnlyMode()
-        let app = ScreenFixtures.app(demo)
+        let app = ScreenFixtures.app(demo, api: .offline)
         let footer = app.keyTable.footerHints(width: 200).map(\.label)
         #expect(footer.contains("wishlist") && footer.contains("orders"), "\(footer)")
         #expect(!app.keyTable.helpLines().contains { $0.help.contains("support view") })

@@ -1,5 +1,6 @@
 import Foundation
 import ShopCore
+import ShopTestSupport
 import StorefrontAPI
 import Testing
 
@@ -34,7 +35,7 @@ import Testing
         #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII || $0 == "₹" })
         // While the first page is being read after the session started, too.
         var loading = state
-        loading.session = .ready(ScreenFixtures.guest)
+        loading.session = .ready(Fixtures.guest)
         loading.inFlight = [.products]
         loading.catalog.isLoading = true
         #expect(Self.text(loading).contains("refreshing…"))
@@ -48,7 +49,7 @@ import Testing
         #expect(text.contains("saved copy"))
         #expect(!text.contains("refreshing"))
         var answered = Self.savedCopy()
-        answered.session = .ready(ScreenFixtures.guest)
+        answered.session = .ready(Fixtures.guest)
         answered.inFlight = []
         answered.catalog.showsSavedCopy = false
         let plain = Self.text(answered)

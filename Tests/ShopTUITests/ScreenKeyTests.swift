@@ -1,5 +1,6 @@
 import Foundation
 import ShopCore
+import ShopTestSupport
 import StorefrontAPI
 import Testing
 
@@ -28,7 +29,7 @@ import Testing
 
     static func make(_ name: String) -> (ShopApp, [Action]) {
         let (_, state, focus) = cases.first { $0.0 == name }!
-        let app = ScreenFixtures.app(state)
+        let app = ScreenFixtures.app(state, api: .offline)
         if let focus { app.perform(.focus(focus)) }
         return (app, [])
     }
@@ -43,7 +44,7 @@ import Testing
         for binding in table.bindings where binding.inFooter {
             let (app, _) = Self.make(name)
             var recorded: [Action] = []
-            app.store.onAction = { recorded.append($0) }
+            app.store.observe { action, _ in recorded.append(action) }
             let focusBefore = app.focus
             let key = binding.keys[0]
             let command = app.handle(key)
@@ -90,7 +91,7 @@ import Testing
     @Test func typingGoesToTheFieldAndQDoesNotQuit() {
         let app = ScreenFixtures.app(ScreenFixtures.base)
         var recorded: [Action] = []
-        app.store.onAction = { recorded.append($0) }
+        app.store.observe { action, _ in recorded.append(action) }
         _ = app.handle(.char("/"))
         #expect(app.focus == .searchQuery)
         #expect(app.handle(.char("q")) == .continue)
@@ -118,7 +119,7 @@ import Testing
     @Test func aNoticeStaysOnTheScreenWhereItAppeared() {
         var state = ScreenFixtures.base
         state.notice = ShopCore.Notice(.success, "Added Assam Breakfast to the cart.")
-        let app = ScreenFixtures.app(state)
+        let app = ScreenFixtures.app(state, api: .offline)
         let before = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default)
         #expect(before.buffer.rowText(22).contains("Added Assam Breakfast"))
         _ = app.handle(.char("w"))
@@ -132,7 +133,7 @@ import Testing
         let (app, _) = Self.make(name)
         #expect(app.keyTable.helpLines().contains { $0.keys == "r" && $0.help == "Read the cart again from the store" })
         var recorded: [Action] = []
-        app.store.onAction = { recorded.append($0) }
+        app.store.observe { action, _ in recorded.append(action) }
         _ = app.handle(.char("r"))
         #expect(recorded == [.cart(.load)])
     }
@@ -151,7 +152,7 @@ import Testing
         var state = ScreenFixtures.base
         let failure = ShopCore.Notice(.error, APIError.timeout.message)
         state.notice = failure
-        let app = ScreenFixtures.app(state)
+        let app = ScreenFixtures.app(state, api: .offline)
         _ = app.handle(.char("w"))
         #expect(app.state.currentRoute == .wishlist)
         #expect(app.state.notice == nil, "leaving the screen dismisses its notice")
@@ -165,7 +166,7 @@ import Testing
     @Test func mouseWheelMovesTheSelection() {
         let app = ScreenFixtures.app(ScreenFixtures.base)
         var recorded: [Action] = []
-        app.store.onAction = { recorded.append($0) }
+        app.store.observe { action, _ in recorded.append(action) }
         _ = app.handle(.mouse(MouseEvent(kind: .wheelDown, row: 5, col: 5)))
         #expect(recorded == [.moveSelection(by: 1)])
         #expect(app.state.catalog.selectedIndex == 2)

@@ -6,47 +6,7 @@ import Testing
 
 /// Export a cart from one sandbox visitor and import it as another, over real HTTP.
 @Suite struct CartSnapshotTests {
-    final class Harness {
-        let directory: URL
-        let server: SandboxServer
-
-        init() async throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("sf-support-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            server = try await SandboxServer.start(
-                SandboxConfiguration(databasePath: directory.appendingPathComponent("db.sqlite").path))
-        }
-
-        func visitor() -> StorefrontClient {
-            StorefrontClient(
-                configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "k"), tokenStore: MemoryTokenStore()
-            )
-        }
-
-        func close() async {
-            await server.stop()
-            try? FileManager.default.removeItem(at: directory)
-        }
-
-        /// A cart over ₹500 with WELCOME10 and the ₹250 gift card.
-        func cartWithCouponAndGiftCard(_ client: StorefrontClient) async throws -> Cart {
-            let products = try await client.products(ProductQuery(page: 1, limit: 40)).products
-            let simple = products.filter { !$0.hasVariant && $0.isPurchasable }
-            let picked = Array(simple.prefix(2))
-            try #require(picked.count == 2)
-            var cart = try await client.createCart(
-                items: [CartItemUpdate(productId: picked[0].id, variantId: nil, quantity: 2)])
-            cart = try await client.setItem(
-                cartID: cart.id, CartItemUpdate(productId: picked[1].id, variantId: nil, quantity: 2))
-            if cart.subtotal < Money(minorUnits: 60_000) {
-                cart = try await client.setItem(
-                    cartID: cart.id, CartItemUpdate(productId: picked[1].id, variantId: nil, quantity: 5))
-            }
-            cart = try await client.applyCoupon(cartID: cart.id, code: "WELCOME10")
-            cart = try await client.redeemGiftCard(cartID: cart.id, code: "GIFT250")
-            return cart
-        }
-    }
+    typealias Harness = SandboxSite
 
     @Test func exportedCartImportsAsAnotherVisitorWithEqualTotals() async throws {
         let harness = try await Harness()
@@ -57,7 +17,7 @@ import Testing
         #expect(cart.giftCardAmount > .zero)
 
         let data = try CartSnapshot(cart: cart, store: "sandbox", withPII: false).encoded()
-        let report = try await CartImport.run(try CartSnapshot.decode(data), api: bob)
+        let report = try await CartImport.run(try CartSnapshot.decode(data), api: .live(bob))
 
         #expect(report.isIdentical, "\(report.summary)")
         #expect(report.cart.toBePaid == cart.toBePaid)
@@ -80,7 +40,7 @@ import Testing
                 productId: "no-such-product", variantId: nil, name: "Ghost", quantity: 1,
                 sellingPrice: Money(minorUnits: 100)))
         await #expect(throws: CartImport.Failure.unknownProduct(name: "Ghost", id: "no-such-product")) {
-            _ = try await CartImport.run(snapshot, api: bob)
+            _ = try await CartImport.run(snapshot, api: .live(bob))
         }
         #expect(try await bob.userCart(userID: nil) == nil, "a cart was half-imported")
         await harness.close()
@@ -94,7 +54,7 @@ import Testing
             cart: try await harness.cartWithCouponAndGiftCard(alice), store: "sandbox", withPII: false)
         snapshot.couponCode = "EXPIRED50"
         do {
-            _ = try await CartImport.run(snapshot, api: bob)
+            _ = try await CartImport.run(snapshot, api: .live(bob))
             Issue.record("an expired coupon was accepted")
         } catch let failure as CartImport.Failure {
             guard case .rejected(let step, _, _) = failure else { throw failure }
@@ -107,9 +67,7 @@ import Testing
 
     @Test func aRefusedReplacePutsBackCouponGiftCardPointsCreditAndAddress() async throws {
         let harness = try await Harness()
-        let customer = StorefrontClient(
-            configuration: ClientConfiguration(baseURL: harness.server.baseURL, apiKey: "k", debugMode: true),
-            tokenStore: MemoryTokenStore())
+        let customer = harness.client()
         let challenge = try await customer.login(.phone, identifier: "9876543210")
         _ = try await customer.verifyOTP(try #require(challenge.otp), challenge: challenge)
         var cart = try await harness.cartWithCouponAndGiftCard(customer)
@@ -129,7 +87,7 @@ import Testing
         snapshot.loyaltyPointsRedeemed = 50
         snapshot.creditBalanceUsed = Money(minorUnits: 10_000_000)
         do {
-            _ = try await CartImport.run(snapshot, api: customer, replace: true)
+            _ = try await CartImport.run(snapshot, api: .live(customer), replace: true)
             Issue.record("credit beyond the balance was accepted")
         } catch let failure as CartImport.Failure {
             guard case .rejected(let step, _, let notRestored) = failure else { throw failure }
@@ -165,7 +123,7 @@ import Testing
             cart: try await harness.cartWithCouponAndGiftCard(alice), store: "sandbox", withPII: false)
         snapshot.lines[0].sellingPrice = snapshot.lines[0].sellingPrice + Money(minorUnits: 1_000)
         snapshot.totals.grandTotal = snapshot.totals.grandTotal + Money(minorUnits: 2_000)
-        let report = try await CartImport.run(snapshot, api: bob)
+        let report = try await CartImport.run(snapshot, api: .live(bob))
         #expect(!report.isIdentical)
         #expect(report.lineDifferences.count == 1)
         #expect(report.lineDifferences[0].contains("price"))
@@ -198,5 +156,29 @@ import Testing
         #expect(throws: CartSnapshot.ReadError.self) { _ = try CartSnapshot.decode(Data(#"{"hello": 1}"#.utf8)) }
         let message = CartSnapshot.ReadError.newerVersion(9).errorDescription ?? ""
         #expect(message.contains("Update storefront"))
+    }
+}
+
+extension SandboxSite {
+    /// A visitor of its own, as the app would be (no debug mode).
+    func visitor() -> StorefrontClient { client(debugMode: false) }
+
+    /// A cart over ₹500 with WELCOME10 and the ₹250 gift card.
+    func cartWithCouponAndGiftCard(_ client: StorefrontClient) async throws -> Cart {
+        let products = try await client.products(ProductQuery(page: 1, limit: 40)).products
+        let simple = products.filter { !$0.hasVariant && $0.isPurchasable }
+        let picked = Array(simple.prefix(2))
+        try #require(picked.count == 2)
+        var cart = try await client.createCart(
+            items: [CartItemUpdate(productId: picked[0].id, variantId: nil, quantity: 2)])
+        cart = try await client.setItem(
+            cartID: cart.id, CartItemUpdate(productId: picked[1].id, variantId: nil, quantity: 2))
+        if cart.subtotal < Money(minorUnits: 60_000) {
+            cart = try await client.setItem(
+                cartID: cart.id, CartItemUpdate(productId: picked[1].id, variantId: nil, quantity: 5))
+        }
+        cart = try await client.applyCoupon(cartID: cart.id, code: "WELCOME10")
+        cart = try await client.redeemGiftCard(cartID: cart.id, code: "GIFT250")
+        return cart
     }
 }

@@ -7,45 +7,7 @@ import Testing
 
 /// Record a real session against one sandbox, replay it against another, over loopback.
 @Suite(.serialized) @MainActor struct ReplayTests {
-    /// A seeded sandbox server on a temporary database.
-    @MainActor final class Site {
-        let directory: URL
-        var server: SandboxServer
-
-        var databasePath: String { directory.appendingPathComponent("db.sqlite").path }
-
-        init() async throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("sf-replay-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            server = try await SandboxServer.start(
-                SandboxConfiguration(databasePath: directory.appendingPathComponent("db.sqlite").path))
-        }
-
-        /// Stops the server, runs `sql` on its database, starts it again.
-        func alter(_ sql: String, _ arguments: StatementArguments) async throws {
-            await server.stop()
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(30)
-            let queue = try DatabaseQueue(path: databasePath, configuration: configuration)
-            try await queue.write { db in
-                try db.execute(sql: sql, arguments: arguments)
-                #expect(db.changesCount == 1)
-            }
-            try queue.close()
-            server = try await SandboxServer.start(SandboxConfiguration(databasePath: databasePath))
-        }
-
-        func client(tokens: MemoryTokenStore = MemoryTokenStore()) -> StorefrontClient {
-            StorefrontClient(
-                configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "k", debugMode: true),
-                tokenStore: tokens)
-        }
-
-        func close() async {
-            await server.stop()
-            try? FileManager.default.removeItem(at: directory)
-        }
-    }
+    typealias Site = SandboxSite
 
     /// What the recording must never contain.
     struct Secrets {
@@ -72,7 +34,7 @@ import Testing
     {
         let tokens = MemoryTokenStore()
         let clock = TestClock()
-        let store = Store(environment: ShopEnvironment(api: sandbox.client(tokens: tokens), clock: clock))
+        let store = Store(environment: ShopEnvironment(api: .live(sandbox.client(tokens: tokens)), clock: clock))
         let recorder = try store.record(to: file, store: "sandbox")
         var secrets = Secrets()
         func send(_ action: Action) async throws {
@@ -140,13 +102,14 @@ import Testing
         // The recorded state is the pure reducer over the lines: it ends where the customer ended.
         let lines = recording.entries.map(\.action)
         var recorded = State()
-        let environment = ShopEnvironment(api: StorefrontClient(configuration: .init(baseURL: file, apiKey: "k")))
+        let environment = ShopEnvironment(
+            api: .live(StorefrontClient(configuration: .init(baseURL: file, apiKey: "k"))))
         recorded = try ActionLog.replay(lines.map { try ActionLog.line(for: $0) }, environment: environment)
         #expect(recorded.payment.phase == .awaiting)
         #expect(ReplayFingerprint(recorded) == ReplayFingerprint(final))
 
         let second = try await Site()
-        let report = await Replayer(recording: recording, api: second.client()).run()
+        let report = await Replayer(recording: recording, api: .live(second.client())).run()
         #expect(report.isSame, "\(report.headline)")
         #expect(report.headline == "replayed \(recording.intents.count) intents; same state")
         #expect(report.intentsReplayed == recording.intents.count)
@@ -170,7 +133,7 @@ import Testing
         let recording = try await Self.recordedCheckout(enter: true)
         #expect(!recording.intents.contains { $0.action == .session(.submitOTP) })
         let second = try await Site()
-        let report = await Replayer(recording: recording, api: second.client()).run()
+        let report = await Replayer(recording: recording, api: .live(second.client())).run()
         #expect(report.isSame, "\(report.headline)")
         #expect(report.notes.contains { $0.contains("OTP") })
         await second.close()
@@ -185,7 +148,7 @@ import Testing
 
         let second = try await Site()
         try await second.alter("UPDATE product SET selling_price = selling_price + 10000 WHERE id = ?", [Self.mouse])
-        let report = await Replayer(recording: try Recording.read(contentsOf: file), api: second.client()).run()
+        let report = await Replayer(recording: try Recording.read(contentsOf: file), api: .live(second.client())).run()
         guard case .different(let intent, let summary, let differences) = report.outcome else {
             Issue.record("expected a difference, got \(report.headline)")
             await second.close()
@@ -214,7 +177,7 @@ import Testing
         let second = try await Site()
         let recording = try Recording.read(contentsOf: file)
         // Nobody pays during replay: the live polling runs its 40 polls on replay's clock and times out.
-        let report = await Replayer(recording: recording, api: second.client()).run()
+        let report = await Replayer(recording: recording, api: .live(second.client())).run()
         guard case .different(let intent, let summary, let differences) = report.outcome else {
             Issue.record("expected a difference, got \(report.headline)")
             await second.close()
@@ -237,7 +200,7 @@ import Testing
         let client = StorefrontClient(
             configuration: ClientConfiguration(baseURL: second.server.baseURL, apiKey: "k", debugMode: false),
             transport: UnannouncedTransport(), tokenStore: MemoryTokenStore())
-        let report = await Replayer(recording: try Recording.read(contentsOf: file), api: client).run()
+        let report = await Replayer(recording: try Recording.read(contentsOf: file), api: .live(client)).run()
         guard case .stopped(let intent, let summary, let reason) = report.outcome else {
             Issue.record("expected a stop, got \(report.headline)")
             await second.close()
@@ -267,7 +230,8 @@ import Testing
                 try Recording.line(for: .orders(.loaded(page: 1, orders: [], nextPage: nil)), origin: .answer),
             ].joined(separator: "\n") + "\n"
         let sandbox = try await Site()
-        let report = await Replayer(recording: try Recording.decode(Data(text.utf8)), api: sandbox.client()).run()
+        let report = await Replayer(recording: try Recording.decode(Data(text.utf8)), api: .live(sandbox.client()))
+            .run()
         #expect(report.notes.contains { $0.contains("already signed in") })
         guard case .different(1, "appStarted", let differences) = report.outcome else {
             Issue.record("expected a difference at intent #1, got \(report.headline)")

@@ -52,7 +52,7 @@ public enum CartImport {
         }
     }
 
-    public static func run(_ snapshot: CartSnapshot, api: any ShopAPI, replace: Bool = false)
+    public static func run(_ snapshot: CartSnapshot, api: ShopAPI, replace: Bool = false)
         async throws -> Report
     {
         // 1. Check everything before changing anything.
@@ -79,7 +79,7 @@ public enum CartImport {
         var step = "cart"
     }
 
-    private static func check(_ line: CartSnapshot.Line, api: any ShopAPI) async throws(Failure) {
+    private static func check(_ line: CartSnapshot.Line, api: ShopAPI) async throws(Failure) {
         let product: Product
         do {
             product = try await api.product(line.productId)
@@ -102,7 +102,7 @@ public enum CartImport {
     /// Makes the session's cart the snapshot's: its lines, then its coupon, gift card, points, credit and (with
     /// personal data) addresses; what the replaced cart had and the snapshot has not is taken off.
     private static func build(
-        _ snapshot: CartSnapshot, previousLines: [CartItem], api: any ShopAPI, progress: inout Progress
+        _ snapshot: CartSnapshot, previousLines: [CartItem], api: ShopAPI, progress: inout Progress
     ) async throws(APIError) -> Cart {
         if var current = progress.cart {
             for line in previousLines where !snapshot.lines.contains(where: { $0.lineID == line.lineID }) {

@@ -50,7 +50,7 @@ enum CartRestore {
     /// points, credit, addresses). `step` names each change before it is sent (for the failure's message).
     /// Stops at the first refusal, unless `bestEffort`, which goes on with the next part.
     static func apply(
-        _ wanted: Extras, to cart: Cart, api: any ShopAPI, bestEffort: Bool = false,
+        _ wanted: Extras, to cart: Cart, api: ShopAPI, bestEffort: Bool = false,
         step: (String) -> Void = { _ in }
     ) async throws(APIError) -> Cart {
         var current = cart
@@ -122,7 +122,7 @@ enum CartRestore {
 
     /// Puts the session's cart back as `previous` was (nil: no cart), as far as the store allows; the parts
     /// that still differ, in words (empty when it is as it was).
-    static func restore(_ previous: Cart?, api: any ShopAPI) async -> [String] {
+    static func restore(_ previous: Cart?, api: ShopAPI) async -> [String] {
         let wantedLines = previous?.cartItems.filter { !$0.isFreeItem } ?? []
         var current = (try? await api.userCart(userID: nil)) ?? nil
         if current == nil, !wantedLines.isEmpty {

@@ -185,6 +185,8 @@ public final class Recorder {
     public private(set) var writeError: (any Error)?
     /// Lines written after the header.
     public private(set) var count = 0
+    /// Stops the observation of the store attached to.
+    private var detach: (() -> Void)?
 
     /// Writes the header to `handle`.
     public init(
@@ -222,17 +224,16 @@ public final class Recorder {
         }
     }
 
-    /// Records every action `store` handles from now on (after any observer already set).
+    /// Records every action `store` handles from now on, until ``close()``.
     public func attach(to store: Store) {
-        let previous = store.onOriginAction
-        store.onOriginAction = { action, origin in
-            previous?(action, origin)
-            self.write(action, origin: origin)
-        }
+        let observation = store.observe { [weak self] action, origin in self?.write(action, origin: origin) }
+        detach = { [weak store] in store?.stopObserving(observation) }
     }
 
-    /// Flushes and, when it opened the file, closes it.
+    /// Flushes and, when it opened the file, closes it; the store it was attached to is no longer recorded.
     public func close() {
+        detach?()
+        detach = nil
         try? handle.synchronize()
         if ownsHandle { try? handle.close() }
     }

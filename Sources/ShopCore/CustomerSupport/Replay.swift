@@ -202,12 +202,11 @@ public final class Replayer {
     }
 
     let recording: Recording
-    let api: any ShopAPI
+    let api: ShopAPI
     let policy: ShopPolicy
     let options: Options
 
-    public init(recording: Recording, api: any ShopAPI, policy: ShopPolicy = ShopPolicy(), options: Options = Options())
-    {
+    public init(recording: Recording, api: ShopAPI, policy: ShopPolicy = ShopPolicy(), options: Options = Options()) {
         self.recording = recording
         self.api = api
         self.policy = policy

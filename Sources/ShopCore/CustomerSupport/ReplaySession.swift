@@ -10,7 +10,7 @@ import StorefrontAPI
 /// can't fill in, a store that does not answer) or after the last intent; ``report`` says which.
 ///
 /// ```swift
-/// let session = ReplaySession(recording: recording, api: client)
+/// let session = ReplaySession(recording: recording, api: .live(client))
 /// while await session.advance() { print(session.step, session.lastIntent ?? "") }
 /// print(session.report.headline)
 /// session.close()
@@ -50,7 +50,7 @@ public final class ReplaySession {
     private var recordedRefusedForCooldown = false
 
     public init(
-        recording: Recording, api: any ShopAPI, policy: ShopPolicy = ShopPolicy(),
+        recording: Recording, api: ShopAPI, policy: ShopPolicy = ShopPolicy(),
         options: Replayer.Options = Replayer.Options()
     ) {
         self.recording = recording
@@ -79,9 +79,7 @@ public final class ReplaySession {
                     + "so the state differs until the recording signs in")
         }
         if index >= entries.count { end() }
-        let previous = store.onOriginAction
-        store.onOriginAction = { [weak self] action, origin in
-            previous?(action, origin)
+        store.observe { [weak self] action, _ in
             if case .session(.otpRequestFailed(let error)) = action, error.status == 429 {
                 self?.refusedForCooldown = true
             }

@@ -1,22 +1,19 @@
 import Foundation
 
-/// Everything effects may touch, injected: the API, a clock, ids, and the timings of the flows.
+/// Everything effects may touch, injected: the API, a clock, and the timings of the flows.
 public struct ShopEnvironment: Sendable {
-    public var api: any ShopAPI
+    public var api: ShopAPI
     public var clock: any Clock<Duration>
-    public var uuid: @Sendable () -> UUID
     public var policy: ShopPolicy
     /// The catalog page saved by an earlier run, shown at start until the store answers (nil: none kept).
     public var catalogCache: (any CatalogCache)?
 
     public init(
-        api: any ShopAPI, clock: any Clock<Duration> = ContinuousClock(),
-        uuid: @escaping @Sendable () -> UUID = UUID.init, policy: ShopPolicy = ShopPolicy(),
+        api: ShopAPI, clock: any Clock<Duration> = ContinuousClock(), policy: ShopPolicy = ShopPolicy(),
         catalogCache: (any CatalogCache)? = nil
     ) {
         self.api = api
         self.clock = clock
-        self.uuid = uuid
         self.policy = policy
         self.catalogCache = catalogCache
     }

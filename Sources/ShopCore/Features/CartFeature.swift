@@ -216,7 +216,7 @@ extension Reducer {
         }
     }
 
-    static func perform(_ command: CartCommand, cartID: String?, _ api: any ShopAPI) async throws -> Cart {
+    static func perform(_ command: CartCommand, cartID: String?, _ api: ShopAPI) async throws -> Cart {
         guard let cartID else {
             guard case .setQuantity(let line, let quantity) = command else {
                 throw APIError.http(

@@ -75,7 +75,7 @@ public enum Reducer {
     /// An effect that makes one or more calls and answers one action; an error becomes `failure(error)`.
     static func call(
         _ id: EffectID?, _ environment: ShopEnvironment,
-        _ work: @escaping @Sendable (any ShopAPI) async throws -> Action,
+        _ work: @escaping @Sendable (ShopAPI) async throws -> Action,
         failure: @escaping @Sendable (APIError) -> Action
     ) -> Effect {
         let api = environment.api

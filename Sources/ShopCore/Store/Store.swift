@@ -9,12 +9,11 @@ public final class Store {
     public private(set) var state: State
     let environment: ShopEnvironment
     private var runner: EffectRunner!
-    /// Called after every action that went through the reducer (the front end redraws).
+    /// Called after every action that went through the reducer, after the observers (the front end redraws).
     public var onChange: (() -> Void)?
-    /// Called with every action (the action log, recordings).
-    public var onAction: ((Action) -> Void)?
-    /// Called with every action and where it came from: `send` (an intent) or an effect (an answer).
-    public var onOriginAction: ((Action, ActionOrigin) -> Void)?
+    /// Told of every action once the reducer has run, in the order they were added (recordings, the replay bar).
+    private var observers: [(observation: Observation, observe: (Action, ActionOrigin) -> Void)] = []
+    private var nextObservation = 0
 
     public init(initialState: State = State(), environment: ShopEnvironment) {
         state = initialState
@@ -28,11 +27,30 @@ public final class Store {
     }
 
     private func receive(_ action: Action, origin: ActionOrigin) {
-        onAction?(action)
-        onOriginAction?(action, origin)
         let effect = Reducer.reduce(into: &state, action: action, environment: environment)
         runner.run(effect)
+        for observer in observers { observer.observe(action, origin) }
         onChange?()
+    }
+
+    /// One observer of the store, for ``stopObserving(_:)``.
+    public struct Observation: Hashable, Sendable {
+        let id: Int
+    }
+
+    /// Tells `observer` of every action from now on, with where it came from: `send` (an intent) or an effect
+    /// (an answer). Observers are told after the reducer has run (``state`` is the new one), before ``onChange``.
+    @discardableResult
+    public func observe(_ observer: @escaping (Action, ActionOrigin) -> Void) -> Observation {
+        nextObservation += 1
+        let observation = Observation(id: nextObservation)
+        observers.append((observation, observer))
+        return observation
+    }
+
+    /// Tells that observer nothing more.
+    public func stopObserving(_ observation: Observation) {
+        observers.removeAll { $0.observation == observation }
     }
 
     /// True while any effect is running (the spinner); `state.isBusy` says what for.
@@ -41,16 +59,6 @@ public final class Store {
     /// Cancels every running effect (quit).
     public func cancelAll() {
         runner.cancelAll()
-    }
-
-    /// Records the session: every action, as one redacted JSON line (``ActionLog``), is given to `write`
-    /// (after any `onAction` already set). Replay the lines with `ActionLog.replay`.
-    public func record(_ write: @escaping (String) -> Void) {
-        let previous = onAction
-        onAction = { action in
-            previous?(action)
-            if let line = try? ActionLog.line(for: action) { write(line) }
-        }
     }
 
     /// How many effects are running (including those waiting on the clock).

@@ -106,7 +106,7 @@ public final class TestClock: Clock, Sendable {
     }
 
     /// Lets other tasks run until they block again.
-    static func settle() async {
+    public static func settle() async {
         for _ in 0..<50 { await Task.yield() }
     }
 }

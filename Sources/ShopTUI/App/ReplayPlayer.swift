@@ -22,11 +22,7 @@ public final class ReplayPlayer {
         isPaused = startPaused
         app.onIntent = { [weak self] intent in self?.perform(intent) }
         // The bar names the intent as soon as it is sent, not only once its answers are in.
-        let redraw = session.store.onChange
-        session.store.onChange = { [weak self] in
-            redraw?()
-            self?.update()
-        }
+        session.store.observe { [weak self] _, _ in self?.update() }
         session.onWaitChange = { [weak self] in self?.update() }
         update()
     }

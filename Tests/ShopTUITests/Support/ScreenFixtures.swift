@@ -1,36 +1,24 @@
 import Foundation
 import ShopCore
+import ShopTestSupport
 import StorefrontAPI
 
 @testable import ShopTUI
 
-/// A transport that never reaches a network: effects started by keys fail at once.
-struct OfflineTransport: HTTPTransport {
-    func send(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
-        throw .network("offline in tests")
-    }
-}
-
-/// States for every screen, built from fixtures, and apps that draw them.
+/// States for every screen, built from the shared fixtures, and apps that draw them. Their store's API is
+/// ``ShopAPI/unimplemented``: a key that starts a request the test did not expect fails it.
 @MainActor
 enum ScreenFixtures {
-    nonisolated static func rupees(_ amount: Int, paise: Int = 0) -> Money {
-        Money(minorUnits: Int64(amount) * 100 + Int64(paise))
+    nonisolated static func rupees(_ amount: Int, paise: Int = 0) -> Money { Fixtures.rupees(amount, paise: paise) }
+
+    static func store(_ state: State, api: ShopAPI = .unimplemented) -> Store {
+        Store(initialState: state, environment: ShopEnvironment(api: api))
     }
 
-    static func store(_ state: State) -> Store {
-        let client = StorefrontClient(
-            configuration: ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:9")!, apiKey: "test"),
-            transport: OfflineTransport())
-        return Store(initialState: state, environment: ShopEnvironment(api: client))
+    /// `api: .offline` where the test's keys start requests it does not look at (each fails as offline).
+    static func app(_ state: State, api: ShopAPI = .unimplemented) -> ShopApp {
+        ShopApp(store: store(state, api: api), storeName: "Chai & Co")
     }
-
-    static func app(_ state: State) -> ShopApp {
-        ShopApp(store: store(state), storeName: "Chai & Co")
-    }
-
-    static let member = TokenClaims(userId: "u1", isAnonymous: false, isLoggedIn: true, expiresAt: nil)
-    static let guest = TokenClaims(userId: "g1", isAnonymous: true, isLoggedIn: false, expiresAt: nil)
 
     static let products: [Product] = {
         func product(
@@ -55,10 +43,7 @@ enum ScreenFixtures {
     }()
 
     nonisolated static func orderItem(_ name: String, _ quantity: Int, _ price: Int) -> OrderItem {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let json = #"{"product_name": "\#(name)", "quantity": \#(quantity), "selling_price": \#(price)}"#
-        return try! decoder.decode(OrderItem.self, from: Data(json.utf8))
+        try! Fixtures.decode(#"{"product_name": "\#(name)", "quantity": \#(quantity), "selling_price": \#(price)}"#)
     }
 
     static let lines: [CartItem] = [
@@ -69,9 +54,11 @@ enum ScreenFixtures {
             productId: "p4", variantId: nil, productName: "Masala Chai Blend", quantity: 1, sellingPrice: rupees(399)),
     ]
 
-    static let address = Address(
-        id: "a1", firstName: "Asha", lastName: "Rao", phone: "9876543210", email: "asha@example.com",
-        addressLine1: "12 MG Road", pincode: "560001", city: "Bengaluru", state: "Karnataka")
+    static let address: Address = {
+        var address = Fixtures.address()
+        address.lastName = "Rao"
+        return address
+    }()
 
     static var cart: Cart {
         var items = lines
@@ -94,10 +81,8 @@ enum ScreenFixtures {
     /// Signed in, catalog and cart loaded.
     static var base: State {
         var s = State()
-        s.session = .ready(member)
-        s.user = User(
-            id: "u1", firstName: "Asha", lastName: "Rao", email: "asha@example.com", phone: "9876543210",
-            isAnonymous: false, isLoggedIn: true)
+        s.session = .ready(Fixtures.member)
+        s.user = Fixtures.asha
         s.catalog.products = products
         s.catalog.totalRecords = products.count
         s.catalog.nextPage = nil
@@ -184,7 +169,7 @@ enum ScreenFixtures {
         list.append(("coupons", coupons))
 
         var login = routed(base, [.catalog, .login])
-        login.session = .ready(guest)
+        login.session = .ready(Fixtures.guest)
         login.user = nil
         login.form[.loginIdentifier] = "98765"
         list.append(("login", login))

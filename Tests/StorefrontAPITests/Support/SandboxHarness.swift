@@ -11,7 +11,7 @@ struct SandboxHarness: Sendable {
     let server: SandboxServer
     let client: StorefrontClient
     let directory: URL
-    let clock: TestClock
+    let clock: ClientClockSkew
 
     var databasePath: String { directory.appendingPathComponent("db.sqlite").path }
 
@@ -34,7 +34,7 @@ struct SandboxHarness: Sendable {
         configuration.apiKey = "sandbox-test-key"
         configure(&configuration)
         let server = try await SandboxServer.start(configuration)
-        let clock = TestClock()
+        let clock = ClientClockSkew()
         let client = StorefrontClient(
             configuration: ClientConfiguration(
                 baseURL: server.baseURL, apiKey: "sandbox-test-key", debugMode: true, timeout: .seconds(10),
@@ -86,8 +86,9 @@ struct SandboxHarness: Sendable {
     }
 }
 
-/// The client's clock, movable by tests (the server keeps real time).
-final class TestClock: Sendable {
+/// The client's wall clock: real time shifted by what a test sets, forwards or back (the server keeps real
+/// time), for token expiry. Not ShopCore's `TestClock`, which stands still until moved and drives effects' sleeps.
+final class ClientClockSkew: Sendable {
     private let offset = Mutex<TimeInterval>(0)
 
     func now() -> Date { Date().addingTimeInterval(offset.withLock { $0 }) }

@@ -1,28 +1,27 @@
 import Foundation
+import ShopCore
 import StorefrontAPI
 import Testing
-
-@testable import ShopCore
 
 /// A store for tests, exhaustive like TCA's: every state change must be asserted (`send`/`receive` closures),
 /// every action an effect sends must be received, and no effect may still run at `finish()`.
 ///
 /// Actions from effects queue up and are reduced only when `receive` asserts them, so tests are deterministic.
 @MainActor
-final class TestStore {
-    private(set) var state: State
-    let environment: ShopEnvironment
+public final class TestStore {
+    public private(set) var state: State
+    public let environment: ShopEnvironment
     private var runner: EffectRunner!
     private var received: [Action] = []
 
-    init(state: State = State(), environment: ShopEnvironment) {
+    public init(state: State = State(), environment: ShopEnvironment) {
         self.state = state
         self.environment = environment
         runner = EffectRunner { [weak self] action in self?.received.append(action) }
     }
 
     /// Sends an intent; `update` describes every change it makes to the state.
-    func send(
+    public func send(
         _ action: Action, _ update: ((inout State) -> Void)? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) async {
         if !received.isEmpty {
@@ -36,7 +35,7 @@ final class TestStore {
 
     /// Waits until an effect sends `expected`, checks it, and reduces it. Effects run concurrently, so actions
     /// that arrive in a different order than asserted are matched by value; each must still be asserted.
-    func receive(
+    public func receive(
         _ expected: Action, _ update: ((inout State) -> Void)? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) async {
         guard let action = await nextReceived(matching: expected) else {
@@ -50,7 +49,7 @@ final class TestStore {
     }
 
     /// Asserts that effects have nothing more to say right now (an effect waiting on the clock may still run).
-    func expectNoReceived(sourceLocation: SourceLocation = #_sourceLocation) async {
+    public func expectNoReceived(sourceLocation: SourceLocation = #_sourceLocation) async {
         await TestClock.settle()
         if !received.isEmpty {
             Issue.record("Unexpected actions: \(received)", sourceLocation: sourceLocation)
@@ -59,7 +58,7 @@ final class TestStore {
     }
 
     /// Waits for the effects to end; fails on actions not asserted and on effects still running.
-    func finish(sourceLocation: SourceLocation = #_sourceLocation) async {
+    public func finish(sourceLocation: SourceLocation = #_sourceLocation) async {
         let deadline = ContinuousClock.now.advanced(by: .seconds(1))
         while runner.isRunning && received.isEmpty && ContinuousClock.now < deadline {
             if await allEffectsSleepOnTheTestClock() { break }
@@ -78,7 +77,7 @@ final class TestStore {
 
     /// Moves the test clock, first letting every running effect reach it, then waking sleepers in order and
     /// letting each run on until it sleeps again or ends.
-    func advance(_ clock: TestClock, by duration: Duration) async {
+    public func advance(_ clock: TestClock, by duration: Duration) async {
         let target = clock.now.advanced(by: duration)
         await waitForEffectsToBlock(on: clock)
         while clock.resumeNext(through: target) {
@@ -105,7 +104,7 @@ final class TestStore {
     }
 
     /// The effects running now.
-    var runningEffects: Set<String> { Set(runner.runningIDs.map(\.name)) }
+    public var runningEffects: Set<String> { Set(runner.runningIDs.map(\.name)) }
 
     private func nextReceived(matching expected: Action) async -> Action? {
         let deadline = ContinuousClock.now.advanced(by: .seconds(3))
@@ -139,8 +138,8 @@ final class TestStore {
 }
 
 /// Where two values differ, as `path: expected → actual` lines.
-enum StateDiff {
-    static func lines(_ expected: Any, _ actual: Any, path: String = "state") -> [String] {
+public enum StateDiff {
+    public static func lines(_ expected: Any, _ actual: Any, path: String = "state") -> [String] {
         let left = String(reflecting: expected)
         let right = String(reflecting: actual)
         guard left != right else { return [] }
