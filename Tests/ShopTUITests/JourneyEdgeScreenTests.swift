@@ -70,7 +70,7 @@ import Testing
         var sent: [Action] = []
         app.store.onAction = { sent.append($0) }
         _ = app.handle(.char("u"))
-        #expect(sent.first == .cart(.undoRemove))
+        #expect(sent.first == .cart(.view(.undoRemove)))
         #expect(app.state.cart.quantity(of: LineID(productId: "p1", variantId: nil)) == 2)
     }
 
@@ -87,7 +87,7 @@ import Testing
         var sent: [Action] = []
         app.store.onAction = { sent.append($0) }
         _ = app.handle(.char("y"))
-        #expect(sent.first == .session(.logout))
+        #expect(sent.first == .session(.view(.logout)))
     }
 
     @Test func balancesShowOnTheAccountAndCouponsScreens() {

@@ -1,4 +1,5 @@
-/// Where an action came from: the front end (`Store.send`) or an effect's answer.
+/// Where an action comes from: the user (an intent) or an effect's answer. Each action says by its type
+/// (``Action/origin``).
 public enum ActionOrigin: String, Codable, Sendable, Hashable {
     case intent, answer
 }
@@ -13,23 +14,23 @@ public final class Store {
     public var onChange: (() -> Void)?
     /// Called with every action (the action log, recordings).
     public var onAction: ((Action) -> Void)?
-    /// Called with every action and where it came from: `send` (an intent) or an effect (an answer).
+    /// Called with every action and where it comes from, by its type (``Action/origin``).
     public var onOriginAction: ((Action, ActionOrigin) -> Void)?
 
     public init(initialState: State = State(), environment: ShopEnvironment) {
         state = initialState
         self.environment = environment
-        runner = EffectRunner { [weak self] action in self?.receive(action, origin: .answer) }
+        runner = EffectRunner { [weak self] action in self?.receive(action) }
     }
 
     /// An intent from the front end.
     public func send(_ action: Action) {
-        receive(action, origin: .intent)
+        receive(action)
     }
 
-    private func receive(_ action: Action, origin: ActionOrigin) {
+    private func receive(_ action: Action) {
         onAction?(action)
-        onOriginAction?(action, origin)
+        onOriginAction?(action, action.origin)
         let effect = Reducer.reduce(into: &state, action: action, environment: environment)
         runner.run(effect)
         onChange?()
