@@ -81,6 +81,7 @@ import Testing
             .session(.delegate(.signedIn)), .session(.delegate(.restoredSignedIn)),
             .product(.delegate(.addToWishlist(Self.line))), .cart(.delegate(.couponChanged)),
             .cart(.delegate(.readyForCheckout)), .cart(.delegate(.lineSettled(Self.line, failure: nil))),
+            .cart(.delegate(.addressesSet)), .cart(.delegate(.deliverySet)),
             .wishlist(.delegate(.moveToCart(Self.line, quantity: 1, preview: Self.preview))),
             .payment(.delegate(.leftForOrder)),
         ]

@@ -30,6 +30,8 @@ extension Reducer {
             case .couponChanged: return reduceCoupons(&state, .view(.load), environment)
             case .lineSettled(let line, let failure):
                 return wishlistMoveSettled(&state, line, failure: failure, environment)
+            case .addressesSet: return addressSetOnCart(&state, environment)
+            case .deliverySet: return deliverySetOnCart(&state, environment)
             }
         case .payment(.delegate(.leftForOrder)):
             return reduceOrders(&state, .view(.load), environment)

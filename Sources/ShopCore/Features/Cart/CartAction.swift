@@ -47,5 +47,9 @@ public enum CartFeature {
         case couponChanged
         /// The cart answered a change of `line` (`failure`: it refused it).
         case lineSettled(LineID, failure: APIError?)
+        /// The cart holds checkout's billing and shipping addresses now.
+        case addressesSet
+        /// The cart holds checkout's delivery (or pickup) choice now.
+        case deliverySet
     }
 }

@@ -284,9 +284,9 @@ extension Reducer {
         case .removeCreditBalance:
             showInfo(&state, "Credit balance removed.")
         case .setAddresses:
-            return addressSetOnCart(&state, environment)
+            return tellParent(&state, .cart(.delegate(.addressesSet)), environment)
         case .setDelivery, .setPickup:
-            return deliverySetOnCart(&state, environment)
+            return tellParent(&state, .cart(.delegate(.deliverySet)), environment)
         }
         return .none
     }
