@@ -65,7 +65,7 @@ struct ShopCommand: AsyncParsableCommand {
         // The catalog page of the last run on this store is shown in the first frame, marked as refreshing,
         // until the store's own page replaces it (prices in the cart and checkout are always the store's).
         let catalogCache = target.catalogCache()
-        let saved = catalogCache.load().map { [Action.catalog(.savedCopyRead($0))] } ?? []
+        let saved = catalogCache.load().map { [Action.catalog(.view(.savedCopyRead($0)))] } ?? []
         let shop = Store(
             initialState: initial,
             environment: ShopEnvironment(api: .live(connection.client), catalogCache: catalogCache))

@@ -34,13 +34,13 @@ import Testing
         await store.send(.edit(.profilePhone, .backspace)) { $0.form[.profilePhone] = "987654321" }
         await store.send(.select) { $0.notice = Notice(.error, "Enter a 10-digit phone number.") }
         await store.send(.edit(.profilePhone, .insert("0"))) { $0.form[.profilePhone] = "9876543210" }
-        await store.send(.account(.saveProfile)) {
+        await store.send(.account(.view(.saveProfile))) {
             $0.notice = nil
             $0.inFlight = [.profile]
         }
-        await store.send(.account(.saveProfile))
+        await store.send(.account(.view(.saveProfile)))
         gate.open()
-        await store.receive(.account(.profileSaved(saved))) {
+        await store.receive(.account(.response(.profileSaved(saved)))) {
             $0.inFlight = []
             $0.user = saved
             $0.notice = Notice(.success, "Profile saved.")
@@ -70,22 +70,22 @@ import Testing
             $0.route.append(.notifications)
             $0.inFlight = [.notifications]
         }
-        await store.receive(.account(.preferencesLoaded(loaded))) {
+        await store.receive(.account(.response(.preferencesLoaded(loaded)))) {
             $0.account.preferences = loaded
             $0.inFlight = []
         }
         await store.send(.moveSelection(by: 1)) { $0.account.preferenceIndex = 1 }
         await store.send(.select) { $0.account.preferences?.transactional?.sms = true }
         #expect(store.state.account.isEnabled(.transactional, .sms))
-        await store.send(.account(.togglePreference(.newsletter, .email))) {
+        await store.send(.account(.view(.togglePreference(.newsletter, .email)))) {
             $0.account.preferences?.newsletter = NotificationChannels(email: true, sms: false, whatsapp: false)
         }
-        await store.send(.account(.savePreferences)) { $0.inFlight = [.notifications] }
-        await store.receive(.account(.preferencesSaved(expected))) {
+        await store.send(.account(.view(.savePreferences))) { $0.inFlight = [.notifications] }
+        await store.receive(.account(.response(.preferencesSaved(expected)))) {
             $0.inFlight = []
             $0.notice = Notice(.success, "Notification preferences saved.")
         }
-        await store.send(.account(.failed(.notifications, .timeout))) {
+        await store.send(.account(.response(.failed(.notifications, .timeout)))) {
             $0.notice = Notice(.error, APIError.timeout.message)
         }
         await store.finish()
@@ -102,15 +102,17 @@ import Testing
             }
         }
         let store = makeStore(api, state: memberState())
-        await store.send(.account(.loadPreferences)) { $0.inFlight = [.notifications] }
-        await store.receive(.account(.failed(.notifications, none))) {
+        await store.send(.account(.view(.loadPreferences))) { $0.inFlight = [.notifications] }
+        await store.receive(.account(.response(.failed(.notifications, none)))) {
             $0.inFlight = []
             $0.account.preferences = NotificationPreferences(transactional: off, promotional: off, newsletter: off)
             $0.account.preferencesStored = false
         }
-        await store.send(.account(.savePreferences)) { $0.inFlight = [.notifications] }
+        await store.send(.account(.view(.savePreferences))) { $0.inFlight = [.notifications] }
         await store.receive(
-            .account(.preferencesSaved(NotificationPreferences(transactional: off, promotional: off, newsletter: off)))
+            .account(
+                .response(
+                    .preferencesSaved(NotificationPreferences(transactional: off, promotional: off, newsletter: off))))
         ) {
             $0.inFlight = []
             $0.account.preferencesStored = true
@@ -137,7 +139,9 @@ import Testing
             $0.notice = nil
             $0.inFlight = [.password]
         }
-        await store.receive(.account(.failed(.password, .http(status: 401, code: nil, message: "", details: [])))) {
+        await store.receive(
+            .account(.response(.failed(.password, .http(status: 401, code: nil, message: "", details: []))))
+        ) {
             $0.inFlight = []
             $0.form[.currentPassword] = ""
             $0.form[.newPassword] = ""
@@ -145,11 +149,11 @@ import Testing
         }
         await store.send(.setField(.currentPassword, "old-secret")) { $0.form[.currentPassword] = "old-secret" }
         await store.send(.setField(.newPassword, "new-secret-1")) { $0.form[.newPassword] = "new-secret-1" }
-        await store.send(.account(.changePassword)) {
+        await store.send(.account(.view(.changePassword))) {
             $0.notice = nil
             $0.inFlight = [.password]
         }
-        await store.receive(.account(.passwordChanged)) {
+        await store.receive(.account(.response(.passwordChanged))) {
             $0.inFlight = []
             $0.form = Form()
             $0.route = [.catalog, .account]
@@ -185,7 +189,7 @@ import Testing
             $0.auth.purpose = .resetPassword
             $0.inFlight = [.login]
         }
-        await store.receive(.account(.resetOTPSent(challenge))) {
+        await store.receive(.account(.response(.resetOTPSent(challenge)))) {
             $0.inFlight = []
             $0.account.resetChallenge = challenge
             $0.auth.challenge = challenge
@@ -202,7 +206,7 @@ import Testing
             $0.notice = nil
             $0.inFlight = [.password]
         }
-        await store.receive(.account(.passwordReset)) {
+        await store.receive(.account(.response(.passwordReset))) {
             $0.inFlight = []
             $0.form[.otp] = ""
             $0.form[.newPassword] = ""
@@ -212,8 +216,8 @@ import Testing
         }
         // The resend cooldown still runs; it ends on the clock.
         await store.advance(clock, by: .seconds(2))
-        await store.receive(.session(.cooldownTick)) { $0.auth.resendCooldown = 1 }
-        await store.receive(.session(.cooldownTick)) { $0.auth.resendCooldown = 0 }
+        await store.receive(.session(.response(.cooldownTick))) { $0.auth.resendCooldown = 1 }
+        await store.receive(.session(.response(.cooldownTick))) { $0.auth.resendCooldown = 0 }
         await store.finish()
     }
 
@@ -227,17 +231,17 @@ import Testing
         state.route = [.catalog, .account]
         let store = makeStore(api, state: state)
         await store.send(.select)
-        await store.send(.account(.confirmDeactivation))
-        await store.send(.account(.requestDeactivation)) { $0.account.confirmingDeactivation = true }
+        await store.send(.account(.view(.confirmDeactivation)))
+        await store.send(.account(.view(.requestDeactivation))) { $0.account.confirmingDeactivation = true }
         await store.send(.back) { $0.account.confirmingDeactivation = false }
-        await store.send(.account(.requestDeactivation)) { $0.account.confirmingDeactivation = true }
-        await store.send(.account(.cancelDeactivation)) { $0.account.confirmingDeactivation = false }
-        await store.send(.account(.requestDeactivation)) { $0.account.confirmingDeactivation = true }
+        await store.send(.account(.view(.requestDeactivation))) { $0.account.confirmingDeactivation = true }
+        await store.send(.account(.view(.cancelDeactivation))) { $0.account.confirmingDeactivation = false }
+        await store.send(.account(.view(.requestDeactivation))) { $0.account.confirmingDeactivation = true }
         await store.send(.select) {
             $0.account.confirmingDeactivation = false
             $0.inFlight = [.deactivate]
         }
-        await store.receive(.account(.deactivated(Fixtures.guest))) {
+        await store.receive(.account(.response(.deactivated(Fixtures.guest)))) {
             $0.session = .ready(Fixtures.guest)
             $0.user = nil
             $0.cart = CartState()
@@ -249,7 +253,7 @@ import Testing
         }
         #expect(api.count("userCart") == 0)
         // A guest has nothing to deactivate.
-        await store.send(.account(.requestDeactivation)) { $0.notice = nil }
+        await store.send(.account(.view(.requestDeactivation))) { $0.notice = nil }
         await store.finish()
     }
 
@@ -266,12 +270,12 @@ import Testing
             $0.route.append(.account)
             $0.inFlight = [.profile]
         }
-        await store.receive(.session(.userLoaded(Fixtures.asha))) {
+        await store.receive(.session(.response(.userLoaded(Fixtures.asha)))) {
             $0.user = Fixtures.asha
             $0.inFlight = []
         }
         // Shown on Account; the points field is the coupons screen's and is not filled from here.
-        await store.receive(.account(.loyaltyLoaded(loyalty))) { $0.account.loyalty = loyalty }
+        await store.receive(.account(.response(.loyaltyLoaded(loyalty)))) { $0.account.loyalty = loyalty }
         await store.finish()
         #expect(api.count("loyalty") == 1)
     }

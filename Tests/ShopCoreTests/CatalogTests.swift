@@ -20,14 +20,14 @@ import Testing
             $0.inFlight = [.session]
         }
         // No token was stored: the guest was minted just now and has no cart on the server yet.
-        await store.receive(.session(.startedAsNewGuest(Fixtures.guest))) {
+        await store.receive(.session(.response(.startedAsNewGuest(Fixtures.guest)))) {
             $0.session = .ready(Fixtures.guest)
             $0.inFlight = [.products, .categories]
             $0.catalog.isLoading = true
             $0.cart.isLoaded = true
         }
         await store.receive(
-            .catalog(.pageLoaded(page: 1, products: page.products, nextPage: 2, total: 2))
+            .catalog(.response(.pageLoaded(page: 1, products: page.products, nextPage: 2, total: 2)))
         ) {
             $0.inFlight = [.categories]
             $0.catalog.isLoading = false
@@ -35,7 +35,7 @@ import Testing
             $0.catalog.nextPage = 2
             $0.catalog.totalRecords = 2
         }
-        await store.receive(.catalog(.categoriesLoaded(categories.categories))) {
+        await store.receive(.catalog(.response(.categoriesLoaded(categories.categories)))) {
             $0.inFlight = []
             $0.catalog.categories = categories.categories
         }
@@ -53,7 +53,7 @@ import Testing
             $0.session = .starting
             $0.inFlight = [.session]
         }
-        await store.receive(.session(.startFailed(.network("offline")))) {
+        await store.receive(.session(.response(.startFailed(.network("offline"))))) {
             $0.inFlight = []
             $0.session = .failed(.network("offline"))
             $0.notice = Notice(.error, APIError.network("offline").message)
@@ -83,24 +83,25 @@ import Testing
         await startFailsOffline(store)
         // The store answers again; `r` starts the session, not only the product list.
         api.set { $0.session = { _ in Fixtures.guest } }
-        await store.send(.catalog(.refresh)) {
+        await store.send(.catalog(.view(.refresh))) {
             $0.session = .starting
             $0.inFlight = [.session]
         }
-        await store.receive(.session(.started(Fixtures.guest))) {
+        await store.receive(.session(.response(.started(Fixtures.guest)))) {
             $0.session = .ready(Fixtures.guest)
             $0.inFlight = [.products, .categories, .cart]
             $0.catalog.isLoading = true
         }
-        await store.receive(.catalog(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 1))) {
+        await store.receive(.catalog(.response(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 1))))
+        {
             $0.inFlight = [.categories, .cart]
             $0.catalog.isLoading = false
             $0.catalog.products = page.products
             $0.catalog.nextPage = nil
             $0.catalog.totalRecords = 1
         }
-        await store.receive(.catalog(.categoriesLoaded([]))) { $0.inFlight = [.cart] }
-        await store.receive(.cart(.loaded(nil))) {
+        await store.receive(.catalog(.response(.categoriesLoaded([])))) { $0.inFlight = [.cart] }
+        await store.receive(.cart(.response(.loaded(nil)))) {
             $0.inFlight = []
             $0.cart.isLoaded = true
         }
@@ -125,7 +126,8 @@ import Testing
             $0.catalog.isLoading = true
             $0.inFlight = [.products]
         }
-        await store.receive(.catalog(.pageLoaded(page: 2, products: next.products, nextPage: nil, total: 1))) {
+        await store.receive(.catalog(.response(.pageLoaded(page: 2, products: next.products, nextPage: nil, total: 1))))
+        {
             $0.catalog.products += next.products
             $0.catalog.isLoading = false
             $0.catalog.nextPage = nil
@@ -134,18 +136,18 @@ import Testing
         }
         await store.send(.moveSelection(by: 10)) { $0.catalog.selectedIndex = 3 }
         // No more pages: nothing is loaded.
-        await store.send(.catalog(.loadMore))
+        await store.send(.catalog(.view(.loadMore)))
         await store.finish()
     }
 
     @Test func pageFailureStopsLoadingWithANotice() async {
         let api = StubAPI { $0.products = { _ throws(APIError) in throw .timeout } }
         let store = makeStore(api, state: guestState())
-        await store.send(.catalog(.loadMore)) {
+        await store.send(.catalog(.view(.loadMore))) {
             $0.catalog.isLoading = true
             $0.inFlight = [.products]
         }
-        await store.receive(.catalog(.pageFailed(.timeout))) {
+        await store.receive(.catalog(.response(.pageFailed(.timeout)))) {
             $0.catalog.isLoading = false
             $0.inFlight = []
             $0.notice = Notice(.error, APIError.timeout.message)
@@ -166,27 +168,28 @@ import Testing
         state.catalog.products = [Fixtures.product("old")]
         state.catalog.nextPage = nil
         let store = makeStore(api, state: state)
-        await store.send(.catalog(.chooseCategory("k1"))) {
+        await store.send(.catalog(.view(.chooseCategory("k1")))) {
             $0.catalog.categoryID = "k1"
             $0.catalog.products = []
             $0.catalog.nextPage = 1
             $0.catalog.isLoading = true
             $0.inFlight = [.products]
         }
-        await store.receive(.catalog(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 1))) {
+        await store.receive(.catalog(.response(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 1))))
+        {
             $0.catalog.products = page.products
             $0.catalog.isLoading = false
             $0.catalog.nextPage = nil
             $0.catalog.totalRecords = 1
             $0.inFlight = []
         }
-        await store.send(.catalog(.chooseCategory("k1")))
+        await store.send(.catalog(.view(.chooseCategory("k1"))))
         await store.finish()
     }
 
     @Test func categoriesFailureIsANotice() async {
         let store = makeStore(StubAPI(), state: guestState())
-        await store.send(.catalog(.categoriesFailed(.timeout))) {
+        await store.send(.catalog(.response(.categoriesFailed(.timeout)))) {
             $0.notice = Notice(.error, APIError.timeout.message)
         }
         await store.finish()
@@ -216,7 +219,7 @@ import Testing
         await store.expectNoReceived()
         #expect(api.count("search") == 0)
         await store.advance(clock, by: .milliseconds(100))
-        await store.receive(.catalog(.searchAnswered(generation: 2, query: "ku", items: result.skus))) {
+        await store.receive(.catalog(.response(.searchAnswered(generation: 2, query: "ku", items: result.skus)))) {
             $0.catalog.results = result.skus
             $0.catalog.resultsQuery = "ku"
             $0.inFlight = []
@@ -234,9 +237,9 @@ import Testing
         state.inFlight = [.search]
         let store = makeStore(StubAPI(), state: state)
         await store.send(
-            .catalog(.searchAnswered(generation: 2, query: "sil", items: [Fixtures.catalogItem("x")])))
-        await store.send(.catalog(.searchFailed(generation: 2, .timeout)))
-        await store.send(.catalog(.searchFailed(generation: 3, .timeout))) {
+            .catalog(.response(.searchAnswered(generation: 2, query: "sil", items: [Fixtures.catalogItem("x")]))))
+        await store.send(.catalog(.response(.searchFailed(generation: 2, .timeout))))
+        await store.send(.catalog(.response(.searchFailed(generation: 3, .timeout)))) {
             $0.inFlight = []
             $0.notice = Notice(.error, APIError.timeout.message)
         }
@@ -261,7 +264,7 @@ import Testing
             $0.catalog.searchGeneration = 2
             $0.inFlight = [.search]
         }
-        await store.send(.catalog(.clearSearch)) {
+        await store.send(.catalog(.view(.clearSearch))) {
             $0.form[.searchQuery] = ""
             $0.catalog.searchGeneration = 3
             $0.inFlight = []
@@ -278,13 +281,14 @@ import Testing
         state.catalog.selectedIndex = 0
         state.catalog.nextPage = nil
         let store = makeStore(api, state: state)
-        await store.send(.catalog(.refresh)) {
+        await store.send(.catalog(.view(.refresh))) {
             $0.catalog.products = []
             $0.catalog.nextPage = 1
             $0.catalog.isLoading = true
             $0.inFlight = [.products]
         }
-        await store.receive(.catalog(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 1))) {
+        await store.receive(.catalog(.response(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 1))))
+        {
             $0.catalog.products = page.products
             $0.catalog.isLoading = false
             $0.catalog.nextPage = nil
@@ -306,7 +310,9 @@ import Testing
         state.catalog.isLoading = true
         let store = makeStore(StubAPI(), state: state)
         await store.send(
-            .catalog(.pageLoaded(page: 1, products: page.products, nextPage: 2, total: 2, unreadable: page.dropped))
+            .catalog(
+                .response(
+                    .pageLoaded(page: 1, products: page.products, nextPage: 2, total: 2, unreadable: page.dropped)))
         ) {
             $0.catalog.isLoading = false
             $0.catalog.products = page.products
@@ -316,12 +322,12 @@ import Testing
         }
         // A later page adds its own; a reload (page 1) starts the count again.
         await store.send(
-            .catalog(.pageLoaded(page: 2, products: [], nextPage: nil, total: 2, unreadable: page.dropped))
+            .catalog(.response(.pageLoaded(page: 2, products: [], nextPage: nil, total: 2, unreadable: page.dropped)))
         ) {
             $0.catalog.nextPage = nil
             $0.catalog.unreadable = page.dropped + page.dropped
         }
-        await store.send(.catalog(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 1))) {
+        await store.send(.catalog(.response(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 1)))) {
             $0.catalog.totalRecords = 1
             $0.catalog.unreadable = []
         }

@@ -102,13 +102,13 @@ func reviewState() -> State {
             $0.inFlight = [.addresses]
         }
         #expect(store.state.breadcrumbs.map(\.isCurrent) == [true, false, false, false])
-        await store.receive(.checkout(.addressesLoaded([Fixtures.address()]))) {
+        await store.receive(.checkout(.response(.addressesLoaded([Fixtures.address()])))) {
             $0.checkout.addresses = [Fixtures.address()]
             // Each saved address's PIN code is checked as it is listed.
             $0.checkout.pincodeChecks["560001"] = .checking
             $0.inFlight = []
         }
-        await store.receive(.checkout(.pincodeChecked(pincode: "560001", .deliverable))) {
+        await store.receive(.checkout(.response(.pincodeChecked(pincode: "560001", .deliverable)))) {
             $0.checkout.pincodeChecks["560001"] = .deliverable
         }
         await store.send(.select) {
@@ -117,19 +117,21 @@ func reviewState() -> State {
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setAddresses(billingID: "a1", shippingID: "a1"))
             $0.inFlight = [.addresses, .cart]
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, cart))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, cart)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.route.append(.checkout(.business))
         }
         // Business details are optional.
-        await store.send(.checkout(.skipBusiness)) {
+        await store.send(.checkout(.view(.skipBusiness))) {
             $0.checkout.businessSkipped = true
             $0.route.append(.checkout(.delivery))
             $0.inFlight = [.delivery]
         }
         await store.receive(
-            .checkout(.serviceabilityChecked(Serviceability(isServiceable: true), methods: options.deliver!.allMethods))
+            .checkout(
+                .response(
+                    .serviceabilityChecked(Serviceability(isServiceable: true), methods: options.deliver!.allMethods)))
         ) {
             $0.checkout.serviceability = Serviceability(isServiceable: true)
             $0.checkout.deliveryMethods = options.deliver!.allMethods
@@ -142,7 +144,7 @@ func reviewState() -> State {
             $0.cart.inFlight = CartRequest(sequence: 2, command: .setDelivery(methodID: "std", courierID: nil))
             $0.inFlight = [.delivery, .cart]
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 2, cart))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 2, cart)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.route.append(.checkout(.review))
@@ -155,11 +157,11 @@ func reviewState() -> State {
             $0.checkout.placement = .placing
             $0.inFlight = [.placeOrder]
         }
-        await store.send(.checkout(.placeOrder))
-        await store.send(.checkout(.start))
+        await store.send(.checkout(.view(.placeOrder)))
+        await store.send(.checkout(.view(.start)))
         gate.open()
         await store.receive(
-            .checkout(.orderPlaced(created.order, paymentRequired: true, paymentInfo: created.paymentInfo))
+            .checkout(.response(.orderPlaced(created.order, paymentRequired: true, paymentInfo: created.paymentInfo)))
         ) {
             $0.checkout.placement = .placed
             $0.checkout.order = created.order
@@ -175,7 +177,7 @@ func reviewState() -> State {
             $0.notice = Notice(.info, "Order ORD-1 placed; preparing the payment.")
             $0.inFlight = [.paymentSetup]
         }
-        await store.receive(.payment(.juspayOrderReady(juspay))) {
+        await store.receive(.payment(.response(.juspayOrderReady(juspay)))) {
             $0.payment.juspayOrder = juspay
             $0.payment.link = "https://pay.example/j1"
             $0.payment.linkSource = .juspayOrder
@@ -187,13 +189,13 @@ func reviewState() -> State {
         await store.advance(clock, by: .seconds(2))
         await store.expectNoReceived()
         await store.advance(clock, by: .seconds(1))
-        await store.receive(.payment(.statusPolled(attempt: 1, PaymentStatus(status: .pending)))) {
+        await store.receive(.payment(.response(.statusPolled(attempt: 1, PaymentStatus(status: .pending))))) {
             $0.payment.polls = 1
             $0.payment.status = PaymentStatus(status: .pending)
             $0.payment.message = "Waiting for the payment…"
         }
         await store.advance(clock, by: .seconds(3))
-        await store.receive(.payment(.statusPolled(attempt: 2, PaymentStatus(status: .success)))) {
+        await store.receive(.payment(.response(.statusPolled(attempt: 2, PaymentStatus(status: .success))))) {
             $0.payment.polls = 2
             $0.payment.status = PaymentStatus(status: .success)
             $0.payment.phase = .paid
@@ -202,8 +204,8 @@ func reviewState() -> State {
             $0.notice = Notice(.success, "Payment received. Thank you!")
         }
         // Whatever is pressed now, the order is not created again.
-        await store.send(.checkout(.placeOrder)) { $0.notice = nil }
-        await store.send(.checkout(.start))
+        await store.send(.checkout(.view(.placeOrder))) { $0.notice = nil }
+        await store.send(.checkout(.view(.start)))
         #expect(api.count("createOrder") == 1)
         #expect(api.count("userCart") == 0)
         await store.finish()
@@ -215,11 +217,11 @@ func reviewState() -> State {
             $0.createOrder = { _ throws(APIError) in throw .network("connection reset") }
         }
         let store = makeStore(api, state: reviewState())
-        await store.send(.checkout(.placeOrder)) {
+        await store.send(.checkout(.view(.placeOrder))) {
             $0.checkout.placement = .placing
             $0.inFlight = [.placeOrder]
         }
-        await store.receive(.checkout(.orderFailed(.network("connection reset")))) {
+        await store.receive(.checkout(.response(.orderFailed(.network("connection reset"))))) {
             $0.checkout.placement = .uncertain
             $0.inFlight = []
             $0.notice = Notice(
@@ -239,13 +241,13 @@ func reviewState() -> State {
             $0.createOrder = unexpected("createOrder again")
             $0.createJuspayCustomer = { _ throws(APIError) in throw .network("still flaky") }
         }
-        await store.send(.checkout(.placeOrder)) {
+        await store.send(.checkout(.view(.placeOrder))) {
             $0.notice = nil
             $0.checkout.placement = .placing
             $0.inFlight = [.placeOrder]
         }
         let found = ordersPage.orders[0]
-        await store.receive(.checkout(.orderPlaced(found, paymentRequired: true, paymentInfo: nil))) {
+        await store.receive(.checkout(.response(.orderPlaced(found, paymentRequired: true, paymentInfo: nil)))) {
             $0.checkout.placement = .placed
             $0.checkout.order = found
             $0.cart = CartState()
@@ -258,7 +260,7 @@ func reviewState() -> State {
             $0.inFlight = [.paymentSetup]
         }
         // The payment setup fails too: the order is kept, retry sets up again.
-        await store.receive(.payment(.setupFailed(.network("still flaky")))) {
+        await store.receive(.payment(.response(.setupFailed(.network("still flaky"))))) {
             $0.payment.phase = .setupFailed
             $0.payment.message =
                 "Could not prepare the payment: \(APIError.network("still flaky").message) The order is saved; retry."
@@ -278,7 +280,7 @@ func reviewState() -> State {
             $0.payment.message = "Preparing the payment…"
             $0.inFlight = [.paymentSetup]
         }
-        await store.receive(.payment(.juspayOrderReady(juspay))) {
+        await store.receive(.payment(.response(.juspayOrderReady(juspay)))) {
             $0.payment.juspayOrder = juspay
             $0.payment.link = "https://pay.example/j1"
             $0.payment.linkSource = .juspayOrder
@@ -286,7 +288,7 @@ func reviewState() -> State {
             $0.payment.phase = .awaiting
             $0.inFlight = [.paymentPolling]
         }
-        await store.send(.payment(.stopPolling)) {
+        await store.send(.payment(.view(.stopPolling))) {
             $0.payment.phase = .stopped
             $0.payment.message = "Stopped checking. Press Enter to check again."
             $0.inFlight = []
@@ -305,12 +307,12 @@ func reviewState() -> State {
         var state = reviewState()
         state.checkout.placement = .uncertain
         let store = makeStore(api, state: state)
-        await store.send(.checkout(.placeOrder)) {
+        await store.send(.checkout(.view(.placeOrder))) {
             $0.checkout.placement = .placing
             $0.inFlight = [.placeOrder]
         }
         await store.receive(
-            .checkout(.orderPlaced(created.order, paymentRequired: false, paymentInfo: created.paymentInfo))
+            .checkout(.response(.orderPlaced(created.order, paymentRequired: false, paymentInfo: created.paymentInfo)))
         ) {
             $0.checkout.placement = .placed
             $0.checkout.order = created.order
@@ -333,11 +335,11 @@ func reviewState() -> State {
         let outOfStock = APIError.http(status: 400, code: nil, message: "Product p1 is out of stock", details: [])
         let api = StubAPI { $0.createOrder = { _ throws(APIError) in throw outOfStock } }
         let store = makeStore(api, state: reviewState())
-        await store.send(.checkout(.placeOrder)) {
+        await store.send(.checkout(.view(.placeOrder))) {
             $0.checkout.placement = .placing
             $0.inFlight = [.placeOrder]
         }
-        await store.receive(.checkout(.orderFailed(outOfStock))) {
+        await store.receive(.checkout(.response(.orderFailed(outOfStock)))) {
             $0.checkout.placement = .idle
             $0.inFlight = []
             $0.notice = Notice(.error, "The order was not placed: Product p1 is out of stock")
@@ -350,7 +352,7 @@ func reviewState() -> State {
         state.cart.server = Fixtures.cart([Fixtures.item("p1", quantity: 1)])
         state.route = [.catalog, .cart]
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.checkout(.start)) {
+        await store.send(.checkout(.view(.start))) {
             $0.auth.afterLogin = .checkout(.address)
             $0.notice = Notice(.info, "Log in to check out.")
             $0.route = [.catalog, .cart, .login]
@@ -359,16 +361,16 @@ func reviewState() -> State {
             $0.notice = nil
             $0.route = [.catalog, .cart]
         }
-        await store.send(.cart(.mutationFailed(sequence: 0, .timeout)))
+        await store.send(.cart(.response(.mutationFailed(sequence: 0, .timeout))))
         var busy = memberState()
         busy.cart.pending[Fixtures.line("p1")] = PendingLine(quantity: 3, preview: nil)
         let busyStore = makeStore(StubAPI(), state: busy)
-        await busyStore.send(.checkout(.start)) {
+        await busyStore.send(.checkout(.view(.start))) {
             $0.notice = Notice(.info, "The cart is still updating; try again in a moment.")
         }
         let emptyStore = makeStore(StubAPI(), state: memberState(cart: nil))
-        await emptyStore.send(.checkout(.start)) { $0.notice = Notice(.error, "Your cart is empty.") }
-        await emptyStore.send(.checkout(.placeOrder)) { $0.notice = Notice(.error, "Your cart is empty.") }
+        await emptyStore.send(.checkout(.view(.start))) { $0.notice = Notice(.error, "Your cart is empty.") }
+        await emptyStore.send(.checkout(.view(.placeOrder))) { $0.notice = Notice(.error, "Your cart is empty.") }
         await store.finish()
         await busyStore.finish()
         await emptyStore.finish()
@@ -392,8 +394,8 @@ func reviewState() -> State {
         state.route = [.catalog, .cart, .checkout(.address)]
         state.checkout.cartID = "c1"
         let store = makeStore(api, state: state)
-        await store.send(.checkout(.chooseAddress)) { $0.notice = Notice(.info, "Add an address first.") }
-        await store.send(.checkout(.newAddress)) {
+        await store.send(.checkout(.view(.chooseAddress))) { $0.notice = Notice(.info, "Add an address first.") }
+        await store.send(.checkout(.view(.newAddress))) {
             $0.notice = nil
             $0.form[.addressFirstName] = "Asha"
             $0.form[.addressLastName] = "Rao"
@@ -412,14 +414,14 @@ func reviewState() -> State {
             $0.form[.addressPincode] = "400001"
             $0.checkout.pincodeChecks["400001"] = .checking
         }
-        await store.receive(.checkout(.pincodeChecked(pincode: "400001", .deliverable))) {
+        await store.receive(.checkout(.response(.pincodeChecked(pincode: "400001", .deliverable)))) {
             $0.checkout.pincodeChecks["400001"] = .deliverable
         }
         await store.send(.select) {
             $0.notice = nil
             $0.inFlight = [.saveAddress]
         }
-        await store.receive(.checkout(.addressSaved(saved))) {
+        await store.receive(.checkout(.response(.addressSaved(saved)))) {
             $0.inFlight = [.addresses, .cart]
             $0.checkout.addresses = [saved]
             $0.checkout.address = saved
@@ -429,13 +431,15 @@ func reviewState() -> State {
             $0.cart.sequence = 1
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setAddresses(billingID: "a2", shippingID: "a2"))
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, cart))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, cart)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.route.append(.checkout(.business))
         }
-        await store.send(.checkout(.addressFailed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
-        await store.send(.checkout(.addressesFailed(.timeout)))
+        await store.send(.checkout(.response(.addressFailed(.timeout)))) {
+            $0.notice = Notice(.error, APIError.timeout.message)
+        }
+        await store.send(.checkout(.response(.addressesFailed(.timeout))))
         await store.finish()
     }
 
@@ -471,21 +475,25 @@ func reviewState() -> State {
             $0.checkout.business = business
             $0.inFlight = [.business]
         }
-        await store.receive(.checkout(.businessSaved(detail))) {
+        await store.receive(.checkout(.response(.businessSaved(detail)))) {
             $0.checkout.business = detail.business
             $0.route.append(.checkout(.delivery))
             $0.inFlight = [.delivery]
         }
         // Not deliverable to this PIN code.
-        await store.receive(.checkout(.serviceabilityChecked(Serviceability(isServiceable: false), methods: []))) {
+        await store.receive(
+            .checkout(.response(.serviceabilityChecked(Serviceability(isServiceable: false), methods: [])))
+        ) {
             $0.checkout.serviceability = Serviceability(isServiceable: false)
             $0.checkout.pincodeChecks["560001"] = .undeliverable(items: [], collect: false)
             $0.inFlight = []
             $0.notice = Notice(.error, "We don't deliver to 560001 yet. Choose another address.")
         }
-        await store.send(.checkout(.chooseDelivery)) { $0.notice = nil }
-        await store.send(.checkout(.businessFailed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
-        await store.send(.checkout(.deliveryFailed(.network("x")))) {
+        await store.send(.checkout(.view(.chooseDelivery))) { $0.notice = nil }
+        await store.send(.checkout(.response(.businessFailed(.timeout)))) {
+            $0.notice = Notice(.error, APIError.timeout.message)
+        }
+        await store.send(.checkout(.response(.deliveryFailed(.network("x"))))) {
             $0.notice = Notice(.error, APIError.network("x").message)
         }
         await store.finish()
@@ -495,7 +503,7 @@ func reviewState() -> State {
         var state = memberState()
         state.route = [.catalog, .checkout(.business)]
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.checkout(.submitBusiness)) {
+        await store.send(.checkout(.view(.submitBusiness))) {
             $0.checkout.businessSkipped = true
             $0.notice = Notice(.error, "Choose an address first.")
         }
@@ -523,7 +531,7 @@ func reviewState() -> State {
             $0.notice = Notice(.info, "Log in to check out.")
             $0.route = [.catalog, .cart, .login]
         }
-        await store.send(.session(.otpSent(Fixtures.challenge))) {
+        await store.send(.session(.response(.otpSent(Fixtures.challenge)))) {
             $0.auth.challenge = Fixtures.challenge
             $0.auth.triesLeft = 3
             $0.auth.resendCooldown = 2
@@ -534,7 +542,7 @@ func reviewState() -> State {
             $0.notice = nil
             $0.inFlight = [.otp]
         }
-        await store.receive(.session(.signedIn(user: Fixtures.asha, claims: Fixtures.member))) {
+        await store.receive(.session(.response(.signedIn(user: Fixtures.asha, claims: Fixtures.member)))) {
             $0.session = .ready(Fixtures.member)
             $0.user = Fixtures.asha
             $0.auth.challenge = nil
@@ -544,11 +552,11 @@ func reviewState() -> State {
             $0.notice = Notice(.success, "Signed in as Asha Rao.")
             $0.inFlight = [.cart, .wishlist]
         }
-        await store.receive(.wishlist(.loaded([]))) {
+        await store.receive(.wishlist(.response(.loaded([])))) {
             $0.wishlist.isLoaded = true
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.loaded(merged))) {
+        await store.receive(.cart(.response(.loaded(merged)))) {
             $0.cart.server = merged
             $0.cart.isLoaded = true
             $0.auth.afterLogin = nil
@@ -556,7 +564,7 @@ func reviewState() -> State {
             $0.route = [.catalog, .cart, .checkout(.address)]
             $0.inFlight = [.addresses]
         }
-        await store.receive(.checkout(.addressesLoaded([]))) { $0.inFlight = [] }
+        await store.receive(.checkout(.response(.addressesLoaded([])))) { $0.inFlight = [] }
         await store.finish()
     }
 
@@ -568,7 +576,7 @@ func reviewState() -> State {
         state.checkout.deliveryMethods = []
         let store = makeStore(api, state: state)
         await store.send(.select) { $0.inFlight = [.delivery] }
-        await store.receive(.checkout(.deliveryFailed(.network("offline")))) {
+        await store.receive(.checkout(.response(.deliveryFailed(.network("offline"))))) {
             $0.inFlight = []
             $0.notice = Notice(.error, APIError.network("offline").message)
         }
@@ -581,7 +589,9 @@ func reviewState() -> State {
             $0.notice = nil
             $0.inFlight = [.delivery]
         }
-        await store.receive(.checkout(.serviceabilityChecked(Serviceability(isServiceable: false), methods: []))) {
+        await store.receive(
+            .checkout(.response(.serviceabilityChecked(Serviceability(isServiceable: false), methods: [])))
+        ) {
             $0.checkout.serviceability = Serviceability(isServiceable: false)
             $0.checkout.pincodeChecks["560001"] = .undeliverable(items: [], collect: false)
             $0.inFlight = []
@@ -599,18 +609,18 @@ func reviewState() -> State {
         state.route = [.catalog, .cart]
         let store = makeStore(StubAPI { $0.addresses = { _ in [] } }, state: state)
         // The cart is empty (it became the order): back to the order's payment.
-        await store.send(.checkout(.start)) { $0.route = [.catalog, .payment(orderNumber: "ORD-1")] }
+        await store.send(.checkout(.view(.start))) { $0.route = [.catalog, .payment(orderNumber: "ORD-1")] }
         await store.send(.back) { $0.route = [.catalog] }
         // A new cart: a new checkout, the old order forgotten by checkout (it stays in the order history).
         let next = Fixtures.cart([Fixtures.item("p9", quantity: 1)], id: "c2")
-        await store.send(.cart(.loaded(next))) { $0.cart.server = next }
-        await store.send(.checkout(.start)) {
+        await store.send(.cart(.response(.loaded(next)))) { $0.cart.server = next }
+        await store.send(.checkout(.view(.start))) {
             $0.checkout = CheckoutState()
             $0.checkout.cartID = "c2"
             $0.route = [.catalog, .checkout(.address)]
             $0.inFlight = [.addresses]
         }
-        await store.receive(.checkout(.addressesLoaded([]))) { $0.inFlight = [] }
+        await store.receive(.checkout(.response(.addressesLoaded([])))) { $0.inFlight = [] }
         await store.finish()
     }
 }
@@ -638,11 +648,11 @@ func reviewState() -> State {
         }
         await store.send(.back) { $0.route = [.catalog, .cart] }
         gate.open()
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, cart))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, cart)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
         }
-        await store.send(.checkout(.businessSaved(CustomerDetail.none)))
+        await store.send(.checkout(.response(.businessSaved(CustomerDetail.none))))
         await store.finish()
     }
 }

@@ -58,7 +58,7 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.checkout.pincodeChecks["194101"] = .checking
         }
         let check = PincodeCheck.undeliverable(items: [], collect: true)
-        await store.receive(.checkout(.pincodeChecked(pincode: "194101", check))) {
+        await store.receive(.checkout(.response(.pincodeChecked(pincode: "194101", check)))) {
             $0.checkout.pincodeChecks["194101"] = check
             $0.notice = Notice(
                 .error, "We don't deliver to 194101 yet. You can collect the order from a store instead.")
@@ -96,13 +96,13 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.route.append(.checkout(.address))
             $0.inFlight = [.addresses]
         }
-        await store.receive(.checkout(.addressesLoaded(addresses))) {
+        await store.receive(.checkout(.response(.addressesLoaded(addresses)))) {
             $0.checkout.addresses = addresses
             $0.checkout.pincodeChecks["744101"] = .checking
             $0.inFlight = []
         }
         let check = PincodeCheck.undeliverable(items: [], collect: false)
-        await store.receive(.checkout(.pincodeChecked(pincode: "744101", check))) {
+        await store.receive(.checkout(.response(.pincodeChecked(pincode: "744101", check)))) {
             $0.checkout.pincodeChecks["744101"] = check
         }
         #expect(store.state.checkout.pincodeCheck(of: addresses[1])?.isDeadEnd == true)
@@ -129,14 +129,15 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.createOrder = { _ throws(APIError) in throw .timeout }
         }
         let store = makeStore(api, state: businessStepState(pincode: "194101"))
-        await store.send(.checkout(.skipBusiness)) {
+        await store.send(.checkout(.view(.skipBusiness))) {
             $0.checkout.businessSkipped = true
             $0.route.append(.checkout(.delivery))
             $0.inFlight = [.delivery]
         }
         let stores = options.collect ?? []
         await store.receive(
-            .checkout(.serviceabilityChecked(Serviceability(isServiceable: false), methods: [], stores: stores))
+            .checkout(
+                .response(.serviceabilityChecked(Serviceability(isServiceable: false), methods: [], stores: stores)))
         ) {
             $0.checkout.serviceability = Serviceability(isServiceable: false)
             $0.checkout.pickupStores = stores
@@ -152,7 +153,7 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.inFlight = [.delivery, .cart]
             $0.notice = nil  // a notice ends with the next action
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, cart))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, cart)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.route.append(.checkout(.review))
@@ -163,7 +164,7 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.checkout.placement = .placing
             $0.inFlight = [.placeOrder]
         }
-        await store.receive(.checkout(.orderFailed(.timeout))) {
+        await store.receive(.checkout(.response(.orderFailed(.timeout)))) {
             $0.checkout.placement = .uncertain
             $0.inFlight = []
             $0.notice = Notice(
@@ -190,7 +191,7 @@ func businessStepState(pincode: String = "560001") -> State {
             }
         }
         let store = makeStore(api, state: businessStepState())
-        await store.send(.checkout(.skipBusiness)) {
+        await store.send(.checkout(.view(.skipBusiness))) {
             $0.checkout.businessSkipped = true
             $0.route.append(.checkout(.delivery))
             $0.inFlight = [.delivery]
@@ -202,7 +203,9 @@ func businessStepState(pincode: String = "560001") -> State {
         }
         gate.open()
         let methods = options.deliver!.allMethods
-        await store.receive(.checkout(.serviceabilityChecked(Serviceability(isServiceable: true), methods: methods))) {
+        await store.receive(
+            .checkout(.response(.serviceabilityChecked(Serviceability(isServiceable: true), methods: methods)))
+        ) {
             $0.checkout.serviceability = Serviceability(isServiceable: true)
             $0.checkout.deliveryMethods = methods
             $0.checkout.pincodeChecks["560001"] = .deliverable
@@ -212,7 +215,7 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setDelivery(methodID: "std", courierID: nil))
             $0.inFlight = [.delivery, .cart]
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, cart))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, cart)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.route.append(.checkout(.review))
@@ -243,7 +246,7 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.notice = Notice(.info, "Still loading your addresses; Enter takes the selected one when they arrive.")
         }
         gate.open()
-        await store.receive(.checkout(.addressesLoaded([Fixtures.address()]))) {
+        await store.receive(.checkout(.response(.addressesLoaded([Fixtures.address()])))) {
             $0.checkout.addresses = [Fixtures.address()]
             $0.checkout.pincodeChecks["560001"] = .checking
             $0.checkout.pendingChoice = nil
@@ -252,10 +255,10 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setAddresses(billingID: "a1", shippingID: "a1"))
             $0.inFlight = [.addresses, .cart]
         }
-        await store.receive(.checkout(.pincodeChecked(pincode: "560001", .deliverable))) {
+        await store.receive(.checkout(.response(.pincodeChecked(pincode: "560001", .deliverable)))) {
             $0.checkout.pincodeChecks["560001"] = .deliverable
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, cart))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, cart)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.route.append(.checkout(.business))

@@ -32,7 +32,7 @@ import Testing
         state.form[.otp] = "123456"
         let store = makeStore(api, state: state)
         await store.send(.select) { $0.inFlight = [.otp] }
-        await store.receive(.session(.otpRejected(.timeout))) {
+        await store.receive(.session(.response(.otpRejected(.timeout)))) {
             $0.inFlight = []
             $0.auth.message = "\(APIError.timeout.message) Your OTP is kept: press Enter to try again."
         }
@@ -55,16 +55,16 @@ import Testing
         state.form[.otp] = "654321"
         let store = makeStore(StubAPI(), state: state)
         let unavailable = APIError.http(status: 503, code: nil, message: "Service unavailable", details: [])
-        await store.send(.session(.otpRejected(unavailable))) {
+        await store.send(.session(.response(.otpRejected(unavailable)))) {
             $0.auth.message = "\(unavailable.message) Your OTP is kept: press Enter to try again."
         }
-        await store.send(.session(.otpRejected(.network("connection refused")))) {
+        await store.send(.session(.response(.otpRejected(.network("connection refused"))))) {
             $0.auth.message =
                 "\(APIError.network("connection refused").message) Your OTP is kept: press Enter to try again."
         }
         #expect(store.state.form[.otp] == "654321")
         let wrong = APIError.http(status: 400, code: "INVALID_OTP", message: "Invalid OTP", details: [])
-        await store.send(.session(.otpRejected(wrong))) {
+        await store.send(.session(.response(.otpRejected(wrong)))) {
             $0.form[.otp] = ""
             $0.auth.triesLeft = 2
             $0.auth.message = "Wrong OTP. 2 tries left."
@@ -78,11 +78,11 @@ import Testing
         state.form[.loginIdentifier] = "asha@example.com"
         state.form[.password] = "secret-1"
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.session(.signInFailed(.timeout))) {
+        await store.send(.session(.response(.signInFailed(.timeout)))) {
             $0.auth.message = "\(APIError.timeout.message) Your password is kept: press Enter to try again."
         }
         #expect(store.state.form[.password] == "secret-1")
-        await store.send(.session(.signInFailed(.http(status: 401, code: nil, message: "", details: [])))) {
+        await store.send(.session(.response(.signInFailed(.http(status: 401, code: nil, message: "", details: []))))) {
             $0.form[.password] = ""
             $0.auth.message = "Wrong email, phone or password."
         }
@@ -97,7 +97,7 @@ import Testing
         state.form[.addressPincode] = "560001"
         state.inFlight = [.saveAddress]
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.checkout(.addressFailed(.timeout))) {
+        await store.send(.checkout(.response(.addressFailed(.timeout)))) {
             $0.inFlight = []
             $0.notice = Notice(.error, APIError.timeout.message)
         }

@@ -33,7 +33,7 @@ import Testing
 
     /// Ends the test's polling (it would run on the test clock) and the test.
     static func stopPolling(_ store: TestStore) async {
-        await store.send(.payment(.stopPolling)) {
+        await store.send(.payment(.view(.stopPolling))) {
             $0.notice = nil
             $0.payment.phase = .stopped
             $0.payment.message = "Stopped checking. Press Enter to check again."
@@ -55,18 +55,18 @@ import Testing
             $0.session = .starting
             $0.inFlight = [.session]
         }
-        await store.receive(.session(.started(Fixtures.guest))) {
+        await store.receive(.session(.response(.started(Fixtures.guest)))) {
             $0.session = .ready(Fixtures.guest)
             $0.inFlight = [.products, .categories, .cart]
             $0.catalog.isLoading = true
         }
-        await store.receive(.catalog(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0))) {
+        await store.receive(.catalog(.response(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0)))) {
             $0.inFlight = [.categories, .cart]
             $0.catalog.isLoading = false
             $0.catalog.nextPage = nil
         }
-        await store.receive(.catalog(.categoriesLoaded([]))) { $0.inFlight = [.cart] }
-        await store.receive(.cart(.loaded(cart))) {
+        await store.receive(.catalog(.response(.categoriesLoaded([])))) { $0.inFlight = [.cart] }
+        await store.receive(.cart(.response(.loaded(cart)))) {
             $0.inFlight = []
             $0.cart.server = cart
             $0.cart.isLoaded = true
@@ -88,7 +88,7 @@ import Testing
                 $0.route = [.catalog, .cart]
                 $0.inFlight = [.cart]
             }
-            await store.receive(.cart(.loaded(cart))) {
+            await store.receive(.cart(.response(.loaded(cart)))) {
                 $0.inFlight = []
                 $0.cart.isStale = false
             }
@@ -99,34 +99,34 @@ import Testing
         #expect(api.count("userCart") == 0)
 
         // Back from a long idle: the next opening reads it.
-        await store.send(.cart(.markStale)) { $0.cart.isStale = true }
+        await store.send(.cart(.view(.markStale))) { $0.cart.isStale = true }
         #expect(api.count("userCart") == 0)
         await openAndRead()
         #expect(api.count("userCart") == 1)
 
         // Stale while on the cart screen: read at once.
-        await store.send(.cart(.markStale)) {
+        await store.send(.cart(.view(.markStale))) {
             $0.cart.isStale = true
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.loaded(cart))) {
+        await store.receive(.cart(.response(.loaded(cart)))) {
             $0.inFlight = []
             $0.cart.isStale = false
         }
         // The refresh key reads it whenever asked.
-        await store.send(.cart(.load)) { $0.inFlight = [.cart] }
-        await store.receive(.cart(.loaded(cart))) { $0.inFlight = [] }
+        await store.send(.cart(.view(.load))) { $0.inFlight = [.cart] }
+        await store.receive(.cart(.response(.loaded(cart)))) { $0.inFlight = [] }
         #expect(api.count("userCart") == 3)
 
         // A change with no answer may or may not have been made: stale. A refusal leaves the cart as it was.
         api.set { $0.setItem = { _ throws(APIError) in throw .timeout } }
-        await store.send(.cart(.incrementSelected)) {
+        await store.send(.cart(.view(.incrementSelected))) {
             $0.cart.pending[Fixtures.line("p1")] = PendingLine(quantity: 2, preview: nil)
             $0.cart.sequence = 1
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setQuantity(Fixtures.line("p1"), 2))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationFailed(sequence: 1, .timeout))) {
+        await store.receive(.cart(.response(.mutationFailed(sequence: 1, .timeout)))) {
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
             $0.cart.isStale = true
@@ -140,13 +140,13 @@ import Testing
         await openAndRead()
         let refused = APIError.http(status: 400, code: "VALIDATION_ERROR", message: "Only 1 left", details: [])
         api.set { $0.setItem = { _ throws(APIError) in throw refused } }
-        await store.send(.cart(.incrementSelected)) {
+        await store.send(.cart(.view(.incrementSelected))) {
             $0.cart.pending[Fixtures.line("p1")] = PendingLine(quantity: 2, preview: nil)
             $0.cart.sequence = 2
             $0.cart.inFlight = CartRequest(sequence: 2, command: .setQuantity(Fixtures.line("p1"), 2))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationFailed(sequence: 2, refused))) {
+        await store.receive(.cart(.response(.mutationFailed(sequence: 2, refused)))) {
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
             $0.inFlight = []
@@ -168,12 +168,12 @@ import Testing
             $0.createJuspayOrder = { _ in juspay }
         }
         let store = makeStore(api, state: reviewState())
-        await store.send(.checkout(.placeOrder)) {
+        await store.send(.checkout(.view(.placeOrder))) {
             $0.checkout.placement = .placing
             $0.inFlight = [.placeOrder]
         }
         await store.receive(
-            .checkout(.orderPlaced(created.order, paymentRequired: true, paymentInfo: created.paymentInfo))
+            .checkout(.response(.orderPlaced(created.order, paymentRequired: true, paymentInfo: created.paymentInfo)))
         ) {
             Self.placed(created.order, &$0)
             $0.payment.orderAnswerLink = "https://pay.example/hc"
@@ -181,7 +181,7 @@ import Testing
             $0.payment.message = "Preparing the payment…"
             $0.inFlight = [.paymentSetup]
         }
-        await store.receive(.payment(.juspayOrderReady(juspay))) {
+        await store.receive(.payment(.response(.juspayOrderReady(juspay)))) {
             $0.payment.juspayOrder = juspay
             $0.payment.linkSource = .juspayOrder
             Self.awaitingPayment(at: "https://pay.example/j1", &$0)
@@ -202,12 +202,12 @@ import Testing
             }
         }
         let store = makeStore(api, state: reviewState())
-        await store.send(.checkout(.placeOrder)) {
+        await store.send(.checkout(.view(.placeOrder))) {
             $0.checkout.placement = .placing
             $0.inFlight = [.placeOrder]
         }
         await store.receive(
-            .checkout(.orderPlaced(created.order, paymentRequired: true, paymentInfo: created.paymentInfo))
+            .checkout(.response(.orderPlaced(created.order, paymentRequired: true, paymentInfo: created.paymentInfo)))
         ) {
             Self.placed(created.order, &$0)
             $0.payment.orderAnswerLink = "https://pay.example/hc"
@@ -216,7 +216,7 @@ import Testing
             $0.inFlight = [.paymentSetup]
         }
         let failure = APIError.http(status: 502, code: nil, message: "Juspay is down.", details: [])
-        await store.receive(.payment(.setupFailed(failure))) {
+        await store.receive(.payment(.response(.setupFailed(failure)))) {
             Self.awaitingPayment(at: "https://pay.example/hc", &$0)
             $0.payment.linkSource = .orderAnswer
             $0.payment.message =
@@ -240,17 +240,18 @@ import Testing
             }
         }
         let store = makeStore(api, state: reviewState())
-        await store.send(.checkout(.placeOrder)) {
+        await store.send(.checkout(.view(.placeOrder))) {
             $0.checkout.placement = .placing
             $0.inFlight = [.placeOrder]
         }
-        await store.receive(.checkout(.orderPlaced(created.order, paymentRequired: true, paymentInfo: nil))) {
+        await store.receive(.checkout(.response(.orderPlaced(created.order, paymentRequired: true, paymentInfo: nil))))
+        {
             Self.placed(created.order, &$0)
             $0.payment.phase = .settingUp
             $0.payment.message = "Preparing the payment…"
             $0.inFlight = [.paymentSetup]
         }
-        await store.receive(.payment(.juspayOrderReady(juspay))) {
+        await store.receive(.payment(.response(.juspayOrderReady(juspay)))) {
             $0.payment.juspayOrder = juspay
             $0.payment.linkSource = .juspayOrder
             Self.awaitingPayment(at: "https://pay.example/j1", &$0)

@@ -28,8 +28,8 @@ import Testing
             $0.auth.otherIdentifier = "asha@example.com"
         }
         // Phone after WhatsApp: the same number stays.
-        await store.send(.session(.chooseChannel(.phone))) { $0.auth.channel = .phone }
-        await store.send(.session(.chooseChannel(.email))) {
+        await store.send(.session(.view(.chooseChannel(.phone)))) { $0.auth.channel = .phone }
+        await store.send(.session(.view(.chooseChannel(.email)))) {
             $0.auth.channel = .email
             $0.form[.loginIdentifier] = "asha@example.com"
             $0.auth.otherIdentifier = "9876543210"

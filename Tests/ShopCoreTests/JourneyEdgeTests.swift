@@ -33,7 +33,7 @@ import Testing
             $0.cart.inFlight = CartRequest(sequence: 1, command: .applyCoupon("OLD1"))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationFailed(sequence: 1, refused))) {
+        await store.receive(.cart(.response(.mutationFailed(sequence: 1, refused)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.coupons.rejection = "Coupon expired"
@@ -49,7 +49,7 @@ import Testing
             $0.cart.inFlight = CartRequest(sequence: 2, command: .applyCoupon("SAVE10"))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 2, applied))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 2, applied)))) {
             $0.cart.server = applied
             $0.cart.inFlight = nil
             $0.inFlight = [.coupons]
@@ -57,7 +57,9 @@ import Testing
             $0.form[.couponCode] = ""
             $0.notice = Notice(.success, "Coupon SAVE10 applied: you save ₹0.00.")
         }
-        await store.receive(.coupons(.evaluated(applicable: [Self.save10], inapplicable: []))) { $0.inFlight = [] }
+        await store.receive(.coupons(.response(.evaluated(applicable: [Self.save10], inapplicable: [])))) {
+            $0.inFlight = []
+        }
         await store.finish()
     }
 
@@ -110,7 +112,7 @@ import Testing
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setQuantity(Fixtures.line("p2"), 4))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationFailed(sequence: 1, refused))) {
+        await store.receive(.cart(.response(.mutationFailed(sequence: 1, refused)))) {
             $0.cart.inFlight = nil
             $0.cart.pending = [:]
             $0.inFlight = []
@@ -134,7 +136,7 @@ import Testing
         state.route = [.catalog, .cart]
         let store = makeStore(api, state: state)
         // `-` at quantity 1 removes the line, and says how to undo.
-        await store.send(.cart(.decrementSelected)) {
+        await store.send(.cart(.view(.decrementSelected))) {
             $0.cart.lastRemoved = RemovedLine(item: Fixtures.item("p1", quantity: 1), quantity: 1)
             $0.notice = Notice(.info, "Removed Product p1. u undo")
             $0.cart.pending[Fixtures.line("p1")] = PendingLine(quantity: 0, preview: nil)
@@ -142,13 +144,13 @@ import Testing
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setQuantity(Fixtures.line("p1"), 0))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, one))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, one)))) {
             $0.cart.server = one
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
             $0.inFlight = []
         }
-        await store.send(.cart(.undoRemove)) {
+        await store.send(.cart(.view(.undoRemove))) {
             $0.cart.lastRemoved = nil
             $0.notice = Notice(.info, "Put Product p1 back.")
             $0.cart.pending[Fixtures.line("p1")] = PendingLine(
@@ -157,14 +159,14 @@ import Testing
             $0.cart.inFlight = CartRequest(sequence: 2, command: .setQuantity(Fixtures.line("p1"), 1))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 2, two))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 2, two)))) {
             $0.cart.server = two
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
             $0.inFlight = []
         }
         // `d` too; and a second undo has nothing left to do.
-        await store.send(.cart(.removeSelected)) {
+        await store.send(.cart(.view(.removeSelected))) {
             $0.notice = Notice(.info, "Removed Product p1. u undo")
             $0.cart.lastRemoved = RemovedLine(item: Fixtures.item("p1", quantity: 1), quantity: 1)
             $0.cart.pending[Fixtures.line("p1")] = PendingLine(quantity: 0, preview: nil)
@@ -172,7 +174,7 @@ import Testing
             $0.cart.inFlight = CartRequest(sequence: 3, command: .setQuantity(Fixtures.line("p1"), 0))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 3, one))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 3, one)))) {
             $0.cart.server = one
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
@@ -185,11 +187,11 @@ import Testing
         var state = memberState()
         state.route = [.catalog, .account]
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.session(.requestLogout)) { $0.account.confirmingLogout = true }
+        await store.send(.session(.view(.requestLogout))) { $0.account.confirmingLogout = true }
         // Esc keeps the session.
         await store.send(.back) { $0.account.confirmingLogout = false }
-        await store.send(.session(.requestLogout)) { $0.account.confirmingLogout = true }
-        await store.send(.session(.cancelLogout)) { $0.account.confirmingLogout = false }
+        await store.send(.session(.view(.requestLogout))) { $0.account.confirmingLogout = true }
+        await store.send(.session(.view(.cancelLogout))) { $0.account.confirmingLogout = false }
         #expect(store.state.isSignedIn)
         await store.finish()
     }
@@ -203,12 +205,12 @@ import Testing
         var state = memberState()
         state.route = [.catalog, .account]
         let store = makeStore(api, state: state)
-        await store.send(.session(.requestLogout)) { $0.account.confirmingLogout = true }
+        await store.send(.session(.view(.requestLogout))) { $0.account.confirmingLogout = true }
         await store.send(.select) {
             $0.account.confirmingLogout = false
             $0.inFlight = [.logout]
         }
-        await store.receive(.session(.signedOut(Fixtures.guest))) {
+        await store.receive(.session(.response(.signedOut(Fixtures.guest)))) {
             $0.session = .ready(Fixtures.guest)
             $0.user = nil
             $0.cart = CartState()
@@ -216,7 +218,7 @@ import Testing
             $0.inFlight = [.cart]
             $0.notice = Notice(.info, "Signed out.")
         }
-        await store.receive(.cart(.loaded(nil))) {
+        await store.receive(.cart(.response(.loaded(nil)))) {
             $0.inFlight = []
             $0.cart.isLoaded = true
         }
@@ -229,7 +231,7 @@ import Testing
         var state = memberState(cart: Fixtures.cart([item, Fixtures.item("p2", quantity: 1)]))
         state.route = [.catalog, .cart]
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.cart(.incrementSelected)) { $0.notice = Notice(.info, "Only 2 can be ordered.") }
+        await store.send(.cart(.view(.incrementSelected))) { $0.notice = Notice(.info, "Only 2 can be ordered.") }
         // Moving to another line is another action: the limit of the first no longer applies.
         await store.send(.moveSelection(by: 1)) {
             $0.cart.selectedIndex = 1
@@ -244,7 +246,7 @@ import Testing
         state.notice = Notice(.error, "Coupon OLD1 was not applied: Coupon expired")
         let store = makeStore(StubAPI(), state: state)
         await store.send(.edit(.couponCode, .insert("N"))) { $0.form[.couponCode] = "N" }
-        await store.send(.coupons(.evaluated(applicable: [], inapplicable: [])))
+        await store.send(.coupons(.response(.evaluated(applicable: [], inapplicable: []))))
         #expect(store.state.notice != nil)
         await store.finish()
     }
@@ -264,9 +266,9 @@ import Testing
             $0.form[.creditAmount] = "1200.00"
             $0.inFlight = [.coupons]
         }
-        await store.receive(.coupons(.evaluated(applicable: [], inapplicable: []))) { $0.inFlight = [] }
+        await store.receive(.coupons(.response(.evaluated(applicable: [], inapplicable: [])))) { $0.inFlight = [] }
         // The points come from the store's loyalty answer: the redeemable ones, not the whole balance.
-        await store.receive(.account(.loyaltyLoaded(details))) {
+        await store.receive(.account(.response(.loyaltyLoaded(details)))) {
             $0.account.loyalty = details
             $0.form[.loyaltyPoints] = "400"
         }
@@ -296,8 +298,8 @@ import Testing
             $0.route = [.catalog, .coupons]
             $0.inFlight = [.coupons]
         }
-        await store.receive(.coupons(.evaluated(applicable: [], inapplicable: []))) { $0.inFlight = [] }
-        await store.receive(.account(.loyaltyLoaded(nil))) { $0.account.loyalty = nil }
+        await store.receive(.coupons(.response(.evaluated(applicable: [], inapplicable: [])))) { $0.inFlight = [] }
+        await store.receive(.account(.response(.loyaltyLoaded(nil)))) { $0.account.loyalty = nil }
         #expect(store.state.notice == nil)
         #expect(store.state.form[.loyaltyPoints].isEmpty)
         await store.finish()
@@ -316,12 +318,12 @@ import Testing
         var state = guestState()
         state.route = [.catalog, .login]
         let store = makeStore(api, state: state)
-        await store.send(.session(.togglePasswordLogin)) { $0.auth.usePassword = true }
-        #expect(Reducer.selectAction(store.state) == .session(.loginWithPassword))
+        await store.send(.session(.view(.togglePasswordLogin))) { $0.auth.usePassword = true }
+        #expect(Reducer.selectAction(store.state) == .session(.view(.loginWithPassword)))
         await store.send(.setField(.loginIdentifier, "new@example.com")) {
             $0.form[.loginIdentifier] = "new@example.com"
         }
-        await store.send(.session(.registerWithPassword)) {
+        await store.send(.session(.view(.registerWithPassword))) {
             $0.form[.registerEmail] = "new@example.com"
             $0.route = [.catalog, .login, .register]
         }
@@ -333,7 +335,7 @@ import Testing
             $0.auth.message = nil
             $0.inFlight = [.login, .register]
         }
-        await store.receive(.session(.otpSent(challenge))) {
+        await store.receive(.session(.response(.otpSent(challenge)))) {
             $0.inFlight = []
             $0.auth.challenge = challenge
             $0.auth.triesLeft = 3

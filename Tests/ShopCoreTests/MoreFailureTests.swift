@@ -22,13 +22,13 @@ import Testing
         state.route = [.catalog, .login]
         state.form[.loginIdentifier] = "987654321"
         let store = makeStore(api, clock: clock, state: state)
-        await store.send(.session(.requestOTP)) { $0.auth.message = "Enter a 10-digit mobile number." }
+        await store.send(.session(.view(.requestOTP))) { $0.auth.message = "Enter a 10-digit mobile number." }
         await store.send(.edit(.loginIdentifier, .insert("0"))) { $0.form[.loginIdentifier] = "9876543210" }
-        await store.send(.session(.requestOTP)) {
+        await store.send(.session(.view(.requestOTP))) {
             $0.inFlight = [.login]
             $0.auth.message = nil
         }
-        await store.receive(.session(.accountNotFound)) {
+        await store.receive(.session(.response(.accountNotFound))) {
             $0.inFlight = []
             $0.form[.registerPhone] = "9876543210"
             $0.auth.message = "No account for 9876543210 yet: create one."
@@ -42,7 +42,7 @@ import Testing
             $0.auth.purpose = .register
             $0.inFlight = [.register]
         }
-        await store.receive(.session(.otpSent(challenge))) {
+        await store.receive(.session(.response(.otpSent(challenge)))) {
             $0.inFlight = []
             $0.auth.challenge = challenge
             $0.auth.triesLeft = 3
@@ -51,11 +51,11 @@ import Testing
             $0.route.append(.otp)
         }
         await store.advance(clock, by: .seconds(2))
-        await store.receive(.session(.cooldownTick)) { $0.auth.resendCooldown = 1 }
-        await store.receive(.session(.cooldownTick)) { $0.auth.resendCooldown = 0 }
+        await store.receive(.session(.response(.cooldownTick))) { $0.auth.resendCooldown = 1 }
+        await store.receive(.session(.response(.cooldownTick))) { $0.auth.resendCooldown = 0 }
         // Resend registers again (a new challenge, a new cooldown).
-        await store.send(.session(.resendOTP)) { $0.inFlight = [.login] }
-        await store.receive(.session(.otpSent(challenge))) {
+        await store.send(.session(.view(.resendOTP))) { $0.inFlight = [.login] }
+        await store.receive(.session(.response(.otpSent(challenge)))) {
             $0.inFlight = []
             $0.auth.resendCooldown = 2
         }
@@ -72,7 +72,7 @@ import Testing
         state.auth.channel = .email
         state.form[.registerFirstName] = "Nia"
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.session(.submitRegistration)) { $0.auth.message = "Enter your email." }
+        await store.send(.session(.view(.submitRegistration))) { $0.auth.message = "Enter your email." }
         await store.finish()
     }
 
@@ -86,12 +86,12 @@ import Testing
         var state = reviewState()
         state.route = [.catalog, .checkout(.address)]
         let store = makeStore(api, state: state)
-        await store.send(.checkout(.chooseAddress)) {
+        await store.send(.checkout(.view(.chooseAddress))) {
             $0.cart.sequence = 1
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setAddresses(billingID: "a1", shippingID: "a1"))
             $0.inFlight = [.addresses, .cart]
         }
-        await store.receive(.cart(.mutationFailed(sequence: 1, refused))) {
+        await store.receive(.cart(.response(.mutationFailed(sequence: 1, refused)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.notice = Notice(.error, "Could not use that address: Address incomplete")
@@ -105,19 +105,19 @@ import Testing
             $0.cart.inFlight = CartRequest(sequence: 2, command: .setDelivery(methodID: "std", courierID: nil))
             $0.inFlight = [.delivery, .cart]
         }
-        await store.receive(.cart(.mutationFailed(sequence: 2, refused))) {
+        await store.receive(.cart(.response(.mutationFailed(sequence: 2, refused)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.notice = Notice(.error, "Could not choose that delivery option: Address incomplete")
         }
         await store.send(.setField(.giftCardCode, "BAD")) { $0.form[.giftCardCode] = "BAD" }
-        await store.send(.cart(.applyGiftCard)) {
+        await store.send(.cart(.view(.applyGiftCard))) {
             $0.notice = nil
             $0.cart.sequence = 3
             $0.cart.inFlight = CartRequest(sequence: 3, command: .applyGiftCard("BAD"))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationFailed(sequence: 3, refused))) {
+        await store.receive(.cart(.response(.mutationFailed(sequence: 3, refused)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.notice = Notice(.error, "Gift card not applied: Address incomplete")
@@ -129,7 +129,7 @@ import Testing
         var state = reviewState()
         state.checkout.deliveryMethodID = nil
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.checkout(.placeOrder)) {
+        await store.send(.checkout(.view(.placeOrder))) {
             $0.notice = Notice(.error, "Choose an address and a delivery option first.")
         }
         await store.finish()

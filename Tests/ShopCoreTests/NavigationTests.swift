@@ -46,9 +46,9 @@ import Testing
                 policy.otpResendCooldown = 0
                 return policy
             }())
-        await store.send(.session(.requestOTP)) { $0.inFlight = [.login] }
+        await store.send(.session(.view(.requestOTP))) { $0.inFlight = [.login] }
         #expect(store.state.busyText == "Sending the OTP")
-        await store.receive(.session(.otpSent(Fixtures.challenge))) {
+        await store.receive(.session(.response(.otpSent(Fixtures.challenge)))) {
             $0.inFlight = []
             $0.auth.challenge = Fixtures.challenge
             $0.auth.triesLeft = 3
@@ -67,28 +67,28 @@ import Testing
             $0.orders = { _ in try! Fixtures.decode(#"{"orders":[]}"#) }
         }
         let start = makeStore(restored)
-        await start.send(.session(.started(Fixtures.member))) {
+        await start.send(.session(.response(.started(Fixtures.member)))) {
             $0.session = .ready(Fixtures.member)
             $0.catalog.isLoading = true
             $0.orders.announceAwaiting = true
             $0.inFlight = [.products, .categories, .cart, .profile, .orders]
         }
-        await start.receive(.catalog(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0))) {
+        await start.receive(.catalog(.response(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0)))) {
             $0.catalog.isLoading = false
             $0.catalog.nextPage = nil
             $0.inFlight.remove(.products)
         }
-        await start.receive(.catalog(.categoriesLoaded([]))) { $0.inFlight.remove(.categories) }
-        await start.receive(.cart(.loaded(nil))) {
+        await start.receive(.catalog(.response(.categoriesLoaded([])))) { $0.inFlight.remove(.categories) }
+        await start.receive(.cart(.response(.loaded(nil)))) {
             $0.cart.isLoaded = true
             $0.inFlight.remove(.cart)
         }
-        await start.receive(.session(.userLoaded(Fixtures.asha))) {
+        await start.receive(.session(.response(.userLoaded(Fixtures.asha)))) {
             $0.user = Fixtures.asha
             $0.inFlight = [.orders]
         }
         // No order awaits payment: no notice.
-        await start.receive(.orders(.loaded(page: 1, orders: [], nextPage: nil))) {
+        await start.receive(.orders(.response(.loaded(page: 1, orders: [], nextPage: nil)))) {
             $0.inFlight = []
             $0.orders.nextPage = nil
             $0.orders.announceAwaiting = false
@@ -113,7 +113,7 @@ import Testing
             $0.route.append(.orderDetail(orderNumber: "X"))
             $0.inFlight = [.orderDetail]
         }
-        await store.receive(.orders(.detailFailed(.network("offline")))) {
+        await store.receive(.orders(.response(.detailFailed(.network("offline"))))) {
             $0.inFlight = []
             $0.notice = Notice(.error, APIError.network("offline").message)
         }
@@ -134,7 +134,7 @@ import Testing
         }
         let store = makeStore(api, state: memberState())
         let p1 = Fixtures.line("p1")
-        await store.send(.cart(.setQuantity(p1, 2, preview: nil))) {
+        await store.send(.cart(.view(.setQuantity(p1, 2, preview: nil)))) {
             $0.cart.pending[p1] = PendingLine(quantity: 2, preview: nil)
             $0.cart.sequence = 1
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setQuantity(p1, 2))
@@ -142,15 +142,16 @@ import Testing
         }
         await store.receive(
             .cart(
-                .mutationFailed(
-                    sequence: 1, .http(status: 404, code: "NOT_FOUND", message: "Cart not found", details: [])))
+                .response(
+                    .mutationFailed(
+                        sequence: 1, .http(status: 404, code: "NOT_FOUND", message: "Cart not found", details: []))))
         ) {
             $0.cart.server = nil
             $0.notice = Notice(.info, "Your cart had expired; starting a new one.")
             $0.cart.sequence = 2
             $0.cart.inFlight = CartRequest(sequence: 2, command: .setQuantity(p1, 2))
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 2, fresh))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 2, fresh)))) {
             $0.cart.server = fresh
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
@@ -170,12 +171,12 @@ import Testing
         var state = memberState()
         state.wishlist.items = [Fixtures.catalogItem("w", stock: false)]
         let store = makeStore(api, state: state)
-        await store.send(.wishlist(.moveToCart(Fixtures.line("w")))) {
+        await store.send(.wishlist(.view(.moveToCart(Fixtures.line("w"))))) {
             $0.notice = Notice(.error, "Product w is out of stock.")
         }
-        await store.send(.wishlist(.moveToCart(Fixtures.line("absent")))) { $0.notice = nil }
-        await store.send(.cart(.moveToWishlist(Fixtures.line("p1")))) { $0.inFlight = [.wishlist] }
-        await store.receive(.cart(.movedToWishlist(Fixtures.line("p1"), []))) {
+        await store.send(.wishlist(.view(.moveToCart(Fixtures.line("absent"))))) { $0.notice = nil }
+        await store.send(.cart(.view(.moveToWishlist(Fixtures.line("p1"))))) { $0.inFlight = [.wishlist] }
+        await store.receive(.cart(.response(.movedToWishlist(Fixtures.line("p1"), [])))) {
             $0.wishlist.items = []
             $0.wishlist.isLoaded = true
             $0.notice = Notice(.success, "Moved to the wishlist.")
@@ -184,7 +185,7 @@ import Testing
             $0.cart.inFlight = CartRequest(sequence: 1, command: .setQuantity(Fixtures.line("p1"), 0))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationFailed(sequence: 1, .network("offline")))) {
+        await store.receive(.cart(.response(.mutationFailed(sequence: 1, .network("offline"))))) {
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
             $0.cart.isStale = true
@@ -192,24 +193,24 @@ import Testing
             $0.notice = Notice(
                 .error, "Could not update Product p1: \(APIError.network("offline").message)")
         }
-        await store.send(.coupons(.applyTyped)) { $0.notice = nil }
-        await store.send(.account(.editProfile)) {
+        await store.send(.coupons(.view(.applyTyped))) { $0.notice = nil }
+        await store.send(.account(.view(.editProfile))) {
             $0.route.append(.profile)
             $0.form[.profileFirstName] = "Asha"
             $0.form[.profileLastName] = "Rao"
             $0.form[.profileEmail] = "asha@example.com"
             $0.form[.profilePhone] = "9876543210"
         }
-        await store.send(.account(.loadPreferences)) { $0.inFlight = [.notifications] }
+        await store.send(.account(.view(.loadPreferences))) { $0.inFlight = [.notifications] }
         let none = NotificationPreferences(transactional: nil, promotional: nil, newsletter: nil)
-        await store.receive(.account(.preferencesLoaded(none))) {
+        await store.receive(.account(.response(.preferencesLoaded(none)))) {
             $0.account.preferences = none
             $0.inFlight = []
         }
-        await store.send(.account(.toggleSelectedPreference)) {
+        await store.send(.account(.view(.toggleSelectedPreference))) {
             $0.account.preferences?.transactional = NotificationChannels(email: true, sms: false, whatsapp: false)
         }
-        await store.send(.account(.submitReset))
+        await store.send(.account(.view(.submitReset)))
         await store.finish()
     }
 

@@ -35,7 +35,7 @@ import Testing
 
     /// `p` on the detail: the payment screen, setting up.
     static func pay(_ store: TestStore) async {
-        await store.send(.orders(.pay)) {
+        await store.send(.orders(.view(.pay))) {
             $0.payment = PaymentState()
             $0.payment.orderNumber = "ORD-1"
             $0.payment.amount = Fixtures.rupees(1000)
@@ -48,7 +48,7 @@ import Testing
 
     /// Juspay create-order answered: its link, polled.
     static func juspayOrderReady(_ store: TestStore) async {
-        await store.receive(.payment(.juspayOrderReady(Self.juspayOrder))) {
+        await store.receive(.payment(.response(.juspayOrderReady(Self.juspayOrder)))) {
             $0.payment.juspayOrder = Self.juspayOrder
             $0.payment.link = "https://pay.example/j1"
             $0.payment.linkSource = .juspayOrder
@@ -87,7 +87,7 @@ import Testing
         }
         let store = makeStore(api, state: Self.detailState(Self.order(.failed)))
         await Self.pay(store)
-        await store.receive(.payment(.retried(info))) {
+        await store.receive(.payment(.response(.retried(info)))) {
             $0.payment.link = "https://pay.example/retry"
             $0.payment.linkSource = .retry
             $0.payment.message = "Open the link (or scan the QR code) to pay."
@@ -108,7 +108,7 @@ import Testing
         let store = makeStore(api, state: Self.detailState(Self.order(.failed)))
         await Self.pay(store)
         let refusal = APIError.http(status: 409, code: nil, message: "A payment is still in progress.", details: [])
-        await store.receive(.payment(.retryFailed(refusal))) {
+        await store.receive(.payment(.response(.retryFailed(refusal)))) {
             $0.payment.phase = .setupFailed
             $0.payment.message = "Retry failed: \(refusal.message)"
             $0.inFlight = []
@@ -128,10 +128,10 @@ import Testing
     @Test func aPaidOrderHasNothingToPayAndAShippedOneCannotBeCancelled() async {
         let api = StubAPI()
         let store = makeStore(api, state: Self.detailState(Self.order(.success, status: .shipped)))
-        await store.send(.orders(.pay)) {
+        await store.send(.orders(.view(.pay))) {
             $0.notice = Notice(.error, "Order ORD-1 has nothing to pay.")
         }
-        await store.send(.orders(.requestCancel)) {
+        await store.send(.orders(.view(.requestCancel))) {
             $0.notice = Notice(.error, "Order ORD-1 can no longer be cancelled.")
         }
         await store.finish()
@@ -154,16 +154,16 @@ import Testing
         }
         let store = makeStore(api, state: Self.detailState(Self.order()))
         // Asked, then kept (esc).
-        await store.send(.orders(.requestCancel)) { $0.orders.confirmingCancel = true }
+        await store.send(.orders(.view(.requestCancel))) { $0.orders.confirmingCancel = true }
         await store.send(.back) { $0.orders.confirmingCancel = false }
         #expect(store.state.currentRoute == .orderDetail(orderNumber: "ORD-1"))
         // Asked, then confirmed (enter).
-        await store.send(.orders(.requestCancel)) { $0.orders.confirmingCancel = true }
+        await store.send(.orders(.view(.requestCancel))) { $0.orders.confirmingCancel = true }
         await store.send(.select) {
             $0.orders.confirmingCancel = false
             $0.inFlight = [.cancelOrder]
         }
-        await store.receive(.orders(.cancelled(cancelled))) {
+        await store.receive(.orders(.response(.cancelled(cancelled)))) {
             $0.inFlight = []
             $0.orders.detail = cancelled
             $0.orders.orders = [cancelled]
@@ -174,7 +174,7 @@ import Testing
         }
         #expect(store.state.orders.awaitingPaymentText == nil)
         // Nothing left to pay or cancel.
-        await store.send(.orders(.pay)) { $0.notice = Notice(.error, "Order ORD-1 has nothing to pay.") }
+        await store.send(.orders(.view(.pay))) { $0.notice = Notice(.error, "Order ORD-1 has nothing to pay.") }
         await store.finish()
     }
 
@@ -198,27 +198,27 @@ import Testing
             }
         }
         let store = makeStore(api)
-        await store.send(.session(.started(Fixtures.member))) {
+        await store.send(.session(.response(.started(Fixtures.member)))) {
             $0.session = .ready(Fixtures.member)
             $0.catalog.isLoading = true
             $0.orders.announceAwaiting = true
             $0.inFlight = [.products, .categories, .cart, .profile, .orders]
         }
-        await store.receive(.catalog(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0))) {
+        await store.receive(.catalog(.response(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0)))) {
             $0.catalog.isLoading = false
             $0.catalog.nextPage = nil
             $0.inFlight.remove(.products)
         }
-        await store.receive(.catalog(.categoriesLoaded([]))) { $0.inFlight.remove(.categories) }
-        await store.receive(.cart(.loaded(nil))) {
+        await store.receive(.catalog(.response(.categoriesLoaded([])))) { $0.inFlight.remove(.categories) }
+        await store.receive(.cart(.response(.loaded(nil)))) {
             $0.cart.isLoaded = true
             $0.inFlight.remove(.cart)
         }
-        await store.receive(.session(.userLoaded(Fixtures.asha))) {
+        await store.receive(.session(.response(.userLoaded(Fixtures.asha)))) {
             $0.user = Fixtures.asha
             $0.inFlight.remove(.profile)
         }
-        await store.receive(.orders(.loaded(page: 1, orders: [unpaid, paid], nextPage: nil))) {
+        await store.receive(.orders(.response(.loaded(page: 1, orders: [unpaid, paid], nextPage: nil)))) {
             $0.inFlight = []
             $0.orders.orders = [unpaid, paid]
             $0.orders.nextPage = nil

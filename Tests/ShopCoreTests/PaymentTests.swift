@@ -34,7 +34,7 @@ func awaitingState() -> State {
         var state = awaitingState()
         state.payment.phase = .stopped
         let store = makeStore(api, clock: clock, state: state)
-        await store.send(.payment(.checkAgain)) {
+        await store.send(.payment(.view(.checkAgain))) {
             $0.payment.phase = .awaiting
             $0.inFlight = [.paymentPolling]
         }
@@ -42,7 +42,7 @@ func awaitingState() -> State {
         let failed = PaymentStatus(status: .failed, isRetryAvailable: true)
         // The spent link (and so its QR code) goes, and the failure is said once: by the payment screen's status
         // line, not again by a message and a notice.
-        await store.receive(.payment(.statusPolled(attempt: 1, failed))) {
+        await store.receive(.payment(.response(.statusPolled(attempt: 1, failed)))) {
             $0.payment.polls = 1
             $0.payment.status = failed
             $0.payment.phase = .failed
@@ -57,7 +57,7 @@ func awaitingState() -> State {
         }
         let info = PaymentInfo(
             id: nil, status: nil, orderId: nil, paymentLinks: PaymentLinks(web: "https://pay.example/retry"))
-        await store.receive(.payment(.retried(info))) {
+        await store.receive(.payment(.response(.retried(info)))) {
             $0.payment.link = "https://pay.example/retry"
             $0.payment.linkSource = .retry
             $0.inFlight = [.paymentPolling]
@@ -66,7 +66,7 @@ func awaitingState() -> State {
             $0.payment.message = "Open the link (or scan the QR code) to pay."
         }
         await store.advance(clock, by: .seconds(3))
-        await store.receive(.payment(.statusPolled(attempt: 1, PaymentStatus(status: .success)))) {
+        await store.receive(.payment(.response(.statusPolled(attempt: 1, PaymentStatus(status: .success))))) {
             $0.payment.polls = 1
             $0.payment.status = PaymentStatus(status: .success)
             $0.payment.phase = .paid
@@ -90,7 +90,7 @@ func awaitingState() -> State {
             $0.inFlight = [.paymentPolling]
         }
         await store.advance(clock, by: .seconds(3))
-        await store.receive(.payment(.statusPolled(attempt: 1, PaymentStatus(status: .pending)))) {
+        await store.receive(.payment(.response(.statusPolled(attempt: 1, PaymentStatus(status: .pending))))) {
             $0.payment.polls = 1
             $0.payment.status = PaymentStatus(status: .pending)
             $0.payment.message = "Waiting for the payment…"
@@ -98,23 +98,23 @@ func awaitingState() -> State {
         // The network drops for one poll: it keeps polling.
         api.set { $0.paymentStatus = { _ throws(APIError) in throw .timeout } }
         await store.advance(clock, by: .seconds(3))
-        await store.receive(.payment(.pollFailed(attempt: 2, .timeout))) {
+        await store.receive(.payment(.response(.pollFailed(attempt: 2, .timeout)))) {
             $0.payment.polls = 2
             $0.payment.message = "Could not check the payment (\(APIError.timeout.message)) Still trying."
         }
         api.set { $0.paymentStatus = { _ in PaymentStatus(status: .pending) } }
         await store.advance(clock, by: .seconds(3))
-        await store.receive(.payment(.statusPolled(attempt: 3, PaymentStatus(status: .pending)))) {
+        await store.receive(.payment(.response(.statusPolled(attempt: 3, PaymentStatus(status: .pending))))) {
             $0.payment.polls = 3
             $0.payment.message = "Waiting for the payment…"
         }
-        await store.receive(.payment(.timedOut)) {
+        await store.receive(.payment(.response(.timedOut))) {
             $0.payment.phase = .timedOut
             $0.inFlight = []
             $0.payment.message = "No payment seen in 2 minutes. Press Enter to check again."
         }
         // Check again, then leave the screen: polling stops.
-        await store.send(.payment(.checkAgain)) {
+        await store.send(.payment(.view(.checkAgain))) {
             $0.payment.phase = .awaiting
             $0.payment.polls = 0
             $0.inFlight = [.paymentPolling]
@@ -139,22 +139,22 @@ func awaitingState() -> State {
             $0.userCart = { _ in nil }
         }
         let store = makeStore(api, state: state)
-        await store.send(.payment(.statusPolled(attempt: 5, PaymentStatus(status: .success))))
-        await store.send(.payment(.pollFailed(attempt: 5, .timeout)))
-        await store.send(.payment(.timedOut))
-        await store.send(.payment(.stopPolling))
-        await store.send(.payment(.retry)) {
+        await store.send(.payment(.response(.statusPolled(attempt: 5, PaymentStatus(status: .success)))))
+        await store.send(.payment(.response(.pollFailed(attempt: 5, .timeout))))
+        await store.send(.payment(.response(.timedOut)))
+        await store.send(.payment(.view(.stopPolling)))
+        await store.send(.payment(.view(.retry))) {
             $0.payment.phase = .awaiting
             $0.inFlight = [.paymentPolling]
         }
-        await store.send(.payment(.pollFailed(attempt: 1, .signedOut))) {
+        await store.send(.payment(.response(.pollFailed(attempt: 1, .signedOut)))) {
             $0.payment.phase = .stopped
             $0.payment.polls = 1
             $0.user = nil
             $0.inFlight = [.session]
             $0.notice = Notice(.error, APIError.signedOut.message)
         }
-        await store.receive(.session(.expired(Fixtures.guest))) {
+        await store.receive(.session(.response(.expired(Fixtures.guest)))) {
             $0 = {
                 var expected = State()
                 expected.session = .ready(Fixtures.guest)
@@ -174,18 +174,18 @@ func awaitingState() -> State {
         state.payment.status = PaymentStatus(status: .failed, isRetryAvailable: false)
         let api = StubAPI { $0.retryPayment = { _ throws(APIError) in throw .timeout } }
         let store = makeStore(api, state: state)
-        await store.send(.payment(.retry)) { $0.notice = Notice(.error, "This payment cannot be retried.") }
-        await store.send(.payment(.checkAgain)) { $0.notice = nil }
-        await store.send(.payment(.retryFailed(.timeout))) {
+        await store.send(.payment(.view(.retry))) { $0.notice = Notice(.error, "This payment cannot be retried.") }
+        await store.send(.payment(.view(.checkAgain))) { $0.notice = nil }
+        await store.send(.payment(.response(.retryFailed(.timeout)))) {
             $0.payment.message = "Retry failed: \(APIError.timeout.message)"
             $0.notice = nil  // said once, on the payment screen's status line (#14 item 9)
         }
-        await store.send(.payment(.linkReady(nil))) {
+        await store.send(.payment(.response(.linkReady(nil)))) {
             $0.payment.message = "Open the link (or scan the QR code) to pay."
             $0.payment.phase = .awaiting
             $0.inFlight = [.paymentPolling]
         }
-        await store.send(.payment(.stopPolling)) {
+        await store.send(.payment(.view(.stopPolling))) {
             $0.notice = nil
             $0.payment.phase = .stopped
             $0.payment.message = "Stopped checking. Press Enter to check again."
@@ -194,7 +194,7 @@ func awaitingState() -> State {
         var noLink = awaitingState()
         noLink.payment.link = nil
         let noLinkStore = makeStore(StubAPI(), state: noLink)
-        await noLinkStore.send(.payment(.linkReady(nil))) {
+        await noLinkStore.send(.payment(.response(.linkReady(nil)))) {
             $0.payment.phase = .setupFailed
             $0.payment.message = "The payment page is not available. Retry."
         }
@@ -218,16 +218,16 @@ func awaitingState() -> State {
             $0.route = [.catalog, .orders, .orderDetail(orderNumber: "ORD-1")]
             $0.inFlight = [.orders, .orderDetail]
         }
-        await store.receive(.orders(.loaded(page: 1, orders: page.orders, nextPage: nil))) {
+        await store.receive(.orders(.response(.loaded(page: 1, orders: page.orders, nextPage: nil)))) {
             $0.orders.orders = page.orders
             $0.orders.nextPage = nil
             $0.inFlight = [.orderDetail]
         }
-        await store.receive(.orders(.detailLoaded(order))) {
+        await store.receive(.orders(.response(.detailLoaded(order)))) {
             $0.orders.detail = order
             $0.inFlight = []
         }
-        await store.send(.payment(.done))
+        await store.send(.payment(.view(.done)))
         await store.finish()
     }
 }

@@ -41,14 +41,14 @@ import Testing
             $0.product.id = "shirt"
             $0.inFlight = [.product]
         }
-        await store.receive(.product(.loaded(product, variants: variants))) {
+        await store.receive(.product(.response(.loaded(product, variants: variants)))) {
             $0.product.product = product
             $0.product.variants = variants
             $0.product.selectedVariantIndex = 1
             $0.inFlight = []
         }
         #expect(store.state.product.maxQuantity == 2)
-        await store.send(.product(.changeQuantity(by: 5))) {
+        await store.send(.product(.view(.changeQuantity(by: 5)))) {
             $0.product.quantity = 2
             $0.notice = Notice(.info, "Only 2 can be ordered.")
         }
@@ -58,17 +58,17 @@ import Testing
             $0.product.selectedVariantIndex = 0
             $0.product.quantity = 1
         }
-        await store.send(.product(.addToCart)) { $0.notice = Notice(.error, "Product shirt is out of stock.") }
-        await store.send(.product(.selectVariant(1))) {
+        await store.send(.product(.view(.addToCart))) { $0.notice = Notice(.error, "Product shirt is out of stock.") }
+        await store.send(.product(.view(.selectVariant(1)))) {
             $0.notice = nil
             $0.product.selectedVariantIndex = 1
         }
-        await store.send(.product(.selectVariant(9)))
+        await store.send(.product(.view(.selectVariant(9))))
         let line = LineID(productId: "shirt", variantId: "M")
         let preview = CartItem(
             productId: "shirt", variantId: "M", productName: "Product shirt · Size M", quantity: 1,
             sellingPrice: Fixtures.rupees(700))
-        await store.send(.product(.addToCart)) {
+        await store.send(.product(.view(.addToCart))) {
             $0.notice = Notice(.success, "Added Product shirt to the cart.")
             $0.cart.pending[line] = PendingLine(quantity: 1, preview: preview)
             $0.cart.sequence = 1
@@ -78,7 +78,7 @@ import Testing
         var answeredItem = Fixtures.item("shirt", quantity: 1, price: 700)
         answeredItem.variantId = "M"
         let answered = Fixtures.cart([answeredItem])
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, answered))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, answered)))) {
             $0.cart.server = answered
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
@@ -95,12 +95,16 @@ import Testing
         state.product.id = "p1"
         state.product.product = Fixtures.product("p1", max: 3)
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.product(.addToCart)) { $0.notice = Notice(.info, "Only 3 can be ordered; the cart has 3.") }
+        await store.send(.product(.view(.addToCart))) {
+            $0.notice = Notice(.info, "Only 3 can be ordered; the cart has 3.")
+        }
         var soldOut = memberState()
         soldOut.product.id = "p2"
         soldOut.product.product = Fixtures.product("p2", stock: false)
         let soldOutStore = makeStore(StubAPI(), state: soldOut)
-        await soldOutStore.send(.product(.addToCart)) { $0.notice = Notice(.error, "Product p2 is out of stock.") }
+        await soldOutStore.send(.product(.view(.addToCart))) {
+            $0.notice = Notice(.error, "Product p2 is out of stock.")
+        }
         await store.finish()
         await soldOutStore.finish()
     }
@@ -110,16 +114,18 @@ import Testing
             $0.product = { _ throws(APIError) in throw .http(status: 404, code: nil, message: "", details: []) }
         }
         let store = makeStore(api, state: guestState())
-        await store.send(.product(.open(id: "gone"))) {
+        await store.send(.product(.view(.open(id: "gone")))) {
             $0.product.id = "gone"
             $0.inFlight = [.product]
         }
-        await store.receive(.product(.failed(id: "gone", .http(status: 404, code: nil, message: "", details: [])))) {
+        await store.receive(
+            .product(.response(.failed(id: "gone", .http(status: 404, code: nil, message: "", details: []))))
+        ) {
             $0.inFlight = []
             $0.notice = Notice(.error, APIError.http(status: 404, code: nil, message: "", details: []).message)
         }
-        await store.send(.product(.loaded(Fixtures.product("other"), variants: [])))
-        await store.send(.product(.failed(id: "other", .timeout)))
+        await store.send(.product(.response(.loaded(Fixtures.product("other"), variants: []))))
+        await store.send(.product(.response(.failed(id: "other", .timeout))))
         await store.finish()
     }
 
@@ -129,8 +135,8 @@ import Testing
         state.product.id = "p1"
         state.product.product = Fixtures.product("p1")
         let store = makeStore(api, state: state)
-        await store.send(.product(.addToWishlist)) { $0.inFlight = [.wishlist] }
-        await store.receive(.wishlist(.updated([Fixtures.catalogItem("p1")]))) {
+        await store.send(.product(.view(.addToWishlist))) { $0.inFlight = [.wishlist] }
+        await store.receive(.wishlist(.response(.updated([Fixtures.catalogItem("p1")])))) {
             $0.wishlist.items = [Fixtures.catalogItem("p1")]
             $0.wishlist.isLoaded = true
             $0.inFlight = []
@@ -155,10 +161,10 @@ import Testing
         state.product.id = "p1"
         state.product.product = Fixtures.product("p1")
         let store = makeStore(api, state: state)
-        await store.send(.product(.addToWishlist)) { $0.inFlight = [.wishlist] }
+        await store.send(.product(.view(.addToWishlist))) { $0.inFlight = [.wishlist] }
         await store.send(.navigate(.wishlist)) { $0.route.append(.wishlist) }
         open.yield()
-        await store.receive(.wishlist(.updated([Fixtures.catalogItem("p1")]))) {
+        await store.receive(.wishlist(.response(.updated([Fixtures.catalogItem("p1")])))) {
             $0.wishlist.items = [Fixtures.catalogItem("p1")]
             $0.wishlist.isLoaded = true
             $0.inFlight = []
@@ -192,7 +198,7 @@ import Testing
             $0.route.append(.orders)
             $0.inFlight = [.orders]
         }
-        await store.receive(.orders(.loaded(page: 1, orders: first.orders, nextPage: 2))) {
+        await store.receive(.orders(.response(.loaded(page: 1, orders: first.orders, nextPage: 2)))) {
             $0.orders.orders = first.orders
             $0.orders.nextPage = 2
             $0.inFlight = []
@@ -201,25 +207,25 @@ import Testing
             $0.orders.selectedIndex = 1
             $0.inFlight = [.orders]
         }
-        await store.receive(.orders(.loaded(page: 2, orders: second.orders, nextPage: nil))) {
+        await store.receive(.orders(.response(.loaded(page: 2, orders: second.orders, nextPage: nil)))) {
             $0.orders.orders = first.orders + second.orders
             $0.orders.nextPage = nil
             $0.inFlight = []
         }
-        await store.send(.orders(.loadMore))
+        await store.send(.orders(.view(.loadMore)))
         await store.send(.select) {
             $0.route.append(.orderDetail(orderNumber: "B"))
             $0.orders.detail = first.orders[1]
             $0.inFlight = [.orderDetail]
         }
-        await store.receive(.orders(.detailLoaded(answer))) {
+        await store.receive(.orders(.response(.detailLoaded(answer)))) {
             $0.orders.detail = answer
             $0.inFlight = []
         }
         await store.send(.back) { $0.route = [.catalog, .account, .orders] }
-        await store.send(.orders(.detailLoaded(answer)))
-        await store.send(.orders(.failed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
-        await store.send(.orders(.detailFailed(.network("x")))) {
+        await store.send(.orders(.response(.detailLoaded(answer))))
+        await store.send(.orders(.response(.failed(.timeout)))) { $0.notice = Notice(.error, APIError.timeout.message) }
+        await store.send(.orders(.response(.detailFailed(.network("x"))))) {
             $0.notice = Notice(.error, APIError.network("x").message)
         }
         await store.finish()

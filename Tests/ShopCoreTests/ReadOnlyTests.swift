@@ -22,66 +22,69 @@ struct Refusal: Sendable, CustomTestStringConvertible {
 
 @MainActor @Suite struct ReadOnlyTests {
     nonisolated static let refusals: [Refusal] = [
-        Refusal(.cart(.incrementSelected), "changing quantities"),
-        Refusal(.cart(.decrementSelected), "changing quantities"),
-        Refusal(.cart(.setQuantity(Fixtures.line("p1"), 3, preview: nil)), "changing quantities"),
-        Refusal(.cart(.removeSelected), "removing lines"),
-        Refusal(.cart(.undoRemove), "changing quantities"),
-        Refusal(.cart(.moveSelectedToWishlist), "moving lines to the wishlist"),
-        Refusal(.cart(.moveToWishlist(Fixtures.line("p1"))), "moving lines to the wishlist"),
-        Refusal(.cart(.applyGiftCard), "gift cards"),
-        Refusal(.cart(.removeGiftCard), "gift cards"),
-        Refusal(.cart(.redeemLoyaltyPoints), "loyalty points"),
-        Refusal(.cart(.removeLoyaltyPoints), "loyalty points"),
-        Refusal(.cart(.redeemCreditBalance), "credit balance"),
-        Refusal(.cart(.removeCreditBalance), "credit balance"),
+        Refusal(.cart(.view(.incrementSelected)), "changing quantities"),
+        Refusal(.cart(.view(.decrementSelected)), "changing quantities"),
+        Refusal(.cart(.view(.setQuantity(Fixtures.line("p1"), 3, preview: nil))), "changing quantities"),
+        Refusal(.cart(.view(.removeSelected)), "removing lines"),
+        Refusal(.cart(.view(.undoRemove)), "changing quantities"),
+        Refusal(.cart(.view(.moveSelectedToWishlist)), "moving lines to the wishlist"),
+        Refusal(.cart(.view(.moveToWishlist(Fixtures.line("p1")))), "moving lines to the wishlist"),
+        Refusal(.cart(.view(.applyGiftCard)), "gift cards"),
+        Refusal(.cart(.view(.removeGiftCard)), "gift cards"),
+        Refusal(.cart(.view(.redeemLoyaltyPoints)), "loyalty points"),
+        Refusal(.cart(.view(.removeLoyaltyPoints)), "loyalty points"),
+        Refusal(.cart(.view(.redeemCreditBalance)), "credit balance"),
+        Refusal(.cart(.view(.removeCreditBalance)), "credit balance"),
         Refusal(.select, "checkout"),
         Refusal(.navigate(.coupons), "coupons, gift cards, points and credit"),
-        Refusal(.coupons(.apply(code: "WELCOME10")), on: .coupons, "coupons"),
-        Refusal(.coupons(.applyTyped), on: .coupons, "coupons"),
-        Refusal(.coupons(.applySelected), on: .coupons, "coupons"),
-        Refusal(.coupons(.remove), on: .coupons, "coupons"),
+        Refusal(.coupons(.view(.apply(code: "WELCOME10"))), on: .coupons, "coupons"),
+        Refusal(.coupons(.view(.applyTyped)), on: .coupons, "coupons"),
+        Refusal(.coupons(.view(.applySelected)), on: .coupons, "coupons"),
+        Refusal(.coupons(.view(.remove)), on: .coupons, "coupons"),
         Refusal(.select, on: .coupons, "coupons"),
-        Refusal(.product(.addToCart), on: .product(id: "p1"), "adding to the cart"),
+        Refusal(.product(.view(.addToCart)), on: .product(id: "p1"), "adding to the cart"),
         Refusal(.select, on: .product(id: "p1"), "adding to the cart"),
-        Refusal(.product(.addToWishlist), on: .product(id: "p1"), "the wishlist"),
-        Refusal(.wishlist(.add(Fixtures.line("p1"))), on: .wishlist, "the wishlist"),
-        Refusal(.wishlist(.remove(Fixtures.line("p1"))), on: .wishlist, "the wishlist"),
-        Refusal(.wishlist(.removeSelected), on: .wishlist, "the wishlist"),
-        Refusal(.wishlist(.moveToCart(Fixtures.line("p1"))), on: .wishlist, "the wishlist"),
-        Refusal(.wishlist(.moveSelectedToCart), on: .wishlist, "the wishlist"),
+        Refusal(.product(.view(.addToWishlist)), on: .product(id: "p1"), "the wishlist"),
+        Refusal(.wishlist(.view(.add(Fixtures.line("p1")))), on: .wishlist, "the wishlist"),
+        Refusal(.wishlist(.view(.remove(Fixtures.line("p1")))), on: .wishlist, "the wishlist"),
+        Refusal(.wishlist(.view(.removeSelected)), on: .wishlist, "the wishlist"),
+        Refusal(.wishlist(.view(.moveToCart(Fixtures.line("p1")))), on: .wishlist, "the wishlist"),
+        Refusal(.wishlist(.view(.moveSelectedToCart)), on: .wishlist, "the wishlist"),
         Refusal(.select, on: .wishlist, "the wishlist"),
-        Refusal(.checkout(.start), "checkout"),
+        Refusal(.checkout(.view(.start)), "checkout"),
         Refusal(.navigate(.checkout(.address)), "checkout"),
-        Refusal(.checkout(.chooseAddress), on: .checkout(.address), "checkout"),
-        Refusal(.checkout(.newAddress), on: .checkout(.address), "checkout"),
-        Refusal(.checkout(.saveAddress), on: .addressForm, "saving addresses"),
-        Refusal(.checkout(.skipBusiness), on: .checkout(.business), "checkout"),
-        Refusal(.checkout(.submitBusiness), on: .checkout(.business), "checkout"),
-        Refusal(.checkout(.chooseDelivery), on: .checkout(.delivery), "checkout"),
-        Refusal(.checkout(.placeOrder), on: .checkout(.review), "placing orders"),
+        Refusal(.checkout(.view(.chooseAddress)), on: .checkout(.address), "checkout"),
+        Refusal(.checkout(.view(.newAddress)), on: .checkout(.address), "checkout"),
+        Refusal(.checkout(.view(.saveAddress)), on: .addressForm, "saving addresses"),
+        Refusal(.checkout(.view(.skipBusiness)), on: .checkout(.business), "checkout"),
+        Refusal(.checkout(.view(.submitBusiness)), on: .checkout(.business), "checkout"),
+        Refusal(.checkout(.view(.chooseDelivery)), on: .checkout(.delivery), "checkout"),
+        Refusal(.checkout(.view(.placeOrder)), on: .checkout(.review), "placing orders"),
         Refusal(.select, on: .checkout(.review), "placing orders"),
-        Refusal(.payment(.retry), on: .payment(orderNumber: "ORD-1"), "payment"),
+        Refusal(.payment(.view(.retry)), on: .payment(orderNumber: "ORD-1"), "payment"),
+        Refusal(.orders(.view(.pay)), on: .orderDetail(orderNumber: "ORD-1"), "payment"),
+        Refusal(.orders(.view(.requestCancel)), on: .orderDetail(orderNumber: "ORD-1"), "cancelling orders"),
+        Refusal(.orders(.view(.confirmCancel)), on: .orderDetail(orderNumber: "ORD-1"), "cancelling orders"),
         Refusal(.navigate(.login), on: .catalog, "signing in"),
-        Refusal(.session(.requestOTP), on: .login, "signing in"),
-        Refusal(.session(.resendOTP), on: .otp, "signing in"),
-        Refusal(.session(.submitOTP), on: .otp, "signing in"),
-        Refusal(.session(.submitRegistration), on: .register, "signing in"),
-        Refusal(.session(.loginWithPassword), on: .login, "signing in"),
-        Refusal(.session(.logout), on: .account, "signing out"),
-        Refusal(.session(.requestLogout), on: .account, "signing out"),
-        Refusal(.session(.registerWithPassword), on: .login, "signing in"),
+        Refusal(.session(.view(.requestOTP)), on: .login, "signing in"),
+        Refusal(.session(.view(.resendOTP)), on: .otp, "signing in"),
+        Refusal(.session(.view(.submitOTP)), on: .otp, "signing in"),
+        Refusal(.session(.view(.submitRegistration)), on: .register, "signing in"),
+        Refusal(.session(.view(.loginWithPassword)), on: .login, "signing in"),
+        Refusal(.session(.view(.logout)), on: .account, "signing out"),
+        Refusal(.session(.view(.requestLogout)), on: .account, "signing out"),
+        Refusal(.session(.view(.registerWithPassword)), on: .login, "signing in"),
         Refusal(.navigate(.profile), on: .account, "account changes"),
-        Refusal(.account(.editProfile), on: .account, "account changes"),
-        Refusal(.account(.saveProfile), on: .profile, "account changes"),
-        Refusal(.account(.togglePreference(.promotional, .email)), on: .notifications, "account changes"),
-        Refusal(.account(.toggleSelectedPreference), on: .notifications, "account changes"),
-        Refusal(.account(.savePreferences), on: .notifications, "account changes"),
-        Refusal(.account(.changePassword), on: .changePassword, "account changes"),
-        Refusal(.account(.forgotPassword), on: .forgotPassword, "password reset"),
-        Refusal(.account(.submitReset), on: .resetPassword, "password reset"),
-        Refusal(.account(.requestDeactivation), on: .account, "account changes"),
-        Refusal(.account(.confirmDeactivation), on: .account, "account changes"),
+        Refusal(.account(.view(.editProfile)), on: .account, "account changes"),
+        Refusal(.account(.view(.saveProfile)), on: .profile, "account changes"),
+        Refusal(.account(.view(.togglePreference(.promotional, .email))), on: .notifications, "account changes"),
+        Refusal(.account(.view(.toggleSelectedPreference)), on: .notifications, "account changes"),
+        Refusal(.account(.view(.savePreferences)), on: .notifications, "account changes"),
+        Refusal(.account(.view(.changePassword)), on: .changePassword, "account changes"),
+        Refusal(.account(.view(.forgotPassword)), on: .forgotPassword, "password reset"),
+        Refusal(.account(.view(.submitReset)), on: .resetPassword, "password reset"),
+        Refusal(.account(.view(.requestDeactivation)), on: .account, "account changes"),
+        Refusal(.account(.view(.confirmDeactivation)), on: .account, "account changes"),
     ]
 
     /// A signed-in member's cart, read-only, with every form filled so that a change would otherwise be sent.
@@ -130,9 +133,10 @@ struct Refusal: Sendable, CustomTestStringConvertible {
         let reads: [Action] = [
             .appStarted, .moveSelection(by: 1), .back, .dismissNotice, .navigate(.cart), .navigate(.catalog),
             .navigate(.wishlist), .navigate(.product(id: "p1")), .navigate(.orders), .setField(.searchQuery, "tea"),
-            .cart(.load), .cart(.loaded(nil)), .catalog(.loadMore), .orders(.load), .coupons(.load),
-            .product(.changeQuantity(by: 1)), .session(.started(Fixtures.member)),
-            .cart(.mutationSucceeded(sequence: 1, Fixtures.cart([]))),
+            .cart(.view(.load)), .cart(.response(.loaded(nil))), .catalog(.view(.loadMore)), .orders(.view(.load)),
+            .coupons(.view(.load)),
+            .product(.view(.changeQuantity(by: 1))), .session(.response(.started(Fixtures.member))),
+            .cart(.response(.mutationSucceeded(sequence: 1, Fixtures.cart([])))),
         ]
         for action in reads {
             #expect(Reducer.mutation(action, in: state) == nil, "\(action)")
@@ -156,14 +160,14 @@ struct Refusal: Sendable, CustomTestStringConvertible {
         state.readOnly = ReadOnlyMode(cartOwner: "customer-42")
         state.route = [.cart]
         let store = makeStore(api, state: state)
-        await store.send(.cart(.load)) { $0.inFlight = [.cart] }
-        await store.receive(.cart(.loaded(cart))) {
+        await store.send(.cart(.view(.load))) { $0.inFlight = [.cart] }
+        await store.receive(.cart(.response(.loaded(cart)))) {
             $0.inFlight = []
             $0.cart.server = cart
             $0.cart.isLoaded = true
         }
         await store.send(.moveSelection(by: 1)) { $0.cart.selectedIndex = 1 }
-        await store.send(.cart(.incrementSelected)) {
+        await store.send(.cart(.view(.incrementSelected))) {
             $0.notice = Notice(.error, "Read-only: changing quantities is disabled")
         }
         await store.finish()

@@ -18,7 +18,7 @@ import Testing
             $0.route = [.catalog, .cart, .wishlist]
             $0.inFlight = [.wishlist]
         }
-        await store.receive(.wishlist(.loaded([]))) {
+        await store.receive(.wishlist(.response(.loaded([])))) {
             $0.inFlight = []
             $0.wishlist.isLoaded = true
         }
@@ -34,7 +34,7 @@ import Testing
                 $0.route = [.catalog, .cart, .wishlist]
                 $0.inFlight = [.wishlist]
             }
-            await store.receive(.wishlist(.loaded([]))) { $0.inFlight = [] }
+            await store.receive(.wishlist(.response(.loaded([])))) { $0.inFlight = [] }
         }
         #expect(store.state.route == [.catalog, .cart, .wishlist])
         await store.finish()

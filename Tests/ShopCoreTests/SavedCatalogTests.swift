@@ -44,7 +44,7 @@ final class MemoryCatalogCache: CatalogCache {
         let cache = MemoryCatalogCache()
         let store = store(guestAPI(page), cache: cache)
         // The front end sends the page it read with `.appStarted`, before any answer.
-        await store.send(.catalog(.savedCopyRead(Self.saved))) {
+        await store.send(.catalog(.view(.savedCopyRead(Self.saved)))) {
             $0.catalog.products = Self.saved.products
             $0.catalog.totalRecords = 40
             $0.catalog.categories = Self.categories
@@ -54,13 +54,14 @@ final class MemoryCatalogCache: CatalogCache {
             $0.session = .starting
             $0.inFlight = [.session]
         }
-        await store.receive(.session(.startedAsNewGuest(Fixtures.guest))) {
+        await store.receive(.session(.response(.startedAsNewGuest(Fixtures.guest)))) {
             $0.session = .ready(Fixtures.guest)
             $0.inFlight = [.products, .categories]
             $0.catalog.isLoading = true
             $0.cart.isLoaded = true
         }
-        await store.receive(.catalog(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 2))) {
+        await store.receive(.catalog(.response(.pageLoaded(page: 1, products: page.products, nextPage: nil, total: 2))))
+        {
             $0.inFlight = [.categories]
             $0.catalog.isLoading = false
             $0.catalog.products = page.products
@@ -68,7 +69,7 @@ final class MemoryCatalogCache: CatalogCache {
             $0.catalog.totalRecords = 2
             $0.catalog.showsSavedCopy = false
         }
-        await store.receive(.catalog(.categoriesLoaded(Self.categories))) { $0.inFlight = [] }
+        await store.receive(.catalog(.response(.categoriesLoaded(Self.categories)))) { $0.inFlight = [] }
         await store.finish()
         // The store's page is what the next start shows (saved again once the categories came).
         #expect(cache.saves.last == SavedCatalog(products: page.products, totalRecords: 2, categories: Self.categories))
@@ -83,8 +84,8 @@ final class MemoryCatalogCache: CatalogCache {
         state.catalog.categoryID = "k1"
         let cache = MemoryCatalogCache()
         let store = store(StubAPI(), cache: cache, state: state)
-        await store.send(.catalog(.savedCopyRead(Self.saved)))
-        await store.send(.catalog(.pageLoaded(page: 1, products: page.products, nextPage: 2, total: 1))) {
+        await store.send(.catalog(.view(.savedCopyRead(Self.saved))))
+        await store.send(.catalog(.response(.pageLoaded(page: 1, products: page.products, nextPage: 2, total: 1)))) {
             $0.catalog.totalRecords = 1
         }
         await store.finish()
@@ -95,7 +96,7 @@ final class MemoryCatalogCache: CatalogCache {
         let api = StubAPI { $0.session = { _ throws(APIError) in throw .network("offline") } }
         let cache = MemoryCatalogCache()
         let store = store(api, cache: cache)
-        await store.send(.catalog(.savedCopyRead(Self.saved))) {
+        await store.send(.catalog(.view(.savedCopyRead(Self.saved)))) {
             $0.catalog.products = Self.saved.products
             $0.catalog.totalRecords = 40
             $0.catalog.categories = Self.categories
@@ -105,7 +106,7 @@ final class MemoryCatalogCache: CatalogCache {
             $0.session = .starting
             $0.inFlight = [.session]
         }
-        await store.receive(.session(.startFailed(.network("offline")))) {
+        await store.receive(.session(.response(.startFailed(.network("offline"))))) {
             $0.inFlight = []
             $0.session = .failed(.network("offline"))
             $0.notice = Notice(.error, APIError.network("offline").message)
@@ -135,7 +136,7 @@ final class MemoryCatalogCache: CatalogCache {
             $0.product.id = "kettle"
             $0.inFlight = [.product]
         }
-        await store.receive(.product(.loaded(now, variants: []))) {
+        await store.receive(.product(.response(.loaded(now, variants: [])))) {
             $0.product.product = now
             $0.inFlight = []
         }
@@ -143,7 +144,7 @@ final class MemoryCatalogCache: CatalogCache {
         let preview = CartItem(
             productId: "kettle", variantId: nil, productName: "Product kettle", quantity: 1,
             sellingPrice: Fixtures.rupees(700))
-        await store.send(.product(.addToCart)) {
+        await store.send(.product(.view(.addToCart))) {
             $0.notice = Notice(.success, "Added Product kettle to the cart.")
             $0.cart.pending[line] = PendingLine(quantity: 1, preview: preview)
             $0.cart.sequence = 1
@@ -151,7 +152,7 @@ final class MemoryCatalogCache: CatalogCache {
             $0.inFlight = [.cart]
         }
         let answered = Fixtures.cart([Fixtures.item("kettle", quantity: 1, price: 700)])
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, answered))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, answered)))) {
             $0.cart.server = answered
             $0.cart.pending = [:]
             $0.cart.inFlight = nil

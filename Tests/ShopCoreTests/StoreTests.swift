@@ -19,13 +19,13 @@ import Testing
         store.observe { action, _ in seen.append(action) }
         var changes = 0
         store.onChange = { changes += 1 }
-        store.send(.product(.open(id: "a")))
-        store.send(.product(.open(id: "b")))
+        store.send(.product(.view(.open(id: "a"))))
+        store.send(.product(.view(.open(id: "b"))))
         slow.open()
         await store.finish()
         #expect(store.state.product.product?.id == "b")
-        #expect(!seen.contains(.product(.loaded(Fixtures.product("a"), variants: []))))
-        #expect(seen.contains(.product(.loaded(Fixtures.product("b"), variants: []))))
+        #expect(!seen.contains(.product(.response(.loaded(Fixtures.product("a"), variants: [])))))
+        #expect(seen.contains(.product(.response(.loaded(Fixtures.product("b"), variants: [])))))
         #expect(changes == seen.count)
         #expect(!store.hasRunningEffects)
     }
@@ -35,7 +35,7 @@ import Testing
         var state = awaitingState()
         state.payment.phase = .stopped
         var store: Store? = Store(initialState: state, environment: ShopEnvironment(api: StubAPI(), clock: clock))
-        store?.send(.payment(.checkAgain))
+        store?.send(.payment(.view(.checkAgain)))
         let deadline = ContinuousClock.now.advanced(by: .seconds(2))
         while clock.sleeperCount == 0 && ContinuousClock.now < deadline { await Task.yield() }
         #expect(clock.sleeperCount == 1)
@@ -69,7 +69,7 @@ import Testing
         var state = awaitingState()
         state.payment.phase = .stopped
         let store = Store(initialState: state, environment: ShopEnvironment(api: StubAPI(), clock: clock))
-        store.send(.payment(.checkAgain))
+        store.send(.payment(.view(.checkAgain)))
         #expect(store.hasRunningEffects)
         store.cancelAll()
         #expect(!store.hasRunningEffects)
@@ -134,7 +134,7 @@ import Testing
         var state = guestState()
         state.route = [.catalog, .otp]
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.session(.otpSent(Fixtures.challenge))) {
+        await store.send(.session(.response(.otpSent(Fixtures.challenge)))) {
             $0.auth.challenge = Fixtures.challenge
             $0.auth.triesLeft = 3
             $0.auth.resendCooldown = 2
@@ -153,9 +153,9 @@ import Testing
             $0.inFlight = [.session]
         }
         await withKnownIssue {
-            await store.receive(.session(.started(Fixtures.guest)))
+            await store.receive(.session(.response(.started(Fixtures.guest))))
         }
-        await store.receive(.session(.startFailed(.timeout))) {
+        await store.receive(.session(.response(.startFailed(.timeout)))) {
             $0.session = .failed(.timeout)
             $0.inFlight = []
             $0.notice = Notice(.error, APIError.timeout.message)

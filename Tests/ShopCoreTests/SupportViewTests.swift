@@ -21,13 +21,13 @@ import Testing
         (.navigate(.profile), .catalog),
         (.navigate(.notifications), .catalog),
         (.navigate(.payment(orderNumber: "ORD-1")), .cart),
-        (.checkout(.start), .cart),
+        (.checkout(.view(.start)), .cart),
         (.select, .cart),
-        (.wishlist(.load), .catalog),
-        (.orders(.load), .catalog),
-        (.orders(.open(orderNumber: "ORD-1")), .catalog),
-        (.coupons(.load), .cart),
-        (.account(.loadPreferences), .catalog),
+        (.wishlist(.view(.load)), .catalog),
+        (.orders(.view(.load)), .catalog),
+        (.orders(.view(.open(orderNumber: "ORD-1"))), .catalog),
+        (.coupons(.view(.load)), .cart),
+        (.account(.view(.loadPreferences)), .catalog),
     ]
 
     /// Another user's cart, seen with a support token (which is not signed in as anyone).
@@ -87,7 +87,7 @@ import Testing
             $0.product.id = "p1"
             $0.inFlight = [.product]
         }
-        await store.receive(.product(.loaded(product, variants: []))) {
+        await store.receive(.product(.response(.loaded(product, variants: [])))) {
             $0.inFlight = []
             $0.product.product = product
             $0.product.quantity = 1
@@ -95,8 +95,8 @@ import Testing
         // The customer's cart is fresh: opening it again (back to the root of this view) reads nothing; the
         // refresh key reads that user's cart.
         await store.send(.navigate(.cart)) { $0.route = [.cart] }
-        await store.send(.cart(.load)) { $0.inFlight = [.cart] }
-        await store.receive(.cart(.loaded(cart))) { $0.inFlight = [] }
+        await store.send(.cart(.view(.load))) { $0.inFlight = [.cart] }
+        await store.receive(.cart(.response(.loaded(cart)))) { $0.inFlight = [] }
         await store.finish()
         #expect(api.calls.count == 2)
         #expect(store.state.notice == nil)
@@ -118,7 +118,7 @@ import Testing
             $0.route = [.cart, .wishlist]
             $0.inFlight = [.wishlist]
         }
-        await store.receive(.wishlist(.loaded(items))) {
+        await store.receive(.wishlist(.response(.loaded(items)))) {
             $0.inFlight = []
             $0.wishlist.items = items
             $0.wishlist.isLoaded = true
@@ -127,7 +127,7 @@ import Testing
             $0.route = [.cart, .wishlist, .orders]
             $0.inFlight = [.orders]
         }
-        await store.receive(.orders(.loaded(page: 1, orders: page.orders, nextPage: nil))) {
+        await store.receive(.orders(.response(.loaded(page: 1, orders: page.orders, nextPage: nil)))) {
             $0.inFlight = []
             $0.orders.orders = page.orders
             $0.orders.nextPage = nil

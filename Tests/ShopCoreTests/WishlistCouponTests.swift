@@ -21,31 +21,35 @@ import Testing
             $0.route = [.catalog, .wishlist]
             $0.inFlight = [.wishlist]
         }
-        await store.receive(.wishlist(.loaded(one))) {
+        await store.receive(.wishlist(.response(.loaded(one)))) {
             $0.wishlist.items = one
             $0.wishlist.isLoaded = true
             $0.inFlight = []
         }
-        await store.send(.wishlist(.add(Fixtures.line("p1")))) { $0.notice = Notice(.info, "Already in the wishlist.") }
-        await store.send(.wishlist(.add(Fixtures.line("p2")))) {
+        await store.send(.wishlist(.view(.add(Fixtures.line("p1"))))) {
+            $0.notice = Notice(.info, "Already in the wishlist.")
+        }
+        await store.send(.wishlist(.view(.add(Fixtures.line("p2"))))) {
             $0.notice = nil
             $0.inFlight = [.wishlist]
         }
-        await store.receive(.wishlist(.updated(one + [Fixtures.catalogItem("p2")]))) {
+        await store.receive(.wishlist(.response(.updated(one + [Fixtures.catalogItem("p2")])))) {
             $0.wishlist.items = one + [Fixtures.catalogItem("p2")]
             $0.inFlight = []
             $0.notice = Notice(.success, "Wishlist updated.")
         }
-        await store.send(.wishlist(.removeSelected)) {
+        await store.send(.wishlist(.view(.removeSelected))) {
             $0.notice = nil
             $0.inFlight = [.wishlist]
         }
-        await store.receive(.wishlist(.updated([Fixtures.catalogItem("p2")]))) {
+        await store.receive(.wishlist(.response(.updated([Fixtures.catalogItem("p2")])))) {
             $0.wishlist.items = [Fixtures.catalogItem("p2")]
             $0.inFlight = []
             $0.notice = Notice(.success, "Wishlist updated.")
         }
-        await store.send(.wishlist(.failed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
+        await store.send(.wishlist(.response(.failed(.timeout)))) {
+            $0.notice = Notice(.error, APIError.timeout.message)
+        }
         await store.finish()
     }
 
@@ -71,7 +75,7 @@ import Testing
         }
         let preview = CartItem(
             productId: "p2", variantId: nil, productName: "Product p2", quantity: 1, sellingPrice: Fixtures.rupees(500))
-        await store.send(.wishlist(.moveSelectedToCart)) {
+        await store.send(.wishlist(.view(.moveSelectedToCart))) {
             $0.wishlist.movingToCart = [Fixtures.line("p2"): 0]
             $0.cart.pending[Fixtures.line("p2")] = PendingLine(quantity: 1, preview: preview)
             $0.cart.sequence = 1
@@ -79,7 +83,7 @@ import Testing
             $0.inFlight = [.cart]
         }
         // It leaves the wishlist once the cart holds it, and the notice says so.
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, cartAfter))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, cartAfter)))) {
             $0.cart.server = cartAfter
             $0.cart.pending = [:]
             $0.cart.inFlight = nil
@@ -87,7 +91,7 @@ import Testing
             $0.notice = Notice(.success, "Moved Product p2 to the cart.")
             $0.inFlight = [.wishlist]
         }
-        await store.receive(.wishlist(.loaded([]))) {
+        await store.receive(.wishlist(.response(.loaded([])))) {
             $0.wishlist.items = []
             $0.wishlist.isLoaded = true
             $0.inFlight = []
@@ -122,11 +126,13 @@ import Testing
             $0.inFlight = [.coupons]
         }
         // No points: nothing to prefill.
-        await store.receive(.account(.loyaltyLoaded(LoyaltyDetails(balance: 0)))) {
+        await store.receive(.account(.response(.loyaltyLoaded(LoyaltyDetails(balance: 0))))) {
             $0.account.loyalty = LoyaltyDetails(balance: 0)
         }
         await store.receive(
-            .coupons(.evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
+            .coupons(
+                .response(
+                    .evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons)))
         ) {
             $0.coupons.applicable = [Self.save10]
             $0.coupons.inapplicable = [Self.big]
@@ -148,32 +154,36 @@ import Testing
             $0.cart.inFlight = CartRequest(sequence: 1, command: .applyCoupon("SAVE10"))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 1, applied))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 1, applied)))) {
             $0.cart.server = applied
             $0.cart.inFlight = nil
             $0.inFlight = [.coupons]
             $0.notice = Notice(.success, "Coupon SAVE10 applied: you save ₹0.00.")
         }
         await store.receive(
-            .coupons(.evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
+            .coupons(
+                .response(
+                    .evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons)))
         ) { $0.inFlight = [] }
-        await store.send(.coupons(.remove)) {
+        await store.send(.coupons(.view(.remove))) {
             $0.notice = nil
             $0.cart.sequence = 2
             $0.cart.inFlight = CartRequest(sequence: 2, command: .removeCoupon)
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationSucceeded(sequence: 2, plain))) {
+        await store.receive(.cart(.response(.mutationSucceeded(sequence: 2, plain)))) {
             $0.cart.server = plain
             $0.cart.inFlight = nil
             $0.inFlight = [.coupons]
             $0.notice = Notice(.info, "Coupon removed.")
         }
         await store.receive(
-            .coupons(.evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
+            .coupons(
+                .response(
+                    .evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons)))
         ) { $0.inFlight = [] }
         // No coupon: nothing to remove.
-        await store.send(.coupons(.remove)) { $0.notice = nil }
+        await store.send(.coupons(.view(.remove))) { $0.notice = nil }
         await store.finish()
         // Read once on opening, not again when the coupons are evaluated anew.
         #expect(api.count("loyalty") == 1)
@@ -191,15 +201,17 @@ import Testing
             $0.cart.inFlight = CartRequest(sequence: 1, command: .applyCoupon("OLD1"))
             $0.inFlight = [.cart]
         }
-        await store.receive(.cart(.mutationFailed(sequence: 1, rejected))) {
+        await store.receive(.cart(.response(.mutationFailed(sequence: 1, rejected)))) {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.coupons.rejection = "Coupon expired"
             $0.coupons.rejectedCode = "OLD1"
             $0.notice = Notice(.error, "Coupon OLD1 was not applied: Coupon expired")
         }
-        await store.send(.coupons(.failed(.timeout))) { $0.notice = Notice(.error, APIError.timeout.message) }
-        await store.send(.coupons(.apply(code: "  "))) { $0.notice = nil }
+        await store.send(.coupons(.response(.failed(.timeout)))) {
+            $0.notice = Notice(.error, APIError.timeout.message)
+        }
+        await store.send(.coupons(.view(.apply(code: "  ")))) { $0.notice = nil }
         await store.finish()
     }
 
@@ -207,8 +219,8 @@ import Testing
         var state = guestState()
         state.coupons.applicable = [Self.save10]
         let store = makeStore(StubAPI(), state: state)
-        await store.send(.coupons(.load)) { $0.coupons.applicable = [] }
-        await store.send(.coupons(.applySelected))
+        await store.send(.coupons(.view(.load))) { $0.coupons.applicable = [] }
+        await store.send(.coupons(.view(.applySelected)))
         await store.finish()
     }
 }

@@ -71,7 +71,7 @@ import Testing
         var sent: [Action] = []
         app.store.observe { action, _ in sent.append(action) }
         _ = app.handle(.char("u"))
-        #expect(sent.first == .cart(.undoRemove))
+        #expect(sent.first == .cart(.view(.undoRemove)))
         #expect(app.state.cart.quantity(of: LineID(productId: "p1", variantId: nil)) == 2)
     }
 
@@ -88,7 +88,7 @@ import Testing
         var sent: [Action] = []
         app.store.observe { action, _ in sent.append(action) }
         _ = app.handle(.char("y"))
-        #expect(sent.first == .session(.logout))
+        #expect(sent.first == .session(.view(.logout)))
     }
 
     @Test func balancesShowOnTheAccountAndCouponsScreens() {

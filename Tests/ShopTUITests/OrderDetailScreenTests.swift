@@ -116,16 +116,16 @@ import Testing
     @Test func pAndXSendPayAndTheCancelConfirmation() {
         let state = Self.state(Self.unpaid, route: .orderDetail(orderNumber: "ORD-7"))
         let app = ScreenFixtures.app(state)
-        #expect(app.keyTable.binding(for: .char("p"))?.intent == .send(.orders(.pay)))
-        #expect(app.keyTable.binding(for: .char("x"))?.intent == .send(.orders(.requestCancel)))
+        #expect(app.keyTable.binding(for: .char("p"))?.intent == .send(.orders(.view(.pay))))
+        #expect(app.keyTable.binding(for: .char("x"))?.intent == .send(.orders(.view(.requestCancel))))
         #expect(app.keyTable.helpLines().contains { $0.help.hasPrefix("Cancel this order") })
         var confirming = state
         confirming.orders.confirmingCancel = true
         let text = Self.screen(confirming).joined(separator: "\n")
         #expect(text.contains("Cancel order ORD-7?"), "\(text)")
         let table = ScreenFixtures.app(confirming).keyTable
-        #expect(table.binding(for: .char("y"))?.intent == .send(.orders(.confirmCancel)))
-        #expect(table.binding(for: .escape)?.intent == .send(.orders(.dismissCancel)))
+        #expect(table.binding(for: .char("y"))?.intent == .send(.orders(.view(.confirmCancel))))
+        #expect(table.binding(for: .escape)?.intent == .send(.orders(.view(.dismissCancel))))
     }
 
     @Test func theListShowsWhatWasPaidAndHowManyOrdersAwaitPayment() {

@@ -61,7 +61,8 @@ import Testing
         let store = ScreenFixtures.store(state)
         let app = ShopApp(store: store, storeName: "Chai & Co")
         _ = app.handle(.char("y"))
-        store.send(.payment(.statusPolled(attempt: 1, PaymentStatus(status: .failed, isRetryAvailable: true))))
+        store.send(
+            .payment(.response(.statusPolled(attempt: 1, PaymentStatus(status: .failed, isRetryAvailable: true)))))
         let frame = TerminalRunner.composeFrame(program: app, width: 80, height: 24, theme: .default)
         let text = Self.text(frame)
         #expect(frame.links.isEmpty)

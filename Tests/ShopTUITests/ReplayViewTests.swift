@@ -90,12 +90,12 @@ import Testing
         let app = ReplayApp(
             shop: ScreenFixtures.app(state),
             status: ReplayStatus(step: 5, total: 7, intent: "accountNotFound", phase: .playing))
-        app.shop.store.send(.session(.accountNotFound))
+        app.shop.store.send(.session(.response(.accountNotFound)))
         #expect(app.shop.state.currentRoute == .register)
         #expect(app.shop.state.notice == state.notice, "the replay view's shop dismissed the notice itself")
         // The shop on its own does dismiss it.
         let shop = ScreenFixtures.app(state)
-        shop.store.send(.session(.accountNotFound))
+        shop.store.send(.session(.response(.accountNotFound)))
         #expect(shop.state.notice == nil)
     }
 

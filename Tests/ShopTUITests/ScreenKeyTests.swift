@@ -135,7 +135,7 @@ import Testing
         var recorded: [Action] = []
         app.store.observe { action, _ in recorded.append(action) }
         _ = app.handle(.char("r"))
-        #expect(recorded == [.cart(.load)])
+        #expect(recorded == [.cart(.view(.load))])
     }
 
     @Test func theKeyTableFollowsTheScreenShown() {
@@ -145,7 +145,7 @@ import Testing
         #expect(app.state.currentRoute == .cart)
         // Built again for the cart: `c` no longer opens it, `r` reads it.
         #expect(app.keyTable.intent(for: .char("c")) == nil)
-        #expect(app.keyTable.intent(for: .char("r")) == .send(.cart(.load)))
+        #expect(app.keyTable.intent(for: .char("r")) == .send(.cart(.view(.load))))
     }
 
     @Test func theSameErrorAgainOnAnotherScreenIsShownThere() {
@@ -157,7 +157,7 @@ import Testing
         #expect(app.state.currentRoute == .wishlist)
         #expect(app.state.notice == nil, "leaving the screen dismisses its notice")
         // The same failure, now on the wishlist (any failed load sets the same text).
-        app.store.send(.checkout(.addressesFailed(.timeout)))
+        app.store.send(.checkout(.response(.addressesFailed(.timeout))))
         #expect(app.state.notice == failure)
         // Shown on the wishlist's notice line (when the wishlist is not loading, which the spinner shows there).
         #expect(app.visibleNotice == failure)

@@ -69,7 +69,7 @@ import Testing
         _ = try await ReplayTests.recordCheckout(on: first, to: file)
         await first.close()
         let recording = try Recording.read(contentsOf: file)
-        let addToCart = try #require(recording.intents.firstIndex { $0.action == .product(.addToCart) }) + 1
+        let addToCart = try #require(recording.intents.firstIndex { $0.action == .product(.view(.addToCart)) }) + 1
 
         let site = try await Site()
         try await site.alter(

@@ -48,23 +48,23 @@ import Testing
         try await send(.setField(.loginIdentifier, "9876543210"))
         // Typed into the password box, then the customer chose an OTP instead.
         try await send(.edit(.password, .insert(secrets.password)))
-        try await send(.session(.requestOTP))
+        try await send(.session(.view(.requestOTP)))
         let challenge = try #require(store.state.auth.challenge)
         secrets.otp = try #require(challenge.otp)
         secrets.otpToken = challenge.otpToken
         for digit in secrets.otp { try await send(.edit(.otp, .insert(String(digit)))) }
-        try await send(enter ? .select : .session(.submitOTP))
+        try await send(enter ? .select : .session(.view(.submitOTP)))
         #expect(store.state.isSignedIn)
         secrets.tokens = tokens.load()
         try await send(.navigate(.product(id: mouse)))
-        try await send(.product(.changeQuantity(by: 1)))
-        try await send(.product(.addToCart))
+        try await send(.product(.view(.changeQuantity(by: 1))))
+        try await send(.product(.view(.addToCart)))
         try await send(.navigate(.cart))
-        try await send(.checkout(.start))
-        try await send(.checkout(.chooseAddress))
-        try await send(.checkout(.skipBusiness))
-        try await send(.checkout(.chooseDelivery))
-        try await send(.checkout(.placeOrder))
+        try await send(.checkout(.view(.start)))
+        try await send(.checkout(.view(.chooseAddress)))
+        try await send(.checkout(.view(.skipBusiness)))
+        try await send(.checkout(.view(.chooseDelivery)))
+        try await send(.checkout(.view(.placeOrder)))
         #expect(store.state.payment.phase == .awaiting, "\(store.state.payment)")
         #expect(store.state.payment.link != nil)
         if pay {
@@ -94,11 +94,14 @@ import Testing
         // Intents are what the front end sent; answers what effects delivered.
         #expect(recording.entries.first == Recording.Entry(origin: .intent, action: .appStarted, line: 2))
         let otpSent = recording.entries.filter {
-            if case .session(.otpSent) = $0.action { true } else { false }
+            if case .session(.response(.otpSent)) = $0.action { true } else { false }
         }
         #expect(otpSent.count == 1 && otpSent.allSatisfy { $0.origin == .answer })
-        #expect(recording.intents.contains { $0.action == .checkout(.placeOrder) })
-        #expect(!recording.intents.contains { if case .checkout(.orderPlaced) = $0.action { true } else { false } })
+        #expect(recording.intents.contains { $0.action == .checkout(.view(.placeOrder)) })
+        #expect(
+            !recording.intents.contains {
+                if case .checkout(.response(.orderPlaced)) = $0.action { true } else { false }
+            })
         // The recorded state is the pure reducer over the lines: it ends where the customer ended.
         let lines = recording.entries.map(\.action)
         var recorded = State()
@@ -131,7 +134,7 @@ import Testing
 
     @Test func anOTPSubmittedWithEnterIsReplacedByTheLiveOneToo() async throws {
         let recording = try await Self.recordedCheckout(enter: true)
-        #expect(!recording.intents.contains { $0.action == .session(.submitOTP) })
+        #expect(!recording.intents.contains { $0.action == .session(.view(.submitOTP)) })
         let second = try await Site()
         let report = await Replayer(recording: recording, api: .live(second.client())).run()
         #expect(report.isSame, "\(report.headline)")
@@ -217,17 +220,18 @@ import Testing
         let claims = TokenClaims(userId: "u1", isAnonymous: false, isLoggedIn: true, expiresAt: nil)
         let text =
             [
-                try Recording.headerLine(store: "sandbox"), try Recording.line(for: .appStarted, origin: .intent),
-                try Recording.line(for: .session(.started(claims)), origin: .answer),
+                try Recording.headerLine(store: "sandbox"), try Recording.line(for: .appStarted),
+                try Recording.line(for: .session(.response(.started(claims)))),
                 try Recording.line(
-                    for: .catalog(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0)), origin: .answer),
-                try Recording.line(for: .catalog(.categoriesLoaded([])), origin: .answer),
-                try Recording.line(for: .cart(.loaded(nil)), origin: .answer),
+                    for: .catalog(.response(.pageLoaded(page: 1, products: [], nextPage: nil, total: 0)))),
+                try Recording.line(for: .catalog(.response(.categoriesLoaded([])))),
+                try Recording.line(for: .cart(.response(.loaded(nil)))),
                 try Recording.line(
-                    for: .session(.userLoaded(User(id: "u1", firstName: "Asha", isAnonymous: false, isLoggedIn: true))),
-                    origin: .answer),
+                    for: .session(
+                        .response(.userLoaded(User(id: "u1", firstName: "Asha", isAnonymous: false, isLoggedIn: true))))
+                ),
                 // A restored member's orders are read at start (how many await payment).
-                try Recording.line(for: .orders(.loaded(page: 1, orders: [], nextPage: nil)), origin: .answer),
+                try Recording.line(for: .orders(.response(.loaded(page: 1, orders: [], nextPage: nil)))),
             ].joined(separator: "\n") + "\n"
         let sandbox = try await Site()
         let report = await Replayer(recording: try Recording.decode(Data(text.utf8)), api: .live(sandbox.client()))
@@ -266,7 +270,7 @@ import Testing
 
     @Test func truncatedAndForeignRecordingsAreRefusedClearly() throws {
         let header = try Recording.headerLine(store: "sandbox")
-        let entry = try Recording.line(for: .appStarted, origin: .intent)
+        let entry = try Recording.line(for: .appStarted)
         let whole = Data((header + "\n" + entry + "\n" + entry + "\n").utf8)
         #expect(try Recording.decode(whole).intents.count == 2)
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A session recording: a header line, then one line per action saying whether it was an intent (from the front
-/// end) or an answer (from an effect). Secrets are redacted as in ``ActionLog``.
+/// A session recording: a header line, then one line per action saying whether it was an intent (from the user)
+/// or an answer (from an effect), as its type says (``Action/origin``). Secrets are redacted as in ``ActionLog``.
 ///
 /// The header says what the session started from (``Start``): signed in or not, and the cart it already had,
 /// as `storefront cart export` writes it (personal data masked), so that replay can rebuild that cart first.
@@ -78,9 +78,9 @@ public struct Recording: Sendable, Equatable {
         return String(decoding: try encoder.encode(header), as: UTF8.self)
     }
 
-    /// One action's line (no newline), secrets redacted.
-    public static func line(for action: Action, origin: ActionOrigin) throws -> String {
-        #"{"action":"# + (try ActionLog.line(for: action)) + #","origin":""# + origin.rawValue + #""}"#
+    /// One action's line (no newline), secrets redacted; its origin is the action's (by its type).
+    public static func line(for action: Action) throws -> String {
+        #"{"action":"# + (try ActionLog.line(for: action)) + #","origin":""# + action.origin.rawValue + #""}"#
     }
 
     // MARK: Reading
@@ -212,11 +212,11 @@ public final class Recorder {
             closesHandle: true)
     }
 
-    /// Writes one action.
-    public func write(_ action: Action, origin: ActionOrigin) {
+    /// Writes one action (an intent or an answer, as its type says).
+    public func write(_ action: Action) {
         guard writeError == nil else { return }
         do {
-            let line = try Recording.line(for: action, origin: origin)
+            let line = try Recording.line(for: action)
             try handle.write(contentsOf: Data((line + "\n").utf8))
             count += 1
         } catch {
@@ -226,7 +226,7 @@ public final class Recorder {
 
     /// Records every action `store` handles from now on, until ``close()``.
     public func attach(to store: Store) {
-        let observation = store.observe { [weak self] action, origin in self?.write(action, origin: origin) }
+        let observation = store.observe { [weak self] action, _ in self?.write(action) }
         detach = { [weak store] in store?.stopObserving(observation) }
     }
 

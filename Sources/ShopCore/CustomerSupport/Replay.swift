@@ -227,9 +227,16 @@ public final class Replayer {
             "session", "catalog", "product", "cart", "wishlist", "coupons", "checkout", "payment", "orders", "account",
         ]
         if features.contains(label) {
-            let inner = Mirror(reflecting: child.value)
+            // Past the feature action's kind (`view`, `response`, `delegate`) to its case.
+            var value = child.value
+            if let kind = Mirror(reflecting: value).children.first,
+                ["view", "response", "delegate"].contains(kind.label)
+            {
+                value = kind.value
+            }
+            let inner = Mirror(reflecting: value)
             if let name = inner.children.first?.label { return "\(label).\(name)" }
-            return "\(label).\(child.value)"
+            return "\(label).\(value)"
         }
         let parts = Mirror(reflecting: child.value)
         if parts.displayStyle == .tuple {

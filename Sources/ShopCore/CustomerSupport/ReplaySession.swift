@@ -68,7 +68,7 @@ public final class ReplaySession {
         let restoredSignedIn =
             recording.header.start?.signedIn == true
             || entries.contains { entry in
-                if case .session(.started(let claims)) = entry.action {
+                if case .session(.response(.started(let claims))) = entry.action {
                     return claims.isLoggedIn && !claims.isAnonymous
                 }
                 return false
@@ -80,7 +80,7 @@ public final class ReplaySession {
         }
         if index >= entries.count { end() }
         store.observe { [weak self] action, _ in
-            if case .session(.otpRequestFailed(let error)) = action, error.status == 429 {
+            if case .session(.response(.otpRequestFailed(let error))) = action, error.status == 429 {
                 self?.refusedForCooldown = true
             }
         }
@@ -130,7 +130,7 @@ public final class ReplaySession {
 
         // Secrets are never recorded: fill in what the live store offers, or stop.
         switch effective {
-        case .session(.submitOTP):
+        case .session(.view(.submitOTP)):
             guard let otp = store.state.auth.sandboxOTP else {
                 return stop(
                     "the recording submits an OTP, which recordings never keep, and this store does not reveal "
@@ -139,7 +139,7 @@ public final class ReplaySession {
             store.send(.setField(.otp, otp))
             let note = "OTPs were replaced by the live sandbox OTP"
             if !report.notes.contains(note) { report.notes.append(note) }
-        case .session(.loginWithPassword), .account(.changePassword), .account(.submitReset):
+        case .session(.view(.loginWithPassword)), .account(.view(.changePassword)), .account(.view(.submitReset)):
             return stop("the recording uses a password, which recordings never keep; replay can't go on")
         default:
             break
@@ -268,7 +268,7 @@ public final class ReplaySession {
     private func applyRecordedAnswers() {
         recordedRefusedForCooldown = false
         while index < entries.count, entries[index].origin == .answer {
-            if case .session(.otpRequestFailed(let error)) = entries[index].action, error.status == 429 {
+            if case .session(.response(.otpRequestFailed(let error))) = entries[index].action, error.status == 429 {
                 recordedRefusedForCooldown = true
             }
             _ = Reducer.reduce(into: &recorded, action: entries[index].action, environment: environment)

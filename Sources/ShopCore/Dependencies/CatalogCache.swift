@@ -18,7 +18,7 @@ public struct SavedCatalog: Codable, Equatable, Sendable {
 /// Where the store's first page is saved for the next start (`CatalogCacheFile` in the app; one per store).
 ///
 /// The front end reads the saved page itself before its first frame (`CatalogCacheFile.load()`, a few ms) and
-/// sends `.catalog(.savedCopyRead)` with `.appStarted`, so that the first frame already holds it.
+/// sends `.catalog(.view(.savedCopyRead))` with `.appStarted`, so that the first frame already holds it.
 public protocol CatalogCache: Sendable {
     func save(_ catalog: SavedCatalog) async
 }

@@ -44,17 +44,17 @@ extension Reducer {
         case .catalog:
             return .none
         case .product(let id):
-            return reduceProduct(&state, .open(id: id), environment)
+            return reduceProduct(&state, .view(.open(id: id)), environment)
         case .cart:
             state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
             // Every change made here answers the whole cart, so a cart read before is current unless stale.
             guard !state.cart.isLoaded || state.cart.isStale else { return .none }
             return loadCart(&state, environment)
         case .wishlist:
-            return reduceWishlist(&state, .load, environment)
+            return reduceWishlist(&state, .view(.load), environment)
         case .coupons:
             prefillBalances(&state)
-            return .merge(reduceCoupons(&state, .load, environment), loadLoyalty(&state, environment))
+            return .merge(reduceCoupons(&state, .view(.load), environment), loadLoyalty(&state, environment))
         case .login:
             state.auth.message = nil
             return .none
@@ -66,15 +66,15 @@ extension Reducer {
         case .account:
             return .merge(loadUser(&state, environment), loadLoyalty(&state, environment))
         case .profile:
-            return reduceAccount(&state, .editProfile, environment)
+            return reduceAccount(&state, .view(.editProfile), environment)
         case .notifications:
-            return reduceAccount(&state, .loadPreferences, environment)
+            return reduceAccount(&state, .view(.loadPreferences), environment)
         case .checkout(let step):
             return step == .address ? loadAddresses(&state, environment) : .none
         case .orders:
-            return reduceOrders(&state, .load, environment)
+            return reduceOrders(&state, .view(.load), environment)
         case .orderDetail(let number):
-            return reduceOrders(&state, .open(orderNumber: number), environment)
+            return reduceOrders(&state, .view(.open(orderNumber: number)), environment)
         }
     }
 
@@ -104,7 +104,7 @@ extension Reducer {
     static func leave(_ state: inout State, _ leaving: Route, _ environment: ShopEnvironment) -> Effect {
         switch leaving {
         case .payment where state.payment.phase == .awaiting:
-            return reducePayment(&state, .stopPolling, environment)
+            return reducePayment(&state, .view(.stopPolling), environment)
         case .otp, .resetPassword:
             state.form.clearSecrets()
             state.auth.resendCooldown = 0
@@ -152,7 +152,7 @@ extension Reducer {
             if state.orders.selectedIndex >= state.orders.orders.count - 3, state.orders.nextPage != nil,
                 !state.orders.orders.isEmpty
             {
-                return reduceOrders(&state, .loadMore, environment)
+                return reduceOrders(&state, .view(.loadMore), environment)
             }
         case .notifications:
             state.account.preferenceIndex = movedInGrid(state.account.preferenceIndex, by: delta)
@@ -197,36 +197,36 @@ extension Reducer {
                 id = state.catalog.selectedProduct?.id
             }
             return id.map { .navigate(.product(id: $0)) }
-        case .product: return .product(.addToCart)
-        case .cart: return .checkout(.start)
-        case .wishlist: return .wishlist(.moveSelectedToCart)
-        case .coupons: return .coupons(state.entersTypedCoupon ? .applyTyped : .applySelected)
-        case .login: return .session(state.auth.usePassword ? .loginWithPassword : .requestOTP)
-        case .otp: return .session(.submitOTP)
-        case .register: return .session(.submitRegistration)
-        case .checkout(.address): return .checkout(.chooseAddress)
-        case .checkout(.business): return .checkout(.submitBusiness)
-        case .checkout(.delivery): return .checkout(.chooseDelivery)
-        case .checkout(.review): return .checkout(.placeOrder)
-        case .addressForm: return .checkout(.saveAddress)
+        case .product: return .product(.view(.addToCart))
+        case .cart: return .checkout(.view(.start))
+        case .wishlist: return .wishlist(.view(.moveSelectedToCart))
+        case .coupons: return .coupons(.view(state.entersTypedCoupon ? .applyTyped : .applySelected))
+        case .login: return .session(.view(state.auth.usePassword ? .loginWithPassword : .requestOTP))
+        case .otp: return .session(.view(.submitOTP))
+        case .register: return .session(.view(.submitRegistration))
+        case .checkout(.address): return .checkout(.view(.chooseAddress))
+        case .checkout(.business): return .checkout(.view(.submitBusiness))
+        case .checkout(.delivery): return .checkout(.view(.chooseDelivery))
+        case .checkout(.review): return .checkout(.view(.placeOrder))
+        case .addressForm: return .checkout(.view(.saveAddress))
         case .payment:
             switch state.payment.phase {
-            case .failed, .setupFailed: return .payment(.retry)
-            case .timedOut, .stopped: return .payment(.checkAgain)
-            case .paid: return .payment(.done)
+            case .failed, .setupFailed: return .payment(.view(.retry))
+            case .timedOut, .stopped: return .payment(.view(.checkAgain))
+            case .paid: return .payment(.view(.done))
             default: return nil
             }
         case .orders:
             return state.orders.selectedOrder.map { .navigate(.orderDetail(orderNumber: $0.orderNumber)) }
-        case .profile: return .account(.saveProfile)
-        case .notifications: return .account(.toggleSelectedPreference)
-        case .changePassword: return .account(.changePassword)
-        case .forgotPassword: return .account(.forgotPassword)
-        case .resetPassword: return .account(.submitReset)
+        case .profile: return .account(.view(.saveProfile))
+        case .notifications: return .account(.view(.toggleSelectedPreference))
+        case .changePassword: return .account(.view(.changePassword))
+        case .forgotPassword: return .account(.view(.forgotPassword))
+        case .resetPassword: return .account(.view(.submitReset))
         case .account:
-            if state.account.confirmingLogout { return .session(.logout) }
-            return state.account.confirmingDeactivation ? .account(.confirmDeactivation) : nil
-        case .orderDetail: return state.orders.confirmingCancel ? .orders(.confirmCancel) : nil
+            if state.account.confirmingLogout { return .session(.view(.logout)) }
+            return state.account.confirmingDeactivation ? .account(.view(.confirmDeactivation)) : nil
+        case .orderDetail: return state.orders.confirmingCancel ? .orders(.view(.confirmCancel)) : nil
         }
     }
 

@@ -30,8 +30,9 @@ extension Reducer {
             return selectAction(state).map { outsideSupportView($0, in: state) } ?? false
         case .navigate(let route):
             return !inSupportView(route)
-        case .checkout(.start), .wishlist(.load), .coupons(.load), .orders(.load), .orders(.loadMore),
-            .orders(.open), .account(.loadPreferences):
+        case .checkout(.view(.start)), .wishlist(.view(.load)), .coupons(.view(.load)), .orders(.view(.load)),
+            .orders(.view(.loadMore)),
+            .orders(.view(.open)), .account(.view(.loadPreferences)):
             return true
         default:
             return false
@@ -49,7 +50,8 @@ extension Reducer {
     }
 
     /// What `action` would change, in words ("changing quantities"), or nil when it changes nothing on the
-    /// server: reads, moves, typing, and the answers of effects.
+    /// server: reads, moves, typing, and (by their type) the answers of effects and what features tell their
+    /// parent.
     public static func mutation(_ action: Action, in state: State) -> String? {
         switch action {
         case .select:
@@ -58,48 +60,18 @@ extension Reducer {
             return mutation(navigatingTo: route, in: state)
         case .appStarted, .moveSelection, .edit, .setField, .dismissNotice, .back:
             return nil
-        case .session(let action):
-            return mutation(action)
-        case .catalog:
-            return nil
-        case .orders(let action):
-            switch action {
-            case .pay: return "payment"
-            case .requestCancel, .confirmCancel: return "cancelling orders"
-            case .load, .loadMore, .loaded, .failed, .open, .detailLoaded, .detailFailed, .dismissCancel, .cancelled,
-                .cancelFailed:
-                return nil
-            }
-        case .product(let action):
-            switch action {
-            case .addToCart: return "adding to the cart"
-            case .addToWishlist: return "the wishlist"
-            case .open, .loaded, .failed, .selectVariant, .changeQuantity: return nil
-            }
-        case .cart(let action):
-            return mutation(action)
-        case .wishlist(let action):
-            switch action {
-            case .add, .remove, .removeSelected, .moveToCart, .moveSelectedToCart: return "the wishlist"
-            case .load, .loaded, .failed, .updated: return nil
-            }
-        case .coupons(let action):
-            switch action {
-            case .apply, .applyTyped, .applySelected, .remove: return "coupons"
-            case .load, .evaluated, .failed: return nil
-            }
-        case .checkout(let action):
-            return mutation(action)
-        case .payment(let action):
-            switch action {
-            case .retry: return "payment"
-            case .linkReady, .juspayOrderReady, .toggleDetail, .setupFailed, .statusPolled, .pollFailed, .timedOut,
-                .stopPolling, .checkAgain, .retried,
-                .retryFailed, .done:
-                return nil
-            }
-        case .account(let action):
-            return mutation(action)
+        // Only what the user asks can change anything; what effects answered and what features tell their parent
+        // follow from an intent that was let through (their type says so: no list of answers here).
+        case .session(let action): return action.view.flatMap(mutation)
+        case .catalog: return nil
+        case .product(let action): return action.view.flatMap(mutation)
+        case .cart(let action): return action.view.flatMap(mutation)
+        case .wishlist(let action): return action.view.flatMap(mutation)
+        case .coupons(let action): return action.view.flatMap(mutation)
+        case .checkout(let action): return action.view.flatMap(mutation)
+        case .payment(let action): return action.view.flatMap(mutation)
+        case .orders(let action): return action.view.flatMap(mutation)
+        case .account(let action): return action.view.flatMap(mutation)
         }
     }
 
@@ -114,20 +86,24 @@ extension Reducer {
         }
     }
 
-    static func mutation(_ action: SessionAction) -> String? {
+    static func mutation(_ action: SessionAction.View) -> String? {
         switch action {
         case .requestOTP, .resendOTP, .submitOTP, .submitRegistration, .loginWithPassword, .registerWithPassword:
             "signing in"
         case .logout, .requestLogout: "signing out"
-        case .chooseChannel, .togglePasswordLogin, .cancelLogout, .started, .startedAsNewGuest, .startFailed, .otpSent,
-            .otpRequestFailed, .accountNotFound,
-            .cooldownTick,
-            .otpRejected, .signedIn, .signInFailed, .userLoaded, .signedOut, .logoutFailed, .expired:
-            nil
+        case .chooseChannel, .togglePasswordLogin, .cancelLogout: nil
         }
     }
 
-    static func mutation(_ action: CartAction) -> String? {
+    static func mutation(_ action: ProductAction.View) -> String? {
+        switch action {
+        case .addToCart: "adding to the cart"
+        case .addToWishlist: "the wishlist"
+        case .open, .selectVariant, .changeQuantity: nil
+        }
+    }
+
+    static func mutation(_ action: CartAction.View) -> String? {
         switch action {
         case .setQuantity, .incrementSelected, .decrementSelected: "changing quantities"
         case .removeSelected: "removing lines"
@@ -136,32 +112,54 @@ extension Reducer {
         case .applyGiftCard, .removeGiftCard: "gift cards"
         case .redeemLoyaltyPoints, .removeLoyaltyPoints: "loyalty points"
         case .redeemCreditBalance, .removeCreditBalance: "credit balance"
-        case .load, .markStale, .loaded, .loadFailed, .movedToWishlist, .moveToWishlistFailed, .mutationSucceeded,
-            .mutationFailed:
-            nil
+        case .load, .markStale: nil
         }
     }
 
-    static func mutation(_ action: CheckoutAction) -> String? {
+    static func mutation(_ action: WishlistAction.View) -> String? {
+        switch action {
+        case .add, .remove, .removeSelected, .moveToCart, .moveSelectedToCart: "the wishlist"
+        case .load: nil
+        }
+    }
+
+    static func mutation(_ action: CouponsAction.View) -> String? {
+        switch action {
+        case .apply, .applyTyped, .applySelected, .remove: "coupons"
+        case .load: nil
+        }
+    }
+
+    static func mutation(_ action: CheckoutAction.View) -> String? {
         switch action {
         case .start, .chooseAddress, .newAddress, .skipBusiness, .submitBusiness, .chooseDelivery: "checkout"
         case .saveAddress: "saving addresses"
         case .placeOrder: "placing orders"
-        case .addressesLoaded, .addressesFailed, .addressSaved, .addressFailed, .businessSaved, .businessFailed,
-            .serviceabilityChecked, .pincodeChecked, .deliveryFailed, .orderPlaced, .orderFailed:
-            nil
         }
     }
 
-    static func mutation(_ action: AccountAction) -> String? {
+    static func mutation(_ action: PaymentAction.View) -> String? {
+        switch action {
+        case .retry: "payment"
+        case .toggleDetail, .stopPolling, .checkAgain, .done: nil
+        }
+    }
+
+    static func mutation(_ action: OrdersAction.View) -> String? {
+        switch action {
+        case .pay: "payment"
+        case .requestCancel, .confirmCancel: "cancelling orders"
+        case .load, .loadMore, .open, .dismissCancel: nil
+        }
+    }
+
+    static func mutation(_ action: AccountAction.View) -> String? {
         switch action {
         case .editProfile, .saveProfile, .togglePreference, .toggleSelectedPreference, .savePreferences,
             .changePassword, .requestDeactivation, .confirmDeactivation:
             "account changes"
         case .forgotPassword, .submitReset: "password reset"
-        case .profileSaved, .loadPreferences, .preferencesLoaded, .preferencesSaved, .passwordChanged,
-            .resetOTPSent, .passwordReset, .cancelDeactivation, .deactivated, .loyaltyLoaded, .failed:
-            nil
+        case .loadPreferences, .cancelDeactivation: nil
         }
     }
 }

@@ -2,8 +2,8 @@ import StorefrontAPI
 
 /// The pure reducer: `(inout State, Action) -> Effect`. It decides; effects do.
 ///
-/// Each feature has its own file (`SessionFeature.swift`, `CartFeature.swift`...); this one dispatches and holds
-/// what they share.
+/// Each feature has its own folder (`Session/`, `Cart/`...: its reducer, its actions, its state); this one
+/// dispatches, routes what features tell their parent (`DelegateRouting.swift`) and holds what they share.
 public enum Reducer {
     public static func reduce(into state: inout State, action: Action, environment: ShopEnvironment) -> Effect {
         if refusedAsReadOnly(&state, action) { return .none }
@@ -29,6 +29,9 @@ public enum Reducer {
             return navigate(&state, to: route, environment)
         case .back:
             return back(&state, environment)
+        // What a feature tells its parent: routed to the feature that acts on it.
+        case .session(.delegate), .product(.delegate), .cart(.delegate), .wishlist(.delegate), .payment(.delegate):
+            return route(&state, action, environment)
         case .session(let action):
             return reduceSession(&state, action, environment)
         case .catalog(let action):
@@ -62,10 +65,12 @@ public enum Reducer {
             return true
         case .appStarted, .edit, .setField, .dismissNotice:
             return false
-        case .product(.selectVariant), .product(.changeQuantity), .cart(.load), .catalog(.chooseCategory),
-            .payment(.toggleDetail), .payment(.stopPolling), .payment(.checkAgain), .payment(.done),
-            .session(.chooseChannel), .session(.togglePasswordLogin), .session(.cancelLogout),
-            .account(.cancelDeactivation):
+        case .product(.view(.selectVariant)), .product(.view(.changeQuantity)), .cart(.view(.load)),
+            .catalog(.view(.chooseCategory)),
+            .payment(.view(.toggleDetail)), .payment(.view(.stopPolling)), .payment(.view(.checkAgain)),
+            .payment(.view(.done)),
+            .session(.view(.chooseChannel)), .session(.view(.togglePasswordLogin)), .session(.view(.cancelLogout)),
+            .account(.view(.cancelDeactivation)):
             return true
         default:
             return mutation(action, in: state) != nil
@@ -116,9 +121,9 @@ public enum Reducer {
         state.user = nil
         state.inFlight.insert(.session)
         return call(.session, environment) { api in
-            .session(.expired(try await api.session()))
+            .session(.response(.expired(try await api.session())))
         } failure: {
-            .session(.startFailed($0))
+            .session(.response(.startFailed($0)))
         }
     }
 

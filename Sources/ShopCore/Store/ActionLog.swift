@@ -73,10 +73,10 @@ extension Action {
             .edit(field, .insert("•"))
         case .setField(let field, _) where field.isSecret:
             .setField(field, ActionLog.mask)
-        case .session(.otpSent(let challenge)):
-            .session(.otpSent(challenge.redacted))
-        case .account(.resetOTPSent(let challenge)):
-            .account(.resetOTPSent(challenge.redacted))
+        case .session(.response(.otpSent(let challenge))):
+            .session(.response(.otpSent(challenge.redacted)))
+        case .account(.response(.resetOTPSent(let challenge))):
+            .account(.response(.resetOTPSent(challenge.redacted)))
         default:
             self
         }

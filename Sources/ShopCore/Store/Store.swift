@@ -1,4 +1,5 @@
-/// Where an action came from: the front end (`Store.send`) or an effect's answer.
+/// Where an action comes from: the user (an intent) or an effect's answer. Each action says by its type
+/// (``Action/origin``).
 public enum ActionOrigin: String, Codable, Sendable, Hashable {
     case intent, answer
 }
@@ -18,18 +19,18 @@ public final class Store {
     public init(initialState: State = State(), environment: ShopEnvironment) {
         state = initialState
         self.environment = environment
-        runner = EffectRunner { [weak self] action in self?.receive(action, origin: .answer) }
+        runner = EffectRunner { [weak self] action in self?.receive(action) }
     }
 
     /// An intent from the front end.
     public func send(_ action: Action) {
-        receive(action, origin: .intent)
+        receive(action)
     }
 
-    private func receive(_ action: Action, origin: ActionOrigin) {
+    private func receive(_ action: Action) {
         let effect = Reducer.reduce(into: &state, action: action, environment: environment)
         runner.run(effect)
-        for observer in observers { observer.observe(action, origin) }
+        for observer in observers { observer.observe(action, action.origin) }
         onChange?()
     }
 

@@ -149,7 +149,7 @@ public final class ShopApp: TerminalProgram {
     /// Marks the cart stale, which on the cart screen reads it (the same action as a long absence).
     private func recheckCart() {
         cartReadAt = .now
-        store.send(.cart(.markStale))
+        store.send(.cart(.view(.markStale)))
     }
 
     // MARK: Focus
@@ -316,7 +316,7 @@ public final class ShopApp: TerminalProgram {
 
     public func handle(_ key: Key) -> ProgramCommand {
         let now = ContinuousClock.now
-        if let last = lastKeyAt, now - last >= Self.longIdle { store.send(.cart(.markStale)) }
+        if let last = lastKeyAt, now - last >= Self.longIdle { store.send(.cart(.view(.markStale))) }
         lastKeyAt = now
         syncFocus()
         flash = nil
@@ -392,16 +392,16 @@ public final class ShopApp: TerminalProgram {
             focus = nil
         case .couponCode:
             focus = nil
-            store.send(.coupons(.applyTyped))
+            store.send(.coupons(.view(.applyTyped)))
         case .giftCardCode:
             focus = nil
-            store.send(.cart(.applyGiftCard))
+            store.send(.cart(.view(.applyGiftCard)))
         case .loyaltyPoints:
             focus = nil
-            store.send(.cart(.redeemLoyaltyPoints))
+            store.send(.cart(.view(.redeemLoyaltyPoints)))
         case .creditAmount:
             focus = nil
-            store.send(.cart(.redeemCreditBalance))
+            store.send(.cart(.view(.redeemCreditBalance)))
         default:
             store.send(.select)
         }

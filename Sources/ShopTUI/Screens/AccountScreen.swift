@@ -40,26 +40,28 @@ enum AccountScreen {
                 .key(
                     [.char(" "), .enter], "toggle", "Turn the selected notification on or off", priority: 50,
                     .send(.select)),
-                .key([.char("s")], "save", "Save the preferences", priority: 45, .send(.account(.savePreferences))),
+                .key(
+                    [.char("s")], "save", "Save the preferences", priority: 45, .send(.account(.view(.savePreferences)))
+                ),
             ]
         default:
             if state.account.confirmingLogout {
                 return [
                     .key(
-                        [.char("y"), .enter], "log out", "Yes, log out", priority: 50, .send(.session(.logout))),
+                        [.char("y"), .enter], "log out", "Yes, log out", priority: 50, .send(.session(.view(.logout)))),
                     .key(
                         [.char("n"), .escape], "stay", "No, stay logged in", priority: 49,
-                        .send(.session(.cancelLogout))),
+                        .send(.session(.view(.cancelLogout)))),
                 ]
             }
             if state.account.confirmingDeactivation {
                 return [
                     .key(
                         [.char("y"), .enter], "deactivate", "Yes, deactivate my account", priority: 50,
-                        .send(.account(.confirmDeactivation))),
+                        .send(.account(.view(.confirmDeactivation)))),
                     .key(
                         [.char("n"), .escape], "keep it", "No, keep my account", priority: 49,
-                        .send(.account(.cancelDeactivation))),
+                        .send(.account(.view(.cancelDeactivation)))),
                 ]
             }
             return [
@@ -70,10 +72,12 @@ enum AccountScreen {
                     [.char("n")], "notifications", "Notification preferences", priority: 45,
                     .send(.navigate(.notifications))),
                 .key([.char("p")], "password", "Change the password", priority: 40, .send(.navigate(.changePassword))),
-                .key([.char("L")], "log out", "Log out (asks first)", priority: 44, .send(.session(.requestLogout))),
+                .key(
+                    [.char("L")], "log out", "Log out (asks first)", priority: 44,
+                    .send(.session(.view(.requestLogout)))),
                 .key(
                     [.char("D")], "deactivate", "Deactivate the account (asks first)", priority: 9,
-                    .send(.account(.requestDeactivation))),
+                    .send(.account(.view(.requestDeactivation)))),
             ]
         }
     }

@@ -12,23 +12,27 @@ enum CartScreen {
             keys += [
                 .key(
                     [.char("+")], "more", "One more of the selected line", priority: 22,
-                    .send(.cart(.incrementSelected))),
+                    .send(.cart(.view(.incrementSelected)))),
                 .key(
                     [.char("=")], "more", "One more of the selected line", footer: false,
-                    .send(.cart(.incrementSelected))),
+                    .send(.cart(.view(.incrementSelected)))),
             ]
             keys.append(
                 .key(
                     [.char("-")], "less", "One less of the selected line", priority: 19,
-                    .send(.cart(.decrementSelected))))
+                    .send(.cart(.view(.decrementSelected)))))
             keys.append(
-                .key([.char("d")], "remove", "Remove the selected line", priority: 20, .send(.cart(.removeSelected))))
+                .key(
+                    [.char("d")], "remove", "Remove the selected line", priority: 20,
+                    .send(.cart(.view(.removeSelected)))))
             keys.append(
-                .key([.delete], "remove", "Remove the selected line", footer: false, .send(.cart(.removeSelected))))
+                .key(
+                    [.delete], "remove", "Remove the selected line", footer: false, .send(.cart(.view(.removeSelected)))
+                ))
             keys.append(
                 .key(
                     [.char("m")], "to wishlist", "Move the selected line to the wishlist", priority: 15,
-                    .send(.cart(.moveSelectedToWishlist))))
+                    .send(.cart(.view(.moveSelectedToWishlist)))))
             keys.append(
                 .key(
                     [.char("p")], "coupons", "Coupons, gift card, points and credit", priority: 24,
@@ -37,7 +41,8 @@ enum CartScreen {
         if let removed = cart.lastRemoved, cart.quantity(of: removed.item.lineID) == 0 {
             keys.append(
                 .key(
-                    [.char("u")], "undo", "Put back the line last removed", priority: 45, .send(.cart(.undoRemove))))
+                    [.char("u")], "undo", "Put back the line last removed", priority: 45,
+                    .send(.cart(.view(.undoRemove)))))
         }
         // Opening the cart reads it only when it may have changed; this reads it whenever asked. In a support
         // view, where reading is all there is to do, it is in the footer.
@@ -45,7 +50,7 @@ enum CartScreen {
         keys.append(
             .key(
                 [.char("r")], supportView ? "re-read" : "refresh", "Read the cart again from the store",
-                footer: supportView, priority: 40, .send(.cart(.load))))
+                footer: supportView, priority: 40, .send(.cart(.view(.load)))))
         return keys
     }
 

@@ -21,18 +21,20 @@ enum CatalogScreen {
         }
         keys.append(.key([.char("/")], "search", "Search as you type", priority: 45, .focus(.searchQuery)))
         if searching {
-            keys.append(.key([.escape], "clear", "Clear the search", priority: 44, .send(.catalog(.clearSearch))))
+            keys.append(
+                .key([.escape], "clear", "Clear the search", priority: 44, .send(.catalog(.view(.clearSearch)))))
         } else if !state.catalog.categories.isEmpty {
             keys.append(
                 .key(
                     [.right], "category", "Next category", priority: 12,
-                    .send(.catalog(.chooseCategory(nextCategory(state, by: 1))))))
+                    .send(.catalog(.view(.chooseCategory(nextCategory(state, by: 1)))))))
             keys.append(
                 .key(
                     [.left], "category", "Previous category", footer: false,
-                    .send(.catalog(.chooseCategory(nextCategory(state, by: -1))))))
+                    .send(.catalog(.view(.chooseCategory(nextCategory(state, by: -1)))))))
         }
-        keys.append(.key([.char("r")], "reload", "Reload the products", footer: false, .send(.catalog(.refresh))))
+        keys.append(
+            .key([.char("r")], "reload", "Reload the products", footer: false, .send(.catalog(.view(.refresh)))))
         return keys
     }
 

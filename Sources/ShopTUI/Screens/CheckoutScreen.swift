@@ -26,14 +26,16 @@ enum CheckoutScreen {
                 keys.append(.key([.enter], "deliver here", "Use the selected address", priority: 50, .send(.select)))
             }
             keys.append(
-                .key([.char("n")], "new address", "Add a new address", priority: 45, .send(.checkout(.newAddress))))
+                .key(
+                    [.char("n")], "new address", "Add a new address", priority: 45, .send(.checkout(.view(.newAddress)))
+                ))
             return keys
         case .checkout(.business):
             return [
                 .key([.enter], "continue", "Save the business details", priority: 50, .send(.select)),
                 .key(
                     [.ctrl("s")], "skip", "Skip: not buying for a business", priority: 45,
-                    .send(.checkout(.skipBusiness))),
+                    .send(.checkout(.view(.skipBusiness)))),
             ]
         case .checkout(.delivery):
             var keys: [KeyBinding<ShopIntent>] = []

@@ -36,7 +36,9 @@ enum CouponsScreen {
         // What is applied can be removed: those keys rank above the ones that add, so the footer shows them.
         if cart?.couponCode != nil {
             keys.append(
-                .key([.char("x")], "remove coupon", "Remove the applied coupon", priority: 47, .send(.coupons(.remove)))
+                .key(
+                    [.char("x")], "remove coupon", "Remove the applied coupon", priority: 47,
+                    .send(.coupons(.view(.remove))))
             )
         }
         keys.append(.key([.char("g")], "gift card", "Type a gift card code", priority: 40, .focus(.giftCardCode)))
@@ -44,20 +46,21 @@ enum CouponsScreen {
             keys.append(
                 .key(
                     [.char("G")], "remove card", "Remove the gift card", priority: 46,
-                    .send(.cart(.removeGiftCard))))
+                    .send(.cart(.view(.removeGiftCard)))))
         }
         keys.append(.key([.char("p")], "points", "Redeem loyalty points", priority: 35, .focus(.loyaltyPoints)))
         if (cart?.loyaltyPointsRedeemed ?? 0) > 0 {
             keys.append(
                 .key(
                     [.char("P")], "remove points", "Stop redeeming points", priority: 43,
-                    .send(.cart(.removeLoyaltyPoints))))
+                    .send(.cart(.view(.removeLoyaltyPoints)))))
         }
         keys.append(.key([.char("r")], "credit", "Use credit balance", priority: 34, .focus(.creditAmount)))
         if !(cart?.creditBalanceUsed.isZero ?? true) {
             keys.append(
                 .key(
-                    [.char("R")], "remove credit", "Stop using credit", priority: 42, .send(.cart(.removeCreditBalance))
+                    [.char("R")], "remove credit", "Stop using credit", priority: 42,
+                    .send(.cart(.view(.removeCreditBalance)))
                 ))
         }
         return keys

@@ -11,7 +11,8 @@ enum LoginScreen {
                 .key([.enter], "verify", "Check the OTP", priority: 50, .send(.select))
             ]
             if state.auth.canResend {
-                keys.append(.key([.ctrl("r")], "resend", "Send a new OTP", priority: 30, .send(.session(.resendOTP))))
+                keys.append(
+                    .key([.ctrl("r")], "resend", "Send a new OTP", priority: 30, .send(.session(.view(.resendOTP)))))
             }
             return keys
         }
@@ -19,10 +20,10 @@ enum LoginScreen {
             .key(
                 [.ctrl("p")], state.auth.usePassword ? "use OTP" : "password",
                 "Log in with a password or with an OTP (switches)", priority: 32,
-                .send(.session(.togglePasswordLogin))),
+                .send(.session(.view(.togglePasswordLogin)))),
             .key(
                 [.ctrl("n")], "new account", "Create an account with a password", priority: 1,
-                .send(.session(.registerWithPassword))),
+                .send(.session(.view(.registerWithPassword)))),
             .key(
                 [.ctrl("f")], "forgot", "Forgot the password: reset it with an OTP", priority: 1,
                 .send(.navigate(.forgotPassword))),

@@ -11,10 +11,10 @@ enum OrdersScreen {
                 return [
                     .key(
                         [.char("y"), .enter], "cancel it", "Yes, cancel order \(number)", priority: 50,
-                        .send(.orders(.confirmCancel))),
+                        .send(.orders(.view(.confirmCancel)))),
                     .key(
                         [.char("n"), .escape], "keep it", "No, keep the order", priority: 49,
-                        .send(.orders(.dismissCancel))),
+                        .send(.orders(.view(.dismissCancel)))),
                 ]
             }
             guard let order = state.orders.detail, order.orderNumber == number else { return [] }
@@ -23,13 +23,13 @@ enum OrdersScreen {
                 keys.append(
                     .key(
                         [.char("p")], "pay", "Pay this order: the payment link again", priority: 50,
-                        .send(.orders(.pay))))
+                        .send(.orders(.view(.pay)))))
             }
             if order.isCancellationAllowed ?? order.isAwaitingPayment {
                 keys.append(
                     .key(
                         [.char("x")], "cancel order", "Cancel this order (asks first); what it held is released",
-                        priority: 40, .send(.orders(.requestCancel))))
+                        priority: 40, .send(.orders(.view(.requestCancel)))))
             }
             return keys
         }

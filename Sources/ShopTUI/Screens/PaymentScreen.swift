@@ -14,7 +14,8 @@ enum PaymentScreen {
             if payment.isRetryAvailable {
                 keys.append(
                     .key(
-                        [.enter, .char("r")], "retry", "Get a new payment link", priority: 50, .send(.payment(.retry))))
+                        [.enter, .char("r")], "retry", "Get a new payment link", priority: 50,
+                        .send(.payment(.view(.retry)))))
             }
         case .timedOut, .stopped:
             keys.append(.key([.enter], "check again", "Check the payment status again", priority: 50, .send(.select)))
@@ -22,7 +23,7 @@ enum PaymentScreen {
             keys.append(
                 .key(
                     [.char("s")], "stop waiting", "Stop checking (the order stays)", priority: 20,
-                    .send(.payment(.stopPolling))))
+                    .send(.payment(.view(.stopPolling)))))
         default:
             break
         }
@@ -35,7 +36,7 @@ enum PaymentScreen {
                 .key(
                     [.char("i")], payment.showingDetail ? "hide details" : "details",
                     "The Juspay order: id, status, amount, and its mobile and iframe links", priority: 30,
-                    .send(.payment(.toggleDetail))))
+                    .send(.payment(.view(.toggleDetail)))))
         }
         return keys
     }

@@ -13,12 +13,14 @@ enum ProductScreen {
         if p.isPurchasable {
             keys.append(.key([.enter], "add to cart", "Add the quantity to the cart", priority: 50, .send(.select)))
             keys += [
-                .key([.char("+")], "more", "One more", priority: 20, .send(.product(.changeQuantity(by: 1)))),
-                .key([.char("=")], "more", "One more", footer: false, .send(.product(.changeQuantity(by: 1)))),
+                .key([.char("+")], "more", "One more", priority: 20, .send(.product(.view(.changeQuantity(by: 1))))),
+                .key([.char("=")], "more", "One more", footer: false, .send(.product(.view(.changeQuantity(by: 1))))),
             ]
-            keys.append(.key([.char("-")], "less", "One less", priority: 19, .send(.product(.changeQuantity(by: -1)))))
+            keys.append(
+                .key([.char("-")], "less", "One less", priority: 19, .send(.product(.view(.changeQuantity(by: -1))))))
         }
-        keys.append(.key([.char("s")], "save", "Save to the wishlist", priority: 18, .send(.product(.addToWishlist))))
+        keys.append(
+            .key([.char("s")], "save", "Save to the wishlist", priority: 18, .send(.product(.view(.addToWishlist)))))
         return keys
     }
 

@@ -8,8 +8,11 @@ enum WishlistScreen {
         return KeyBinding<ShopIntent>.moveKeys("Move the selection") + [
             .key([.enter], "to cart", "Move the selected product to the cart", priority: 50, .send(.select)),
             .key(
-                [.char("d")], "remove", "Remove it from the wishlist", priority: 20, .send(.wishlist(.removeSelected))),
-            .key([.delete], "remove", "Remove it from the wishlist", footer: false, .send(.wishlist(.removeSelected))),
+                [.char("d")], "remove", "Remove it from the wishlist", priority: 20,
+                .send(.wishlist(.view(.removeSelected)))),
+            .key(
+                [.delete], "remove", "Remove it from the wishlist", footer: false,
+                .send(.wishlist(.view(.removeSelected)))),
         ]
     }
 

@@ -5,15 +5,15 @@ import StorefrontAPI
 extension Reducer {
     static func reduceCart(_ state: inout State, _ action: CartAction, _ environment: ShopEnvironment) -> Effect {
         switch action {
-        case .load:
+        case .view(.load):
             return loadCart(&state, environment)
 
-        case .markStale:
+        case .view(.markStale):
             state.cart.isStale = true
             // On the cart screen the user is looking at it: read it now.
             return state.currentRoute == .cart ? loadCart(&state, environment) : .none
 
-        case .loaded(let cart):
+        case .response(.loaded(let cart)):
             // A mutation in flight will answer a newer cart; keep what it will say.
             guard state.cart.inFlight == nil else { return .none }
             state.inFlight.remove(.cart)
@@ -24,15 +24,15 @@ extension Reducer {
             state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
             if state.isSignedIn, state.auth.afterLogin == .checkout(.address) {
                 state.auth.afterLogin = nil
-                return reduceCheckout(&state, .start, environment)
+                return tellParent(&state, .cart(.delegate(.readyForCheckout)), environment)
             }
             return .none
 
-        case .loadFailed(let error):
+        case .response(.loadFailed(let error)):
             state.cart.isStale = true
             return fail(&state, error, .cart, environment)
 
-        case .setQuantity(let line, let quantity, let preview):
+        case .view(.setQuantity(let line, let quantity, let preview)):
             let quantity = max(0, quantity)
             let previous = state.cart.pending[line]
             state.cart.pending[line] = PendingLine(quantity: quantity, preview: preview ?? previous?.preview)
@@ -42,53 +42,53 @@ extension Reducer {
             state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
             return pumpCart(&state, environment)
 
-        case .incrementSelected, .decrementSelected:
+        case .view(.incrementSelected), .view(.decrementSelected):
             guard let line = state.cart.selectedLine?.item else { return .none }
             let step = max(1, line.incrementalQuantity ?? 1)
-            var quantity = line.quantity + (action == .incrementSelected ? step : -step)
+            var quantity = line.quantity + (action == .view(.incrementSelected) ? step : -step)
             if let max = line.maxOrderQuantity, max > 0, quantity > max {
                 showInfo(&state, "Only \(max) can be ordered.")
                 quantity = max
             }
-            if action == .decrementSelected, let min = line.minOrderQuantity, quantity < min { quantity = 0 }
+            if action == .view(.decrementSelected), let min = line.minOrderQuantity, quantity < min { quantity = 0 }
             if quantity <= 0 { return removeLine(&state, line, environment) }
-            return reduceCart(&state, .setQuantity(line.lineID, quantity, preview: nil), environment)
+            return reduceCart(&state, .view(.setQuantity(line.lineID, quantity, preview: nil)), environment)
 
-        case .removeSelected:
+        case .view(.removeSelected):
             guard let line = state.cart.selectedLine?.item else { return .none }
             return removeLine(&state, line, environment)
 
-        case .undoRemove:
+        case .view(.undoRemove):
             guard let removed = state.cart.lastRemoved else { return .none }
             state.cart.lastRemoved = nil
             guard state.cart.quantity(of: removed.item.lineID) == 0 else { return .none }
             showInfo(&state, "Put \(removed.name) back.")
             return reduceCart(
-                &state, .setQuantity(removed.item.lineID, removed.quantity, preview: removed.item), environment)
+                &state, .view(.setQuantity(removed.item.lineID, removed.quantity, preview: removed.item)), environment)
 
-        case .moveSelectedToWishlist:
+        case .view(.moveSelectedToWishlist):
             guard let line = state.cart.selectedLine?.item else { return .none }
-            return reduceCart(&state, .moveToWishlist(line.lineID), environment)
+            return reduceCart(&state, .view(.moveToWishlist(line.lineID)), environment)
 
-        case .moveToWishlist(let line):
+        case .view(.moveToWishlist(let line)):
             state.inFlight.insert(.wishlist)
             return call(nil, environment) { api in
-                .cart(.movedToWishlist(line, try await api.addToWishlist(line)))
+                .cart(.response(.movedToWishlist(line, try await api.addToWishlist(line))))
             } failure: {
-                .cart(.moveToWishlistFailed(line, $0))
+                .cart(.response(.moveToWishlistFailed(line, $0)))
             }
 
-        case .movedToWishlist(let line, let items):
+        case .response(.movedToWishlist(let line, let items)):
             state.inFlight.remove(.wishlist)
             state.wishlist.items = items
             state.wishlist.isLoaded = true
             showSuccess(&state, "Moved to the wishlist.")
-            return reduceCart(&state, .setQuantity(line, 0, preview: nil), environment)
+            return reduceCart(&state, .view(.setQuantity(line, 0, preview: nil)), environment)
 
-        case .moveToWishlistFailed(_, let error):
+        case .response(.moveToWishlistFailed(_, let error)):
             return fail(&state, error, .wishlist, environment)
 
-        case .applyGiftCard:
+        case .view(.applyGiftCard):
             let code = state.form.trimmed(.giftCardCode)
             guard !code.isEmpty else {
                 showError(&state, "Enter a gift card code.")
@@ -96,30 +96,30 @@ extension Reducer {
             }
             return enqueue(&state, .applyGiftCard(code), environment)
 
-        case .removeGiftCard:
+        case .view(.removeGiftCard):
             return enqueue(&state, .removeGiftCard, environment)
 
-        case .redeemLoyaltyPoints:
+        case .view(.redeemLoyaltyPoints):
             guard let points = Int(state.form.trimmed(.loyaltyPoints)), points > 0 else {
                 showError(&state, "Enter the number of points to redeem.")
                 return .none
             }
             return enqueue(&state, .redeemLoyaltyPoints(points), environment)
 
-        case .removeLoyaltyPoints:
+        case .view(.removeLoyaltyPoints):
             return enqueue(&state, .removeLoyaltyPoints, environment)
 
-        case .redeemCreditBalance:
+        case .view(.redeemCreditBalance):
             guard let amount = Money(major: state.form.trimmed(.creditAmount)), amount > .zero else {
                 showError(&state, "Enter an amount such as 150.00.")
                 return .none
             }
             return enqueue(&state, .redeemCreditBalance(amount), environment)
 
-        case .removeCreditBalance:
+        case .view(.removeCreditBalance):
             return enqueue(&state, .removeCreditBalance, environment)
 
-        case .mutationSucceeded(let sequence, let cart):
+        case .response(.mutationSucceeded(let sequence, let cart)):
             guard let request = state.cart.inFlight, request.sequence == sequence else { return .none }
             state.cart.inFlight = nil
             state.inFlight.remove(.cart)
@@ -136,7 +136,7 @@ extension Reducer {
             let followUp = cartCommandSucceeded(&state, request.command, cart, environment)
             return .merge(followUp, pumpCart(&state, environment))
 
-        case .mutationFailed(let sequence, let failure):
+        case .response(.mutationFailed(let sequence, let failure)):
             guard let request = state.cart.inFlight, request.sequence == sequence else { return .none }
             state.cart.inFlight = nil
             state.inFlight.remove(.cart)
@@ -144,6 +144,9 @@ extension Reducer {
             if failure.outcomeUnknown { state.cart.isStale = true }
             let followUp = cartCommandFailed(&state, request.command, failure, environment)
             return .merge(followUp, pumpCart(&state, environment))
+
+        case .delegate:
+            return .none
         }
     }
 
@@ -152,7 +155,7 @@ extension Reducer {
         let removed = RemovedLine(item: item, quantity: item.quantity)
         state.cart.lastRemoved = removed
         showInfo(&state, "Removed \(removed.name). u undo")
-        return reduceCart(&state, .setQuantity(item.lineID, 0, preview: nil), environment)
+        return reduceCart(&state, .view(.setQuantity(item.lineID, 0, preview: nil)), environment)
     }
 
     static func loadCart(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
@@ -160,9 +163,9 @@ extension Reducer {
         state.inFlight.insert(.cart)
         let owner = state.readOnly?.cartOwner
         return call(.cartLoad, environment) { api in
-            .cart(.loaded(try await api.userCart(userID: owner)))
+            .cart(.response(.loaded(try await api.userCart(userID: owner))))
         } failure: {
-            .cart(.loadFailed($0))
+            .cart(.response(.loadFailed($0)))
         }
     }
 
@@ -210,9 +213,9 @@ extension Reducer {
         state.cart.inFlight = CartRequest(sequence: sequence, command: command)
         state.inFlight.insert(.cart)
         return call(.cartMutation, environment) { api in
-            .cart(.mutationSucceeded(sequence: sequence, try await perform(command, cartID: cartID, api)))
+            .cart(.response(.mutationSucceeded(sequence: sequence, try await perform(command, cartID: cartID, api))))
         } failure: {
-            .cart(.mutationFailed(sequence: sequence, $0))
+            .cart(.response(.mutationFailed(sequence: sequence, $0)))
         }
     }
 
@@ -255,16 +258,16 @@ extension Reducer {
     ) -> Effect {
         switch command {
         case .setQuantity(let line, _):
-            return wishlistMoveSettled(&state, line, environment)
+            return tellParent(&state, .cart(.delegate(.lineSettled(line, failure: nil))), environment)
         case .applyCoupon(let code):
             state.coupons.rejection = nil
             state.coupons.rejectedCode = nil
             state.form[.couponCode] = ""
             showSuccess(&state, "Coupon \(code) applied: you save \(cart.couponDiscountAmount.formatted()).")
-            return reduceCoupons(&state, .load, environment)
+            return tellParent(&state, .cart(.delegate(.couponChanged)), environment)
         case .removeCoupon:
             showInfo(&state, "Coupon removed.")
-            return reduceCoupons(&state, .load, environment)
+            return tellParent(&state, .cart(.delegate(.couponChanged)), environment)
         case .applyGiftCard:
             state.form[.giftCardCode] = ""
             showSuccess(&state, "Gift card applied: \(cart.giftCardAmount.formatted()).")
@@ -281,9 +284,9 @@ extension Reducer {
         case .removeCreditBalance:
             showInfo(&state, "Credit balance removed.")
         case .setAddresses:
-            return addressSetOnCart(&state, environment)
+            return tellParent(&state, .cart(.delegate(.addressesSet)), environment)
         case .setDelivery, .setPickup:
-            return deliverySetOnCart(&state, environment)
+            return tellParent(&state, .cart(.delegate(.deliverySet)), environment)
         }
         return .none
     }
@@ -304,7 +307,7 @@ extension Reducer {
             state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
             let what = name.flatMap { $0.isEmpty ? nil : $0 } ?? "the item"
             showError(&state, "Could not update \(what): \(failure.message)")
-            return wishlistMoveSettled(&state, line, failure: failure, environment)
+            return tellParent(&state, .cart(.delegate(.lineSettled(line, failure: failure))), environment)
         case .applyCoupon(let code):
             state.coupons.rejection = failure.message
             // Refused (not merely unanswered): Enter no longer sends it again while a coupon is highlighted.

@@ -7,55 +7,55 @@ extension Reducer {
         -> Effect
     {
         switch action {
-        case .load:
+        case .view(.load):
             guard state.session.claims != nil else { return .none }
             // A save or removal on its way answers the whole wishlist; reading it now would cancel that change
             // (one effect per id) and could show the list without it.
             guard !state.inFlight.contains(.wishlist) else { return .none }
             state.inFlight.insert(.wishlist)
             return call(.wishlist, environment) { api in
-                .wishlist(.loaded(try await api.wishlist()))
+                .wishlist(.response(.loaded(try await api.wishlist())))
             } failure: {
-                .wishlist(.failed($0))
+                .wishlist(.response(.failed($0)))
             }
 
-        case .loaded(let items), .updated(let items):
+        case .response(.loaded(let items)), .response(.updated(let items)):
             state.inFlight.remove(.wishlist)
             state.wishlist.items = items
             state.wishlist.isLoaded = true
             state.wishlist.selectedIndex = clampIndex(state.wishlist.selectedIndex, count: items.count)
-            if case .updated = action { showSuccess(&state, "Wishlist updated.") }
+            if case .response(.updated) = action { showSuccess(&state, "Wishlist updated.") }
             return .none
 
-        case .failed(let error):
+        case .response(.failed(let error)):
             return fail(&state, error, .wishlist, environment)
 
-        case .add(let line):
+        case .view(.add(let line)):
             guard !state.wishlist.contains(line) else {
                 showInfo(&state, "Already in the wishlist.")
                 return .none
             }
             state.inFlight.insert(.wishlist)
             return call(.wishlist, environment) { api in
-                .wishlist(.updated(try await api.addToWishlist(line)))
+                .wishlist(.response(.updated(try await api.addToWishlist(line))))
             } failure: {
-                .wishlist(.failed($0))
+                .wishlist(.response(.failed($0)))
             }
 
-        case .remove(let line):
+        case .view(.remove(let line)):
             state.inFlight.insert(.wishlist)
             return call(.wishlist, environment) { api in
-                .wishlist(.updated(try await api.removeFromWishlist(line)))
+                .wishlist(.response(.updated(try await api.removeFromWishlist(line))))
             } failure: {
-                .wishlist(.failed($0))
+                .wishlist(.response(.failed($0)))
             }
 
-        case .removeSelected:
+        case .view(.removeSelected):
             guard let item = state.wishlist.selectedItem else { return .none }
             return reduceWishlist(
-                &state, .remove(LineID(productId: item.productId, variantId: item.variantId)), environment)
+                &state, .view(.remove(LineID(productId: item.productId, variantId: item.variantId))), environment)
 
-        case .moveToCart(let line):
+        case .view(.moveToCart(let line)):
             guard
                 let item = state.wishlist.items.first(where: {
                     $0.productId == line.productId && $0.variantId == line.variantId
@@ -81,12 +81,16 @@ extension Reducer {
             let preview = CartItem(
                 productId: line.productId, variantId: line.variantId, productName: item.displayName,
                 quantity: quantity, sellingPrice: item.pricing?.sellingPrice ?? .zero)
-            return reduceCart(&state, .setQuantity(line, quantity, preview: preview), environment)
+            return tellParent(
+                &state, .wishlist(.delegate(.moveToCart(line, quantity: quantity, preview: preview))), environment)
 
-        case .moveSelectedToCart:
+        case .view(.moveSelectedToCart):
             guard let item = state.wishlist.selectedItem else { return .none }
             return reduceWishlist(
-                &state, .moveToCart(LineID(productId: item.productId, variantId: item.variantId)), environment)
+                &state, .view(.moveToCart(LineID(productId: item.productId, variantId: item.variantId))), environment)
+
+        case .delegate:
+            return .none
         }
     }
 }
@@ -113,9 +117,9 @@ extension Reducer {
         showSuccess(&state, "Moved \(name) to the cart.")
         state.inFlight.insert(.wishlist)
         return call(.wishlist, environment) { api in
-            .wishlist(.loaded(try await api.removeFromWishlist(line)))
+            .wishlist(.response(.loaded(try await api.removeFromWishlist(line))))
         } failure: {
-            .wishlist(.failed($0))
+            .wishlist(.response(.failed($0)))
         }
     }
 }

@@ -9,15 +9,15 @@ extension Reducer {
         -> Effect
     {
         switch action {
-        case .load:
+        case .view(.load):
             state.orders.nextPage = 1
             return loadOrders(&state, page: 1, environment)
 
-        case .loadMore:
+        case .view(.loadMore):
             guard let page = state.orders.nextPage, !state.inFlight.contains(.orders) else { return .none }
             return loadOrders(&state, page: page, environment)
 
-        case .loaded(let page, let orders, let nextPage):
+        case .response(.loaded(let page, let orders, let nextPage)):
             state.inFlight.remove(.orders)
             state.orders.orders = page == 1 ? orders : state.orders.orders + orders
             state.orders.nextPage = nextPage
@@ -30,21 +30,21 @@ extension Reducer {
             }
             return .none
 
-        case .failed(let error):
+        case .response(.failed(let error)):
             return fail(&state, error, .orders, environment)
 
-        case .open(let number):
+        case .view(.open(let number)):
             if state.orders.detail?.orderNumber != number {
                 state.orders.detail = state.orders.orders.first { $0.orderNumber == number }
             }
             state.inFlight.insert(.orderDetail)
             return call(.orderDetail, environment) { api in
-                .orders(.detailLoaded(try await api.order(number)))
+                .orders(.response(.detailLoaded(try await api.order(number))))
             } failure: {
-                .orders(.detailFailed($0))
+                .orders(.response(.detailFailed($0)))
             }
 
-        case .detailLoaded(let order):
+        case .response(.detailLoaded(let order)):
             state.inFlight.remove(.orderDetail)
             guard case .orderDetail(let number) = state.currentRoute, number == order.orderNumber else {
                 return .none
@@ -52,10 +52,10 @@ extension Reducer {
             state.orders.detail = order
             return .none
 
-        case .detailFailed(let error):
+        case .response(.detailFailed(let error)):
             return fail(&state, error, .orderDetail, environment)
 
-        case .pay:
+        case .view(.pay):
             guard let order = shownOrder(state) else { return .none }
             guard order.isAwaitingPayment else {
                 showError(&state, "Order \(order.orderNumber) has nothing to pay.")
@@ -63,7 +63,7 @@ extension Reducer {
             }
             return payAgain(&state, order, environment)
 
-        case .requestCancel:
+        case .view(.requestCancel):
             guard let order = shownOrder(state), !state.inFlight.contains(.cancelOrder) else { return .none }
             guard order.isCancellationAllowed ?? order.isAwaitingPayment else {
                 showError(&state, "Order \(order.orderNumber) can no longer be cancelled.")
@@ -72,23 +72,23 @@ extension Reducer {
             state.orders.confirmingCancel = true
             return .none
 
-        case .dismissCancel:
+        case .view(.dismissCancel):
             state.orders.confirmingCancel = false
             return .none
 
-        case .confirmCancel:
+        case .view(.confirmCancel):
             guard state.orders.confirmingCancel, let order = shownOrder(state) else { return .none }
             state.orders.confirmingCancel = false
             state.inFlight.insert(.cancelOrder)
             let number = order.orderNumber
             let cancel = OrderCancel(cancellationReason: cancellationReason)
             return call(.cancelOrder, environment) { api in
-                .orders(.cancelled(try await api.cancelOrder(orderNumber: number, cancel)))
+                .orders(.response(.cancelled(try await api.cancelOrder(orderNumber: number, cancel))))
             } failure: {
-                .orders(.cancelFailed($0))
+                .orders(.response(.cancelFailed($0)))
             }
 
-        case .cancelled(let order):
+        case .response(.cancelled(let order)):
             state.inFlight.remove(.cancelOrder)
             let number = order.orderNumber
             if state.orders.detail?.orderNumber == number { state.orders.detail = order }
@@ -106,7 +106,7 @@ extension Reducer {
             showSuccess(&state, "Order \(number) cancelled; what it held (stock, points, credit) is released.")
             return .merge(effects)
 
-        case .cancelFailed(let failure):
+        case .response(.cancelFailed(let failure)):
             return fail(&state, failure, .cancelOrder, environment)
         }
     }
@@ -139,9 +139,9 @@ extension Reducer {
         return .merge(
             stop,
             call(.paymentSetup, environment) { api in
-                .payment(.retried(try await api.retryPayment(orderNumber: number, paymentMethod: method)))
+                .payment(.response(.retried(try await api.retryPayment(orderNumber: number, paymentMethod: method))))
             } failure: {
-                .payment(.retryFailed($0))
+                .payment(.response(.retryFailed($0)))
             })
     }
 
@@ -150,9 +150,9 @@ extension Reducer {
         let limit = environment.policy.ordersPageSize
         return call(.orders, environment) { api in
             let result = try await api.orders(page: page, limit: limit)
-            return .orders(.loaded(page: page, orders: result.orders, nextPage: result.pagination?.nextPage))
+            return .orders(.response(.loaded(page: page, orders: result.orders, nextPage: result.pagination?.nextPage)))
         } failure: {
-            .orders(.failed($0))
+            .orders(.response(.failed($0)))
         }
     }
 }

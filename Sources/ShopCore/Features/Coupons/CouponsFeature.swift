@@ -7,7 +7,7 @@ extension Reducer {
         -> Effect
     {
         switch action {
-        case .load:
+        case .view(.load):
             guard let cartID = state.cart.server?.id else {
                 state.coupons.applicable = []
                 state.coupons.inapplicable = []
@@ -17,12 +17,14 @@ extension Reducer {
             return call(.coupons, environment) { api in
                 let evaluation = try await api.evaluateCoupons(cartID: cartID)
                 return .coupons(
-                    .evaluated(applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons))
+                    .response(
+                        .evaluated(
+                            applicable: evaluation.applicableCoupons, inapplicable: evaluation.inapplicableCoupons)))
             } failure: {
-                .coupons(.failed($0))
+                .coupons(.response(.failed($0)))
             }
 
-        case .evaluated(let applicable, let inapplicable):
+        case .response(.evaluated(let applicable, let inapplicable)):
             state.inFlight.remove(.coupons)
             state.coupons.applicable = applicable
             state.coupons.inapplicable = inapplicable
@@ -30,28 +32,28 @@ extension Reducer {
                 state.coupons.selectedIndex, count: applicable.count + inapplicable.count)
             return .none
 
-        case .failed(let error):
+        case .response(.failed(let error)):
             return fail(&state, error, .coupons, environment)
 
-        case .apply(let code):
+        case .view(.apply(let code)):
             let code = code.trimmingCharacters(in: .whitespaces).uppercased()
             guard !code.isEmpty else { return .none }
             state.coupons.rejection = nil
             return enqueue(&state, .applyCoupon(code), environment)
 
-        case .applyTyped:
-            return reduceCoupons(&state, .apply(code: state.form[.couponCode]), environment)
+        case .view(.applyTyped):
+            return reduceCoupons(&state, .view(.apply(code: state.form[.couponCode])), environment)
 
-        case .applySelected:
+        case .view(.applySelected):
             guard let coupon = state.coupons.selectedCoupon else { return .none }
             if let reason = coupon.reason, !state.coupons.applicable.contains(coupon) {
                 state.coupons.rejection = reason
                 showError(&state, "\(coupon.code) does not apply: \(reason)")
                 return .none
             }
-            return reduceCoupons(&state, .apply(code: coupon.code), environment)
+            return reduceCoupons(&state, .view(.apply(code: coupon.code)), environment)
 
-        case .remove:
+        case .view(.remove):
             guard state.cart.server?.couponCode != nil || state.cart.server?.isCouponApplied == true else {
                 return .none
             }

@@ -8,7 +8,7 @@ extension Reducer {
         -> Effect
     {
         switch action {
-        case .start:
+        case .view(.start):
             // The order of this cart exists: show its payment (never a second order). A new cart starts afresh.
             if let order = state.checkout.order,
                 state.cart.isEmpty || state.cart.server?.id == state.checkout.cartID
@@ -40,7 +40,7 @@ extension Reducer {
             state.route.removeAll(where: \.isCheckout)
             return navigate(&state, to: .checkout(.address), environment)
 
-        case .addressesLoaded(let addresses):
+        case .response(.addressesLoaded(let addresses)):
             state.inFlight.remove(.addresses)
             state.checkout.addresses = addresses
             state.checkout.selectedAddressIndex =
@@ -55,12 +55,12 @@ extension Reducer {
             // Enter was pressed while the list loaded: it chooses now.
             state.checkout.pendingChoice = nil
             guard !addresses.isEmpty else { return checks }
-            return .merge(checks, reduceCheckout(&state, .chooseAddress, environment))
+            return .merge(checks, reduceCheckout(&state, .view(.chooseAddress), environment))
 
-        case .addressesFailed(let error):
+        case .response(.addressesFailed(let error)):
             return fail(&state, error, .addresses, environment)
 
-        case .chooseAddress:
+        case .view(.chooseAddress):
             if state.checkout.addresses.isEmpty, state.inFlight.contains(.addresses) {
                 state.checkout.pendingChoice = .address
                 showInfo(&state, "Still loading your addresses; Enter takes the selected one when they arrive.")
@@ -82,7 +82,7 @@ extension Reducer {
             state.inFlight.insert(.addresses)
             return enqueue(&state, .setAddresses(billingID: id, shippingID: id), environment)
 
-        case .newAddress:
+        case .view(.newAddress):
             let user = state.user
             for (field, value) in [
                 (Field.addressFirstName, user?.firstName), (.addressLastName, user?.lastName),
@@ -92,7 +92,7 @@ extension Reducer {
             }
             return navigate(&state, to: .addressForm, environment)
 
-        case .saveAddress:
+        case .view(.saveAddress):
             guard !state.inFlight.contains(.saveAddress) else { return .none }
             let form = state.form
             let required: [(Field, String)] = [
@@ -118,12 +118,12 @@ extension Reducer {
                 pincode: form[.addressPincode], city: form.trimmed(.addressCity), state: form.trimmed(.addressState))
             state.inFlight.insert(.saveAddress)
             return call(.addresses, environment) { api in
-                .checkout(.addressSaved(try await api.createAddress(address)))
+                .checkout(.response(.addressSaved(try await api.createAddress(address))))
             } failure: {
-                .checkout(.addressFailed($0))
+                .checkout(.response(.addressFailed($0)))
             }
 
-        case .addressSaved(let address):
+        case .response(.addressSaved(let address)):
             state.inFlight.remove(.saveAddress)
             state.checkout.addresses.append(address)
             state.checkout.selectedAddressIndex = state.checkout.addresses.count - 1
@@ -135,23 +135,23 @@ extension Reducer {
             }
             if state.currentRoute == .addressForm { state.route.removeLast() }
             showSuccess(&state, "Address saved.")
-            return reduceCheckout(&state, .chooseAddress, environment)
+            return reduceCheckout(&state, .view(.chooseAddress), environment)
 
-        case .addressFailed(let error):
+        case .response(.addressFailed(let error)):
             return fail(&state, error, .saveAddress, environment)
 
-        case .skipBusiness:
+        case .view(.skipBusiness):
             state.checkout.business = nil
             state.checkout.businessSkipped = true
             return startDelivery(&state, environment)
 
-        case .submitBusiness:
+        case .view(.submitBusiness):
             guard !state.inFlight.contains(.business) else { return .none }
             let name = state.form.trimmed(.businessName)
             let gstin = state.form[.gstin]
             let pan = state.form[.pan]
             if name.isEmpty && gstin.isEmpty && pan.isEmpty {
-                return reduceCheckout(&state, .skipBusiness, environment)
+                return reduceCheckout(&state, .view(.skipBusiness), environment)
             }
             guard !name.isEmpty else {
                 showError(&state, "Enter the business name.")
@@ -174,22 +174,23 @@ extension Reducer {
             state.inFlight.insert(.business)
             return call(.business, environment) { api in
                 .checkout(
-                    .businessSaved(try await api.createCustomer(CustomerCreate(business: business, address: nil))))
+                    .response(
+                        .businessSaved(try await api.createCustomer(CustomerCreate(business: business, address: nil)))))
             } failure: {
-                .checkout(.businessFailed($0))
+                .checkout(.response(.businessFailed($0)))
             }
 
-        case .businessSaved(let detail):
+        case .response(.businessSaved(let detail)):
             state.inFlight.remove(.business)
             if let business = detail.business { state.checkout.business = business }
             state.checkout.businessSkipped = false
             guard state.currentRoute.isCheckout else { return .none }
             return startDelivery(&state, environment)
 
-        case .businessFailed(let error):
+        case .response(.businessFailed(let error)):
             return fail(&state, error, .business, environment)
 
-        case .serviceabilityChecked(let serviceability, let methods, let stores):
+        case .response(.serviceabilityChecked(let serviceability, let methods, let stores)):
             state.inFlight.remove(.delivery)
             state.checkout.serviceability = serviceability
             state.checkout.deliveryMethods = serviceability.isServiceable ? methods : []
@@ -215,11 +216,11 @@ extension Reducer {
                         ? "No delivery option for this address." : "No delivery option; you can collect from a store.")
             } else if pending, state.currentRoute == .checkout(.delivery) {
                 // Enter was pressed while the options loaded: it takes the first, as it would have.
-                return reduceCheckout(&state, .chooseDelivery, environment)
+                return reduceCheckout(&state, .view(.chooseDelivery), environment)
             }
             return .none
 
-        case .pincodeChecked(let pincode, let check):
+        case .response(.pincodeChecked(let pincode, let check)):
             state.checkout.pincodeChecks[pincode] = check
             // Said at once while the address form still shows that PIN code: before the rest is typed.
             guard state.currentRoute == .addressForm, state.form[.addressPincode] == pincode else { return .none }
@@ -234,10 +235,10 @@ extension Reducer {
             }
             return .none
 
-        case .deliveryFailed(let error):
+        case .response(.deliveryFailed(let error)):
             return fail(&state, error, .delivery, environment)
 
-        case .chooseDelivery:
+        case .view(.chooseDelivery):
             if state.checkout.serviceability == nil {
                 guard state.inFlight.contains(.delivery) else {
                     // The check failed (network): Enter checks again.
@@ -266,10 +267,10 @@ extension Reducer {
                 &state, .setDelivery(methodID: method.id, courierID: courier, shipmentID: method.shipmentId),
                 environment)
 
-        case .placeOrder:
+        case .view(.placeOrder):
             return placeOrder(&state, environment)
 
-        case .orderPlaced(let order, let paymentRequired, let paymentInfo):
+        case .response(.orderPlaced(let order, let paymentRequired, let paymentInfo)):
             state.inFlight.remove(.placeOrder)
             state.checkout.placement = .placed
             state.checkout.order = order
@@ -291,7 +292,7 @@ extension Reducer {
             // of the order's own answer is kept for when create-order fails.
             return setupPayment(&state, environment)
 
-        case .orderFailed(let failure):
+        case .response(.orderFailed(let failure)):
             state.inFlight.remove(.placeOrder)
             if failure == .signedOut || failure == .cancelled {
                 state.checkout.placement = failure == .signedOut ? .uncertain : state.checkout.placement
@@ -315,9 +316,9 @@ extension Reducer {
     static func loadAddresses(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
         state.inFlight.insert(.addresses)
         return call(.addresses, environment) { api in
-            .checkout(.addressesLoaded(try await api.addresses(page: 1, limit: 50)))
+            .checkout(.response(.addressesLoaded(try await api.addresses(page: 1, limit: 50))))
         } failure: {
-            .checkout(.addressesFailed($0))
+            .checkout(.response(.addressesFailed($0)))
         }
     }
 
@@ -351,14 +352,16 @@ extension Reducer {
             guard serviceability.isServiceable else {
                 // Not delivered there: the stores of the fulfillment options are the way left (none if that fails).
                 let options = try? await api.fulfillmentOptions(cartID: cartID, pincode: pincode)
-                return .checkout(.serviceabilityChecked(serviceability, methods: [], stores: options?.collect ?? []))
+                return .checkout(
+                    .response(.serviceabilityChecked(serviceability, methods: [], stores: options?.collect ?? [])))
             }
             let options = try await api.fulfillmentOptions(cartID: cartID, pincode: pincode)
             return .checkout(
-                .serviceabilityChecked(
-                    serviceability, methods: options.deliver?.allMethods ?? [], stores: options.collect ?? []))
+                .response(
+                    .serviceabilityChecked(
+                        serviceability, methods: options.deliver?.allMethods ?? [], stores: options.collect ?? [])))
         } failure: {
-            .checkout(.deliveryFailed($0))
+            .checkout(.response(.deliveryFailed($0)))
         }
     }
 
@@ -374,14 +377,15 @@ extension Reducer {
                 call(EffectID("checkout.pincode.\(pincode)"), environment) { api in
                     let serviceability = try await api.checkServiceability(cartID: cartID, pincode: pincode)
                     guard !serviceability.isServiceable else {
-                        return .checkout(.pincodeChecked(pincode: pincode, .deliverable))
+                        return .checkout(.response(.pincodeChecked(pincode: pincode, .deliverable)))
                     }
                     let stores = (try? await api.fulfillmentOptions(cartID: cartID, pincode: pincode))?.collect ?? []
                     return .checkout(
-                        .pincodeChecked(
-                            pincode: pincode, pincodeCheck(serviceability, stores: stores, lineCount: lineCount)))
+                        .response(
+                            .pincodeChecked(
+                                pincode: pincode, pincodeCheck(serviceability, stores: stores, lineCount: lineCount))))
                 } failure: { _ in
-                    .checkout(.pincodeChecked(pincode: pincode, .unknown))
+                    .checkout(.response(.pincodeChecked(pincode: pincode, .unknown)))
                 })
         }
         return .merge(effects)
@@ -392,7 +396,7 @@ extension Reducer {
         let pincode = state.form[.addressPincode]
         guard pincode.count == 6, pincode.allSatisfy(\.isNumber) else { return .none }
         if let known = state.checkout.pincodeChecks[pincode], known != .checking {
-            return reduceCheckout(&state, .pincodeChecked(pincode: pincode, known), environment)
+            return reduceCheckout(&state, .response(.pincodeChecked(pincode: pincode, known)), environment)
         }
         return checkPincodes(&state, [pincode], environment)
     }
@@ -450,15 +454,17 @@ extension Reducer {
                 if cart?.id != cartID || cart?.cartItems.isEmpty == true {
                     if let order = try await api.orders(page: 1, limit: 1).orders.first {
                         return .checkout(
-                            .orderPlaced(order, paymentRequired: order.toBePaid > .zero, paymentInfo: nil))
+                            .response(.orderPlaced(order, paymentRequired: order.toBePaid > .zero, paymentInfo: nil)))
                     }
                 }
             }
             let created = try await api.createOrder(cartID: cartID, paymentMethod: method)
             return .checkout(
-                .orderPlaced(created.order, paymentRequired: created.paymentRequired, paymentInfo: created.paymentInfo))
+                .response(
+                    .orderPlaced(
+                        created.order, paymentRequired: created.paymentRequired, paymentInfo: created.paymentInfo)))
         } failure: {
-            .checkout(.orderFailed($0))
+            .checkout(.response(.orderFailed($0)))
         }
     }
 

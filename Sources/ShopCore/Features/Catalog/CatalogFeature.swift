@@ -6,10 +6,10 @@ extension Reducer {
         -> Effect
     {
         switch action {
-        case .loadMore:
+        case .view(.loadMore):
             return loadProducts(&state, environment)
 
-        case .refresh:
+        case .view(.refresh):
             state.catalog.products = []
             state.catalog.showsSavedCopy = false
             state.catalog.nextPage = 1
@@ -22,7 +22,7 @@ extension Reducer {
             }
             return .merge(.cancel(.catalogPage), loadProducts(&state, environment))
 
-        case .pageLoaded(let page, let products, let nextPage, let total, let unreadable):
+        case .response(.pageLoaded(let page, let products, let nextPage, let total, let unreadable)):
             state.catalog.isLoading = false
             state.inFlight.remove(.products)
             if page == 1 { state.catalog.products = products } else { state.catalog.products += products }
@@ -37,12 +37,12 @@ extension Reducer {
             state.catalog.showsSavedCopy = false
             return saveCatalog(state, environment)
 
-        case .pageFailed(let error):
+        case .response(.pageFailed(let error)):
             // A saved copy on screen stays (drawn as a saved copy, no longer "refreshing").
             state.catalog.isLoading = false
             return fail(&state, error, .products, environment)
 
-        case .savedCopyRead(let saved):
+        case .view(.savedCopyRead(let saved)):
             // Only before the store's first page (an answer is never replaced by the copy), on the full list.
             guard state.catalog.products.isEmpty, state.catalog.nextPage == 1, state.catalog.categoryID == nil,
                 !saved.products.isEmpty
@@ -54,20 +54,20 @@ extension Reducer {
             if state.catalog.categories.isEmpty { state.catalog.categories = saved.categories }
             return .none
 
-        case .categoriesLoaded(let categories):
+        case .response(.categoriesLoaded(let categories)):
             state.inFlight.remove(.categories)
             state.catalog.categories = categories
             return saveCatalog(state, environment)
 
-        case .categoriesFailed(let error):
+        case .response(.categoriesFailed(let error)):
             return fail(&state, error, .categories, environment)
 
-        case .chooseCategory(let id):
+        case .view(.chooseCategory(let id)):
             guard id != state.catalog.categoryID else { return .none }
             state.catalog.categoryID = id
-            return reduceCatalog(&state, .refresh, environment)
+            return reduceCatalog(&state, .view(.refresh), environment)
 
-        case .searchAnswered(let generation, let query, let items):
+        case .response(.searchAnswered(let generation, let query, let items)):
             guard generation == state.catalog.searchGeneration else { return .none }
             state.inFlight.remove(.search)
             state.catalog.results = items
@@ -75,11 +75,11 @@ extension Reducer {
             state.catalog.selectedIndex = 0
             return .none
 
-        case .searchFailed(let generation, let error):
+        case .response(.searchFailed(let generation, let error)):
             guard generation == state.catalog.searchGeneration else { return .none }
             return fail(&state, error, .search, environment)
 
-        case .clearSearch:
+        case .view(.clearSearch):
             state.form[.searchQuery] = ""
             return searchChanged(&state, environment)
         }
@@ -93,11 +93,12 @@ extension Reducer {
         return call(.catalogPage, environment) { api in
             let result = try await api.products(query)
             return .catalog(
-                .pageLoaded(
-                    page: page, products: result.products, nextPage: result.pagination?.nextPage,
-                    total: result.pagination?.totalRecords ?? result.products.count, unreadable: result.dropped))
+                .response(
+                    .pageLoaded(
+                        page: page, products: result.products, nextPage: result.pagination?.nextPage,
+                        total: result.pagination?.totalRecords ?? result.products.count, unreadable: result.dropped)))
         } failure: {
-            .catalog(.pageFailed($0))
+            .catalog(.response(.pageFailed($0)))
         }
     }
 
@@ -116,9 +117,9 @@ extension Reducer {
     static func loadCategories(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
         state.inFlight.insert(.categories)
         return call(.categories, environment) { api in
-            .catalog(.categoriesLoaded(try await api.categories(parentID: nil, search: nil).categories))
+            .catalog(.response(.categoriesLoaded(try await api.categories(parentID: nil, search: nil).categories)))
         } failure: {
-            .catalog(.categoriesFailed($0))
+            .catalog(.response(.categoriesFailed($0)))
         }
     }
 
@@ -143,9 +144,10 @@ extension Reducer {
             do { try await clock.sleep(for: debounce) } catch { return }
             do {
                 let result = try await api.search(request)
-                await send(.catalog(.searchAnswered(generation: generation, query: query, items: result.skus)))
+                await send(
+                    .catalog(.response(.searchAnswered(generation: generation, query: query, items: result.skus))))
             } catch {
-                await send(.catalog(.searchFailed(generation: generation, apiError(error))))
+                await send(.catalog(.response(.searchFailed(generation: generation, apiError(error)))))
             }
         }
     }
@@ -157,7 +159,7 @@ extension Reducer {
         -> Effect
     {
         switch action {
-        case .open(let id):
+        case .view(.open(let id)):
             if state.product.id != id {
                 state.product = ProductState()
                 state.product.id = id
@@ -168,12 +170,12 @@ extension Reducer {
                 let variants =
                     product.hasVariant && (product.variants ?? []).isEmpty
                     ? try await api.variants(productID: product.id) : (product.variants ?? [])
-                return .product(.loaded(product, variants: variants))
+                return .product(.response(.loaded(product, variants: variants)))
             } failure: {
-                .product(.failed(id: id, $0))
+                .product(.response(.failed(id: id, $0)))
             }
 
-        case .loaded(let product, let variants):
+        case .response(.loaded(let product, let variants)):
             guard state.product.id == product.id || state.product.id == product.slug else { return .none }
             state.inFlight.remove(.product)
             state.product.product = product
@@ -186,17 +188,17 @@ extension Reducer {
             state.product.quantity = state.product.minQuantity
             return .none
 
-        case .failed(let id, let error):
+        case .response(.failed(let id, let error)):
             guard state.product.id == id else { return .none }
             return fail(&state, error, .product, environment)
 
-        case .selectVariant(let index):
+        case .view(.selectVariant(let index)):
             guard state.product.variants.indices.contains(index) else { return .none }
             state.product.selectedVariantIndex = index
             state.product.quantity = state.product.minQuantity
             return .none
 
-        case .changeQuantity(let delta):
+        case .view(.changeQuantity(let delta)):
             var quantity = max(state.product.minQuantity, state.product.quantity + delta)
             if let max = state.product.maxQuantity, quantity > max {
                 quantity = max
@@ -205,7 +207,7 @@ extension Reducer {
             state.product.quantity = quantity
             return .none
 
-        case .addToCart:
+        case .view(.addToCart):
             guard let product = state.product.product, let line = state.product.line else { return .none }
             if product.hasVariant && state.product.selectedVariant == nil {
                 showError(&state, "Choose a variant first.")
@@ -227,11 +229,15 @@ extension Reducer {
                 productId: line.productId, variantId: line.variantId,
                 productName: ItemName.of(product: product.name, variant: state.product.selectedVariant?.name),
                 quantity: quantity, sellingPrice: pricing?.sellingPrice ?? .zero)
-            return reduceCart(&state, .setQuantity(line, quantity, preview: preview), environment)
+            return tellParent(
+                &state, .product(.delegate(.addToCart(line, quantity: quantity, preview: preview))), environment)
 
-        case .addToWishlist:
+        case .view(.addToWishlist):
             guard let line = state.product.line else { return .none }
-            return reduceWishlist(&state, .add(line), environment)
+            return tellParent(&state, .product(.delegate(.addToWishlist(line))), environment)
+
+        case .delegate:
+            return .none
         }
     }
 }

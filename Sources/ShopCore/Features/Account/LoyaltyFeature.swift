@@ -11,9 +11,9 @@ extension Reducer {
             return .none
         }
         return call(.loyalty, environment) { api in
-            .account(.loyaltyLoaded(try await api.loyalty()))
+            .account(.response(.loyaltyLoaded(try await api.loyalty())))
         } failure: { _ in
-            .account(.loyaltyLoaded(nil))
+            .account(.response(.loyaltyLoaded(nil)))
         }
     }
 

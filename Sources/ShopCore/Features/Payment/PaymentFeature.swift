@@ -8,7 +8,7 @@ extension Reducer {
         -> Effect
     {
         switch action {
-        case .linkReady(let link):
+        case .response(.linkReady(let link)):
             state.inFlight.remove(.paymentSetup)
             guard let link = link ?? state.payment.link else {
                 state.payment.phase = .setupFailed
@@ -19,12 +19,13 @@ extension Reducer {
             state.payment.message = "Open the link (or scan the QR code) to pay."
             return startPolling(&state, environment)
 
-        case .juspayOrderReady(let order):
+        case .response(.juspayOrderReady(let order)):
             state.inFlight.remove(.paymentSetup)
             state.payment.juspayOrder = order
             guard let link = order.paymentLinks?.web, !link.isEmpty else {
                 return reducePayment(
-                    &state, .setupFailed(.decoding(path: "content.data.payment_links.web", message: "missing")),
+                    &state,
+                    .response(.setupFailed(.decoding(path: "content.data.payment_links.web", message: "missing"))),
                     environment)
             }
             state.payment.link = link
@@ -32,11 +33,12 @@ extension Reducer {
             state.payment.message = "Open the link (or scan the QR code) to pay."
             return startPolling(&state, environment)
 
-        case .toggleDetail:
+        case .view(.toggleDetail):
             state.payment.showingDetail.toggle()
             return .none
 
-        case .setupFailed(let failure) where state.payment.orderAnswerLink != nil && state.payment.link == nil:
+        case .response(.setupFailed(let failure))
+        where state.payment.orderAnswerLink != nil && state.payment.link == nil:
             // Create-order failed, but the order's answer had a link: show that one, and say which it is.
             state.inFlight.remove(.paymentSetup)
             state.payment.link = state.payment.orderAnswerLink
@@ -45,12 +47,12 @@ extension Reducer {
                 "Juspay create-order failed (\(failure.message)) This is the link from the order's answer."
             return startPolling(&state, environment)
 
-        case .setupFailed(let failure):
+        case .response(.setupFailed(let failure)):
             state.payment.phase = .setupFailed
             state.payment.message = "Could not prepare the payment: \(failure.message) The order is saved; retry."
             return fail(&state, failure, .paymentSetup, environment)
 
-        case .statusPolled(let attempt, let status):
+        case .response(.statusPolled(let attempt, let status)):
             guard state.payment.phase == .awaiting else { return .none }
             state.payment.polls = attempt
             state.payment.status = status
@@ -80,7 +82,7 @@ extension Reducer {
                 return .none
             }
 
-        case .pollFailed(let attempt, let failure):
+        case .response(.pollFailed(let attempt, let failure)):
             guard state.payment.phase == .awaiting else { return .none }
             state.payment.polls = attempt
             if failure == .signedOut {
@@ -90,27 +92,27 @@ extension Reducer {
             state.payment.message = "Could not check the payment (\(failure.message)) Still trying."
             return .none
 
-        case .timedOut:
+        case .response(.timedOut):
             guard state.payment.phase == .awaiting else { return .none }
             state.payment.phase = .timedOut
             state.inFlight.remove(.paymentPolling)
             state.payment.message = "No payment seen in 2 minutes. Press Enter to check again."
             return .none
 
-        case .stopPolling:
+        case .view(.stopPolling):
             guard state.payment.phase == .awaiting else { return .none }
             state.payment.phase = .stopped
             state.inFlight.remove(.paymentPolling)
             state.payment.message = "Stopped checking. Press Enter to check again."
             return .cancel(.paymentPoll)
 
-        case .checkAgain:
+        case .view(.checkAgain):
             guard [.timedOut, .stopped].contains(state.payment.phase), state.payment.orderNumber != nil else {
                 return .none
             }
             return startPolling(&state, environment)
 
-        case .retry:
+        case .view(.retry):
             guard let orderNumber = state.payment.orderNumber else { return .none }
             switch state.payment.phase {
             case .setupFailed:
@@ -126,23 +128,25 @@ extension Reducer {
                 state.payment.phase = .settingUp
                 let method = PaymentMethodPayload.juspayHostedPage(returnURL: environment.policy.paymentReturnURL)
                 return call(.paymentSetup, environment) { api in
-                    .payment(.retried(try await api.retryPayment(orderNumber: orderNumber, paymentMethod: method)))
+                    .payment(
+                        .response(.retried(try await api.retryPayment(orderNumber: orderNumber, paymentMethod: method)))
+                    )
                 } failure: {
-                    .payment(.retryFailed($0))
+                    .payment(.response(.retryFailed($0)))
                 }
             default:
                 return .none
             }
 
-        case .retried(let info):
+        case .response(.retried(let info)):
             state.inFlight.remove(.paymentSetup)
             if let link = info?.paymentLinks?.web {
                 state.payment.link = link
                 state.payment.linkSource = .retry
             }
-            return reducePayment(&state, .linkReady(state.payment.link), environment)
+            return reducePayment(&state, .response(.linkReady(state.payment.link)), environment)
 
-        case .retryFailed(let failure):
+        case .response(.retryFailed(let failure)):
             // Paying again from the order (no status polled here): Enter then asks Juspay create-order instead.
             state.payment.phase = state.payment.status == nil ? .setupFailed : .failed
             state.payment.message = "Retry failed: \(failure.message)"
@@ -153,7 +157,7 @@ extension Reducer {
             }
             return effect
 
-        case .done:
+        case .view(.done):
             guard let orderNumber = state.payment.orderNumber else { return .none }
             let paid = state.payment.phase == .paid
             state.inFlight.remove(.paymentPolling)
@@ -165,8 +169,11 @@ extension Reducer {
             }
             state.route = [.catalog, .orders]
             return .merge(
-                .cancel(.paymentPoll), reduceOrders(&state, .load, environment),
+                .cancel(.paymentPoll), tellParent(&state, .payment(.delegate(.leftForOrder)), environment),
                 navigate(&state, to: .orderDetail(orderNumber: orderNumber), environment))
+
+        case .delegate:
+            return .none
         }
     }
 
@@ -179,9 +186,10 @@ extension Reducer {
         return call(.paymentSetup, environment) { api in
             _ = try await api.createJuspayCustomer()
             return .payment(
-                .juspayOrderReady(try await api.createJuspayOrder(orderNumber: orderNumber, returnURL: returnURL)))
+                .response(
+                    .juspayOrderReady(try await api.createJuspayOrder(orderNumber: orderNumber, returnURL: returnURL))))
         } failure: {
-            .payment(.setupFailed($0))
+            .payment(.response(.setupFailed($0)))
         }
     }
 
@@ -199,16 +207,16 @@ extension Reducer {
                 do { try await clock.sleep(for: interval) } catch { return }
                 do {
                     let status = try await api.paymentStatus(orderNumber: orderNumber)
-                    await send(.payment(.statusPolled(attempt: attempt, status)))
+                    await send(.payment(.response(.statusPolled(attempt: attempt, status))))
                     if status.status == .success || status.status == .failed { return }
                 } catch {
                     let failure = apiError(error)
                     if failure == .cancelled { return }
-                    await send(.payment(.pollFailed(attempt: attempt, failure)))
+                    await send(.payment(.response(.pollFailed(attempt: attempt, failure))))
                     if failure == .signedOut { return }
                 }
             }
-            await send(.payment(.timedOut))
+            await send(.payment(.response(.timedOut)))
         }
     }
 }

@@ -10,9 +10,9 @@ extension Reducer {
             let stored = await api.peekSession()
             let claims = try await api.session()
             return stored == nil && claims.isAnonymous
-                ? .session(.startedAsNewGuest(claims)) : .session(.started(claims))
+                ? .session(.response(.startedAsNewGuest(claims))) : .session(.response(.started(claims)))
         } failure: {
-            .session(.startFailed($0))
+            .session(.response(.startFailed($0)))
         }
     }
 
@@ -20,13 +20,13 @@ extension Reducer {
         -> Effect
     {
         switch action {
-        case .started(let claims), .startedAsNewGuest(let claims):
+        case .response(.started(let claims)), .response(.startedAsNewGuest(let claims)):
             state.inFlight.remove(.session)
             state.session = .ready(claims)
             // A guest minted a moment ago has no cart on the server (the read would be a certain 404): it is
             // known to be empty. A restored session's cart is read.
             let cart: Effect
-            if case .startedAsNewGuest = action {
+            if case .response(.startedAsNewGuest) = action {
                 state.cart.isLoaded = true
                 cart = .none
             } else {
@@ -48,21 +48,23 @@ extension Reducer {
             // A restored signed-in session: its newest orders say whether any awaits payment (a notice).
             if claims.isLoggedIn, !claims.isAnonymous, state.readOnly?.cartOwner == nil {
                 state.orders.announceAwaiting = true
-                if !state.inFlight.contains(.orders) { effects.append(reduceOrders(&state, .load, environment)) }
+                if !state.inFlight.contains(.orders) {
+                    effects.append(tellParent(&state, .session(.delegate(.restoredSignedIn)), environment))
+                }
             }
             return .merge(effects)
 
-        case .startFailed(let error):
+        case .response(.startFailed(let error)):
             state.inFlight.remove(.session)
             state.session = .failed(error)
             state.notice = Notice(.error, error.message)
             return .none
 
-        case .chooseChannel(let channel):
+        case .view(.chooseChannel(let channel)):
             chooseChannel(&state, channel)
             return .none
 
-        case .requestOTP:
+        case .view(.requestOTP):
             guard !state.inFlight.contains(.login) else { return .none }
             let identifier = state.form.trimmed(.loginIdentifier)
             if let problem = identifierProblem(identifier, state.auth.channel) {
@@ -72,11 +74,11 @@ extension Reducer {
             state.auth.purpose = .login
             return sendOTP(&state, environment)
 
-        case .resendOTP:
+        case .view(.resendOTP):
             guard state.auth.canResend, !state.inFlight.contains(.login) else { return .none }
             return sendOTP(&state, environment)
 
-        case .otpSent(let challenge):
+        case .response(.otpSent(let challenge)):
             state.inFlight.remove(.login)
             state.inFlight.remove(.register)
             state.auth.challenge = challenge
@@ -86,14 +88,14 @@ extension Reducer {
             if state.currentRoute != .otp { state.route.append(.otp) }
             return startCooldown(&state, environment)
 
-        case .otpRequestFailed(let error):
+        case .response(.otpRequestFailed(let error)):
             state.inFlight.remove(.login)
             state.inFlight.remove(.register)
             if error == .signedOut || error == .cancelled { return fail(&state, error, nil, environment) }
             state.auth.message = error.message
             return .none
 
-        case .accountNotFound:
+        case .response(.accountNotFound):
             state.inFlight.remove(.login)
             let identifier = state.form.trimmed(.loginIdentifier)
             if state.auth.channel == .email {
@@ -105,11 +107,11 @@ extension Reducer {
             state.route.append(.register)
             return .none
 
-        case .cooldownTick:
+        case .response(.cooldownTick):
             state.auth.resendCooldown = max(0, state.auth.resendCooldown - 1)
             return .none
 
-        case .submitOTP:
+        case .view(.submitOTP):
             guard let challenge = state.auth.challenge, !state.inFlight.contains(.otp) else { return .none }
             let otp = state.form.trimmed(.otp)
             guard state.auth.triesLeft > 0 else {
@@ -124,12 +126,12 @@ extension Reducer {
             state.auth.message = nil
             return call(.auth, environment) { api in
                 let user = try await api.verifyOTP(otp, challenge: challenge)
-                return .session(.signedIn(user: user, claims: try await api.session()))
+                return .session(.response(.signedIn(user: user, claims: try await api.session())))
             } failure: {
-                .session(.otpRejected($0))
+                .session(.response(.otpRejected($0)))
             }
 
-        case .otpRejected(let error):
+        case .response(.otpRejected(let error)):
             state.inFlight.remove(.otp)
             switch error {
             case .http(let status, let code, let message, _)
@@ -159,7 +161,7 @@ extension Reducer {
                 return .none
             }
 
-        case .submitRegistration where state.auth.usePassword:
+        case .view(.submitRegistration) where state.auth.usePassword:
             guard !state.inFlight.contains(.register) else { return .none }
             let registration = passwordRegistration(state)
             guard registration.email != nil || registration.phone != nil else {
@@ -177,7 +179,7 @@ extension Reducer {
             state.auth.purpose = .register
             return sendOTP(&state, environment)
 
-        case .submitRegistration:
+        case .view(.submitRegistration):
             guard !state.inFlight.contains(.register) else { return .none }
             let firstName = state.form.trimmed(.registerFirstName)
             guard !firstName.isEmpty else {
@@ -201,14 +203,14 @@ extension Reducer {
             state.inFlight.insert(.register)
             return call(.auth, environment) { api in
                 guard let challenge = try await api.register(channel, registration) else {
-                    return .session(.signedIn(user: nil, claims: try await api.session()))
+                    return .session(.response(.signedIn(user: nil, claims: try await api.session())))
                 }
-                return .session(.otpSent(challenge))
+                return .session(.response(.otpSent(challenge)))
             } failure: {
-                .session(.otpRequestFailed($0))
+                .session(.response(.otpRequestFailed($0)))
             }
 
-        case .loginWithPassword:
+        case .view(.loginWithPassword):
             guard !state.inFlight.contains(.login) else { return .none }
             let identifier = state.form.trimmed(.loginIdentifier)
             let password = state.form[.password]
@@ -219,12 +221,12 @@ extension Reducer {
             state.inFlight.insert(.login)
             return call(.auth, environment) { api in
                 let user = try await api.loginWithPassword(identifier: identifier, password: password)
-                return .session(.signedIn(user: user, claims: try await api.session()))
+                return .session(.response(.signedIn(user: user, claims: try await api.session())))
             } failure: {
-                .session(.signInFailed($0))
+                .session(.response(.signInFailed($0)))
             }
 
-        case .signInFailed(let error):
+        case .response(.signInFailed(let error)):
             state.inFlight.remove(.login)
             if error == .signedOut || error == .cancelled { return fail(&state, error, nil, environment) }
             // A rejected password is cleared; one that never reached a verdict (network, 5xx) stays typed.
@@ -236,7 +238,7 @@ extension Reducer {
             }
             return .none
 
-        case .signedIn(let user, let claims):
+        case .response(.signedIn(let user, let claims)):
             state.inFlight.remove(.otp)
             state.inFlight.remove(.login)
             state.inFlight.remove(.register)
@@ -251,7 +253,7 @@ extension Reducer {
             if state.route.isEmpty { state.route = [.catalog] }
             showSuccess(&state, "Signed in as \(state.user?.displayName ?? "you").")
             var effects: [Effect] = [.cancel(.otpCooldown), loadCart(&state, environment)]
-            effects.append(reduceWishlist(&state, .load, environment))
+            effects.append(tellParent(&state, .session(.delegate(.signedIn)), environment))
             if user == nil { effects.append(loadUser(&state, environment)) }
             // Checkout resumes once the signed-in cart is loaded (the server may merge the guest's cart into it).
             if let next = state.auth.afterLogin, next != .checkout(.address) {
@@ -260,27 +262,27 @@ extension Reducer {
             }
             return .merge(effects)
 
-        case .userLoaded(let user):
+        case .response(.userLoaded(let user)):
             state.inFlight.remove(.profile)
             state.user = user
             return .none
 
-        case .requestLogout:
+        case .view(.requestLogout):
             guard state.isSignedIn else { return .none }
             state.account.confirmingLogout = true
             return .none
 
-        case .cancelLogout:
+        case .view(.cancelLogout):
             state.account.confirmingLogout = false
             return .none
 
-        case .togglePasswordLogin:
+        case .view(.togglePasswordLogin):
             state.auth.usePassword.toggle()
             state.auth.message = nil
             state.form[.password] = ""
             return .none
 
-        case .registerWithPassword:
+        case .view(.registerWithPassword):
             state.auth.usePassword = true
             state.auth.message = nil
             let identifier = state.form.trimmed(.loginIdentifier)
@@ -291,31 +293,34 @@ extension Reducer {
             }
             return navigate(&state, to: .register, environment)
 
-        case .logout:
+        case .view(.logout):
             state.account.confirmingLogout = false
             guard !state.inFlight.contains(.logout) else { return .none }
             state.inFlight.insert(.logout)
             return call(.auth, environment) { api in
                 _ = try await api.logout()
-                return .session(.signedOut(try await api.session()))
+                return .session(.response(.signedOut(try await api.session())))
             } failure: {
-                .session(.logoutFailed($0))
+                .session(.response(.logoutFailed($0)))
             }
 
-        case .signedOut(let claims):
+        case .response(.signedOut(let claims)):
             state.inFlight.remove(.logout)
             resetUserData(&state, claims: claims)
             showInfo(&state, "Signed out.")
             return .merge(.cancel(.paymentPoll), loadCart(&state, environment))
 
-        case .logoutFailed(let error):
+        case .response(.logoutFailed(let error)):
             return fail(&state, error, .logout, environment)
 
-        case .expired(let claims):
+        case .response(.expired(let claims)):
             state.inFlight.remove(.session)
             resetUserData(&state, claims: claims)
             state.route = [.catalog, .login]
             return .merge(.cancel(.paymentPoll), guestCart(&state, claims, environment))
+
+        case .delegate:
+            return .none
         }
     }
 
@@ -354,9 +359,12 @@ extension Reducer {
         case .login:
             let identifier = state.form.trimmed(.loginIdentifier)
             return call(.auth, environment) { api in
-                .session(.otpSent(try await api.login(channel, identifier: identifier, registerIfNotExists: false)))
+                .session(
+                    .response(
+                        .otpSent(try await api.login(channel, identifier: identifier, registerIfNotExists: false))))
             } failure: { error in
-                isAccountMissing(error) ? .session(.accountNotFound) : .session(.otpRequestFailed(error))
+                isAccountMissing(error)
+                    ? .session(.response(.accountNotFound)) : .session(.response(.otpRequestFailed(error)))
             }
         case .register where state.auth.usePassword:
             // `/auth/register/password`: email and/or phone and the password; confirmed by an OTP too.
@@ -364,11 +372,11 @@ extension Reducer {
             state.inFlight.insert(.register)
             return call(.auth, environment) { api in
                 guard let challenge = try await api.register(nil, registration) else {
-                    return .session(.signedIn(user: nil, claims: try await api.session()))
+                    return .session(.response(.signedIn(user: nil, claims: try await api.session())))
                 }
-                return .session(.otpSent(challenge))
+                return .session(.response(.otpSent(challenge)))
             } failure: {
-                .session(.otpRequestFailed($0))
+                .session(.response(.otpRequestFailed($0)))
             }
         case .register:
             let registration = Registration(
@@ -378,22 +386,23 @@ extension Reducer {
                 email: nonEmpty(state.form.trimmed(.registerEmail)))
             return call(.auth, environment) { api in
                 guard let challenge = try await api.register(channel, registration) else {
-                    return .session(.signedIn(user: nil, claims: try await api.session()))
+                    return .session(.response(.signedIn(user: nil, claims: try await api.session())))
                 }
-                return .session(.otpSent(challenge))
+                return .session(.response(.otpSent(challenge)))
             } failure: {
-                .session(.otpRequestFailed($0))
+                .session(.response(.otpRequestFailed($0)))
             }
         case .resetPassword:
             let identifier = state.form.trimmed(.resetIdentifier)
             return call(.auth, environment) { api in
                 let isEmail = identifier.contains("@")
                 return .account(
-                    .resetOTPSent(
-                        try await api.forgotPassword(
-                            email: isEmail ? identifier : nil, phone: isEmail ? nil : identifier)))
+                    .response(
+                        .resetOTPSent(
+                            try await api.forgotPassword(
+                                email: isEmail ? identifier : nil, phone: isEmail ? nil : identifier))))
             } failure: {
-                .session(.otpRequestFailed($0))
+                .session(.response(.otpRequestFailed($0)))
             }
         }
     }
@@ -419,7 +428,7 @@ extension Reducer {
         return .run(id: .otpCooldown) { send in
             for _ in 0..<seconds {
                 do { try await clock.sleep(for: .seconds(1)) } catch { return }
-                await send(.session(.cooldownTick))
+                await send(.session(.response(.cooldownTick)))
             }
         }
     }
@@ -453,9 +462,9 @@ extension Reducer {
         guard state.isSignedIn else { return .none }
         state.inFlight.insert(.profile)
         return call(.account, environment) { api in
-            .session(.userLoaded(try await api.user()))
+            .session(.response(.userLoaded(try await api.user())))
         } failure: {
-            .account(.failed(.profile, $0))
+            .account(.response(.failed(.profile, $0)))
         }
     }
 }

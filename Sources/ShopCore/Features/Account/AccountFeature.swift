@@ -6,7 +6,7 @@ extension Reducer {
         -> Effect
     {
         switch action {
-        case .editProfile:
+        case .view(.editProfile):
             let user = state.user
             state.form[.profileFirstName] = user?.firstName ?? ""
             state.form[.profileLastName] = user?.lastName ?? ""
@@ -15,7 +15,7 @@ extension Reducer {
             if state.currentRoute != .profile { state.route.append(.profile) }
             return .none
 
-        case .saveProfile:
+        case .view(.saveProfile):
             guard !state.inFlight.contains(.profile) else { return .none }
             let firstName = state.form.trimmed(.profileFirstName)
             guard !firstName.isEmpty else {
@@ -32,33 +32,33 @@ extension Reducer {
                 email: nonEmpty(state.form.trimmed(.profileEmail)), phone: nonEmpty(phone))
             state.inFlight.insert(.profile)
             return call(.account, environment) { api in
-                .account(.profileSaved(try await api.updateUser(update)))
+                .account(.response(.profileSaved(try await api.updateUser(update))))
             } failure: {
-                .account(.failed(.profile, $0))
+                .account(.response(.failed(.profile, $0)))
             }
 
-        case .profileSaved(let user):
+        case .response(.profileSaved(let user)):
             state.inFlight.remove(.profile)
             state.user = user
             showSuccess(&state, "Profile saved.")
             if state.currentRoute == .profile { state.route.removeLast() }
             return .none
 
-        case .loadPreferences:
+        case .view(.loadPreferences):
             state.inFlight.insert(.notifications)
             return call(.account, environment) { api in
-                .account(.preferencesLoaded(try await api.notificationPreferences()))
+                .account(.response(.preferencesLoaded(try await api.notificationPreferences())))
             } failure: {
-                .account(.failed(.notifications, $0))
+                .account(.response(.failed(.notifications, $0)))
             }
 
-        case .preferencesLoaded(let preferences):
+        case .response(.preferencesLoaded(let preferences)):
             state.inFlight.remove(.notifications)
             state.account.preferences = preferences
             state.account.preferencesStored = true
             return .none
 
-        case .togglePreference(let topic, let medium):
+        case .view(.togglePreference(let topic, let medium)):
             var preferences =
                 state.account.preferences
                 ?? NotificationPreferences(transactional: nil, promotional: nil, newsletter: nil)
@@ -69,34 +69,36 @@ extension Reducer {
             state.account.preferences = preferences
             return .none
 
-        case .toggleSelectedPreference:
+        case .view(.toggleSelectedPreference):
             let media = NotificationMedium.allCases
             let topics = NotificationTopic.allCases
             let index = state.account.preferenceIndex
             guard topics.indices.contains(index / media.count) else { return .none }
             return reduceAccount(
-                &state, .togglePreference(topics[index / media.count], media[index % media.count]), environment)
+                &state, .view(.togglePreference(topics[index / media.count], media[index % media.count])), environment)
 
-        case .savePreferences:
+        case .view(.savePreferences):
             guard let preferences = state.account.preferences, !state.inFlight.contains(.notifications) else {
                 return .none
             }
             state.inFlight.insert(.notifications)
             let create = !state.account.preferencesStored
             return call(.account, environment) { api in
-                .account(.preferencesSaved(try await api.saveNotificationPreferences(preferences, create: create)))
+                .account(
+                    .response(.preferencesSaved(try await api.saveNotificationPreferences(preferences, create: create)))
+                )
             } failure: {
-                .account(.failed(.notifications, $0))
+                .account(.response(.failed(.notifications, $0)))
             }
 
-        case .preferencesSaved(let preferences):
+        case .response(.preferencesSaved(let preferences)):
             state.inFlight.remove(.notifications)
             state.account.preferences = preferences
             state.account.preferencesStored = true
             showSuccess(&state, "Notification preferences saved.")
             return .none
 
-        case .changePassword:
+        case .view(.changePassword):
             guard !state.inFlight.contains(.password) else { return .none }
             let current = state.form[.currentPassword]
             let new = state.form[.newPassword]
@@ -111,21 +113,22 @@ extension Reducer {
             state.inFlight.insert(.password)
             return call(.account, environment) { api in
                 try await api.changePassword(old: current, new: new)
-                return .account(.passwordChanged)
+                return .account(.response(.passwordChanged))
             } failure: {
-                .account(.failed(.password, $0))
+                .account(.response(.failed(.password, $0)))
             }
 
-        case .passwordChanged, .passwordReset:
+        case .response(.passwordChanged), .response(.passwordReset):
             state.inFlight.remove(.password)
             state.form.clearSecrets()
             state.account.resetChallenge = nil
             state.route.removeAll { $0 == .changePassword || $0 == .forgotPassword || $0 == .resetPassword }
             showSuccess(
-                &state, action == .passwordChanged ? "Password changed." : "Password reset. You can log in with it.")
+                &state,
+                action == .response(.passwordChanged) ? "Password changed." : "Password reset. You can log in with it.")
             return .none
 
-        case .forgotPassword:
+        case .view(.forgotPassword):
             guard !state.inFlight.contains(.login) else { return .none }
             let identifier = state.form.trimmed(.resetIdentifier)
             let channel: OTPChannel = identifier.contains("@") ? .email : .phone
@@ -136,7 +139,7 @@ extension Reducer {
             state.auth.purpose = .resetPassword
             return sendOTP(&state, environment)
 
-        case .resetOTPSent(let challenge):
+        case .response(.resetOTPSent(let challenge)):
             state.inFlight.remove(.login)
             state.account.resetChallenge = challenge
             state.auth.challenge = challenge
@@ -146,7 +149,7 @@ extension Reducer {
             if state.currentRoute != .resetPassword { state.route.append(.resetPassword) }
             return startCooldown(&state, environment)
 
-        case .submitReset:
+        case .view(.submitReset):
             guard let challenge = state.account.resetChallenge, !state.inFlight.contains(.password) else {
                 return .none
             }
@@ -164,42 +167,42 @@ extension Reducer {
             return call(.account, environment) { api in
                 _ = try await api.verifyOTP(otp, challenge: challenge)
                 try await api.resetPassword(newPassword: new, otpToken: challenge.otpToken)
-                return .account(.passwordReset)
+                return .account(.response(.passwordReset))
             } failure: {
-                .account(.failed(.password, $0))
+                .account(.response(.failed(.password, $0)))
             }
 
-        case .requestDeactivation:
+        case .view(.requestDeactivation):
             guard state.isSignedIn else { return .none }
             state.account.confirmingDeactivation = true
             return .none
 
-        case .cancelDeactivation:
+        case .view(.cancelDeactivation):
             state.account.confirmingDeactivation = false
             return .none
 
-        case .confirmDeactivation:
+        case .view(.confirmDeactivation):
             guard state.account.confirmingDeactivation, !state.inFlight.contains(.deactivate) else { return .none }
             state.account.confirmingDeactivation = false
             state.inFlight.insert(.deactivate)
             return call(.account, environment) { api in
                 try await api.deactivateAccount()
-                return .account(.deactivated(try await api.session()))
+                return .account(.response(.deactivated(try await api.session())))
             } failure: {
-                .account(.failed(.deactivate, $0))
+                .account(.response(.failed(.deactivate, $0)))
             }
 
-        case .deactivated(let claims):
+        case .response(.deactivated(let claims)):
             state.inFlight.remove(.deactivate)
             resetUserData(&state, claims: claims)
             showInfo(&state, "Your account was deactivated.")
             return guestCart(&state, claims, environment)
 
-        case .loyaltyLoaded(let details):
+        case .response(.loyaltyLoaded(let details)):
             loyaltyLoaded(&state, details)
             return .none
 
-        case .failed(let activity, let failure):
+        case .response(.failed(let activity, let failure)):
             if activity == .notifications, failure.status == 404, state.account.preferences == nil {
                 // None saved yet: start from all off; saving creates them.
                 state.inFlight.remove(.notifications)
