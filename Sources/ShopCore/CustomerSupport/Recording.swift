@@ -212,7 +212,8 @@ public final class Recorder {
 
     /// Writes one action.
     public func write(_ action: Action, origin: ActionOrigin) {
-        guard writeError == nil else { return }
+        // Key stamps are timing, which replay does not reproduce (its clock is its own).
+        guard writeError == nil, !action.isKeyStamp else { return }
         do {
             let line = try Recording.line(for: action, origin: origin)
             try handle.write(contentsOf: Data((line + "\n").utf8))

@@ -112,7 +112,8 @@ extension Reducer {
         case .login, .register:
             state.form.clearSecrets()
             return .none
-        default:
+        case .catalog, .product, .cart, .wishlist, .coupons, .account, .profile, .notifications, .changePassword,
+            .forgotPassword, .checkout, .addressForm, .payment, .orders, .orderDetail:
             return .none
         }
     }
@@ -160,7 +161,8 @@ extension Reducer {
             let channels = OTPChannel.allCases
             let index = channels.firstIndex(of: state.auth.channel) ?? 0
             chooseChannel(&state, channels[(index + delta % channels.count + channels.count) % channels.count])
-        default:
+        case .checkout(.business), .checkout(.review), .otp, .register, .account, .profile, .changePassword,
+            .forgotPassword, .resetPassword, .addressForm, .payment, .orderDetail:
             break
         }
         return .none

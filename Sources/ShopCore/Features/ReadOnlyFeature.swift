@@ -39,14 +39,7 @@ extension Reducer {
     }
 
     /// The screens of a support view: the catalog, products and the customer's cart.
-    static func inSupportView(_ route: Route) -> Bool {
-        switch route {
-        case .catalog, .product, .cart: true
-        case .wishlist, .coupons, .login, .otp, .register, .account, .profile, .notifications, .changePassword,
-            .forgotPassword, .resetPassword, .checkout, .addressForm, .payment, .orders, .orderDetail:
-            false
-        }
-    }
+    static func inSupportView(_ route: Route) -> Bool { route.isInSupportView }
 
     /// What `action` would change, in words ("changing quantities"), or nil when it changes nothing on the
     /// server: reads, moves, typing, and the answers of effects.
@@ -56,7 +49,7 @@ extension Reducer {
             return selectAction(state).flatMap { mutation($0, in: state) }
         case .navigate(let route):
             return mutation(navigatingTo: route, in: state)
-        case .appStarted, .moveSelection, .edit, .setField, .dismissNotice, .back:
+        case .appStarted, .moveSelection, .edit, .setField, .dismissNotice, .back, .ui:
             return nil
         case .session(let action):
             return mutation(action)
@@ -105,13 +98,7 @@ extension Reducer {
 
     static func mutation(navigatingTo route: Route, in state: State) -> String? {
         if route.requiresSignIn && !state.isSignedIn { return "signing in" }
-        switch route {
-        case .login, .otp, .register, .forgotPassword, .resetPassword: return "signing in"
-        case .coupons: return "coupons, gift cards, points and credit"
-        case .checkout, .addressForm, .payment: return "checkout"
-        case .profile, .notifications, .changePassword: return "account changes"
-        case .catalog, .product, .cart, .wishlist, .account, .orders, .orderDetail: return nil
-        }
+        return route.readOnlyChange
     }
 
     static func mutation(_ action: SessionAction) -> String? {

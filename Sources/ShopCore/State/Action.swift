@@ -28,6 +28,8 @@ public enum Action: Equatable, Sendable, Codable {
     case payment(PaymentAction)
     case orders(OrdersAction)
     case account(AccountAction)
+    /// Typing focus, the `?` help, key stamps (``UIAction``).
+    case ui(UIAction)
 }
 
 public enum SessionAction: Equatable, Sendable, Codable {

@@ -35,6 +35,9 @@ public final class Store {
         onChange?()
     }
 
+    /// The time on the environment's clock (``ShopEnvironment/now``): what stamps keys.
+    public var now: Duration { environment.now }
+
     /// True while any effect is running (the spinner); `state.isBusy` says what for.
     public var hasRunningEffects: Bool { runner.isRunning }
 
