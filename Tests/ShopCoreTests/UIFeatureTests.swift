@@ -134,4 +134,16 @@ import Testing
         }
         await store.finish()
     }
+
+    @Test func keyStampsAreNotWrittenToARecording() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ui-stamps-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let recorder = try Recorder(url: url, store: "test")
+        recorder.write(.ui(.keyPressed(at: .seconds(3))), origin: .intent)
+        recorder.write(.ui(.help(.open)), origin: .intent)
+        recorder.close()
+        let recording = try Recording.read(contentsOf: url)
+        #expect(recording.entries.map(\.action) == [.ui(.help(.open))])
+        #expect(recorder.count == 1)
+    }
 }
