@@ -44,6 +44,7 @@ struct DisplayOptions: ParsableArguments {
     ) async throws {
         let app = ShopApp(store: shop, storeName: storeName)
         app.paymentLinks = paymentLinks
+        app.cartRecheck = CartRecheck(store: shop)
         let runner = TerminalRunner(program: app, options: terminalOptions)
         app.attach(runner)
         runner.onFirstFrame = { connection.start() }

@@ -536,6 +536,8 @@ func reviewState() -> State {
             $0.auth.triesLeft = 3
             $0.auth.resendCooldown = 2
             $0.route.append(.otp)
+            // The login screen's notice stays there (a notice belongs to the screen where it appeared).
+            $0.notice = nil
         }
         await store.send(.setField(.otp, "123456")) { $0.form[.otp] = "123456" }
         await store.send(.select) {

@@ -219,6 +219,8 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.route.append(.checkout(.review))
+            // "Still loading …" belonged to the step left (a notice belongs to the screen where it appeared).
+            $0.notice = nil
         }
         await store.finish()
     }
@@ -262,6 +264,8 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.cart.inFlight = nil
             $0.inFlight = []
             $0.route.append(.checkout(.business))
+            // "Still loading …" belonged to the step left (a notice belongs to the screen where it appeared).
+            $0.notice = nil
         }
         await store.finish()
     }

@@ -69,7 +69,7 @@ import Testing
         #expect(Self.screen(app).contains("u undo"))
         #expect(app.keyTable.binding(for: .char("u"))?.label == "undo")
         var sent: [Action] = []
-        app.store.observe { action, _ in sent.append(action) }
+        app.store.observe { action, _ in if !action.isKeyStamp { sent.append(action) } }
         _ = app.handle(.char("u"))
         #expect(sent.first == .cart(.view(.undoRemove)))
         #expect(app.state.cart.quantity(of: LineID(productId: "p1", variantId: nil)) == 2)
@@ -86,7 +86,7 @@ import Testing
         #expect(app.state.isSignedIn)
         _ = app.handle(.char("L"))
         var sent: [Action] = []
-        app.store.observe { action, _ in sent.append(action) }
+        app.store.observe { action, _ in if !action.isKeyStamp { sent.append(action) } }
         _ = app.handle(.char("y"))
         #expect(sent.first == .session(.view(.logout)))
     }

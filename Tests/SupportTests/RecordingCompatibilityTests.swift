@@ -31,7 +31,7 @@ import Testing
         // Only reduced here (effects are not run): the client is never called.
         let nowhere = StorefrontClient(
             configuration: ClientConfiguration(baseURL: URL(string: "http://127.0.0.1:9")!, apiKey: "k"))
-        let environment = ShopEnvironment(api: nowhere, clock: TestClock())
+        let environment = ShopEnvironment(api: .live(nowhere), clock: TestClock())
         var state = State()
         var intents: Set<String> = []
         for entry in recording.entries {
@@ -51,7 +51,7 @@ import Testing
     @Test func itReplaysToTheSameState() async throws {
         let recording = try Recording.read(contentsOf: Self.file)
         let site = try await ReplayTests.Site()
-        let report = await Replayer(recording: recording, api: site.client()).run()
+        let report = await Replayer(recording: recording, api: .live(site.client())).run()
         await site.close()
         #expect(report.isSame, "\(report.headline)")
         #expect(report.intentsReplayed == recording.intents.count)

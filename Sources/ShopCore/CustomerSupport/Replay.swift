@@ -43,19 +43,7 @@ public struct ReplayFingerprint: Equatable, Sendable {
     }
 
     /// A route without the parts that differ between runs (order numbers).
-    static func name(_ route: Route) -> String {
-        switch route {
-        case .product(let id): "product(\(id))"
-        case .checkout(let step): "checkout(\(step.rawValue))"
-        case .payment: "payment"
-        case .orderDetail: "order_detail"
-        case .addressForm: "address_form"
-        case .changePassword: "change_password"
-        case .forgotPassword: "forgot_password"
-        case .resetPassword: "reset_password"
-        default: "\(route)"
-        }
-    }
+    static func name(_ route: Route) -> String { route.replayName }
 
     /// How `replayed` differs from this (recorded) fingerprint, most telling first: cart lines and totals, then
     /// codes, the screen, the session, payment, the wishlist, the notice.

@@ -7,6 +7,8 @@ public struct ShopEnvironment: Sendable {
     public var policy: ShopPolicy
     /// The catalog page saved by an earlier run, shown at start until the store answers (nil: none kept).
     public var catalogCache: (any CatalogCache)?
+    /// When the environment was made, on `clock` (``now``).
+    let origin: any InstantProtocol<Duration>
 
     public init(
         api: ShopAPI, clock: any Clock<Duration> = ContinuousClock(), policy: ShopPolicy = ShopPolicy(),
@@ -16,6 +18,19 @@ public struct ShopEnvironment: Sendable {
         self.clock = clock
         self.policy = policy
         self.catalogCache = catalogCache
+        origin = clock.instantNow
+    }
+
+    /// The time on `clock` since the environment was made: what stamps keys (``UIAction/keyPressed(at:)``).
+    public var now: Duration { clock.elapsed(since: origin) }
+}
+
+extension Clock where Duration == Swift.Duration {
+    fileprivate var instantNow: any InstantProtocol<Swift.Duration> { now }
+
+    fileprivate func elapsed(since origin: any InstantProtocol<Swift.Duration>) -> Swift.Duration {
+        guard let origin = origin as? Instant else { return .zero }
+        return origin.duration(to: now)
     }
 }
 
@@ -37,6 +52,8 @@ public struct ShopPolicy: Sendable, Hashable {
     public var paymentPollLimit = 40
     /// Where the hosted payment page sends the browser back to.
     public var paymentReturnURL = "https://storefront.invalid/payment-return"
+    /// A key after this long without one marks the cart stale: it may have changed elsewhere meanwhile.
+    public var idleMarksCartStale: Duration = .seconds(300)
 
     public init() {}
 }

@@ -5,9 +5,10 @@ import StorefrontAPI
 /// the root reducer decides here which feature acts on it: no feature calls another feature's reducer.
 extension Reducer {
     /// Hands a feature's `delegate` action to the root reducer, which routes it at once, within this reduction:
-    /// what the feature did and what the other feature does about it are one step (one state the screen draws).
+    /// what the feature did and what the other feature does about it are one step (one state the screen draws),
+    /// settled once, by the action that started it (a notice that goes with a move keeps going with it).
     static func tellParent(_ state: inout State, _ action: Action, _ environment: ShopEnvironment) -> Effect {
-        reduce(into: &state, action: action, environment: environment)
+        reduceAction(&state, action, environment)
     }
 
     /// Routes a feature's `delegate` action to the feature that acts on it (``reduce(into:action:environment:)``

@@ -112,7 +112,8 @@ extension Reducer {
         case .login, .register:
             state.form.clearSecrets()
             return .none
-        default:
+        case .catalog, .product, .cart, .wishlist, .coupons, .account, .profile, .notifications, .changePassword,
+            .forgotPassword, .checkout, .addressForm, .payment, .orders, .orderDetail:
             return .none
         }
     }
@@ -160,7 +161,8 @@ extension Reducer {
             let channels = OTPChannel.allCases
             let index = channels.firstIndex(of: state.auth.channel) ?? 0
             chooseChannel(&state, channels[(index + delta % channels.count + channels.count) % channels.count])
-        default:
+        case .checkout(.business), .checkout(.review), .otp, .register, .account, .profile, .changePassword,
+            .forgotPassword, .resetPassword, .addressForm, .payment, .orderDetail:
             break
         }
         return .none
@@ -183,7 +185,7 @@ extension Reducer {
     /// read-only mode sees it like any other intent.
     static func select(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
         guard let action = selectAction(state) else { return .none }
-        return reduce(into: &state, action: action, environment: environment)
+        return reduceAction(&state, action, environment)
     }
 
     /// What Enter means on the screen shown, nil where it does nothing.

@@ -40,14 +40,7 @@ extension Reducer {
     }
 
     /// The screens of a support view: the catalog, products and the customer's cart.
-    static func inSupportView(_ route: Route) -> Bool {
-        switch route {
-        case .catalog, .product, .cart: true
-        case .wishlist, .coupons, .login, .otp, .register, .account, .profile, .notifications, .changePassword,
-            .forgotPassword, .resetPassword, .checkout, .addressForm, .payment, .orders, .orderDetail:
-            false
-        }
-    }
+    static func inSupportView(_ route: Route) -> Bool { route.isInSupportView }
 
     /// What `action` would change, in words ("changing quantities"), or nil when it changes nothing on the
     /// server: reads, moves, typing, and (by their type) the answers of effects and what features tell their
@@ -58,7 +51,7 @@ extension Reducer {
             return selectAction(state).flatMap { mutation($0, in: state) }
         case .navigate(let route):
             return mutation(navigatingTo: route, in: state)
-        case .appStarted, .moveSelection, .edit, .setField, .dismissNotice, .back:
+        case .appStarted, .moveSelection, .edit, .setField, .dismissNotice, .back, .ui:
             return nil
         // Only what the user asks can change anything; what effects answered and what features tell their parent
         // follow from an intent that was let through (their type says so: no list of answers here).
@@ -77,13 +70,7 @@ extension Reducer {
 
     static func mutation(navigatingTo route: Route, in state: State) -> String? {
         if route.requiresSignIn && !state.isSignedIn { return "signing in" }
-        switch route {
-        case .login, .otp, .register, .forgotPassword, .resetPassword: return "signing in"
-        case .coupons: return "coupons, gift cards, points and credit"
-        case .checkout, .addressForm, .payment: return "checkout"
-        case .profile, .notifications, .changePassword: return "account changes"
-        case .catalog, .product, .cart, .wishlist, .account, .orders, .orderDetail: return nil
-        }
+        return route.readOnlyChange
     }
 
     static func mutation(_ action: SessionAction.View) -> String? {

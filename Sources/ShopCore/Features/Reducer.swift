@@ -6,6 +6,14 @@ import StorefrontAPI
 /// dispatches, routes what features tell their parent (`DelegateRouting.swift`) and holds what they share.
 public enum Reducer {
     public static func reduce(into state: inout State, action: Action, environment: ShopEnvironment) -> Effect {
+        let route = state.currentRoute
+        let notice = state.notice
+        let effect = reduceAction(&state, action, environment)
+        settle(&state, routeBefore: route, noticeBefore: notice)
+        return effect
+    }
+
+    static func reduceAction(_ state: inout State, _ action: Action, _ environment: ShopEnvironment) -> Effect {
         if refusedAsReadOnly(&state, action) { return .none }
         // A notice belongs to the action that raised it: the next thing the user does replaces it.
         if startsAnew(action, in: state) { state.notice = nil }
@@ -52,6 +60,8 @@ public enum Reducer {
             return reduceOrders(&state, action, environment)
         case .account(let action):
             return reduceAccount(&state, action, environment)
+        case .ui(let action):
+            return reduceUI(&state, action, environment)
         }
     }
 
@@ -63,7 +73,7 @@ public enum Reducer {
         switch action {
         case .moveSelection, .select, .navigate, .back:
             return true
-        case .appStarted, .edit, .setField, .dismissNotice:
+        case .appStarted, .edit, .setField, .dismissNotice, .ui:
             return false
         case .product(.view(.selectVariant)), .product(.view(.changeQuantity)), .cart(.view(.load)),
             .catalog(.view(.chooseCategory)),

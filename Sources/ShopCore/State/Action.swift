@@ -31,6 +31,8 @@ public enum Action: Equatable, Sendable, Codable {
     case payment(PaymentAction)
     case orders(OrdersAction)
     case account(AccountAction)
+    /// Typing focus, the `?` help, key stamps (``UIAction``).
+    case ui(UIAction)
 }
 
 // Each feature's action: what the user asked (`view`), what an effect answered (`response`) and, for those that
@@ -53,7 +55,7 @@ extension Action {
     /// an effect (features' `response` and `delegate` actions). The recorder writes it.
     public var origin: ActionOrigin {
         switch self {
-        case .appStarted, .moveSelection, .select, .edit, .setField, .dismissNotice, .navigate, .back: .intent
+        case .appStarted, .moveSelection, .select, .edit, .setField, .dismissNotice, .navigate, .back, .ui: .intent
         case .session(let action): action.origin
         case .catalog(let action): action.origin
         case .product(let action): action.origin

@@ -50,7 +50,8 @@ public enum Route: Codable, Sendable, Hashable {
         switch self {
         case .account, .profile, .notifications, .changePassword, .orders, .orderDetail, .checkout, .addressForm:
             true
-        default:
+        case .catalog, .product, .cart, .wishlist, .coupons, .login, .otp, .register, .forgotPassword,
+            .resetPassword, .payment:
             false
         }
     }
@@ -58,14 +59,82 @@ public enum Route: Codable, Sendable, Hashable {
     var isAuthentication: Bool {
         switch self {
         case .login, .otp, .register: true
-        default: false
+        case .catalog, .product, .cart, .wishlist, .coupons, .account, .profile, .notifications, .changePassword,
+            .forgotPassword, .resetPassword, .checkout, .addressForm, .payment, .orders, .orderDetail:
+            false
         }
     }
 
     var isCheckout: Bool {
         switch self {
         case .checkout, .addressForm: true
-        default: false
+        case .catalog, .product, .cart, .wishlist, .coupons, .login, .otp, .register, .account, .profile,
+            .notifications, .changePassword, .forgotPassword, .resetPassword, .payment, .orders, .orderDetail:
+            false
+        }
+    }
+
+    /// The inputs of the screen, in tab order (typing starts in the first one); `usePassword`: the login and
+    /// register screens ask for a password.
+    public func formFields(usePassword: Bool) -> [Field] {
+        switch self {
+        case .login: usePassword ? [.loginIdentifier, .password] : [.loginIdentifier]
+        case .otp: [.otp]
+        case .register:
+            usePassword
+                ? [.registerEmail, .registerPhone, .password]
+                : [.registerFirstName, .registerLastName, .registerEmail, .registerPhone]
+        case .addressForm:
+            [
+                .addressFirstName, .addressLastName, .addressPhone, .addressEmail, .addressLine1, .addressLine2,
+                .addressPincode, .addressCity, .addressState,
+            ]
+        case .checkout(.business): [.businessName, .gstin, .pan]
+        case .profile: [.profileFirstName, .profileLastName, .profileEmail, .profilePhone]
+        case .changePassword: [.currentPassword, .newPassword]
+        case .forgotPassword: [.resetIdentifier]
+        case .resetPassword: [.otp, .newPassword]
+        case .catalog, .product, .cart, .wishlist, .coupons, .account, .notifications, .checkout, .payment, .orders,
+            .orderDetail:
+            []
+        }
+    }
+
+    /// A support view (another user's cart) shows it: the catalog, products and the customer's cart.
+    var isInSupportView: Bool {
+        switch self {
+        case .catalog, .product, .cart: true
+        case .wishlist, .coupons, .login, .otp, .register, .account, .profile, .notifications, .changePassword,
+            .forgotPassword, .resetPassword, .checkout, .addressForm, .payment, .orders, .orderDetail:
+            false
+        }
+    }
+
+    /// What opening it would change, in words, for read-only mode's refusal; nil when it changes nothing.
+    var readOnlyChange: String? {
+        switch self {
+        case .login, .otp, .register, .forgotPassword, .resetPassword: "signing in"
+        case .coupons: "coupons, gift cards, points and credit"
+        case .checkout, .addressForm, .payment: "checkout"
+        case .profile, .notifications, .changePassword: "account changes"
+        case .catalog, .product, .cart, .wishlist, .account, .orders, .orderDetail: nil
+        }
+    }
+
+    /// The route without the parts that differ between runs (order numbers), as replay compares it.
+    var replayName: String {
+        switch self {
+        case .product(let id): "product(\(id))"
+        case .checkout(let step): "checkout(\(step.rawValue))"
+        case .payment: "payment"
+        case .orderDetail: "order_detail"
+        case .addressForm: "address_form"
+        case .changePassword: "change_password"
+        case .forgotPassword: "forgot_password"
+        case .resetPassword: "reset_password"
+        case .catalog, .cart, .wishlist, .coupons, .login, .otp, .register, .account, .profile, .notifications,
+            .orders:
+            "\(self)"
         }
     }
 }

@@ -25,6 +25,8 @@ public struct State: Equatable, Sendable {
     public var account = AccountState()
     /// Set: nothing may change (support and demos); see ``ReadOnlyMode``.
     public var readOnly: ReadOnlyMode?
+    /// Focus, the `?` help, the flash (``UIState``).
+    public var ui = UIState()
 
     public init() {}
 

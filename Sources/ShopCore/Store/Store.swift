@@ -54,6 +54,9 @@ public final class Store {
         observers.removeAll { $0.observation == observation }
     }
 
+    /// The time on the environment's clock (``ShopEnvironment/now``): what stamps keys.
+    public var now: Duration { environment.now }
+
     /// True while any effect is running (the spinner); `state.isBusy` says what for.
     public var hasRunningEffects: Bool { runner.isRunning }
 

@@ -24,11 +24,11 @@ public final class ReplayApp: TerminalProgram {
     /// The `?` help, while it is open.
     public private(set) var help: HelpState?
     public var showingHelp: Bool { help != nil }
+    /// What the last frame of the help drew (scrolling stays within it).
+    private var helpPage = HelpPage(rows: 1, lines: 0)
     private weak var runner: TerminalRunner?
 
     public init(shop: ShopApp, status: ReplayStatus) {
-        // Only the recording drives the store: the shop's own dismissals were recorded as intents.
-        shop.drivesStore = false
         self.shop = shop
         self.status = status
     }
@@ -73,7 +73,7 @@ public final class ReplayApp: TerminalProgram {
     }
 
     public func handle(_ key: Key) -> ProgramCommand {
-        if help != nil { return HelpState.handle(key, &help) }
+        if help != nil { return HelpKeys.handle(key, &help, page: helpPage) }
         guard let intent = keyTable.intent(for: key) else { return .continue }
         switch intent {
         case .help: help = HelpState()
@@ -99,11 +99,10 @@ public final class ReplayApp: TerminalProgram {
             if !report.isSame { drawReport(report, into: &buffer, theme: theme) }
         }
         FooterBar.draw(into: &buffer, row: buffer.height - 1, table: table, theme: theme)
-        if var shown = help {
-            HelpOverlay.draw(into: &buffer, table: table, state: &shown, theme: theme)
-            help = shown
+        if let help {
+            helpPage = HelpOverlay.draw(into: &buffer, table: table, state: help, theme: theme).page
         }
-        if theme.glyphs.isASCII { ShopApp.foldToASCII(&buffer) }
+        if theme.glyphs.isASCII { ShopChrome.foldToASCII(&buffer) }
         return nil
     }
 

@@ -52,7 +52,7 @@ extension ShopApp {
             return .continue
         }
         // A click on the list leaves the search (or code) field being typed into; the text stays.
-        if focus != nil, Self.formFields(state.currentRoute).isEmpty { perform(.stopTyping) }
+        if state.focus != nil, state.formFields.isEmpty { perform(.stopTyping) }
         if index != region.selection {
             store.send(.moveSelection(by: index - region.selection))
             // Until the next frame (a double click can come in the same read), the list shows `index` selected.

@@ -2,10 +2,10 @@ import ShopCore
 import StorefrontAPI
 
 /// The account: profile, notification preferences, password, deactivation (with confirmation), log out.
-enum AccountScreen {
-    static let profileFields: [(Field, String)] = [
-        (.profileFirstName, "First name"), (.profileLastName, "Last name"), (.profileEmail, "Email"),
-        (.profilePhone, "Phone"),
+enum AccountScreen: ShopScreen {
+    static let fieldLabels: [Field: String] = [
+        .profileFirstName: "First name", .profileLastName: "Last name", .profileEmail: "Email", .profilePhone: "Phone",
+        .currentPassword: "Current", .newPassword: "New password", .resetIdentifier: "Email or phone", .otp: "OTP",
     ]
 
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
@@ -92,20 +92,16 @@ enum AccountScreen {
         switch state.currentRoute {
         case .profile:
             Draw.title(into: &buffer, "Your profile", row: box.row, rect: box, theme: theme)
-            return FormDrawing.draw(profileFields, ctx: ctx, into: &buffer, rect: below)
+            return FormDrawing.draw(formFields(state), ctx: ctx, into: &buffer, rect: below)
         case .changePassword:
             Draw.title(into: &buffer, "Change your password", row: box.row, rect: box, theme: theme)
-            return FormDrawing.draw(
-                [(.currentPassword, "Current"), (.newPassword, "New password")], ctx: ctx, into: &buffer, rect: below,
-                labelWidth: 15)
+            return FormDrawing.draw(formFields(state), ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
         case .forgotPassword:
             Draw.title(into: &buffer, "Reset your password", row: box.row, rect: box, theme: theme)
-            return FormDrawing.draw(
-                [(.resetIdentifier, "Email or phone")], ctx: ctx, into: &buffer, rect: below, labelWidth: 16)
+            return FormDrawing.draw(formFields(state), ctx: ctx, into: &buffer, rect: below, labelWidth: 16)
         case .resetPassword:
             Draw.title(into: &buffer, "Enter the OTP and a new password", row: box.row, rect: box, theme: theme)
-            let out = FormDrawing.draw(
-                [(.otp, "OTP"), (.newPassword, "New password")], ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
+            let out = FormDrawing.draw(formFields(state), ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
             if let otp = state.account.resetChallenge?.otp, below.height > 3 {
                 buffer.write(
                     "sandbox OTP: \(otp)", row: below.row + 3, col: below.col, style: .role(.accent),

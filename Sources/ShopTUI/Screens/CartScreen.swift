@@ -2,7 +2,7 @@ import ShopCore
 import StorefrontAPI
 
 /// The cart: lines with quantity steps, remove, move to wishlist, and the totals panel.
-enum CartScreen {
+enum CartScreen: ShopScreen {
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         let cart = ctx.state.cart
         var keys: [KeyBinding<ShopIntent>] = []

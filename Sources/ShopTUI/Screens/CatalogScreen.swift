@@ -3,7 +3,7 @@ import StorefrontAPI
 
 /// The catalog: a category bar, the product list with prices and stock, `/` to search as you type.
 /// At 120 columns and more the selected product's detail shows beside the list.
-enum CatalogScreen {
+enum CatalogScreen: ShopScreen {
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         let state = ctx.state
         let searching = !state.form[.searchQuery].isEmpty

@@ -3,13 +3,12 @@ import StorefrontAPI
 
 /// Checkout: choose or add an address (validated form), business details (GSTIN/PAN, may be skipped),
 /// the PIN code check and delivery option, then the review that places the order.
-enum CheckoutScreen {
-    static let addressFields: [(Field, String)] = [
-        (.addressFirstName, "First name"), (.addressLastName, "Last name"), (.addressPhone, "Phone"),
-        (.addressEmail, "Email"), (.addressLine1, "Address"), (.addressLine2, "Address 2"),
-        (.addressPincode, "PIN code"), (.addressCity, "City"), (.addressState, "State"),
+enum CheckoutScreen: ShopScreen {
+    static let fieldLabels: [Field: String] = [
+        .addressFirstName: "First name", .addressLastName: "Last name", .addressPhone: "Phone", .addressEmail: "Email",
+        .addressLine1: "Address", .addressLine2: "Address 2", .addressPincode: "PIN code", .addressCity: "City",
+        .addressState: "State", .businessName: "Business name", .gstin: "GSTIN", .pan: "PAN",
     ]
-    static let businessFields: [(Field, String)] = [(.businessName, "Business name"), (.gstin, "GSTIN"), (.pan, "PAN")]
 
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         let state = ctx.state
@@ -72,6 +71,7 @@ enum CheckoutScreen {
             Draw.title(into: &buffer, "New delivery address", row: box.row, rect: box, theme: theme)
             // The PIN code's delivery check, under the fields when there is room (the notice line says it too).
             let note = pincodeNote(ctx)
+            let addressFields = formFields(state)
             let fieldsRect = Rect(
                 row: below.row, col: below.col, width: below.width,
                 height: note != nil && below.height > addressFields.count + 1 ? addressFields.count : below.height)
@@ -84,7 +84,7 @@ enum CheckoutScreen {
             return out
         case .checkout(.business):
             Draw.title(into: &buffer, "Buying for a business? (GST invoice)", row: box.row, rect: box, theme: theme)
-            let out = FormDrawing.draw(businessFields, ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
+            let out = FormDrawing.draw(formFields(state), ctx: ctx, into: &buffer, rect: below, labelWidth: 15)
             if below.height > 4 {
                 Draw.paragraph(
                     into: &buffer, "GSTIN has 15 characters, PAN 10. ctrl-s skips this step.", row: below.row + 4,

@@ -3,7 +3,7 @@ import StorefrontAPI
 
 /// Coupons and gift card: apply a code or pick from the applicable list (the rest show why not), and
 /// apply or remove loyalty points and credit balance.
-enum CouponsScreen {
+enum CouponsScreen: ShopScreen {
     static let inputs: [(Field, String)] = [
         (.couponCode, "Coupon"), (.giftCardCode, "Gift card"), (.loyaltyPoints, "Points"), (.creditAmount, "Credit"),
     ]

@@ -3,7 +3,7 @@ import StorefrontAPI
 
 /// Log in with an OTP: the channel (phone, email, WhatsApp), the identifier, then the OTP with a resend
 /// countdown. In the sandbox the OTP is shown on screen.
-enum LoginScreen {
+enum LoginScreen: ShopScreen {
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         let state = ctx.state
         if state.currentRoute == .otp {

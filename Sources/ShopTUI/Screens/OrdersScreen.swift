@@ -3,7 +3,7 @@ import StorefrontAPI
 
 /// Order history (with the selected order beside the list at 120 columns and more) and order detail, where an
 /// unpaid order can be paid (`p`) or cancelled (`x`, after a confirmation).
-enum OrdersScreen {
+enum OrdersScreen: ShopScreen {
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         let state = ctx.state
         if case .orderDetail(let number) = state.currentRoute {

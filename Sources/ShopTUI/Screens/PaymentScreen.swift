@@ -3,7 +3,7 @@ import StorefrontAPI
 
 /// Payment: the link as text (an OSC 8 hyperlink where the terminal supports it) and as a QR code, `y` to
 /// copy it, and the live status until paid or failed, with retry.
-enum PaymentScreen {
+enum PaymentScreen: ShopScreen {
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         let payment = ctx.state.payment
         var keys: [KeyBinding<ShopIntent>] = []

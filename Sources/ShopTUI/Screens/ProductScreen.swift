@@ -2,7 +2,7 @@ import ShopCore
 import StorefrontAPI
 
 /// One product: price, stock, description, variants, quantity within the limits, add to cart or wishlist.
-enum ProductScreen {
+enum ProductScreen: ShopScreen {
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         let p = ctx.state.product
         guard p.product != nil else { return [] }

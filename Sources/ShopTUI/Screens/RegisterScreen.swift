@@ -2,20 +2,12 @@ import ShopCore
 import StorefrontAPI
 
 /// Create an account (after the store answered that the number or address is new).
-enum RegisterScreen {
-    static let fields: [(Field, String)] = [
-        (.registerFirstName, "First name"), (.registerLastName, "Last name"), (.registerEmail, "Email"),
-        (.registerPhone, "Phone"),
+enum RegisterScreen: ShopScreen {
+    /// A password account (`/auth/register/password`) takes no names (``Route/formFields(usePassword:)``).
+    static let fieldLabels: [Field: String] = [
+        .registerFirstName: "First name", .registerLastName: "Last name", .registerEmail: "Email",
+        .registerPhone: "Phone", .password: "Password",
     ]
-
-    /// A password account (`/auth/register/password`) takes no names.
-    static let passwordFields: [(Field, String)] = [
-        (.registerEmail, "Email"), (.registerPhone, "Phone"), (.password, "Password"),
-    ]
-
-    static func fields(_ state: State) -> [(Field, String)] {
-        state.auth.usePassword ? passwordFields : fields
-    }
 
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         [.key([.enter], "create account", "Create the account and send an OTP", priority: 50, .send(.select))]
@@ -29,7 +21,7 @@ enum RegisterScreen {
         Draw.title(
             into: &buffer, password ? "Create an account with a password" : "Create your account", row: box.row,
             rect: box, theme: ctx.theme)
-        let shown = fields(ctx.state)
+        let shown = formFields(ctx.state)
         let height = max(0, min(shown.count, box.height - 2))
         let out = FormDrawing.draw(
             shown, ctx: ctx, into: &buffer,

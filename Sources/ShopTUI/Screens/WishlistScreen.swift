@@ -2,7 +2,7 @@ import ShopCore
 import StorefrontAPI
 
 /// The wishlist: saved products, move to cart, remove.
-enum WishlistScreen {
+enum WishlistScreen: ShopScreen {
     static func keys(_ ctx: ScreenContext) -> [KeyBinding<ShopIntent>] {
         guard !ctx.state.wishlist.items.isEmpty else { return [] }
         return KeyBinding<ShopIntent>.moveKeys("Move the selection") + [

@@ -24,6 +24,8 @@ extension Reducer {
             state.cart.selectedIndex = clampIndex(state.cart.selectedIndex, count: state.cart.lines.count)
             if state.isSignedIn, state.auth.afterLogin == .checkout(.address) {
                 state.auth.afterLogin = nil
+                // "Signed in as …" goes with checkout resuming: it belongs to that screen.
+                state.ui.noticeFollowsMove = true
                 return tellParent(&state, .cart(.delegate(.readyForCheckout)), environment)
             }
             return .none

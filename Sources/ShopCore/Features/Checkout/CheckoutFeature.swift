@@ -328,6 +328,8 @@ extension Reducer {
         guard state.currentRoute.isCheckout else { return .none }
         state.route.removeAll { $0 == .checkout(.business) || $0 == .checkout(.delivery) || $0 == .checkout(.review) }
         state.route.append(.checkout(.business))
+        // "Address saved." goes with the step the saved address leads to.
+        if state.notice?.kind == .success { state.ui.noticeFollowsMove = true }
         if let business = state.checkout.business {
             state.form[.businessName] = business.name ?? ""
             state.form[.gstin] = business.gstin ?? ""

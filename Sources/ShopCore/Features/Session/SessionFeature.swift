@@ -317,6 +317,8 @@ extension Reducer {
             state.inFlight.remove(.session)
             resetUserData(&state, claims: claims)
             state.route = [.catalog, .login]
+            // "Your session expired … Log in again" goes with the move to the login screen.
+            state.ui.noticeFollowsMove = true
             return .merge(.cancel(.paymentPoll), guestCart(&state, claims, environment))
 
         case .delegate:
