@@ -46,7 +46,11 @@ struct DisplayOptions: ParsableArguments {
         app.paymentLinks = paymentLinks
         let runner = TerminalRunner(program: app, options: terminalOptions)
         app.attach(runner)
-        runner.onFirstFrame = { connection.start() }
+        if ProcessInfo.processInfo.environment["CAT18_EARLY"] == "1" {
+            connection.start()
+        } else {
+            runner.onFirstFrame = { connection.start() }
+        }
         shop.send(.appStarted)
         for action in first { shop.send(action) }
         let outcome: TerminalRunner.Outcome
