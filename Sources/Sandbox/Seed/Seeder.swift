@@ -71,7 +71,9 @@ enum Seeder {
                   reviews_rating_sum, reviews_count, active, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'physical', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                 """)
+        // Keys sorted: the same seed makes the same bytes (``SeedImage``).
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         func json(_ value: some Encodable & Collection) throws -> String {
             value.isEmpty ? "[]" : String(decoding: try encoder.encode(value), as: UTF8.self)
         }
@@ -168,7 +170,7 @@ enum Seeder {
                 ).insert(db)
             }
         }
-        let settings = String(decoding: try JSONEncoder().encode(store.settings), as: UTF8.self)
+        let settings = String(decoding: try encoder.encode(store.settings), as: UTF8.self)
         try db.execute(
             sql: "INSERT INTO setting (key, value) VALUES ('store_settings', ?)", arguments: [settings])
     }

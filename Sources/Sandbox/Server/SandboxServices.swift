@@ -23,6 +23,7 @@ struct SandboxServices: Sendable {
             configuration.generatedCatalogSize == nil
             && SeedImage.install(resources: resources, at: configuration.databasePath)
         let database = try SandboxDatabase.open(path: configuration.databasePath, checkSchema: !copied)
+        if copied { try await database.write(ChangeCounters.restart) }
         let settings = try Seeder.seedIfEmpty(
             database, resources: resources, generatedCatalogSize: configuration.generatedCatalogSize)
         let secret = try database.setting("jwt_secret") { IDs.token(bytes: 32) }
