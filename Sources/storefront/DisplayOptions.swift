@@ -46,11 +46,7 @@ struct DisplayOptions: ParsableArguments {
         app.paymentLinks = paymentLinks
         let runner = TerminalRunner(program: app, options: terminalOptions)
         app.attach(runner)
-        if ProcessInfo.processInfo.environment["CAT18_EARLY"] == "1" {
-            connection.start()
-        } else {
-            runner.onFirstFrame = { connection.start() }
-        }
+        runner.onFirstFrame = { connection.start() }
         shop.send(.appStarted)
         for action in first { shop.send(action) }
         let outcome: TerminalRunner.Outcome

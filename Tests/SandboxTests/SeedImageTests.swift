@@ -17,10 +17,9 @@ struct SeedImageTests {
             let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
             try SeedImage.build(resources: resources, to: image, now: now)
         }
-        var readOnly = Configuration()
-        readOnly.readonly = true
-        let shipped = try DatabaseQueue(path: image.path, configuration: readOnly)
+        let shipped = try Self.open(image)
         let seededAt = try #require(try shipped.read(SeedImage.seededAt))
+        #expect(try shipped.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("seed-image-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -39,10 +38,8 @@ struct SeedImageTests {
     @Test func aNewSandboxStartsFromTheImageAndAnExistingFileIsKept() async throws {
         let resources = try #require(SandboxResources.locate())
         let image = try #require(SeedImage.url(resources: resources))
-        var readOnly = Configuration()
-        readOnly.readonly = true
         let couponIDs = "SELECT code, id FROM coupon ORDER BY code"
-        let imageCoupons = try await DatabaseQueue(path: image.path, configuration: readOnly).read { db in
+        let imageCoupons = try await Self.open(image).read { db in
             try Row.fetchAll(db, sql: couponIDs).map { "\($0)" }
         }
         try await TestSandbox.with { sandbox in
@@ -62,7 +59,7 @@ struct SeedImageTests {
             let copied = try await DatabaseQueue(path: sandbox.databasePath).read { db in
                 try Int.fetchAll(db, sql: counters)
             }
-            let imageCounters = try await DatabaseQueue(path: image.path, configuration: readOnly).read { db in
+            let imageCounters = try await Self.open(image).read { db in
                 try Int.fetchAll(db, sql: counters)
             }
             #expect(copied.count == 2)
@@ -72,10 +69,17 @@ struct SeedImageTests {
             #expect(products.status == 200)
             #expect(!products.content["products"].array.isEmpty)
         }
-        let imageSecret = try await DatabaseQueue(path: image.path, configuration: readOnly).read { db in
+        let imageSecret = try await Self.open(image).read { db in
             try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'jwt_secret'")
         }
         #expect(imageSecret == nil)
+    }
+
+    /// The image, read from a copy: SQLite leaves `-wal` and `-shm` files beside a WAL file it reads.
+    static func open(_ image: URL) throws -> DatabaseQueue {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("seed-image-copy-\(UUID()).sqlite")
+        try FileManager.default.copyItem(at: image, to: copy)
+        return try DatabaseQueue(path: copy.path)
     }
 
     /// Every table's rows (all columns, as SQL values), sorted, and the schema, keyed by table name.

@@ -51,6 +51,11 @@ enum SeedImage {
             try db.execute(sql: "VACUUM INTO ?", arguments: [destination.path])
         }
         try database.pool.close()
+        // Already in WAL mode, as every sandbox file is: a copy opens without the journal mode's change (a rollback
+        // journal and syncs of the file and its folder).
+        let image = try DatabaseQueue(path: destination.path)
+        try image.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        try image.close()
     }
 
     /// The time the image was seeded at: its newest product's `created_at` (the last product is seeded at `now`).
