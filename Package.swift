@@ -80,6 +80,18 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // Release on Linux: the Swift runtime and Foundation linked into the binary instead of bound at every
+            // start against their shared libraries (BENCHMARKS.md, "The catalog sooner", run I). `-static-stdlib`
+            // alone misses Foundation's own static dependencies (swiftlang/swift-package-manager#10564), so they
+            // are named; libcurl and the other system libraries stay shared.
+            linkerSettings: [
+                .unsafeFlags(
+                    [
+                        "-static-stdlib", "-lFoundationNetworking", "-l_CFURLSessionInterface", "-lFoundation",
+                        "-lCoreFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
+                        "-l_FoundationCollections", "-l_FoundationCShims", "-l_FoundationICU", "-lcurl",
+                    ], .when(platforms: [.linux], configuration: .release))
+            ],
             plugins: ["GitCommit"]
         ),
         // `GitCommit.id` for --version: the commit the binary was built from.

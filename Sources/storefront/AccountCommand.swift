@@ -9,6 +9,7 @@ struct AccountCommand: AsyncParsableCommand {
 
     struct Image: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "image",
             abstract: "Upload (or remove) the profile image of the customer signed in to the shop.",
             discussion: """
                 The file is sent as multipart/form-data (part "image"), as the store's API documents. It must be a \

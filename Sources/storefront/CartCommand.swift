@@ -10,7 +10,7 @@ struct CartCommand: AsyncParsableCommand {
         subcommands: [Show.self, Export.self, Import.self])
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the cart and its totals.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the cart and its totals.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
 
@@ -42,6 +42,7 @@ struct CartCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write a versioned JSON snapshot of the cart (personal data masked unless --with-pii).")
         @OptionGroup var store: StoreOptions
         @Option(help: "File to write (default: standard output).") var out: String?
@@ -77,6 +78,7 @@ struct CartCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Rebuild a snapshot's cart in this session; prints how today's prices differ.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions

@@ -8,7 +8,8 @@ struct OrderCommand: AsyncParsableCommand {
         commandName: "order", abstract: "Look up an order.", subcommands: [Status.self])
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print an order's status and payment status.")
+        static let configuration = CommandConfiguration(
+            commandName: "status", abstract: "Print an order's status and payment status.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Argument(help: "The order number.") var number: String
@@ -51,7 +52,7 @@ struct ProductsCommand: AsyncParsableCommand {
         commandName: "products", abstract: "Search the catalog.", subcommands: [Search.self])
 
     struct Search: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Search products by text.")
+        static let configuration = CommandConfiguration(commandName: "search", abstract: "Search products by text.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var output: OutputOptions
         @Option(help: "Results to show.") var limit = 20

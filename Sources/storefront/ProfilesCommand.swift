@@ -22,7 +22,8 @@ struct ProfilesCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the profiles; * marks the default.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the profiles; * marks the default.")
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -45,7 +46,8 @@ struct ProfilesCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a profile (a store id or a URL).")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a profile (a store id or a URL).")
         @Argument(help: "The profile's name.") var name: String
         @Option(name: .long, help: "Commerce Engine store id.") var storeId: String?
         @Option(name: .long, help: "staging, production or a base URL.") var env: String?
@@ -78,7 +80,7 @@ struct ProfilesCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a profile.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a profile.")
         @Argument(help: "The profile's name.") var name: String
 
         func run() throws {
@@ -94,6 +96,7 @@ struct ProfilesCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a profile's settings (the key file's name and mode, never the key).")
         @Argument(help: "The profile (default: --profile, STOREFRONT_PROFILE or the file's default).")
         var name: String?

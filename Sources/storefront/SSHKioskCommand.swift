@@ -12,6 +12,7 @@ struct SSHKioskCommand: AsyncParsableCommand {
     /// `storefront ssh-kiosk visitors [--older-than 7d]`: who has a folder of tokens, and pruning the old ones.
     struct Visitors: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "visitors",
             abstract: "List the kiosk's visitors (key fingerprint, folder, last seen, cart lines), or prune old ones.",
             discussion: """
                 A visitor is a public key; their folder under STATE/visitors/ is named by the first 32 hex digits \
@@ -83,6 +84,7 @@ struct SSHKioskCommand: AsyncParsableCommand {
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Write sshd_config, a host key and the kiosk settings into a folder.",
             discussion: """
                 Run as root. The folder gets: sshd_config (a whole config for a dedicated sshd on --port), \

@@ -29,6 +29,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Run the sandbox server until SIGINT/SIGTERM; prints its base URL.")
 
         @Option(help: "Port to listen on (0 = any free port).") var port: Int = 0
@@ -173,6 +174,7 @@ struct SandboxCommand: AsyncParsableCommand {
 
     struct Pay: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pay",
             abstract: "Settle a sandbox order's payment (as the payment page's Pay / Fail buttons do).")
 
         @Argument(help: "Order number.") var order: String

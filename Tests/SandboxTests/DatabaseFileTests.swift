@@ -26,6 +26,46 @@ struct DatabaseFileTests {
         }
     }
 
+    /// The check that decides the erase (GRDB's, with the reference schema built in memory instead of in a
+    /// temporary file): no change on a file our migrations made, a change for a definition or a migration not ours.
+    @Test func theSchemaCheckSeesOnlyWhatOurMigrationsDoNotMake() throws {
+        let migrator = Migrations.migrator()
+        let empty = try DatabaseQueue()
+        #expect(try empty.read { db in try Migrations.schemaChanged(db, migrator: migrator) } == false)
+
+        let current = try DatabaseQueue()
+        try migrator.migrate(current)
+        #expect(try current.read { db in try Migrations.schemaChanged(db, migrator: migrator) } == false)
+
+        let halfway = try DatabaseQueue()
+        try migrator.migrate(halfway, upTo: "v2-change-counters")
+        #expect(try halfway.read { db in try Migrations.schemaChanged(db, migrator: migrator) } == false)
+
+        let altered = try DatabaseQueue()
+        try migrator.migrate(altered)
+        try altered.write { db in try db.execute(sql: "ALTER TABLE setting ADD COLUMN note TEXT") }
+        #expect(try altered.read { db in try Migrations.schemaChanged(db, migrator: migrator) } == true)
+
+        let later = try DatabaseQueue()
+        try migrator.migrate(later)
+        try later.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-a-later-build')") }
+        #expect(try later.read { db in try Migrations.schemaChanged(db, migrator: migrator) } == true)
+    }
+
+    @Test func aFileWithTheCurrentSchemaKeepsItsRowsWhenOpenedAgain() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kept-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("k.sqlite").path
+        let first = try SandboxDatabase.open(path: path)
+        try await first.write { db in
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('probe', 'kept')")
+        }
+        let again = try SandboxDatabase.open(path: path)
+        #expect(
+            try await again.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'probe'") }
+                == "kept")
+    }
+
     @Test func commitsAreNotFlushedOneByOneAndStillReachTheFile() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sync-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

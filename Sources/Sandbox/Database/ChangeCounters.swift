@@ -36,6 +36,11 @@ enum ChangeCounters {
         for name in tables { try installTriggers(db, on: name) }
     }
 
+    /// New random starting values, for a file copied from the ``SeedImage`` (whose counters every copy shares).
+    static func restart(_ db: Database) throws {
+        try db.execute(sql: "UPDATE change_counter SET value = abs(random() % 1000000000000)")
+    }
+
     static func installTriggers(_ db: Database, on tableName: String) throws {
         let counters = catalogTables.contains(tableName) ? "('data', 'catalog')" : "('data')"
         for event in ["INSERT", "UPDATE", "DELETE"] {

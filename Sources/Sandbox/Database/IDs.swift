@@ -5,19 +5,25 @@ enum IDs {
     private static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
 
     static func make(now: Date = Date()) -> String {
-        var result = ""
+        var generator = SystemRandomNumberGenerator()
+        return timePart(now) + String((0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt32(32)))] })
+    }
+
+    /// The same shape for a seeded row, the same every time for the same `key` and `now`: the 80 bits come from
+    /// the key's SHA-256, so that the seeded database is reproducible (``SeedImage``).
+    static func seeded(_ key: String, now: Date) -> String {
+        let digest = SHA256Digest.of(Data(key.utf8))
+        return timePart(now) + String((0..<16).map { alphabet[Int(digest[$0] % 32)] })
+    }
+
+    private static func timePart(_ now: Date) -> String {
         var time = UInt64(max(0, now.timeIntervalSince1970 * 1000))
         var timeChars: [Character] = []
         for _ in 0..<10 {
             timeChars.append(alphabet[Int(time % 32)])
             time /= 32
         }
-        result.append(contentsOf: timeChars.reversed())
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<16 {
-            result.append(alphabet[Int(generator.next(upperBound: UInt32(32)))])
-        }
-        return result
+        return String(timeChars.reversed())
     }
 
     /// Digits only, e.g. OTP codes and order numbers.

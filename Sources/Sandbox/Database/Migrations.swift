@@ -2,11 +2,49 @@ import GRDB
 
 /// The schema, one migration per change. Money columns hold integer paise.
 enum Migrations {
+    /// Migrates the file. Sandbox data is demo data: a file whose applied migrations no longer match their
+    /// definitions (made by an earlier build during development) is erased and seeded again rather than failing on
+    /// a missing column.
+    ///
+    /// That is GRDB's `eraseDatabaseOnSchemaChange`, but GRDB checks it at every open by migrating a temporary
+    /// database *file* (created, journaled and synced, then removed); here the reference schema is built in memory
+    /// (BENCHMARKS.md, "The catalog sooner", run I).
+    static func migrate(_ pool: DatabasePool) throws {
+        let migrator = migrator()
+        if try pool.read({ db in try schemaChanged(db, migrator: migrator) }) {
+            try pool.erase()
+        }
+        try migrator.migrate(pool)
+    }
+
+    /// Whether the file holds a migration that is not ours, or a schema other than our migrations make up to the
+    /// last one it applied (GRDB's `hasSchemaChanges`, with the reference database in memory).
+    static func schemaChanged(_ db: Database, migrator: DatabaseMigrator) throws -> Bool {
+        let applied = try migrator.appliedIdentifiers(db)
+        let known = migrator.migrations
+        if !applied.isSubset(of: known) { return true }
+        guard let last = known.last(where: applied.contains) else { return false }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let reference = try DatabaseQueue(configuration: configuration)
+        try migrator.migrate(reference, upTo: last)
+        return try reference.read(userSchema) != userSchema(db)
+    }
+
+    /// The tables, indexes, triggers and views, without SQLite's and GRDB's own.
+    private static func userSchema(_ db: Database) throws -> [[String?]] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT type, name, tbl_name, sql FROM sqlite_master
+                WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'grdb\\_%' ESCAPE '\\'
+                ORDER BY type, name
+                """
+        ).map { row in (0..<4).map { row[$0] as String? } }
+    }
+
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        // Sandbox data is demo data: a file whose applied migrations no longer match their definitions (made by an
-        // earlier build during development) is erased and seeded again rather than failing on a missing column.
-        migrator.eraseDatabaseOnSchemaChange = true
         migrator.registerMigration("v1-schema") { db in
             try db.create(table: "setting") { t in
                 t.primaryKey("key", .text)

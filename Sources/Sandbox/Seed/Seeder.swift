@@ -10,10 +10,11 @@ enum Seeder {
         }
     }
 
-    /// Seeds when the catalog is empty and returns the store settings.
-    static func seedIfEmpty(_ database: SandboxDatabase, resources: URL?, generatedCatalogSize: Int?) throws
-        -> StoreSettings
-    {
+    /// Seeds when the catalog is empty and returns the store settings. `now` is the seeded rows' time (the image's
+    /// when it is built, ``SeedImage``); with it and the seed files, the rows are the same every time.
+    static func seedIfEmpty(
+        _ database: SandboxDatabase, resources: URL?, generatedCatalogSize: Int?, now: Date = Date()
+    ) throws -> StoreSettings {
         let alreadySeeded = try database.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM setting WHERE key = 'store_settings'") ?? 0 > 0
         }
@@ -37,7 +38,9 @@ enum Seeder {
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM setting WHERE key = 'store_settings'") ?? 0 > 0
                 if seeded { return }
                 // The search index filled once after the products rather than row by row (100k products).
-                try SearchWordIndex.rebuilt(db) { try insert(catalog: catalog, offers: offers, store: store, into: db) }
+                try SearchWordIndex.rebuilt(db) {
+                    try insert(catalog: catalog, offers: offers, store: store, into: db, now: now)
+                }
             }
         }
         return try database.pool.read { db in
@@ -46,8 +49,9 @@ enum Seeder {
         }
     }
 
-    static func insert(catalog: SeedCatalog, offers: SeedOffers, store: SeedStore, into db: Database) throws {
-        let now = Date()
+    static func insert(
+        catalog: SeedCatalog, offers: SeedOffers, store: SeedStore, into db: Database, now: Date = Date()
+    ) throws {
         var categoryIdBySlug: [String: String] = [:]
         for (index, category) in catalog.categories.enumerated() {
             categoryIdBySlug[category.slug] = category.id
@@ -67,7 +71,9 @@ enum Seeder {
                   reviews_rating_sum, reviews_count, active, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'physical', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                 """)
+        // Keys sorted: the same seed makes the same bytes (``SeedImage``).
         let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         func json(_ value: some Encodable & Collection) throws -> String {
             value.isEmpty ? "[]" : String(decoding: try encoder.encode(value), as: UTF8.self)
         }
@@ -107,7 +113,8 @@ enum Seeder {
         }
         for coupon in offers.coupons {
             try CouponRecord(
-                code: coupon.code, id: IDs.make(), name: coupon.name, description: coupon.description,
+                code: coupon.code, id: IDs.seeded("coupon \(coupon.code)", now: now), name: coupon.name,
+                description: coupon.description,
                 discountType: coupon.discountType, discountPercent: coupon.discountPercent,
                 discountFixedAmount: coupon.discountFixedAmountPaise, maximumDiscount: coupon.maximumDiscountPaise,
                 minimumOrder: coupon.minimumOrderPaise,
@@ -148,8 +155,8 @@ enum Seeder {
             user.creditBalance = customer.creditBalancePaise
             user.customerId = customer.id
             try user.insert(db)
-            for address in customer.addresses {
-                let id = IDs.make()
+            for (index, address) in customer.addresses.enumerated() {
+                let id = IDs.seeded("address \(customer.id) \(index)", now: now)
                 let payload = AddressPayload(
                     id: id, nickname: nil, firstName: address.firstName, lastName: address.lastName,
                     countryCode: "+91", phone: address.phone, email: address.email, addressLine1: address.addressLine1,
@@ -163,7 +170,7 @@ enum Seeder {
                 ).insert(db)
             }
         }
-        let settings = String(decoding: try JSONEncoder().encode(store.settings), as: UTF8.self)
+        let settings = String(decoding: try encoder.encode(store.settings), as: UTF8.self)
         try db.execute(
             sql: "INSERT INTO setting (key, value) VALUES ('store_settings', ?)", arguments: [settings])
     }

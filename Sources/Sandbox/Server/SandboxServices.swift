@@ -20,8 +20,13 @@ struct SandboxServices: Sendable {
     func now() -> Date { configuration.now() }
 
     static func make(_ configuration: SandboxConfiguration) async throws -> SandboxServices {
-        let database = try SandboxDatabase.open(path: configuration.databasePath)
         let resources = configuration.resourcesDirectory ?? SandboxResources.locate()
+        // A new file is the seeded image, copied (a generated catalog is seeded as asked).
+        let copied =
+            configuration.generatedCatalogSize == nil
+            && SeedImage.install(resources: resources, at: configuration.databasePath)
+        let database = try SandboxDatabase.open(path: configuration.databasePath, checkSchema: !copied)
+        if copied { try await database.write(ChangeCounters.restart) }
         let settings = try Seeder.seedIfEmpty(
             database, resources: resources, generatedCatalogSize: configuration.generatedCatalogSize)
         let secret = try database.setting("jwt_secret") { IDs.token(bytes: 32) }

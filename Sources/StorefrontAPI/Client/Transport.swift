@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -103,23 +104,37 @@ public struct ProxySettings: Sendable, Hashable {
 /// request marked `atMostOnce` goes over a connection of its own (a one-off session), which libcurl never
 /// retries; the failure reaches the caller, who looks before trying again. It costs a new connection per
 /// cart change or order; reads keep reusing theirs.
+///
+/// The session is made at the first request, not with the transport: making one (its configuration) is a few ms
+/// of the app's start, before its first frame, and no request is sent before that frame.
 public final class URLSessionTransport: HTTPTransport {
-    private let session: URLSession
+    private let made: Mutex<URLSession?>
+    private let proxy: ProxySettings?
 
     public init(session: URLSession? = nil, proxy: ProxySettings? = ProxySettings.fromEnvironment()) {
-        if let session {
-            self.session = session
-        } else {
+        made = Mutex(session)
+        self.proxy = proxy
+    }
+
+    /// Whether the session is made yet (tests).
+    var sessionIsMade: Bool { made.withLock { $0 != nil } }
+
+    private var session: URLSession {
+        made.withLock { made in
+            if let made { return made }
             let configuration = URLSessionConfiguration.ephemeral
             configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
             configuration.urlCache = nil
             configuration.httpCookieStorage = nil
             if let proxy { configuration.connectionProxyDictionary = proxy.connectionProxyDictionary }
-            self.session = URLSession(configuration: configuration)
+            let session = URLSession(configuration: configuration)
+            made = session
+            return session
         }
     }
 
     public func send(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
+        let session = session
         guard request.atMostOnce else { return try await send(request, over: session) }
         let once = URLSession(configuration: session.configuration)
         defer { once.finishTasksAndInvalidate() }
