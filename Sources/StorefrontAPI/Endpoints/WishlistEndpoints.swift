@@ -34,10 +34,6 @@ struct WishlistBody: Encodable, Sendable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(productId, forKey: .productId)
-        if let variantId {
-            try container.encode(variantId, forKey: .variantId)
-        } else {
-            try container.encodeNil(forKey: .variantId)
-        }
+        try container.encodeOrNull(variantId, forKey: .variantId)
     }
 }
