@@ -15,28 +15,13 @@ struct CartCommand: AsyncParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() async throws {
-            let connection = try await StoreConnection.open(try store.announcedTarget())
-            let result = await Result { try await Failing.api { try await connection.client.userCart(userID: nil) } }
-            let userID = await connection.client.peekSession()?.userId
-            await connection.close()
-            let cart = try result.get()
+            let (cart, storeKey, userID) = try await CartCommand.sessionCart(store)
             if output.json {
                 try Output.printJSON(
-                    cart.map { CartSnapshot(cart: $0, store: connection.storeKey, userID: userID, withPII: false) })
+                    cart.map { CartSnapshot(cart: $0, store: storeKey, userID: userID, withPII: false) })
                 return
             }
-            guard let cart, !cart.cartItems.isEmpty else {
-                Output.line("The cart is empty.")
-                return
-            }
-            for item in cart.cartItems {
-                Output.line(
-                    Output.pad(item.displayName, 40) + Output.padLeft("× \(item.quantity)", 6)
-                        + Output.padLeft(item.lineTotal.formatted(), 16))
-            }
-            for (name, value) in CartSnapshot.Totals(cart: cart).named {
-                Output.line(Output.pad(name, 46) + Output.padLeft(value, 16))
-            }
+            CartCommand.printCart(cart)
         }
     }
 
@@ -49,13 +34,9 @@ struct CartCommand: AsyncParsableCommand {
         @Flag(name: .customLong("with-pii"), help: "Keep names, phones, emails and address lines.") var withPII = false
 
         func run() async throws {
-            let connection = try await StoreConnection.open(try store.announcedTarget())
-            let result = await Result { try await Failing.api { try await connection.client.userCart(userID: nil) } }
-            let userID = await connection.client.peekSession()?.userId
-            await connection.close()
-            let cart = try result.get()
+            let (cart, storeKey, userID) = try await CartCommand.sessionCart(store)
             guard let cart, !cart.cartItems.isEmpty else { throw CommandFailure("There is no cart to export.") }
-            let data = try CartSnapshot(cart: cart, store: connection.storeKey, userID: userID, withPII: withPII)
+            let data = try CartSnapshot(cart: cart, store: storeKey, userID: userID, withPII: withPII)
                 .encoded()
             if let out {
                 do {
@@ -128,6 +109,32 @@ struct CartCommand: AsyncParsableCommand {
             } else {
                 report.summary.forEach(Output.line)
             }
+        }
+    }
+
+    /// The session's cart (nil when it has none), the store's key and the session's user id; the connection is
+    /// closed before it returns.
+    static func sessionCart(_ store: StoreOptions) async throws -> (cart: Cart?, storeKey: String, userID: String?) {
+        let connection = try await StoreConnection.open(try store.announcedTarget())
+        let result = await Result { try await Failing.api { try await connection.client.userCart(userID: nil) } }
+        let userID = await connection.client.peekSession()?.userId
+        await connection.close()
+        return (try result.get(), connection.storeKey, userID)
+    }
+
+    /// The cart's lines and totals, as `cart show` and the kiosk's `cart` print them.
+    static func printCart(_ cart: Cart?) {
+        guard let cart, !cart.cartItems.isEmpty else {
+            Output.line("The cart is empty.")
+            return
+        }
+        for item in cart.cartItems {
+            Output.line(
+                Output.pad(item.displayName, 40) + Output.padLeft("× \(item.quantity)", 6)
+                    + Output.padLeft(item.lineTotal.formatted(), 16))
+        }
+        for (name, value) in CartSnapshot.Totals(cart: cart).named {
+            Output.line(Output.pad(name, 46) + Output.padLeft(value, 16))
         }
     }
 }

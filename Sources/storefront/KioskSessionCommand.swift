@@ -52,12 +52,12 @@ struct KioskSessionCommand: AsyncParsableCommand, ManagesItsOwnLogging {
         case .showCart:
             let client = Self.client(settings: settings, visitorDirectory: visitorDirectory)
             let cart = try await Failing.api { try await client.userCart(userID: nil) }
-            Self.printCart(cart)
+            CartCommand.printCart(cart)
         case .add(let product, let quantity):
             let client = Self.client(settings: settings, visitorDirectory: visitorDirectory)
             let (cart, name) = try await Failing.api { try await Self.add(product, quantity: quantity, client: client) }
             Output.line("Added \(quantity) × \(name).")
-            Self.printCart(cart)
+            CartCommand.printCart(cart)
         }
     }
 
@@ -130,20 +130,5 @@ struct KioskSessionCommand: AsyncParsableCommand, ManagesItsOwnLogging {
             cart = try await client.createCart(items: [update])
         }
         return (cart, [product.name, variant?.name].compactMap { $0 }.joined(separator: " — "))
-    }
-
-    static func printCart(_ cart: Cart?) {
-        guard let cart, !cart.cartItems.isEmpty else {
-            Output.line("The cart is empty.")
-            return
-        }
-        for item in cart.cartItems {
-            Output.line(
-                Output.pad(item.displayName, 40) + Output.padLeft("× \(item.quantity)", 6)
-                    + Output.padLeft(item.lineTotal.formatted(), 16))
-        }
-        for (name, value) in CartSnapshot.Totals(cart: cart).named {
-            Output.line(Output.pad(name, 46) + Output.padLeft(value, 16))
-        }
     }
 }

@@ -38,25 +38,20 @@ extension StorefrontClient {
 
     /// Sets a line's quantity (0 removes it).
     public func setItem(cartID: String, _ update: CartItemUpdate) async throws(APIError) -> Cart {
-        let content: CartContent = try await send("POST", "/carts/\(cartID)/items", body: update)
-        return content.cart
+        try await changeCart("POST", cartID, "items", body: update)
     }
 
     public func setAddress(cartID: String, _ update: CartAddressUpdate) async throws(APIError) -> Cart {
-        let content: CartContent = try await send("POST", "/carts/\(cartID)/address", body: update)
-        return content.cart
+        try await changeCart("POST", cartID, "address", body: update)
     }
 
     public func applyCoupon(cartID: String, code: String) async throws(APIError) -> Cart {
         struct Body: Encodable, Sendable { var couponCode: String }
-        let content: CartContent = try await send("POST", "/carts/\(cartID)/coupon", body: Body(couponCode: code))
-        return content.cart
+        return try await changeCart("POST", cartID, "coupon", body: Body(couponCode: code))
     }
 
     public func removeCoupon(cartID: String) async throws(APIError) -> Cart {
-        let content: CartContent = try await send(
-            "DELETE", "/carts/\(cartID)/coupon", body: Optional<EmptyContent>.none)
-        return content.cart
+        try await changeCart("DELETE", cartID, "coupon", body: Optional<EmptyContent>.none)
     }
 
     public func evaluateCoupons(cartID: String) async throws(APIError) -> CouponEvaluation {
@@ -75,48 +70,42 @@ extension StorefrontClient {
 
     public func redeemLoyaltyPoints(cartID: String, points: Int) async throws(APIError) -> Cart {
         struct Body: Encodable, Sendable { var loyaltyPointRedeemed: Int }
-        let content: CartContent = try await send(
-            "POST", "/carts/\(cartID)/loyalty-points", body: Body(loyaltyPointRedeemed: points))
-        return content.cart
+        return try await changeCart("POST", cartID, "loyalty-points", body: Body(loyaltyPointRedeemed: points))
     }
 
     public func removeLoyaltyPoints(cartID: String) async throws(APIError) -> Cart {
-        let content: CartContent = try await send(
-            "DELETE", "/carts/\(cartID)/loyalty-points", body: Optional<EmptyContent>.none)
-        return content.cart
+        try await changeCart("DELETE", cartID, "loyalty-points", body: Optional<EmptyContent>.none)
     }
 
     public func redeemCreditBalance(cartID: String, amount: Money) async throws(APIError) -> Cart {
         struct Body: Encodable, Sendable { var creditBalanceUsed: Money }
-        let content: CartContent = try await send(
-            "POST", "/carts/\(cartID)/credit-balance", body: Body(creditBalanceUsed: amount))
-        return content.cart
+        return try await changeCart("POST", cartID, "credit-balance", body: Body(creditBalanceUsed: amount))
     }
 
     public func removeCreditBalance(cartID: String) async throws(APIError) -> Cart {
-        let content: CartContent = try await send(
-            "DELETE", "/carts/\(cartID)/credit-balance", body: Optional<EmptyContent>.none)
-        return content.cart
+        try await changeCart("DELETE", cartID, "credit-balance", body: Optional<EmptyContent>.none)
     }
 
     public func redeemGiftCard(cartID: String, code: String) async throws(APIError) -> Cart {
         struct Body: Encodable, Sendable { var giftCardCode: String }
-        let content: CartContent = try await send(
-            "POST", "/carts/\(cartID)/gift-card", body: Body(giftCardCode: code))
-        return content.cart
+        return try await changeCart("POST", cartID, "gift-card", body: Body(giftCardCode: code))
     }
 
     public func removeGiftCard(cartID: String) async throws(APIError) -> Cart {
-        let content: CartContent = try await send(
-            "DELETE", "/carts/\(cartID)/gift-card", body: Optional<EmptyContent>.none)
-        return content.cart
+        try await changeCart("DELETE", cartID, "gift-card", body: Optional<EmptyContent>.none)
     }
 
     public func setFulfillmentPreference(cartID: String, _ preference: FulfillmentPreferenceUpdate)
         async throws(APIError) -> Cart
     {
-        let content: CartContent = try await send(
-            "POST", "/carts/\(cartID)/fulfillment-preference", body: preference)
+        try await changeCart("POST", cartID, "fulfillment-preference", body: preference)
+    }
+
+    /// `METHOD /carts/{cartID}/{part}` with `body`; every such change answers the whole cart.
+    private func changeCart<Body: Encodable & Sendable>(
+        _ method: String, _ cartID: String, _ part: String, body: Body?
+    ) async throws(APIError) -> Cart {
+        let content: CartContent = try await send(method, "/carts/\(cartID)/\(part)", body: body)
         return content.cart
     }
 }

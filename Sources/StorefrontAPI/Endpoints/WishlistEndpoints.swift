@@ -8,24 +8,18 @@ extension StorefrontClient {
     }
 
     public func addToWishlist(_ line: LineID) async throws(APIError) -> [CatalogItem] {
-        let id = try await userID()
-        let content: WishlistContent = try await send(
-            "POST", "/wishlist/\(id)",
-            body: CartItemUpdate(
-                productId: line.productId, variantId: line.variantId,
-                quantity: 1
-            ).wishlistBody)
-        return content.products
+        try await changeWishlist("POST", line)
     }
 
     public func removeFromWishlist(_ line: LineID) async throws(APIError) -> [CatalogItem] {
+        try await changeWishlist("DELETE", line)
+    }
+
+    /// `METHOD /wishlist/{user_id}` with the line's `{product_id, variant_id}`; answers the whole wishlist.
+    private func changeWishlist(_ method: String, _ line: LineID) async throws(APIError) -> [CatalogItem] {
         let id = try await userID()
         let content: WishlistContent = try await send(
-            "DELETE", "/wishlist/\(id)",
-            body: CartItemUpdate(
-                productId: line.productId, variantId: line.variantId,
-                quantity: 0
-            ).wishlistBody)
+            method, "/wishlist/\(id)", body: WishlistBody(productId: line.productId, variantId: line.variantId))
         return content.products
     }
 }
@@ -40,14 +34,6 @@ struct WishlistBody: Encodable, Sendable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(productId, forKey: .productId)
-        if let variantId {
-            try container.encode(variantId, forKey: .variantId)
-        } else {
-            try container.encodeNil(forKey: .variantId)
-        }
+        try container.encodeOrNull(variantId, forKey: .variantId)
     }
-}
-
-extension CartItemUpdate {
-    var wishlistBody: WishlistBody { WishlistBody(productId: productId, variantId: variantId) }
 }

@@ -75,11 +75,7 @@ public struct CartItemUpdate: Codable, Sendable, Hashable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(productId, forKey: .productId)
-        if let variantId {
-            try container.encode(variantId, forKey: .variantId)
-        } else {
-            try container.encodeNil(forKey: .variantId)
-        }
+        try container.encodeOrNull(variantId, forKey: .variantId)
         try container.encode(quantity, forKey: .quantity)
     }
 }

@@ -94,25 +94,8 @@ public final class FileTokenStore: TokenStore {
         // The directory is ours: keep it private even if it was made earlier with a looser umask.
         try? manager.setAttributes([.posixPermissions: 0o700], ofItemAtPath: directory.path)
         guard let data = try? JSONEncoder().encode(tokens) else { return }
-        // Create the temporary file with 0600 before any secret is written, then rename it over the old file
-        // (atomic: a reader sees the old pair or the new one, never half a file).
-        let temporary = directory.appendingPathComponent(
-            ".\(fileURL.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            _ = fchmod(descriptor, 0o600)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary.path, fileURL.path) == 0 else {
-                try? manager.removeItem(at: temporary)
-                return
-            }
-        } catch {
-            try? manager.removeItem(at: temporary)
-        }
+        // Atomic: a reader sees the old pair or the new one, never half a file, and never a readable secret.
+        try? PrivateFile.write(data, to: fileURL.path)
     }
 }
 

@@ -2,12 +2,14 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
-/// Files only their owner may read (mode 0600 from the first byte): exports with personal data.
-enum PrivateFile {
+/// Files only their owner may read (mode 0600 from the first byte): saved tokens, exports with personal data.
+public enum PrivateFile {
     /// Writes `data` to `path` atomically: a temporary file created 0600 beside it, renamed over it.
-    static func write(_ data: Data, to path: String) throws {
+    public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
