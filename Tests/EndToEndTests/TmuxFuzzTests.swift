@@ -155,7 +155,8 @@ import Testing
             let screen = try await session.settled()
             let rows = screen.components(separatedBy: "\n")
             let footer = rows.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
-            if screen.contains("esc/? close") {
+            // The help, also while a filter is typed or kept.
+            if screen.contains("esc/? close") || screen.contains("esc drop") || screen.contains("esc all keys") {
                 try session.send("Escape")
             } else if rows.first?.contains("· Cart") == true && footer.contains("q quit") {
                 return

@@ -75,6 +75,22 @@ import Testing
         #expect(!app.showingHelp)
     }
 
+    /// A filter longer than the box gives way to the way out: "esc drop" (typing) and "esc all keys" (kept)
+    /// still show at 40x12, in colour and in ASCII (a long filter used to push them out of the row).
+    @Test func aLongFilterStillShowsTheWayOut() {
+        for theme in [Theme.default, .plainASCII] {
+            let app = Self.coupons()
+            _ = app.handle(.char("?"))
+            for c in "/7b=" + String(repeating: "c", count: 40) { _ = app.handle(.char(c)) }
+            let typing = Self.text(app, 40, 12, theme: theme)
+            #expect(typing.contains("esc drop"), "\(typing)")
+            #expect(typing.contains("/7b=c"))
+            _ = app.handle(.enter)
+            let kept = Self.text(app, 40, 12, theme: theme)
+            #expect(kept.contains("esc all keys"), "\(kept)")
+        }
+    }
+
     @Test func theCouponsFooterShowsTheRemoveKeysOfWhatIsApplied() {
         // The fixture has a coupon and a gift card applied.
         let app = Self.coupons()

@@ -80,12 +80,6 @@ public enum HelpOverlay {
         into buffer: inout CellBuffer, inner: Rect, state: HelpState, closing: String, overflows: Bool, theme: Theme
     ) -> CursorPlacement? {
         let row = inner.bottom - 1
-        var left = 0
-        if state.isFiltering || !state.filter.isEmpty {
-            left = buffer.write(
-                "/" + state.filter, row: row, col: inner.col, style: .role(.accent), maxWidth: inner.width - 1,
-                ellipsis: theme.glyphs.ellipsis)
-        }
         var parts: [String]
         if state.isFiltering {
             parts = ["enter keep", "esc drop"]
@@ -94,6 +88,14 @@ public enum HelpOverlay {
             parts = [arrows + " scroll", "/ filter", state.filter.isEmpty ? closing : "esc all keys"]
         } else {
             parts = [closing]
+        }
+        var left = 0
+        if state.isFiltering || !state.filter.isEmpty {
+            // A long filter gives way to the way out (the last hint), so that it always shows.
+            let wayOut = DisplayWidth.of(parts.last ?? "") + 2
+            left = buffer.write(
+                "/" + state.filter, row: row, col: inner.col, style: .role(.accent),
+                maxWidth: max(1, min(inner.width - 1, inner.width - wayOut)), ellipsis: theme.glyphs.ellipsis)
         }
         let room = inner.width - left - (left > 0 ? 2 : 0)
         while parts.count > 1, DisplayWidth.of(parts.joined(separator: "  ")) > room { parts.removeFirst() }
