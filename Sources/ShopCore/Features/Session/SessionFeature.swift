@@ -368,26 +368,22 @@ extension Reducer {
                 isAccountMissing(error)
                     ? .session(.response(.accountNotFound)) : .session(.response(.otpRequestFailed(error)))
             }
-        case .register where state.auth.usePassword:
-            // `/auth/register/password`: email and/or phone and the password; confirmed by an OTP too.
-            let registration = passwordRegistration(state)
-            state.inFlight.insert(.register)
-            return call(.auth, environment) { api in
-                guard let challenge = try await api.register(nil, registration) else {
-                    return .session(.response(.signedIn(user: nil, claims: try await api.session())))
-                }
-                return .session(.response(.otpSent(challenge)))
-            } failure: {
-                .session(.response(.otpRequestFailed($0)))
-            }
         case .register:
-            let registration = Registration(
-                firstName: state.form.trimmed(.registerFirstName),
-                lastName: nonEmpty(state.form.trimmed(.registerLastName)),
-                phone: nonEmpty(state.form.trimmed(.registerPhone)),
-                email: nonEmpty(state.form.trimmed(.registerEmail)))
+            // With a password (`/auth/register/password`): email and/or phone and the password, confirmed by an
+            // OTP too; without one the OTP goes by the chosen channel.
+            let withPassword = state.auth.usePassword
+            let registration =
+                withPassword
+                ? passwordRegistration(state)
+                : Registration(
+                    firstName: state.form.trimmed(.registerFirstName),
+                    lastName: nonEmpty(state.form.trimmed(.registerLastName)),
+                    phone: nonEmpty(state.form.trimmed(.registerPhone)),
+                    email: nonEmpty(state.form.trimmed(.registerEmail)))
+            if withPassword { state.inFlight.insert(.register) }
+            let otpChannel: OTPChannel? = withPassword ? nil : channel
             return call(.auth, environment) { api in
-                guard let challenge = try await api.register(channel, registration) else {
+                guard let challenge = try await api.register(otpChannel, registration) else {
                     return .session(.response(.signedIn(user: nil, claims: try await api.session())))
                 }
                 return .session(.response(.otpSent(challenge)))
