@@ -145,6 +145,35 @@ import Testing
         }
     }
 
+    /// On a loaded machine an answer can take seconds; the store waits for the effect, not for a fixed time (CI
+    /// failed 18 tests when `receive` gave up after 3 s while the main actor was busy with other suites). The gate
+    /// opens from another thread after 4 s of real time, longer than the old limit; nothing asserts a duration.
+    @Test func receiveWaitsForAnEffectHoweverLongItRuns() async {
+        let gate = Gate()
+        let one = [Fixtures.catalogItem("p1")]
+        let api = StubAPI {
+            $0.wishlist = { _ in
+                await gate.wait()
+                return one
+            }
+        }
+        let store = makeStore(api, state: memberState())
+        await store.send(.navigate(.wishlist)) {
+            $0.route = [.catalog, .wishlist]
+            $0.inFlight = [.wishlist]
+        }
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 4)
+            gate.open()
+        }
+        await store.receive(.wishlist(.response(.loaded(one)))) {
+            $0.wishlist.items = one
+            $0.wishlist.isLoaded = true
+            $0.inFlight = []
+        }
+        await store.finish()
+    }
+
     @Test func aWrongReceivedActionFails() async {
         let api = StubAPI { $0.session = { _ throws(APIError) in throw .timeout } }
         let store = makeStore(api)

@@ -7,17 +7,53 @@ import Testing
 /// every action an effect sends must be received, and no effect may still run at `finish()`.
 ///
 /// Actions from effects queue up and are reduced only when `receive` asserts them, so tests are deterministic.
+///
+/// Waiting is driven by events, not by time: `receive`, `finish` and `advance` wait until an effect delivers an
+/// action, ends, or starts sleeping on the test clock, and decide only when nothing else can happen. How fast the
+/// machine is does not change the outcome; `safetyLimit` only stops a test whose effect never ends (a gate left
+/// shut) from hanging the run.
 @MainActor
 public final class TestStore {
     public private(set) var state: State
     public let environment: ShopEnvironment
     private var runner: EffectRunner!
     private var received: [Action] = []
+    /// Counts events (an action delivered, an effect ended, a sleep on the test clock began).
+    private var events = 0
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    /// How long a wait may last when effects neither answer, end nor sleep: a stuck test, not a slow machine.
+    private let safetyLimit = Duration.seconds(120)
 
     public init(state: State = State(), environment: ShopEnvironment) {
         self.state = state
         self.environment = environment
-        runner = EffectRunner { [weak self] action in self?.received.append(action) }
+        runner = EffectRunner(
+            deliver: { [weak self] action in
+                self?.received.append(action)
+                self?.signal()
+            },
+            didFinish: { [weak self] in self?.signal() })
+        if let clock = environment.clock as? TestClock {
+            clock.onSleep { [weak self] in Task { @MainActor in self?.signal() } }
+        }
+    }
+
+    private func signal() {
+        events += 1
+        let woken = waiters
+        waiters = []
+        for waiter in woken { waiter.resume() }
+    }
+
+    /// Waits for the next event after `seen` (returns at once if one already happened), or the deadline.
+    private func nextEvent(after seen: Int, before deadline: ContinuousClock.Instant) async {
+        guard events == seen else { return }
+        let timer = Task { [weak self] in
+            guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
+            self?.signal()
+        }
+        await withCheckedContinuation { waiters.append($0) }
+        timer.cancel()
     }
 
     /// Sends an intent; `update` describes every change it makes to the state.
@@ -59,10 +95,11 @@ public final class TestStore {
 
     /// Waits for the effects to end; fails on actions not asserted and on effects still running.
     public func finish(sourceLocation: SourceLocation = #_sourceLocation) async {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(1))
+        let deadline = ContinuousClock.now.advanced(by: safetyLimit)
         while runner.isRunning && received.isEmpty && ContinuousClock.now < deadline {
+            let seen = events
             if await allEffectsSleepOnTheTestClock() { break }
-            await Task.yield()
+            await nextEvent(after: seen, before: deadline)
         }
         if !received.isEmpty {
             Issue.record("Actions received but not asserted: \(received)", sourceLocation: sourceLocation)
@@ -94,32 +131,36 @@ public final class TestStore {
         return clock.sleeperCount >= runner.runningCount && runner.isRunning
     }
 
-    /// Waits (a bounded while) until every running effect sleeps on the clock.
+    /// Waits until every running effect sleeps on the clock (or has ended).
     private func waitForEffectsToBlock(on clock: TestClock) async {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(2))
+        let deadline = ContinuousClock.now.advanced(by: safetyLimit)
         await TestClock.settle()
         while clock.sleeperCount < runner.runningCount && ContinuousClock.now < deadline {
-            await Task.yield()
+            let seen = events
+            await TestClock.settle()
+            guard clock.sleeperCount < runner.runningCount else { break }
+            await nextEvent(after: seen, before: deadline)
         }
     }
 
     /// The effects running now.
     public var runningEffects: Set<String> { Set(runner.runningIDs.map(\.name)) }
 
+    /// The first received action equal to `expected`, waiting while effects may still send it; nil once every
+    /// effect has ended or sleeps on the test clock without having sent it.
     private func nextReceived(matching expected: Action) async -> Action? {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(3))
-        while ContinuousClock.now < deadline {
+        let deadline = ContinuousClock.now.advanced(by: safetyLimit)
+        while true {
+            let seen = events
             if let index = received.firstIndex(of: expected) { return received.remove(at: index) }
-            let sleeping = await allEffectsSleepOnTheTestClock()
-            if !runner.isRunning || sleeping {
-                await TestClock.settle()
+            if !runner.isRunning { return nil }
+            if await allEffectsSleepOnTheTestClock() {
                 if let index = received.firstIndex(of: expected) { return received.remove(at: index) }
-                let stillSleeping = await allEffectsSleepOnTheTestClock()
-                if !runner.isRunning || stillSleeping { return nil }
+                return nil
             }
-            await Task.yield()
+            if ContinuousClock.now >= deadline { return nil }
+            await nextEvent(after: seen, before: deadline)
         }
-        return nil
     }
 
     private func reduce(_ action: Action, _ update: ((inout State) -> Void)?, sourceLocation: SourceLocation) {

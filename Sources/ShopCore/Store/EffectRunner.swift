@@ -14,10 +14,13 @@ public final class EffectRunner {
     private var entries: [Int: Entry] = [:]
     private var nextToken = 0
     private let deliver: @MainActor (Action) -> Void
+    private let didFinish: @MainActor () -> Void
 
-    /// `deliver` receives every action an effect sends (unless the effect was cancelled first).
-    public init(deliver: @escaping @MainActor (Action) -> Void) {
+    /// `deliver` receives every action an effect sends (unless the effect was cancelled first); `didFinish` is
+    /// told each time an effect ends after its last action was delivered (a test store waits on it).
+    public init(deliver: @escaping @MainActor (Action) -> Void, didFinish: @escaping @MainActor () -> Void = {}) {
         self.deliver = deliver
+        self.didFinish = didFinish
     }
 
     /// A runner that goes away takes its effects with it.
@@ -80,5 +83,6 @@ public final class EffectRunner {
 
     private func finished(_ token: Int) {
         entries.removeValue(forKey: token)
+        didFinish()
     }
 }

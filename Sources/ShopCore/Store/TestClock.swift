@@ -29,11 +29,18 @@ public final class TestClock: Clock, Sendable {
     }
 
     private let shared = Mutex(Shared())
+    private let sleepObservers = Mutex<[@Sendable () -> Void]>([])
 
     public init() {}
 
     public var now: Instant { shared.withLock { $0.now } }
     public var minimumResolution: Duration { .zero }
+
+    /// Calls `observer` (on whatever thread sleeps) each time a sleep starts waiting on this clock, so that a
+    /// test store can wait for its effects to reach the clock instead of polling.
+    public func onSleep(_ observer: @escaping @Sendable () -> Void) {
+        sleepObservers.withLock { $0.append(observer) }
+    }
 
     /// How many sleeps are waiting on this clock.
     public var sleeperCount: Int { shared.withLock { $0.sleepers.count } }
@@ -55,7 +62,7 @@ public final class TestClock: Clock, Sendable {
                 switch outcome {
                 case true?: continuation.resume()
                 case false?: continuation.resume(throwing: CancellationError())
-                case nil: break
+                case nil: for observer in sleepObservers.withLock({ $0 }) { observer() }
                 }
             }
         } onCancel: {
