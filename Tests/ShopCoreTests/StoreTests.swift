@@ -36,7 +36,7 @@ import Testing
         state.payment.phase = .stopped
         var store: Store? = Store(initialState: state, environment: ShopEnvironment(api: StubAPI(), clock: clock))
         store?.send(.payment(.view(.checkAgain)))
-        let deadline = ContinuousClock.now.advanced(by: .seconds(2))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while clock.sleeperCount == 0 && ContinuousClock.now < deadline { await Task.yield() }
         #expect(clock.sleeperCount == 1)
         store = nil
@@ -82,7 +82,7 @@ import Testing
         let clock = TestClock()
         let woke = Task { try await clock.sleep(for: .seconds(5)) }
         let cancelled = Task { try await clock.sleep(for: .seconds(5)) }
-        let deadline = ContinuousClock.now.advanced(by: .seconds(2))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
         while clock.sleeperCount < 2 && ContinuousClock.now < deadline { await Task.yield() }
         #expect(clock.sleeperCount == 2)
         cancelled.cancel()

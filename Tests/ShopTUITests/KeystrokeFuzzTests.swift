@@ -44,6 +44,9 @@ import Testing
         var checked = 0
         var quits = 0
         for step in 0..<Self.keyCount {
+            // Every key gives the main actor back: the other suites' stores share it, and a fuzz run that held it
+            // for its whole loop starved them (their effects waited a minute in the full suite).
+            await Task.yield()
             if step % 500 == 0 {
                 // A fresh app on another screen now and then; let pending effects deliver their answers.
                 app.store.cancelAll()
