@@ -57,9 +57,11 @@ struct ShopCommand: AsyncParsableCommand {
         try DisplayOptions.requireTerminal()
         // Logging was set up by `Storefront.main` (--log FILE or nowhere): nothing writes to this terminal.
         let target = try store.target()
-        // The in-process sandbox starts once the first frame is on the screen (creating and seeding its
-        // database takes longer than the whole first frame); requests sent before wait for it.
+        // The in-process sandbox starts now, on another thread, while this one opens the terminal and draws the
+        // first frame (its database is copied from the seeded image, so it no longer delays that frame on a
+        // quiet machine); requests sent before it listens wait for it.
         let connection = StoreConnection.prepare(target)
+        connection.start()
         var initial = State()
         if readonly { initial.readOnly = ReadOnlyMode() }
         // The catalog page of the last run on this store is shown in the first frame, marked as refreshing,
