@@ -57,17 +57,18 @@ struct ShopCommand: AsyncParsableCommand {
         try DisplayOptions.requireTerminal()
         // Logging was set up by `Storefront.main` (--log FILE or nowhere): nothing writes to this terminal.
         let target = try store.target()
-        // The in-process sandbox starts now, on another thread, while this one opens the terminal and draws the
-        // first frame (its database is copied from the seeded image, so it no longer delays that frame on a
-        // quiet machine); requests sent before it listens wait for it.
+        // Requests sent before the in-process sandbox listens wait for it.
         let connection = StoreConnection.prepare(target)
-        connection.start()
         var initial = State()
         if readonly { initial.readOnly = ReadOnlyMode() }
         // The catalog page of the last run on this store is shown in the first frame, marked as refreshing,
         // until the store's own page replaces it (prices in the cart and checkout are always the store's).
         let catalogCache = target.catalogCache()
         let saved = catalogCache.load().map { [Action.catalog(.view(.savedCopyRead($0)))] } ?? []
+        // With a saved page the first frame shows the catalog, and the sandbox starts after it (as it does on its
+        // own, `DisplayOptions.run`). With none, nothing is shown before the sandbox answers: it starts now, on
+        // another thread, while this one opens the terminal (#18: the catalog ~20 ms sooner on a new home).
+        if saved.isEmpty { connection.start() }
         let shop = Store(
             initialState: initial,
             environment: ShopEnvironment(api: .live(connection.client), catalogCache: catalogCache))
