@@ -21,14 +21,18 @@ struct Storefront: AsyncParsableCommand {
         defaultSubcommand: ShopCommand.self
     )
 
+    /// swift-log is bootstrapped once per process, here, unless the command does it itself. Nonisolated, so that
+    /// its casts use no main-actor conformance: the command then stays free to be handed to its `run()`.
+    nonisolated static func bootstrapLoggingUnlessManaged(_ command: any ParsableCommand) throws {
+        guard !(command is any ManagesItsOwnLogging) else { return }
+        try bootstrapLogging(logFile: (command as? ShopCommand)?.log)
+    }
+
     /// Our exit statuses: 0 ok, 1 failed (one line on stderr), 2 bad usage.
     static func main() async {
         do {
             var command = try parseAsRoot()
-            // swift-log is bootstrapped once per process, here, unless the command does it itself.
-            if !(command is any ManagesItsOwnLogging) {
-                try bootstrapLogging(logFile: (command as? ShopCommand)?.log)
-            }
+            try bootstrapLoggingUnlessManaged(command)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -138,7 +138,7 @@ import Testing
                 + "to be paid \(server.toBePaid ?? "-")")
 
         // Quit for real: the terminal is restored.
-        FileManager.default.createFile(atPath: stopFile, contents: nil)
+        _ = FileManager.default.createFile(atPath: stopFile, contents: nil)
         try await session.quitRestoringTheTerminal()
     }
 

@@ -212,7 +212,7 @@ func reviewState() -> State {
     }
 
     @Test func networkDownWhilePlacingThenTheOrderIsFoundNotCreatedAgain() async throws {
-        let created = try orderCreated()
+        _ = try orderCreated()
         let api = StubAPI {
             $0.createOrder = { _ throws(APIError) in throw .network("connection reset") }
         }

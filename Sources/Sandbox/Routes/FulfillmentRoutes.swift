@@ -222,13 +222,15 @@ struct FulfillmentRoutes {
         } else if type == "delivery" {
             var provider = body.string("shipping_provider_id")
             var courier = body.string("courier_company_id")
-            let shipments = body.objects("shipments") { nested, prefix in
-                shipmentIds.append(nested.requiredString("id", prefix: prefix))
+            let listed = body.objects("shipments") { nested, prefix -> String in
+                let shipmentID = nested.requiredString("id", prefix: prefix)
                 let shipmentProvider = nested.requiredString("shipping_provider_id", prefix: prefix)
                 provider = provider ?? (shipmentProvider.isEmpty ? nil : shipmentProvider)
                 courier = courier ?? nested.string("courier_company_id", prefix: prefix)
+                return shipmentID
             }
-            if shipments?.isEmpty == true { body.fail("shipments", "Must list the cart's shipment") }
+            shipmentIds = listed ?? []
+            if listed?.isEmpty == true { body.fail("shipments", "Must list the cart's shipment") }
             let id = provider ?? ShippingMethods.standard.id
             if !ShippingMethods.all.contains(where: { $0.id == id }) {
                 body.fail("shipping_provider_id", "Unknown shipping method (standard, express)")
