@@ -147,7 +147,7 @@ public enum CartImport {
             }
         }
         let was = snapshot.totals.named
-        let now = CartSnapshot.Totals(cart: cart).named
+        let now = CartSnapshot.Totals(cart: cart, shippingIncludingTax: snapshot.version < 2).named
         let totals = zip(was, now).filter { $0.1 != $1.1 }.map { "\($0.0): \($0.1) → \($1.1)" }
         return Report(cart: cart, lineDifferences: lines, totalDifferences: totals)
     }

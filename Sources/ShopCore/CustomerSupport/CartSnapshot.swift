@@ -5,8 +5,9 @@ import StorefrontAPI
 ///
 /// Personal data (names, phones, emails, address lines) is masked unless the export asked for it.
 public struct CartSnapshot: Codable, Sendable, Hashable {
-    /// The format this build writes and the newest it reads.
-    public static let currentVersion = 1
+    /// The format this build writes and the newest it reads. 2: shipping before its tax, as the cart screen shows
+    /// it (format 1 wrote it with its tax, which `tax` holds too, so its totals did not add up).
+    public static let currentVersion = 2
 
     public var version: Int
     public var exportedAt: String
@@ -53,11 +54,13 @@ public struct CartSnapshot: Codable, Sendable, Hashable {
         public var grandTotal: Money
         public var toBePaid: Money
 
-        public init(cart: Cart) {
+        /// `shippingIncludingTax` reads the cart as format 1 wrote it (to compare with such a file).
+        public init(cart: Cart, shippingIncludingTax: Bool = false) {
             subtotal = cart.subtotal
             discounts = cart.couponDiscountAmount + cart.promotionDiscountAmount
             tax = cart.totalTax
-            shipping = cart.shippingAmountIncludingTax
+            // As the cart screen shows it (``ShopCore/Totals``): `total_tax` already holds the shipping tax.
+            shipping = shippingIncludingTax ? cart.shippingAmountIncludingTax : cart.shippingAmount
             loyalty = cart.loyaltyPointsRedeemed
             credit = cart.creditBalanceUsed
             giftCard = cart.giftCardAmount

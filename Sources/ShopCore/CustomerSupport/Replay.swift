@@ -32,7 +32,7 @@ public struct ReplayFingerprint: Equatable, Sendable {
                 line: $0.item.lineID, name: $0.item.displayName, quantity: $0.item.quantity,
                 unitPrice: $0.item.sellingPrice)
         }
-        totals = state.cart.server.map(CartSnapshot.Totals.init)
+        totals = state.cart.server.map { CartSnapshot.Totals(cart: $0) }
         couponCode = state.cart.server?.couponCode
         giftCardCode = state.cart.server?.giftCardCode
         wishlist = state.wishlist.items.map { $0.productId + ($0.variantId.map { "/" + $0 } ?? "") }
