@@ -43,7 +43,8 @@ struct SandboxCommand: AsyncParsableCommand {
             help: ArgumentHelp("A file holding the only X-Api-Key to accept (kept out of `ps`).", valueName: "path"))
         var apiKeyFile: String?
         @Option(help: "SQLite database file.") var db: String?
-        @Option(help: "Fault injection: latency=MS,errors=RATE,malformed=RATE,drop=RATE") var chaos: String?
+        @Option(help: "Fault injection: latency=MS,errors=RATE,malformed=RATE,drop=RATE,hold=METHOD:PATH")
+        var chaos: String?
         @Option(name: .customLong("access-token-lifetime"), help: "Access token lifetime in seconds.")
         var accessTokenLifetime: Int?
         @Option(

@@ -188,8 +188,8 @@ import Testing
     }
 
     @Test func theServerKilledWhilePlacingTheOrderAndBackAgain() async throws {
-        // Every answer 400 ms late: the order request is still in the server when it dies.
-        let store = try StandaloneStore(chaos: "latency=400")
+        // The order request is held inside the server (no answer) until the server dies: no race with the kill.
+        let store = try StandaloneStore(chaos: "hold=POST:/orders")
         try await store.start()
         let session = try TmuxSession(command: store.shopThenShell)
         var errors: [String] = []
@@ -198,12 +198,11 @@ import Testing
         let placing = try await session.waitFor(attempts: 100) {
             $0.contains("Placing the order") || $0.contains("Pay in your browser")
         }
-        // The order request follows the store's payment methods (its gateway reference, read once): kill the
-        // store once that answer is in, while the 400 ms-late POST /orders is inside it.
-        for _ in 0..<100 where store.shopLog("GET /payments/payment-methods").isEmpty {
+        // Kill the store once POST /orders is inside it, held there.
+        for _ in 0..<300 where !store.serverErrors.contains("chaos: holding POST") {
             try await Task.sleep(for: .milliseconds(20))
         }
-        try await Task.sleep(for: .milliseconds(100))
+        #expect(store.serverErrors.contains("chaos: holding POST"), "POST /orders never reached the store")
         await store.kill()
         #expect(placing.contains("Placing the order"), "the order was placed before the kill:\n\(placing)")
         let failed = try await session.waitFor { Self.errorNotice($0) != nil }

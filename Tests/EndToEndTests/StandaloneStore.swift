@@ -59,6 +59,11 @@ final class StandaloneStore {
     }
 
     /// SIGKILL: no clean shutdown, as when the machine or the process dies.
+    /// What the running server wrote to standard error (the chaos middleware says which requests it holds).
+    var serverErrors: String {
+        (try? String(contentsOfFile: path("serve-\(starts).err"), encoding: .utf8)) ?? ""
+    }
+
     func kill() async {
         guard let server else { return }
         Glibc.kill(server.pid, SIGKILL)

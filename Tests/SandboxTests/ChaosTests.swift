@@ -13,11 +13,29 @@ struct ChaosTests {
                 == ChaosSettings(latencyMs: 0, errorRate: 1, malformedRate: 0, dropRate: 0))
         #expect(try ChaosSettings(parsing: "") == .off)
         #expect(try ChaosSettings(parsing: "off") == .off)
+        #expect(try ChaosSettings(parsing: "hold=post:/orders").hold == .init(method: "POST", pathSuffix: "/orders"))
     }
 
-    @Test(arguments: ["latency=-1", "errors=2", "drop=abc", "speed=3", "errors"])
+    @Test(arguments: ["latency=-1", "errors=2", "drop=abc", "speed=3", "errors", "hold=/orders", "hold=POST:orders"])
     func rejectsBadSpecs(_ spec: String) {
         #expect(throws: ChaosSettings.ParseError.self) { try ChaosSettings(parsing: spec) }
+    }
+
+    /// A held request gets no answer while the server answers the others (a test kills the server meanwhile).
+    @Test func aHeldRequestIsNotAnsweredWhileOthersAre() async throws {
+        try await TestSandbox.with({
+            $0.chaos = ChaosSettings(
+                latencyMs: 0, errorRate: 0, malformedRate: 0, dropRate: 0,
+                hold: .init(method: "POST", pathSuffix: "/auth/anonymous"))
+        }) {
+            sandbox in
+            let held = Task { try await sandbox.post("/auth/anonymous", headers: ["X-Api-Key": "k"]) }
+            let other = try await sandbox.get("/catalog/products")
+            #expect(other.status == 401)
+            let answered = Task { try? await held.value }
+            held.cancel()
+            #expect(await answered.value == nil, "the held request was answered")
+        }
     }
 
     @Test func errorsAreInjectedAsServerErrorEnvelopes() async throws {

@@ -17,12 +17,12 @@ import Testing
         let recording = try Recording.read(contentsOf: file)
 
         let oneShotSite = try await Site()
-        let oneShot = await Replayer(recording: recording, api: .live(oneShotSite.client())).run()
+        let oneShot = await Replayer(recording: recording, api: .live(oneShotSite.client()), options: .patient).run()
         await oneShotSite.close()
         #expect(oneShot.isSame, "\(oneShot.headline)")
 
         let site = try await Site()
-        let session = ReplaySession(recording: recording, api: .live(site.client()))
+        let session = ReplaySession(recording: recording, api: .live(site.client()), options: .patient)
         #expect(session.step == 0 && session.totalSteps == recording.intents.count)
         #expect(session.nextIntent == "appStarted")
         #expect(!session.isFinished)
@@ -74,7 +74,7 @@ import Testing
         let site = try await Site()
         try await site.alter(
             "UPDATE product SET selling_price = selling_price + 10000 WHERE id = ?", [ReplayTests.mouse])
-        let session = ReplaySession(recording: recording, api: .live(site.client()))
+        let session = ReplaySession(recording: recording, api: .live(site.client()), options: .patient)
         while await session.advance() {
             #expect(session.firstDifferences == nil, "a difference before the product was added")
         }

@@ -112,7 +112,7 @@ import Testing
         #expect(ReplayFingerprint(recorded) == ReplayFingerprint(final))
 
         let second = try await Site()
-        let report = await Replayer(recording: recording, api: .live(second.client())).run()
+        let report = await Replayer(recording: recording, api: .live(second.client()), options: .patient).run()
         #expect(report.isSame, "\(report.headline)")
         #expect(report.headline == "replayed \(recording.intents.count) intents; same state")
         #expect(report.intentsReplayed == recording.intents.count)
@@ -136,7 +136,7 @@ import Testing
         let recording = try await Self.recordedCheckout(enter: true)
         #expect(!recording.intents.contains { $0.action == .session(.view(.submitOTP)) })
         let second = try await Site()
-        let report = await Replayer(recording: recording, api: .live(second.client())).run()
+        let report = await Replayer(recording: recording, api: .live(second.client()), options: .patient).run()
         #expect(report.isSame, "\(report.headline)")
         #expect(report.notes.contains { $0.contains("OTP") })
         await second.close()
@@ -151,7 +151,9 @@ import Testing
 
         let second = try await Site()
         try await second.alter("UPDATE product SET selling_price = selling_price + 10000 WHERE id = ?", [Self.mouse])
-        let report = await Replayer(recording: try Recording.read(contentsOf: file), api: .live(second.client())).run()
+        let report = await Replayer(
+            recording: try Recording.read(contentsOf: file), api: .live(second.client()), options: .patient
+        ).run()
         guard case .different(let intent, let summary, let differences) = report.outcome else {
             Issue.record("expected a difference, got \(report.headline)")
             await second.close()
@@ -180,7 +182,7 @@ import Testing
         let second = try await Site()
         let recording = try Recording.read(contentsOf: file)
         // Nobody pays during replay: the live polling runs its 40 polls on replay's clock and times out.
-        let report = await Replayer(recording: recording, api: .live(second.client())).run()
+        let report = await Replayer(recording: recording, api: .live(second.client()), options: .patient).run()
         guard case .different(let intent, let summary, let differences) = report.outcome else {
             Issue.record("expected a difference, got \(report.headline)")
             await second.close()
@@ -203,7 +205,9 @@ import Testing
         let client = StorefrontClient(
             configuration: ClientConfiguration(baseURL: second.server.baseURL, apiKey: "k", debugMode: false),
             transport: UnannouncedTransport(), tokenStore: MemoryTokenStore())
-        let report = await Replayer(recording: try Recording.read(contentsOf: file), api: .live(client)).run()
+        let report = await Replayer(
+            recording: try Recording.read(contentsOf: file), api: .live(client), options: .patient
+        ).run()
         guard case .stopped(let intent, let summary, let reason) = report.outcome else {
             Issue.record("expected a stop, got \(report.headline)")
             await second.close()
@@ -234,8 +238,10 @@ import Testing
                 try Recording.line(for: .orders(.response(.loaded(page: 1, orders: [], nextPage: nil)))),
             ].joined(separator: "\n") + "\n"
         let sandbox = try await Site()
-        let report = await Replayer(recording: try Recording.decode(Data(text.utf8)), api: .live(sandbox.client()))
-            .run()
+        let report = await Replayer(
+            recording: try Recording.decode(Data(text.utf8)), api: .live(sandbox.client()), options: .patient
+        )
+        .run()
         #expect(report.notes.contains { $0.contains("already signed in") })
         guard case .different(1, "appStarted", let differences) = report.outcome else {
             Issue.record("expected a difference at intent #1, got \(report.headline)")

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Fault injection for tests and demos: `latency=MS,errors=RATE,malformed=RATE,drop=RATE`.
+/// Fault injection for tests and demos: `latency=MS,errors=RATE,malformed=RATE,drop=RATE,hold=METHOD:PATH`.
 public struct ChaosSettings: Sendable, Equatable {
     /// Added to every response, in milliseconds.
     public var latencyMs: Int
@@ -10,14 +10,28 @@ public struct ChaosSettings: Sendable, Equatable {
     public var malformedRate: Double
     /// Share of requests whose connection is closed without an answer (0...1).
     public var dropRate: Double
+    /// Requests held without an answer until the server stops: a request "inside the server" for as long as a
+    /// test needs (kill the server while an order is being placed). The method and the path's end, e.g.
+    /// `POST /orders`; each held request says so on standard error.
+    public var hold: Hold?
+
+    public struct Hold: Sendable, Equatable {
+        public var method: String
+        public var pathSuffix: String
+
+        func matches(method: String, path: String) -> Bool {
+            method == self.method && path.hasSuffix(pathSuffix)
+        }
+    }
 
     public static let off = ChaosSettings(latencyMs: 0, errorRate: 0, malformedRate: 0, dropRate: 0)
 
-    public init(latencyMs: Int, errorRate: Double, malformedRate: Double, dropRate: Double) {
+    public init(latencyMs: Int, errorRate: Double, malformedRate: Double, dropRate: Double, hold: Hold? = nil) {
         self.latencyMs = latencyMs
         self.errorRate = errorRate
         self.malformedRate = malformedRate
         self.dropRate = dropRate
+        self.hold = hold
     }
 
     public struct ParseError: Error, Equatable, CustomStringConvertible {
@@ -51,8 +65,14 @@ public struct ChaosSettings: Sendable, Equatable {
                 } else {
                     dropRate = rate
                 }
+            case "hold":
+                let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, parts[1].hasPrefix("/") else {
+                    throw ParseError(description: "hold must be METHOD:PATH, e.g. hold=POST:/orders")
+                }
+                hold = Hold(method: parts[0].uppercased(), pathSuffix: parts[1])
             default:
-                throw ParseError(description: "unknown chaos key '\(key)' (latency, errors, malformed, drop)")
+                throw ParseError(description: "unknown chaos key '\(key)' (latency, errors, malformed, drop, hold)")
             }
         }
     }
