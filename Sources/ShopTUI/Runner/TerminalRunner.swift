@@ -143,8 +143,9 @@ public final class TerminalRunner {
         scheduledFrame = due
         let render: @Sendable () -> Void = { [weak self] in
             MainActor.assumeIsolated {
-                // A frame written meanwhile (after keys, or an earlier request) already showed this change.
-                guard let self, self.scheduledFrame != nil else { return }
+                // A frame written meanwhile (after keys, or an earlier request) already showed this change; a
+                // request made since has its own frame (this one was overtaken).
+                guard let self, self.scheduledFrame == due else { return }
                 self.scheduledFrame = nil
                 self.renderNow()
             }
