@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The only C door: ncursesw, wide-character API on.
@@ -79,17 +80,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             // Release on Linux: the Swift runtime and Foundation linked into the binary instead of bound at every
             // start against their shared libraries (BENCHMARKS.md, "The catalog sooner", run I). `-static-stdlib`
             // alone misses Foundation's own static dependencies (swiftlang/swift-package-manager#10564), so they
-            // are named; libcurl and the other system libraries stay shared.
+            // are named; the system libraries stay shared, and libcurl is loaded when first used (CCurl's shim).
             linkerSettings: [
                 .unsafeFlags(
                     [
-                        "-static-stdlib", "-lFoundationNetworking", "-l_CFURLSessionInterface", "-lFoundation",
-                        "-lCoreFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
-                        "-l_FoundationCollections", "-l_FoundationCShims", "-l_FoundationICU", "-lcurl",
+                        "-static-stdlib", "-lFoundation", "-lCoreFoundation", "-lFoundationInternationalization",
+                        "-lFoundationEssentials", "-l_FoundationCollections", "-l_FoundationCShims", "-l_FoundationICU",
                     ], .when(platforms: [.linux], configuration: .release))
             ],
             plugins: ["GitCommit"]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ShopCore
 import ShopTUI
+import StorefrontAPI
 
 /// How the TUI draws: the shop's and the support view's flags.
 struct DisplayOptions: ParsableArguments {
@@ -23,9 +24,12 @@ struct DisplayOptions: ParsableArguments {
         ))
     var hyperlinks: Bool?
 
-    var terminalOptions: Terminal.Options {
-        Terminal.Options(noColor: noColor, ascii: ascii, mouse: mouse, hyperlinks: hyperlinks)
+    /// The options as plain values.
+    var choice: DisplayChoice {
+        DisplayChoice(noColor: noColor, ascii: ascii, mouse: mouse, hyperlinks: hyperlinks)
     }
+
+    var terminalOptions: Terminal.Options { choice.terminalOptions }
 
     /// The TUI on this terminal needs one: exit status 2 otherwise.
     static func requireTerminal(_ hint: String = "run it in one") throws {
@@ -33,6 +37,28 @@ struct DisplayOptions: ParsableArguments {
             FileHandle.standardError.write(Data("storefront: standard input is not a terminal; \(hint).\n".utf8))
             throw ExitCode(2)
         }
+    }
+
+    /// Runs the shop's TUI with these options (``DisplayChoice/run(_:storeName:connection:first:paymentLinks:)``).
+    @MainActor
+    func run(
+        _ shop: Store, storeName: String, connection: StoreConnection, first: [Action] = [],
+        paymentLinks: PaymentLinkPolicy = .asGiven
+    ) async throws {
+        try await choice.run(
+            shop, storeName: storeName, connection: connection, first: first, paymentLinks: paymentLinks)
+    }
+}
+
+/// The display options as plain values (``DisplayOptions/choice``); `DisplayChoice()` is what no option gives.
+struct DisplayChoice: Equatable {
+    var noColor = false
+    var ascii = false
+    var mouse = false
+    var hyperlinks: Bool?
+
+    var terminalOptions: Terminal.Options {
+        Terminal.Options(noColor: noColor, ascii: ascii, mouse: mouse, hyperlinks: hyperlinks)
     }
 
     /// Runs the shop's TUI for `shop` until it quits, then stops its effects and closes `connection`. A sandbox
@@ -47,7 +73,10 @@ struct DisplayOptions: ParsableArguments {
         app.cartRecheck = CartRecheck(store: shop)
         let runner = TerminalRunner(program: app, options: terminalOptions)
         app.attach(runner)
-        runner.onFirstFrame = { connection.start() }
+        runner.onFirstFrame = {
+            connection.start()
+            connection.loadTransport()
+        }
         shop.send(.appStarted)
         for action in first { shop.send(action) }
         let outcome: TerminalRunner.Outcome

@@ -19,6 +19,12 @@ struct RecordOptions: ParsableArguments {
     /// starts from (``readStart(_:)``), read from the store first.
     @MainActor
     func start(_ shop: Store, connection: StoreConnection) async throws -> Recorder? {
+        try await Self.start(record: record, shop, connection: connection)
+    }
+
+    /// Starts recording `shop` to `record`, if given.
+    @MainActor
+    static func start(record: String?, _ shop: Store, connection: StoreConnection) async throws -> Recorder? {
         guard let record else { return nil }
         let start = await Self.readStart(connection)
         do {

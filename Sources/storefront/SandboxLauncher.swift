@@ -54,7 +54,7 @@ struct SandboxTransport: HTTPTransport {
     let launcher: SandboxLauncher
     let transport: any HTTPTransport
 
-    init(launcher: SandboxLauncher, transport: any HTTPTransport = CurlTransport(trust: .system)) {
+    init(launcher: SandboxLauncher, transport: any HTTPTransport = LoopbackTransport()) {
         self.launcher = launcher
         self.transport = transport
     }

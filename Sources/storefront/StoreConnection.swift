@@ -40,6 +40,13 @@ struct StoreConnection {
         return connection
     }
 
+    /// Loads the HTTP library of a store that is not the in-process sandbox (libcurl is loaded when first used,
+    /// `CCurl`) on another thread, so that the first request does not wait for it. The shop calls it once its first
+    /// frame is out. The in-process sandbox is reached without it (``LoopbackTransport``).
+    func loadTransport() {
+        if sandbox == nil { CurlTransport.preload() }
+    }
+
     /// Starts the in-process sandbox, if any (once).
     func start() {
         sandbox?.start()

@@ -34,67 +34,19 @@ struct StoreOptions: ParsableArguments {
         help: "Trust the CA certificates in this PEM file for HTTPS (else a profile's ca_file, SSL_CERT_FILE).")
     var caFile: String?
 
-    /// The resolved target. Each setting comes from its flag, else the profile (`--profile`, `STOREFRONT_PROFILE`
-    /// or the file's `default`), else the environment.
-    func target(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreTarget {
-        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let chosen = try ChosenProfile.resolve(
-            name: profile ?? variable("STOREFRONT_PROFILE"), environment: environment)
-        let settings = chosen?.profile ?? Profile()
-        let envText = env ?? settings.url ?? settings.env ?? variable("STOREFRONT_ENV")
-        // A storefront URL names its store (`…/api/v1/{store_id}/storefront`): `--env` then needs no --store-id.
-        let explicitID = storeId ?? settings.storeID ?? settings.url.map(Self.storeID(in:))
-        let idInURL = env.flatMap(Self.storeIDInPath) ?? variable("STOREFRONT_ENV").flatMap(Self.storeIDInPath)
-        let idFromURL =
-            explicitID == nil && (env.flatMap(Self.storeIDInPath) != nil || variable("STOREFRONT_STORE_ID") == nil)
-        let storeID = explicitID ?? (idFromURL ? idInURL : variable("STOREFRONT_STORE_ID"))
-        let key =
-            try apiKey ?? apiKeyFile.map(Self.readStoreKey(file:)) ?? chosen?.apiKey()
-            ?? variable("STOREFRONT_API_KEY_FILE").map(Self.readStoreKey(file:)) ?? variable("STOREFRONT_API_KEY")
-            // A store URL without a store id or key (a `url` profile, `--env URL`) is a sandbox elsewhere
-            // (`storefront sandbox serve`), which takes any key by default.
-            ?? (settings.url != nil || (idFromURL && idInURL != nil) ? "sandbox" : nil)
-        guard let storeID else {
-            if let chosen { throw ConfigFailure("\(chosen.location): profile \(chosen.name) has no store_id or url") }
-            // Never the built-in sandbox when a store was asked for: support would read the wrong store.
-            if let envText {
-                let source = env != nil ? "--env" : "STOREFRONT_ENV"
-                throw ValidationError(
-                    "\(source) \(envText) names no store: give --store-id too, or a storefront URL of the form "
-                        + "https://HOST/api/v1/STORE_ID/storefront.")
-            }
-            if key != nil { throw ValidationError("--api-key needs --store-id as well.") }
-            return .sandbox(databasePath: sandboxDb ?? StorePaths.sandboxDatabase(environment: environment))
-        }
-        guard let key else {
-            throw ValidationError("--store-id needs --api-key-file, --api-key or STOREFRONT_API_KEY.")
-        }
-        let environmentChoice: ClientConfiguration.Environment
-        if let envText {
-            guard let parsed = ClientConfiguration.Environment(parsing: envText) else {
-                let problem = "must be staging, production or an http(s) URL, not '\(envText)'"
-                if env == nil, let chosen { throw ConfigFailure("\(chosen.location(of: "env")): env \(problem)") }
-                throw ValidationError("--env \(problem).")
-            }
-            environmentChoice = parsed
-        } else {
-            environmentChoice = .production
-        }
-        let trust = CertificateTrust.resolve(
-            caFile: try caFile.map { try Self.checkedCAFile($0, location: "--ca-file") } ?? chosen?.caFile(),
-            environment: environment)
-        return .commerceEngine(
-            StoreTarget.Remote(
-                storeID: storeID, apiKey: key, baseURL: environmentChoice.baseURL(storeID: storeID), trust: trust,
-                profile: chosen?.name))
+    /// The options as plain values.
+    var choice: StoreChoice {
+        StoreChoice(
+            storeId: storeId, apiKey: apiKey, apiKeyFile: apiKeyFile, env: env, sandboxDb: sandboxDb, quiet: quiet,
+            profile: profile, caFile: caFile)
     }
 
-    /// The resolved target, after one line on stderr that names it (unless `--quiet`): for commands that print,
-    /// not for the shop, whose header names the store.
+    func target(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreTarget {
+        try choice.target(environment: environment)
+    }
+
     func announcedTarget(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreTarget {
-        let target = try target(environment: environment)
-        if !quiet { FileHandle.standardError.write(Data("storefront: using \(target.description)\n".utf8)) }
-        return target
+        try choice.announcedTarget(environment: environment)
     }
 
     /// The store id in a storefront URL (`…/api/v1/{store_id}/storefront`), else its host.
@@ -140,6 +92,84 @@ struct StoreOptions: ParsableArguments {
         let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !key.isEmpty else { throw CommandFailure("the \(naming) file \(file) is empty.") }
         return key
+    }
+}
+
+/// The store options as plain values (``StoreOptions/choice``); `StoreChoice()` is what no option gives.
+struct StoreChoice: Equatable {
+    var storeId: String?
+    var apiKey: String?
+    var apiKeyFile: String?
+    var env: String?
+    var sandboxDb: String?
+    var quiet = false
+    var profile: String?
+    var caFile: String?
+
+    /// The resolved target. Each setting comes from its flag, else the profile (`--profile`, `STOREFRONT_PROFILE`
+    /// or the file's `default`), else the environment.
+    func target(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreTarget {
+        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let chosen = try ChosenProfile.resolve(
+            name: profile ?? variable("STOREFRONT_PROFILE"), environment: environment)
+        let settings = chosen?.profile ?? Profile()
+        let envText = env ?? settings.url ?? settings.env ?? variable("STOREFRONT_ENV")
+        // A storefront URL names its store (`…/api/v1/{store_id}/storefront`): `--env` then needs no --store-id.
+        let explicitID = storeId ?? settings.storeID ?? settings.url.map(StoreOptions.storeID(in:))
+        let idInURL =
+            env.flatMap(StoreOptions.storeIDInPath) ?? variable("STOREFRONT_ENV").flatMap(StoreOptions.storeIDInPath)
+        let idFromURL =
+            explicitID == nil
+            && (env.flatMap(StoreOptions.storeIDInPath) != nil || variable("STOREFRONT_STORE_ID") == nil)
+        let storeID = explicitID ?? (idFromURL ? idInURL : variable("STOREFRONT_STORE_ID"))
+        let key =
+            try apiKey ?? apiKeyFile.map(StoreOptions.readStoreKey(file:)) ?? chosen?.apiKey()
+            ?? variable("STOREFRONT_API_KEY_FILE").map(StoreOptions.readStoreKey(file:)) ?? variable(
+                "STOREFRONT_API_KEY")
+            // A store URL without a store id or key (a `url` profile, `--env URL`) is a sandbox elsewhere
+            // (`storefront sandbox serve`), which takes any key by default.
+            ?? (settings.url != nil || (idFromURL && idInURL != nil) ? "sandbox" : nil)
+        guard let storeID else {
+            if let chosen { throw ConfigFailure("\(chosen.location): profile \(chosen.name) has no store_id or url") }
+            // Never the built-in sandbox when a store was asked for: support would read the wrong store.
+            if let envText {
+                let source = env != nil ? "--env" : "STOREFRONT_ENV"
+                throw ValidationError(
+                    "\(source) \(envText) names no store: give --store-id too, or a storefront URL of the form "
+                        + "https://HOST/api/v1/STORE_ID/storefront.")
+            }
+            if key != nil { throw ValidationError("--api-key needs --store-id as well.") }
+            return .sandbox(databasePath: sandboxDb ?? StorePaths.sandboxDatabase(environment: environment))
+        }
+        guard let key else {
+            throw ValidationError("--store-id needs --api-key-file, --api-key or STOREFRONT_API_KEY.")
+        }
+        let environmentChoice: ClientConfiguration.Environment
+        if let envText {
+            guard let parsed = ClientConfiguration.Environment(parsing: envText) else {
+                let problem = "must be staging, production or an http(s) URL, not '\(envText)'"
+                if env == nil, let chosen { throw ConfigFailure("\(chosen.location(of: "env")): env \(problem)") }
+                throw ValidationError("--env \(problem).")
+            }
+            environmentChoice = parsed
+        } else {
+            environmentChoice = .production
+        }
+        let trust = CertificateTrust.resolve(
+            caFile: try caFile.map { try StoreOptions.checkedCAFile($0, location: "--ca-file") } ?? chosen?.caFile(),
+            environment: environment)
+        return .commerceEngine(
+            StoreTarget.Remote(
+                storeID: storeID, apiKey: key, baseURL: environmentChoice.baseURL(storeID: storeID), trust: trust,
+                profile: chosen?.name))
+    }
+
+    /// The resolved target, after one line on stderr that names it (unless `--quiet`): for commands that print,
+    /// not for the shop, whose header names the store.
+    func announcedTarget(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreTarget {
+        let target = try target(environment: environment)
+        if !quiet { FileHandle.standardError.write(Data("storefront: using \(target.description)\n".utf8)) }
+        return target
     }
 }
 

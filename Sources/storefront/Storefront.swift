@@ -31,6 +31,12 @@ struct Storefront: AsyncParsableCommand {
     /// Our exit statuses: 0 ok, 1 failed (one line on stderr), 2 bad usage.
     static func main() async {
         do {
+            if CommandLine.arguments.count == 1 {
+                // No arguments: the shop with every default, without argument-parser's reflection (ShopLaunch).
+                try bootstrapLogging(logFile: nil)
+                try await ShopLaunch().run()
+                return
+            }
             var command = try parseAsRoot()
             try bootstrapLoggingUnlessManaged(command)
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -52,6 +52,19 @@ import Testing
         #expect(decoded["commit"]?.hasPrefix(head) == true)
     }
 
+    /// libcurl and the ~30 libraries it needs cost ~5 ms of every start when bound by the loader; the app loads it
+    /// when it first sends (issue #18, BENCHMARKS.md run L). What the loader binds at start is what it lists with
+    /// `LD_TRACE_LOADED_OBJECTS` (as `ldd` does), without running the program.
+    @Test func libcurlIsNotBoundAtStart() async throws {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let out = root.path + "/loaded.out"
+        let status = try await Spawn.run(
+            ["/usr/bin/env", "LD_TRACE_LOADED_OBJECTS=1", BuiltBinary.path], stdout: out)
+        let loaded = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(status == 0)
+        #expect(loaded.contains("libc.so"), "\(loaded)")
+        #expect(!loaded.contains("libcurl"), "\(loaded)")
+    }
     @Test func profilesAddListShowRemoveWithoutEditingTheFile() async throws {
         let key = root.path + "/staging.key"
         try write(key, "secret-key-123\n")

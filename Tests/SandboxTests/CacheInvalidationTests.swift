@@ -93,6 +93,45 @@ struct CacheInvalidationTests {
         }
     }
 
+    /// Pages of the product list are kept encoded (the first from the server's start, ``SandboxWarmUp``): a price
+    /// written on the file is in the next read on both servers, and a promotion that starts later is in the first
+    /// read after its start although nothing was written meanwhile (only the clock moved).
+    @Test func keptProductPagesFollowPricesAndAPromotionsStart() async throws {
+        let clock = MovableClock()
+        let configure: (inout SandboxConfiguration) -> Void = {
+            $0.now = clock.now
+            $0.accessTokenLifetime = .seconds(10 * 365 * 86400)
+        }
+        try await TestSandbox.with(configure) { first in
+            try await TestSandbox.withExisting(path: first.databasePath) { second in
+                let (token, _, _) = try await first.anonymous()
+                let (otherToken, _, _) = try await second.anonymous()
+                func rice(_ server: TestSandbox, _ token: String) async throws -> JSONValue {
+                    let page = try await server.get("/catalog/products?page=1&limit=100", token: token)
+                    #expect(page.status == 200, "\(page.text)")
+                    return try #require(
+                        page.content["products"].array.first { $0["slug"].string == "basmati-rice-5kg" })
+                }
+                let price = try #require(try await rice(first, token)["pricing"]["selling_price"].decimal)
+                #expect(try await rice(first, token)["on_promotion"].bool == true)
+                #expect(try await rice(second, otherToken)["pricing"]["selling_price"].decimal == price)
+
+                try alter(
+                    first, "UPDATE product SET selling_price = selling_price + 10000 WHERE slug = 'basmati-rice-5kg'")
+                #expect(try await rice(first, token)["pricing"]["selling_price"].decimal == price + 100)
+                #expect(try await rice(second, otherToken)["pricing"]["selling_price"].decimal == price + 100)
+
+                // Grocery Fest starts a minute from the first server's now: not yet on, then on with no write.
+                let starts = clock.now().addingTimeInterval(60)
+                try alter(first, "UPDATE promotion SET starts_at = ? WHERE name = 'Grocery Fest'", [starts])
+                #expect(try await rice(first, token)["on_promotion"].bool == false)
+                #expect(try await rice(first, token)["on_promotion"].bool == false)
+                clock.advance(by: 61)
+                #expect(try await rice(first, token)["on_promotion"].bool == true)
+            }
+        }
+    }
+
     @Test func promotionStartingLaterAppliesOnceItStartsWithNoWrite() async throws {
         try await TestSandbox.with { sandbox in
             let (token, _, _) = try await sandbox.anonymous()

@@ -162,23 +162,6 @@ struct SecretsTests {
         #expect(clean.contains("Tea"))
     }
 
-    @Test("HTTPS_PROXY wins over https_proxy; scheme and port are optional")
-    func proxyFromEnvironment() {
-        #expect(ProxySettings.fromEnvironment([:]) == nil)
-        #expect(ProxySettings.fromEnvironment(["HTTPS_PROXY": "  "]) == nil)
-        #expect(
-            ProxySettings.fromEnvironment(["HTTPS_PROXY": "http://proxy.corp:3128", "https_proxy": "http://other:1"])
-                == ProxySettings(host: "proxy.corp", port: 3128))
-        #expect(
-            ProxySettings.fromEnvironment(["https_proxy": "proxy.corp"]) == ProxySettings(host: "proxy.corp", port: 80))
-        #expect(
-            ProxySettings.fromEnvironment(["https_proxy": "https://user:pw@proxy.corp"])
-                == ProxySettings(host: "proxy.corp", port: 443))
-        let dictionary = ProxySettings(host: "p", port: 8080).connectionProxyDictionary
-        #expect(dictionary["HTTPSProxy"] as? String == "p")
-        #expect(dictionary["HTTPSPort"] as? Int == 8080)
-    }
-
     private func mode(_ path: String) throws -> mode_t {
         var info = stat()
         guard stat(path, &info) == 0 else { throw CocoaError(.fileReadNoSuchFile) }

@@ -12,24 +12,6 @@ struct TransportEdgeTests {
     static let hostedPage = PaymentMethodPayload(gatewayReferenceId: "gw-1", returnUrl: "https://example.com/done")
     static let session = TokenPair(accessToken: TestJWT.make(userId: "u1"), refreshToken: "r1")
 
-    @Test("URLSession's session is made at the first request, not with the transport (the app's start)")
-    func sessionMadeAtTheFirstRequest() async throws {
-        let server = try await ScriptedServer.start { _, _ in .ok(Self.products) }
-        let transport = URLSessionTransport()
-        #expect(!transport.sessionIsMade)
-        let client = StorefrontClient(
-            configuration: ClientConfiguration(baseURL: server.baseURL, apiKey: "test-api-key"), transport: transport,
-            tokenStore: MemoryTokenStore(Self.session),
-            logger: Logger(label: "test.api", factory: { _ in SwiftLogNoOpLogHandler() }))
-        #expect(!transport.sessionIsMade)
-
-        let page = try await client.products()
-
-        #expect(page.products.count == 1)
-        #expect(transport.sessionIsMade)
-        await server.stop()
-    }
-
     @Test("a GET answered 500 then 200 is retried and succeeds")
     func getRetriedAfterServerError() async throws {
         let server = try await ScriptedServer.start { request, count in

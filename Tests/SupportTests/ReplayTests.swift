@@ -304,7 +304,7 @@ import Testing
 /// The real transport, with the sandbox's `x-storefront-sandbox` header taken off its answers: the sandbox then
 /// answers as a real store would, never revealing OTPs.
 struct UnannouncedTransport: HTTPTransport {
-    let transport: any HTTPTransport = URLSessionTransport()
+    let transport: any HTTPTransport = CurlTransport(trust: .system)
 
     func send(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
         var response = try await transport.send(request)

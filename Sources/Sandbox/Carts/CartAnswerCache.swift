@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Hummingbird
-import Synchronization
 
 /// Encoded `GET /carts/{id}` and `GET /carts/users/{id}` answers (the same bytes; keyed by cart id and by
 /// ``userCartKey(_:)``), kept for one value of the `data` change counter (``ChangeCounters``): any
@@ -19,12 +18,7 @@ final class CartAnswerCache: Sendable {
     /// Answers kept per counter value; past this many, the cache starts over empty.
     static let capacity = 10_000
 
-    private struct Generation: Sendable {
-        var version: Int64
-        var answers: [String: Answer]
-    }
-
-    private let current = Mutex(Generation(version: -1, answers: [:]))
+    private let kept = KeptByCounter<Answer>(capacity: capacity)
 
     /// The key of user `userId`'s active cart (`GET /carts/users/{id}`); cart ids never start with `users/`.
     static func userCartKey(_ userId: String) -> String {
@@ -34,23 +28,13 @@ final class CartAnswerCache: Sendable {
     /// The answer for `key` (a cart id or ``userCartKey(_:)``) of `userId` cached under `version`, while still valid
     /// at `now`.
     func answer(key: String, userId: String, version: Int64, now: Date) -> ByteBuffer? {
-        current.withLock { generation in
-            guard generation.version == version, let answer = generation.answers[key], answer.userId == userId,
-                now < answer.validUntil
-            else { return nil }
-            return answer.body
-        }
+        guard let answer = kept.value(key: key, version: version), answer.userId == userId, now < answer.validUntil
+        else { return nil }
+        return answer.body
     }
 
     /// Keeps `answer`, read in `db` under counter `version`, once its data is known to be committed.
     func store(_ answer: Answer, key: String, version: Int64, _ db: Database) {
-        ChangeCounters.whenCommitted(db) { [self] in
-            current.withLock { generation in
-                if generation.version != version || generation.answers.count >= Self.capacity {
-                    generation = Generation(version: version, answers: [:])
-                }
-                generation.answers[key] = answer
-            }
-        }
+        kept.store(answer, key: key, version: version, db)
     }
 }

@@ -34,46 +34,77 @@ struct CatalogRoutes {
         let categoryIds = query.list("category_id")
         let categorySlugs = query.list("category_slug")
         let order = try Self.productOrder(query.string("sort_by"))
+        let body = try await productPage(
+            page: page, limit: limit, categoryIds: categoryIds, categorySlugs: categorySlugs, order: order)
+        return Reply.json(body)
+    }
+
+    static let productsMessage = "Products retrieved successfully"
+
+    /// The encoded answer for a page of active products, in `order` (``productOrder(_:)``), of these categories
+    /// when any are given: kept (``CatalogAnswerCache``) while the catalog and the set of active promotions stay
+    /// as they are.
+    func productPage(
+        page: Int, limit: Int, categoryIds: [String] = [], categorySlugs: [String] = [], order: String = "seq DESC"
+    ) async throws -> ByteBuffer {
+        let key = CatalogAnswerCache.key(
+            page: page, limit: limit, categoryIds: categoryIds, categorySlugs: categorySlugs, order: order)
         let catalog = services.catalog
-        let list = try await services.database.read { db -> ProductList in
-            let snapshot = try catalog.snapshot(db, now: services.now())
-            var filterIds = categoryIds
-            if !categorySlugs.isEmpty {
-                let bySlug = snapshot.categoriesById.values.filter { categorySlugs.contains($0.slug) }.map(\.id)
-                filterIds.append(contentsOf: bySlug)
-                if bySlug.isEmpty && categoryIds.isEmpty {
-                    return ProductList(products: [], pagination: PaginationWire(total: 0, page: page, limit: limit))
-                }
-            }
-            let offset = (page - 1) * limit
-            let total: Int
-            let records: [ProductRecord]
-            if filterIds.isEmpty {
-                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE active = 1") ?? 0
-                records = try ProductRecord.fetchAll(
-                    db, sql: "SELECT * FROM product WHERE active = 1 ORDER BY \(order) LIMIT ? OFFSET ?",
-                    arguments: [limit, offset])
-            } else {
-                let marks = databaseQuestionMarks(count: filterIds.count)
-                total =
-                    try Int.fetchOne(
-                        db,
-                        sql: "SELECT COUNT(DISTINCT product_id) FROM product_category WHERE category_id IN (\(marks))",
-                        arguments: StatementArguments(filterIds)) ?? 0
-                records = try ProductRecord.fetchAll(
-                    db,
-                    sql: """
-                        SELECT * FROM product WHERE active = 1 AND id IN (
-                          SELECT product_id FROM product_category WHERE category_id IN (\(marks)))
-                        ORDER BY \(order) LIMIT ? OFFSET ?
-                        """,
-                    arguments: StatementArguments(filterIds) + [limit, offset])
-            }
-            return ProductList(
-                products: records.map { snapshot.productWire($0, variants: nil) },
-                pagination: PaginationWire(total: total, page: page, limit: limit))
+        let answers = services.catalogAnswers
+        let now = services.now()
+        return try await services.database.read { db -> ByteBuffer in
+            let version = try ChangeCounters.catalog(db)
+            if let body = answers.answer(key: key, version: version, now: now) { return body }
+            let snapshot = try catalog.snapshot(db, now: now)
+            let list = try Self.productList(
+                db, snapshot: snapshot, page: page, limit: limit, categoryIds: categoryIds,
+                categorySlugs: categorySlugs, order: order)
+            let body = try Reply.okBody(list, message: Self.productsMessage)
+            answers.store(
+                .init(readAt: now, validUntil: snapshot.nextChange, body: body), key: key, version: version, db)
+            return body
         }
-        return try Reply.ok(list, message: "Products retrieved successfully")
+    }
+
+    static func productList(
+        _ db: Database, snapshot: CatalogSnapshot, page: Int, limit: Int, categoryIds: [String],
+        categorySlugs: [String], order: String
+    ) throws -> ProductList {
+        var filterIds = categoryIds
+        if !categorySlugs.isEmpty {
+            let bySlug = snapshot.categoriesById.values.filter { categorySlugs.contains($0.slug) }.map(\.id)
+            filterIds.append(contentsOf: bySlug)
+            if bySlug.isEmpty && categoryIds.isEmpty {
+                return ProductList(products: [], pagination: PaginationWire(total: 0, page: page, limit: limit))
+            }
+        }
+        let offset = (page - 1) * limit
+        let total: Int
+        let records: [ProductRecord]
+        if filterIds.isEmpty {
+            total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product WHERE active = 1") ?? 0
+            records = try ProductRecord.fetchAll(
+                db, sql: "SELECT * FROM product WHERE active = 1 ORDER BY \(order) LIMIT ? OFFSET ?",
+                arguments: [limit, offset])
+        } else {
+            let marks = databaseQuestionMarks(count: filterIds.count)
+            total =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT COUNT(DISTINCT product_id) FROM product_category WHERE category_id IN (\(marks))",
+                    arguments: StatementArguments(filterIds)) ?? 0
+            records = try ProductRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM product WHERE active = 1 AND id IN (
+                      SELECT product_id FROM product_category WHERE category_id IN (\(marks)))
+                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    """,
+                arguments: StatementArguments(filterIds) + [limit, offset])
+        }
+        return ProductList(
+            products: records.map { snapshot.productWire($0, variants: nil) },
+            pagination: PaginationWire(total: total, page: page, limit: limit))
     }
 
     /// `sort_by` is a JSON object such as `{"created_at":"desc"}` or `{"selling_price":"asc"}`.
@@ -145,7 +176,18 @@ struct CatalogRoutes {
         let search = query.string("search")?.lowercased()
         let parentId = query.string("parent_category_id")
         let parentSlug = query.string("parent_category_slug")
-        let list = try await services.database.read { db -> CategoryList in
+        let list = try await categoryList(
+            page: page, limit: limit, search: search, parentId: parentId, parentSlug: parentSlug)
+        return try Reply.ok(list, message: Self.categoriesMessage)
+    }
+
+    static let categoriesMessage = "Categories retrieved successfully"
+
+    /// A page of categories: top-level ones, a parent's children, or those whose name or slug has `search`.
+    func categoryList(
+        page: Int, limit: Int, search: String? = nil, parentId: String? = nil, parentSlug: String? = nil
+    ) async throws -> CategoryList {
+        try await services.database.read { db -> CategoryList in
             let all = try CategoryRecord.fetchAll(db, sql: "SELECT * FROM category ORDER BY sort_order")
             let counts = try Row.fetchAll(
                 db, sql: "SELECT category_id, COUNT(*) AS n FROM product_category GROUP BY category_id"
@@ -172,6 +214,5 @@ struct CatalogRoutes {
             return CategoryList(
                 categories: pageItems, pagination: PaginationWire(total: selected.count, page: page, limit: limit))
         }
-        return try Reply.ok(list, message: "Categories retrieved successfully")
     }
 }

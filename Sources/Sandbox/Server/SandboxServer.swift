@@ -22,6 +22,8 @@ public final class SandboxServer: Sendable {
     /// Opens (creating, migrating and seeding when needed) the database and returns once listening.
     public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
         let services = try await SandboxServices.make(configuration)
+        // While this task builds the router and binds (SandboxWarmUp).
+        Task.detached(priority: .utility) { await SandboxWarmUp.run(services) }
         let router = SandboxRouter.build(services)
         var logger = Logger(label: "storefront.sandbox")
         logger.logLevel =

@@ -12,6 +12,8 @@ struct SandboxServices: Sendable {
     let catalog: CatalogCache
     /// `GET /carts/{id}` answers kept in memory between requests (see ``CartAnswerCache``).
     let cartAnswers: CartAnswerCache
+    /// `GET /catalog/products` answers kept in memory between requests (see ``CatalogAnswerCache``).
+    let catalogAnswers = CatalogAnswerCache()
     let resources: URL?
     /// Mints support tokens (``SupportKey``); never logged.
     let supportKey: String

@@ -33,22 +33,14 @@ public struct CertificateTrust: Sendable, Hashable {
     }
 }
 
-/// The transport the app uses by default. On Linux, libcurl directly when the trusted CAs are chosen (a CA file
-/// or folder: Foundation's URLSession, also libcurl, offers no way to choose them) or a proxy is set in the
-/// environment; URLSession otherwise, and everywhere else.
+/// The transport the app uses: libcurl (``CurlTransport``), which honours the chosen CAs and the proxy variables.
 ///
-/// URLSession stays the default on Linux while the direct transport's handling of a connection dropped mid-answer
-/// is looked into: under load it has waited for the deadline instead of failing at once.
+/// Foundation's URLSession (libcurl too, on Linux) was the default until run L of the benchmarks: linking it bound
+/// libcurl and its ~30 libraries at every start (~5 ms before the first frame); ``CurlTransport`` loads libcurl
+/// when first needed. The transport edge tests (retries, deadlines, an answer cut short, a connection dropped)
+/// run against it.
 public enum StandardTransport {
     public static func make(trust: CertificateTrust = .resolve()) -> any HTTPTransport {
-        #if canImport(FoundationNetworking)
-            let environment = ProcessInfo.processInfo.environment
-            let proxied = ["HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]
-                .contains { !(environment[$0] ?? "").isEmpty }
-            if trust != .system || proxied { return CurlTransport(trust: trust) }
-            return URLSessionTransport()
-        #else
-            URLSessionTransport()
-        #endif
+        CurlTransport(trust: trust)
     }
 }

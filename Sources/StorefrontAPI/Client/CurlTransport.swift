@@ -25,16 +25,25 @@ public final class CurlTransport: HTTPTransport {
     /// Idle easy handles, by address (a `CURL *` is not `Sendable`; it is used by one transfer at a time).
     private let idle = Mutex<[UInt]>([])
 
-    private static let globalInit: CURLcode = ccurl_global_init()
-
     public init(trust: CertificateTrust = .resolve()) {
-        _ = Self.globalInit
         self.trust = trust
+    }
+
+    /// Loads libcurl now on a thread of its own, so that the first request does not wait for it. libcurl is
+    /// loaded when first needed, not bound at the program's start (see `CCurl`'s shim): a run that sends
+    /// nothing, or sends only after its first frame, does not pay for it before that frame.
+    public static func preload() {
+        Thread { _ = ccurl_api() }.start()
+    }
+
+    /// Why libcurl cannot be used here, or nil when it can (it is loaded by this call if it was not yet).
+    public static var unavailable: String? {
+        ccurl_api() == nil ? String(cString: ccurl_failure()) : nil
     }
 
     deinit {
         for address in idle.withLock({ $0 }) {
-            curl_easy_cleanup(UnsafeMutableRawPointer(bitPattern: address))
+            ccurl_easy_cleanup(UnsafeMutableRawPointer(bitPattern: address))
         }
     }
 
@@ -57,23 +66,24 @@ public final class CurlTransport: HTTPTransport {
 
     /// One blocking transfer.
     private func perform(_ request: HTTPRequest, cancelled: CancelFlag) -> Result<HTTPResponse, APIError> {
+        if let unavailable = Self.unavailable { return .failure(.network(unavailable)) }
         let reusable = !request.atMostOnce
         let kept = reusable ? idle.withLock { $0.popLast() } : nil
-        guard let handle = kept.flatMap({ UnsafeMutableRawPointer(bitPattern: $0) }) ?? curl_easy_init() else {
+        guard let handle = kept.flatMap({ UnsafeMutableRawPointer(bitPattern: $0) }) ?? ccurl_easy_init() else {
             return .failure(.network("libcurl could not start a transfer"))
         }
-        curl_easy_reset(handle)
+        ccurl_easy_reset(handle)
         let transfer = Transfer(cancelled: cancelled)
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer {
-            curl_slist_free_all(headerList)
+            ccurl_slist_free_all(headerList)
             errorBuffer.deallocate()
             if reusable {
                 idle.withLock { $0.append(UInt(bitPattern: handle)) }
             } else {
-                curl_easy_cleanup(handle)
+                ccurl_easy_cleanup(handle)
             }
         }
         var setup = CURLE_OK
@@ -115,7 +125,7 @@ public final class CurlTransport: HTTPTransport {
         if !request.headers.keys.contains(where: { $0.lowercased() == "content-type" }) {
             lines.append("Content-Type:")
         }
-        for line in lines { headerList = curl_slist_append(headerList, line) }
+        for line in lines { headerList = ccurl_slist_append(headerList, line) }
         set(ccurl_set_headers(handle, headerList))
         let context = Unmanaged.passUnretained(transfer).toOpaque()
         set(
@@ -142,7 +152,7 @@ public final class CurlTransport: HTTPTransport {
         set(ccurl_set_pointer(handle, CURLOPT_XFERINFODATA, context))
         guard setup == CURLE_OK else { return .failure(.network(Self.text(of: setup))) }
         if cancelled.isSet { return .failure(.cancelled) }
-        let code = withExtendedLifetime(transfer) { curl_easy_perform(handle) }
+        let code = withExtendedLifetime(transfer) { ccurl_easy_perform(handle) }
         guard code == CURLE_OK else {
             return .failure(Self.error(code, detail: String(cString: errorBuffer), cancelled: cancelled.isSet))
         }
@@ -169,7 +179,7 @@ public final class CurlTransport: HTTPTransport {
     }
 
     private static func text(of code: CURLcode) -> String {
-        String(cString: curl_easy_strerror(code))
+        String(cString: ccurl_easy_strerror(code))
     }
 }
 

@@ -3,7 +3,7 @@ import Synchronization
 
 @testable import StorefrontAPI
 
-/// A transport that sends every request through a real one (``URLSessionTransport`` by default) and keeps each
+/// A transport that sends every request through a real one (``CurlTransport``, the app's, by default) and keeps each
 /// exchange: the request and the answer's status and body, in the order they were sent.
 final class RecordingTransport: HTTPTransport {
     struct Exchange: Sendable {
@@ -18,7 +18,7 @@ final class RecordingTransport: HTTPTransport {
     private let inner: any HTTPTransport
     private let recorded = Mutex<[Exchange]>([])
 
-    init(_ inner: any HTTPTransport = URLSessionTransport()) {
+    init(_ inner: any HTTPTransport = CurlTransport(trust: .system)) {
         self.inner = inner
     }
 

@@ -25,7 +25,7 @@ struct SandboxHarness: Sendable {
 
     static func with(
         _ configure: (inout SandboxConfiguration) -> Void = { _ in },
-        transport: any HTTPTransport = URLSessionTransport(),
+        transport: any HTTPTransport = CurlTransport(trust: .system),
         _ body: (SandboxHarness) async throws -> Void
     ) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("api-sandbox-\(UUID())")

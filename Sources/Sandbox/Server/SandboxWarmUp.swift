@@ -1,0 +1,42 @@
+import Foundation
+
+/// First-use costs the server pays as it starts instead of in its first answers (issue #18).
+///
+/// The first time a process signs or checks a token, reads the catalog and encodes a page of it, it also pays for
+/// the runtime's first look-ups of the types involved (protocol conformances over the whole binary, generic
+/// metadata), for JWTKit's and GRDB's first use and for loading the catalog's categories and promotions
+/// (``CatalogCache``): ~8 ms beyond a warm answer, measured on the first `POST /auth/anonymous` and
+/// `GET /catalog/products` of a new home (BENCHMARKS.md, run L). This does that work once, on a task of its own,
+/// while the server builds its router and binds, so it overlaps that and the first client's own start. Nothing is
+/// written (the writes are rolled back) and nothing is kept but what the caches keep on any read (the first page of
+/// the catalog, ``CatalogAnswerCache``); the token signed here is checked here and dropped.
+enum SandboxWarmUp {
+    static func run(_ services: SandboxServices) async {
+        // A new guest's two writes (its user and its refresh token), rolled back: the writer's statements and the
+        // records' encoding are ready for the first `POST /auth/anonymous`.
+        let date = services.now()
+        let user = UserRecord.anonymous(id: "warm-up", now: date)
+        let refresh = RefreshTokenRecord(
+            jti: "warm-up", userId: user.id, sessionId: "warm-up", expiresAt: date, usedAt: nil)
+        try? await services.database.pool.writeWithoutTransaction { db in
+            try db.inTransaction {
+                try user.insert(db)
+                try refresh.insert(db)
+                return .rollback
+            }
+        }
+        let now = Int(date.timeIntervalSince1970)
+        let claims = TokenClaims(
+            userId: "warm-up", isAnonymous: true, isLoggedIn: false, customerId: nil, firstName: nil, email: nil,
+            phone: nil, tokenType: "access", sessionId: "warm-up", jti: "warm-up", iat: now, exp: now + 1)
+        if let token = try? await services.tokens.keys.sign(claims) {
+            _ = try? await services.tokens.keys.verify(token, as: TokenClaims.self)
+        }
+        let catalog = CatalogRoutes(services: services)
+        // The first page as a shopper's first read asks for it (page 1 of 25, newest first), kept encoded.
+        _ = try? await catalog.productPage(page: 1, limit: 25)
+        if let page = try? await catalog.categoryList(page: 1, limit: 50) {
+            _ = try? Reply.okBody(page, message: CatalogRoutes.categoriesMessage)
+        }
+    }
+}
