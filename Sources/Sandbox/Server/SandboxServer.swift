@@ -20,17 +20,24 @@ public final class SandboxServer: Sendable {
     }
 
     /// Opens (creating, migrating and seeding when needed) the database and returns once listening.
+    ///
+    /// The database opens while the server binds (each ~5 ms on a new home, #18): the server answers through a
+    /// ``DeferredResponder`` that waits for the router, which needs the database. This returns once both are
+    /// ready, so no request reaches a router that is not there yet; a database that cannot open stops the server.
     public static func start(_ configuration: SandboxConfiguration) async throws -> SandboxServer {
-        let services = try await SandboxServices.make(configuration)
-        // While this task builds the router and binds (SandboxWarmUp).
-        Task.detached(priority: .utility) { await SandboxWarmUp.run(services) }
-        let router = SandboxRouter.build(services)
+        let ready = Task { () async throws -> (SandboxServices, RouterResponder<SandboxContext>) in
+            let services = try await SandboxServices.make(configuration)
+            // While the router is built and the server binds (SandboxWarmUp).
+            Task.detached(priority: .utility) { await SandboxWarmUp.run(services) }
+            let responder = SandboxRouter.build(services).buildResponder()
+            return (services, responder)
+        }
         var logger = Logger(label: "storefront.sandbox")
         logger.logLevel =
             ProcessInfo.processInfo.environment["SANDBOX_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = Application(
-            router: router,
+            responder: DeferredResponder(ready: ready),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
@@ -44,8 +51,17 @@ public final class SandboxServer: Sendable {
         }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else {
+            ready.cancel()
             try await runTask.value
             throw SandboxStartError(message: "the sandbox server stopped before listening")
+        }
+        let services: SandboxServices
+        do {
+            services = try await ready.value.0
+        } catch {
+            runTask.cancel()
+            _ = try? await runTask.value
+            throw error
         }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let baseURL = URL(string: "http://\(host):\(port)\(SandboxRouter.basePath)")!
@@ -67,4 +83,13 @@ public final class SandboxServer: Sendable {
 struct SandboxStartError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
+}
+
+/// The router's responder, once the services it is built on are ready (``SandboxServer/start(_:)``).
+struct DeferredResponder: HTTPResponder {
+    let ready: Task<(SandboxServices, RouterResponder<SandboxContext>), any Error>
+
+    func respond(to request: Request, context: SandboxContext) async throws -> Response {
+        try await ready.value.1.respond(to: request, context: context)
+    }
 }
