@@ -49,13 +49,16 @@ static inline pthread_once_t *ccurl_once(void) {
 static inline void ccurl_load_once(void) {
     const char *names[] = {"libcurl.so.4", "libcurl-gnutls.so.4", "libcurl.so"};
     void *library = NULL;
+    char first[160] = "";
     for (size_t index = 0; index < sizeof names / sizeof names[0] && library == NULL; index++) {
         library = dlopen(names[index], RTLD_NOW | RTLD_LOCAL);
+        const char *reason = library == NULL ? dlerror() : NULL;
+        if (index == 0 && reason != NULL) snprintf(first, sizeof first, "%s", reason);
     }
     if (library == NULL) {
-        const char *reason = dlerror();
-        snprintf(ccurl_table.failure, sizeof ccurl_table.failure, "libcurl could not be loaded (%s)",
-                 reason ? reason : "libcurl.so.4 not found");
+        snprintf(ccurl_table.failure, sizeof ccurl_table.failure,
+                 "libcurl is needed to reach this store and could not be loaded (Debian: apt-get install libcurl4): %s",
+                 first[0] ? first : "libcurl.so.4 not found");
         return;
     }
     ccurl_functions table = {0};
