@@ -68,8 +68,11 @@ struct LoopbackTransport: HTTPTransport {
     }
 
     static func head(of request: HTTPRequest, host: String, port: Int) -> HTTPRequestHead {
-        var target = request.url.path.isEmpty ? "/" : request.url.path
-        if let query = request.url.query { target += "?" + query }
+        // As the client escaped them (`URL.path` would decode an escaped `/` in a slug, or a space in a search).
+        let components = URLComponents(url: request.url, resolvingAgainstBaseURL: true)
+        let path = components?.percentEncodedPath ?? ""
+        var target = path.isEmpty ? "/" : path
+        if let query = components?.percentEncodedQuery { target += "?" + query }
         var head = HTTPRequestHead(
             version: .http1_1, method: HTTPMethod(rawValue: request.method.uppercased()), uri: target)
         head.headers.add(name: "Host", value: "\(host):\(port)")
