@@ -73,12 +73,10 @@ struct LoopbackTransport: HTTPTransport {
         let path = components?.percentEncodedPath ?? ""
         var target = path.isEmpty ? "/" : path
         if let query = components?.percentEncodedQuery { target += "?" + query }
-        var head = HTTPRequestHead(
-            version: .http1_1, method: HTTPMethod(rawValue: request.method.uppercased()), uri: target)
+        var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.verb), uri: target)
         head.headers.add(name: "Host", value: "\(host):\(port)")
         for (name, value) in request.headers { head.headers.replaceOrAdd(name: name, value: value) }
-        let method = request.method.uppercased()
-        if request.body != nil || ["POST", "PUT", "PATCH"].contains(method) {
+        if request.sendsBody {
             head.headers.replaceOrAdd(name: "Content-Length", value: "\(request.body?.count ?? 0)")
         }
         head.headers.replaceOrAdd(name: "Connection", value: "close")

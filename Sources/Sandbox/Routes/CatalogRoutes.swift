@@ -30,7 +30,7 @@ struct CatalogRoutes {
 
     func listProducts(_ request: Request) async throws -> Response {
         let query = Query(request: request)
-        let (page, limit) = try query.paging()
+        let (page, limit) = try query.paging(defaultLimit: Self.productPageSize)
         let categoryIds = query.list("category_id")
         let categorySlugs = query.list("category_slug")
         let order = try Self.productOrder(query.string("sort_by"))
@@ -40,6 +40,9 @@ struct CatalogRoutes {
     }
 
     static let productsMessage = "Products retrieved successfully"
+    /// The pages' sizes when a request names none (the vendor's default; the warm-up reads these pages).
+    static let productPageSize = 25
+    static let categoryPageSize = 50
 
     /// The encoded answer for a page of active products, in `order` (``productOrder(_:)``), of these categories
     /// when any are given: kept (``CatalogAnswerCache``) while the catalog and the set of active promotions stay
@@ -172,7 +175,7 @@ struct CatalogRoutes {
 
     func categories(_ request: Request) async throws -> Response {
         let query = Query(request: request)
-        let (page, limit) = try query.paging(defaultLimit: 50)
+        let (page, limit) = try query.paging(defaultLimit: Self.categoryPageSize)
         let search = query.string("search")?.lowercased()
         let parentId = query.string("parent_category_id")
         let parentSlug = query.string("parent_category_slug")

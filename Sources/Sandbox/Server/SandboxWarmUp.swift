@@ -34,8 +34,8 @@ enum SandboxWarmUp {
         }
         let catalog = CatalogRoutes(services: services)
         // The first page as a shopper's first read asks for it (page 1 of 25, newest first), kept encoded.
-        _ = try? await catalog.productPage(page: 1, limit: 25)
-        if let page = try? await catalog.categoryList(page: 1, limit: 50) {
+        _ = try? await catalog.productPage(page: 1, limit: CatalogRoutes.productPageSize)
+        if let page = try? await catalog.categoryList(page: 1, limit: CatalogRoutes.categoryPageSize) {
             _ = try? Reply.okBody(page, message: CatalogRoutes.categoriesMessage)
         }
     }

@@ -103,13 +103,13 @@ public final class CurlTransport: HTTPTransport {
             set(ccurl_set_long(handle, CURLOPT_FRESH_CONNECT, 1))
             set(ccurl_set_long(handle, CURLOPT_FORBID_REUSE, 1))
         }
-        let method = request.method.uppercased()
+        let method = request.verb
         if method == "GET" {
             set(ccurl_set_long(handle, CURLOPT_HTTPGET, 1))
         } else if method == "HEAD" {
             set(ccurl_set_long(handle, CURLOPT_NOBODY, 1))
         } else {
-            if request.body != nil || ["POST", "PUT", "PATCH"].contains(method) {
+            if request.sendsBody {
                 let body = request.body ?? Data()
                 set(
                     body.isEmpty

@@ -21,6 +21,12 @@ public struct HTTPRequest: Sendable, Hashable {
         self.timeout = timeout
         self.atMostOnce = atMostOnce
     }
+
+    /// The method in upper case (`get` is `GET`).
+    public var verb: String { method.uppercased() }
+
+    /// Whether a body goes with the request: one was given, or the method carries one (an empty one then).
+    public var sendsBody: Bool { body != nil || ["POST", "PUT", "PATCH"].contains(verb) }
 }
 
 public struct HTTPResponse: Sendable, Hashable {
