@@ -3,10 +3,11 @@ import Sandbox
 import StorefrontAPI
 
 /// The in-process sandbox, started when asked (`start()`), not when made: the shop puts its first frame on the
-/// screen before the sandbox creates, migrates or seeds its database. Requests sent before wait for it.
+/// screen before the sandbox creates, migrates or seeds its database. Requests sent before wait for it to listen;
+/// those sent while its database opens are accepted and wait for the database (``SandboxServer/bind(_:)``).
 final class SandboxLauncher: Sendable {
     private let go: AsyncStream<Bool>.Continuation
-    private let launch: Task<SandboxServer, any Error>
+    private let launch: Task<SandboxServer.Binding, any Error>
 
     init(databasePath: String) {
         let (signal, go) = AsyncStream<Bool>.makeStream()
@@ -23,7 +24,7 @@ final class SandboxLauncher: Sendable {
                 at: URL(fileURLWithPath: databasePath).deletingLastPathComponent(), withIntermediateDirectories: true)
             var configuration = SandboxConfiguration(databasePath: databasePath)
             configuration.port = 0
-            return try await SandboxServer.start(configuration)
+            return try await SandboxServer.bind(configuration)
         }
     }
 
@@ -33,20 +34,26 @@ final class SandboxLauncher: Sendable {
         go.finish()
     }
 
-    /// The listening sandbox, once started; throws why it could not start.
+    /// The listening sandbox, once started and its database ready; throws why it could not start.
     func server() async throws -> SandboxServer {
-        try await launch.value
+        try await launch.value.server()
+    }
+
+    /// The sandbox's address once it listens, its database possibly still opening; throws why it could not start.
+    func address() async throws -> URL {
+        try await launch.value.baseURL
     }
 
     /// Stops the sandbox if it started (and never starts it).
     func stop() async {
         go.finish()
-        if let server = try? await launch.value { await server.stop() }
+        if let binding = try? await launch.value { await binding.stop() }
     }
 }
 
 /// The client's door to the in-process sandbox: each request waits until the sandbox listens, then goes to
-/// its address (a free port it picks as it starts). The client is made with `placeholderBase`.
+/// its address (a free port it picks as it starts), even while its database still opens. A request that fails
+/// because the sandbox could not start says so. The client is made with `placeholderBase`.
 struct SandboxTransport: HTTPTransport {
     /// What the client's requests are addressed to; replaced by the sandbox's base URL.
     static let placeholderBase = URL(string: "http://sandbox.invalid/storefront")!
@@ -60,9 +67,9 @@ struct SandboxTransport: HTTPTransport {
     }
 
     func send(_ request: HTTPRequest) async throws(APIError) -> HTTPResponse {
-        let server: SandboxServer
+        let base: URL
         do {
-            server = try await launcher.server()
+            base = try await launcher.address()
         } catch {
             throw .network("the sandbox store did not start (\(error))")
         }
@@ -70,10 +77,33 @@ struct SandboxTransport: HTTPTransport {
         let placeholder = Self.placeholderBase.absoluteString
         let address = request.url.absoluteString
         if address.hasPrefix(placeholder),
-            let url = URL(string: server.baseURL.absoluteString + address.dropFirst(placeholder.count))
+            let url = URL(string: base.absoluteString + address.dropFirst(placeholder.count))
         {
             request.url = url
         }
-        return try await transport.send(request)
+        // Sent while the database opened, and it could not (the server answered 500 or closed the connection):
+        // why, rather than a server error or a lost connection.
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(request)
+        } catch {
+            if case .network = error, let failure = await startFailure() {
+                throw .network("the sandbox store did not start (\(failure))")
+            }
+            throw error
+        }
+        if response.status >= 500, let failure = await startFailure() {
+            throw .network("the sandbox store did not start (\(failure))")
+        }
+        return response
+    }
+
+    private func startFailure() async -> (any Error)? {
+        do {
+            _ = try await launcher.server()
+            return nil
+        } catch {
+            return error
+        }
     }
 }

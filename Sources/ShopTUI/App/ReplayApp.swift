@@ -40,6 +40,7 @@ public final class ReplayApp: TerminalProgram {
     }
 
     public var isAnimating: Bool { shop.isAnimating }
+    public var waits: Int { shop.waits }
 
     // MARK: Keys
 

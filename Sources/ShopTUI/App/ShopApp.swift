@@ -50,6 +50,7 @@ public final class ShopApp: TerminalProgram {
 
     public var state: State { store.state }
     public var isAnimating: Bool { store.state.isBusy }
+    public var waits: Int { store.state.inFlight.count }
     /// The field keys are typed into, if any (``State/focus``).
     public var focus: Field? { store.state.focus }
     public var showingHelp: Bool { store.state.ui.help != nil }

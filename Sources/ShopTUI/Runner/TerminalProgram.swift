@@ -18,12 +18,17 @@ public protocol TerminalProgram: AnyObject {
     func handle(_ key: Key) -> ProgramCommand
     /// True while something animates (a spinner): the runner then ticks frames.
     var isAnimating: Bool { get }
+    /// How many answers the program waits for (the spinner's reasons). A frame that shows fewer than the last
+    /// frame did ends a wait and is written at once, even while others are still awaited (the catalog's products
+    /// are not held for its categories).
+    var waits: Int { get }
     /// OSC 8 hyperlinks over text drawn by the last `render`.
     var linkRegions: [LinkRegion] { get }
 }
 
 extension TerminalProgram {
     public var isAnimating: Bool { false }
+    public var waits: Int { isAnimating ? 1 : 0 }
     public var linkRegions: [LinkRegion] { [] }
 }
 

@@ -49,8 +49,10 @@ public final class TerminalRunner {
     /// When the frame asked for by `requestRender` is due; nil when none is waiting.
     private var scheduledFrame: DispatchTime?
     private var lastFrame: DispatchTime = .init(uptimeNanoseconds: 0)
-    /// Whether the last frame showed something still loading (the program was animating).
-    private var lastFrameWaited = false
+    /// ``TerminalProgram/waits`` when the last frame was composed.
+    private var lastFrameWaits = 0
+    /// When the first change not yet on the screen was asked to be shown (``requestRender()``).
+    private var firstChangeSinceFrame: DispatchTime?
     private var pendingCopies: [String] = []
     private var emptyWakeups = 0
     private var tooSmall = false
@@ -129,15 +131,26 @@ public final class TerminalRunner {
     }
 
     /// Asks for a frame soon (coalesced; at most one per `frameInterval`). Call after state changes
-    /// that did not come from a key (an effect finished). The frame that ends a wait (the last answer of a burst
-    /// arrived: the program stopped animating) is not held back for the slot: coalescing is for answers still
-    /// coming, and that one is what the user waits to see (the catalog 16 ms sooner at start).
+    /// that did not come from a key (an effect finished). A frame that ends a wait (it shows fewer answers awaited
+    /// than the last frame did, ``TerminalProgram/waits``) is not held back for the slot: coalescing is for answers
+    /// still coming, and that one is what the user waits to see (the catalog 16 ms sooner at start, and not held for
+    /// the categories still loading beside it). A change while answers are still awaited (the session's answer,
+    /// which starts the catalog's requests; the categories before the products) waits an interval from the first
+    /// change since the last frame: what it shows is a spinner's label or a side list, and the awaited answer often
+    /// comes within that interval, in the same frame (#18: fewer frames while the catalog loads).
     public func requestRender() {
+        scheduleRender(holdingWhileWaiting: true)
+    }
+
+    private func scheduleRender(holdingWhileWaiting: Bool) {
         guard finished == nil, terminal != nil else { return }
         let now = DispatchTime.now()
+        let changed = firstChangeSinceFrame ?? now
+        firstChangeSinceFrame = changed
         let due = Self.nextFrame(
             now: now, lastFrame: lastFrame, interval: frameInterval,
-            endsAWait: lastFrameWaited && !program.isAnimating)
+            endsAWait: program.waits < lastFrameWaits,
+            holdUntil: holdingWhileWaiting && program.waits > 0 ? changed + frameInterval : nil)
         // One already due no later covers this change; one due later is overtaken (it then finds nothing to do).
         if let scheduled = scheduledFrame, scheduled <= due { return }
         scheduledFrame = due
@@ -158,19 +171,23 @@ public final class TerminalRunner {
         }
     }
 
-    /// When a frame asked for at `now` is due: at once when the slot (`interval` after the last frame) is free or
-    /// when it ends a wait, else when the slot opens.
+    /// When a frame asked for at `now` is due: at once when it ends a wait; else when the slot (`interval` after
+    /// the last frame) opens, and not before `holdUntil` (a change while answers are still awaited).
     static func nextFrame(
-        now: DispatchTime, lastFrame: DispatchTime, interval: DispatchTimeInterval, endsAWait: Bool
+        now: DispatchTime, lastFrame: DispatchTime, interval: DispatchTimeInterval, endsAWait: Bool,
+        holdUntil: DispatchTime? = nil
     ) -> DispatchTime {
-        let slot = lastFrame + interval
-        return endsAWait || slot <= now ? now : slot
+        if endsAWait { return now }
+        let due = max(lastFrame + interval, holdUntil ?? now)
+        return due <= now ? now : due
     }
 
     /// After keys: the frame now when the slot is free (the user waits for it), else at the slot.
     private func renderAfterKeys() {
         guard finished == nil, terminal != nil else { return }
-        guard lastFrame + frameInterval <= DispatchTime.now() else { return requestRender() }
+        guard lastFrame + frameInterval <= DispatchTime.now() else {
+            return scheduleRender(holdingWhileWaiting: false)
+        }
         scheduledFrame = nil
         renderNow()
     }
@@ -278,7 +295,8 @@ public final class TerminalRunner {
         for text in pendingCopies { backend.copyToClipboard(text) }
         pendingCopies.removeAll()
         lastFrame = DispatchTime.now()
-        lastFrameWaited = program.isAnimating
+        lastFrameWaits = program.waits
+        firstChangeSinceFrame = nil
         updateTicker()
     }
 
