@@ -76,6 +76,8 @@ struct DisplayChoice: Equatable {
         runner.onFirstFrame = {
             connection.start()
             connection.loadTransport()
+            // The first answers' decoding while the store is awaited (#18, DecodingWarmUp).
+            Task.detached(priority: .userInitiated) { DecodingWarmUp.run() }
         }
         shop.send(.appStarted)
         for action in first { shop.send(action) }
