@@ -7,8 +7,12 @@ import Testing
 
 /// The conventions of an installed tool, through the built binary: `--version`, `storefront profiles`, and one
 /// line with exit status 2 for a bad config file.
-@Suite struct ConventionsTests {
+@Suite final class ConventionsTests {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("sf-conv-\(UUID().uuidString)")
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
     var configFile: String { root.path + "/config/storefront/config.toml" }
 
     /// The binary with a config folder of the test's; (exit status, stdout, stderr).

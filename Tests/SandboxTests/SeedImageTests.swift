@@ -39,7 +39,7 @@ struct SeedImageTests {
         let resources = try #require(SandboxResources.locate())
         let image = try #require(SeedImage.url(resources: resources))
         let couponIDs = "SELECT code, id FROM coupon ORDER BY code"
-        let imageCoupons = try await Self.open(image).read { db in
+        let imageCoupons = try Self.open(image).read { db in
             try Row.fetchAll(db, sql: couponIDs).map { "\($0)" }
         }
         try await TestSandbox.with { sandbox in
@@ -59,7 +59,7 @@ struct SeedImageTests {
             let copied = try await DatabaseQueue(path: sandbox.databasePath).read { db in
                 try Int.fetchAll(db, sql: counters)
             }
-            let imageCounters = try await Self.open(image).read { db in
+            let imageCounters = try Self.open(image).read { db in
                 try Int.fetchAll(db, sql: counters)
             }
             #expect(copied.count == 2)
@@ -69,17 +69,37 @@ struct SeedImageTests {
             #expect(products.status == 200)
             #expect(!products.content["products"].array.isEmpty)
         }
-        let imageSecret = try await Self.open(image).read { db in
+        let imageSecret = try Self.open(image).read { db in
             try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'jwt_secret'")
         }
         #expect(imageSecret == nil)
     }
 
     /// The image, read from a copy: SQLite leaves `-wal` and `-shm` files beside a WAL file it reads.
-    static func open(_ image: URL) throws -> DatabaseQueue {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("seed-image-copy-\(UUID()).sqlite")
-        try FileManager.default.copyItem(at: image, to: copy)
-        return try DatabaseQueue(path: copy.path)
+    static func open(_ image: URL) throws -> ImageCopy {
+        try ImageCopy(image)
+    }
+
+    /// A copy of the image in a folder of its own, removed with it when the copy is dropped.
+    final class ImageCopy {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seed-image-copy-\(UUID())")
+        let queue: DatabaseQueue
+
+        init(_ image: URL) throws {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let copy = folder.appendingPathComponent(SeedImage.fileName)
+            try FileManager.default.copyItem(at: image, to: copy)
+            queue = try DatabaseQueue(path: copy.path)
+        }
+
+        func read<T>(_ body: (Database) throws -> T) throws -> T {
+            try queue.read(body)
+        }
+
+        deinit {
+            try? queue.close()
+            try? FileManager.default.removeItem(at: folder)
+        }
     }
 
     /// Every table's rows (all columns, as SQL values), sorted, and the schema, keyed by table name.

@@ -5,8 +5,9 @@ import Testing
 
 @testable import storefront
 
-/// A config folder of its own with `config.toml` and key files, for `StoreOptions.target(environment:)`.
-struct ConfigFolder {
+/// A config folder of its own with `config.toml` and key files, for `StoreOptions.target(environment:)`; removed
+/// when dropped.
+final class ConfigFolder {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("sf-config-\(UUID().uuidString)")
     var configPath: String { root.path + "/storefront/config.toml" }
     var environment: [String: String] { ["XDG_CONFIG_HOME": root.path, "HOME": root.path] }
@@ -15,6 +16,10 @@ struct ConfigFolder {
         try FileManager.default.createDirectory(
             at: root.appendingPathComponent("storefront"), withIntermediateDirectories: true)
         try Data(toml.utf8).write(to: URL(fileURLWithPath: configPath))
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
     }
 
     /// A key file under the config folder, with `mode`.
