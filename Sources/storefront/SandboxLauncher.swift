@@ -71,7 +71,7 @@ struct SandboxTransport: HTTPTransport {
         do {
             base = try await launcher.address()
         } catch {
-            throw .network("the sandbox store did not start (\(error))")
+            throw .unavailable("The sandbox store did not start (\(error))")
         }
         var request = request
         let placeholder = Self.placeholderBase.absoluteString
@@ -88,12 +88,12 @@ struct SandboxTransport: HTTPTransport {
             response = try await transport.send(request)
         } catch {
             if case .network = error, let failure = await startFailure() {
-                throw .network("the sandbox store did not start (\(failure))")
+                throw .unavailable("The sandbox store did not start (\(failure))")
             }
             throw error
         }
         if response.status >= 500, let failure = await startFailure() {
-            throw .network("the sandbox store did not start (\(failure))")
+            throw .unavailable("The sandbox store did not start (\(failure))")
         }
         return response
     }

@@ -281,6 +281,17 @@ struct TransportEdgeTests {
         #expect(!RetryPolicy.shouldRetry(unavailable, idempotent: false, attempt: 1, maxAttempts: 3))
     }
 
+    @Test("a store this machine cannot reach at all (libcurl missing): nothing sent, nothing to retry, its own advice")
+    func unavailableStore() {
+        let missing = APIError.unavailable(
+            "libcurl is needed to reach this store and could not be loaded (Debian: apt-get install libcurl4): x")
+        #expect(!missing.isTransient && !missing.outcomeUnknown)
+        #expect(!RetryPolicy.shouldRetry(missing, idempotent: true, attempt: 1, maxAttempts: 3))
+        #expect(missing.message.hasSuffix("apt-get install libcurl4): x."))
+        #expect(!missing.message.contains("Check the connection"))
+        #expect(APIError.network("connection refused").message.contains("Check the connection"))
+    }
+
     @Test("headers: JSON accept and content type, the customer group and debug mode when configured")
     func headers() async throws {
         let server = try await ScriptedServer.start { _, _ in .ok(#"{"skus":[]}"#) }

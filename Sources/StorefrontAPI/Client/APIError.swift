@@ -16,6 +16,9 @@ public enum APIError: Error, Sendable, Hashable, Codable, LocalizedError {
     case signedOut
     /// The call was cancelled (a newer intent replaced it).
     case cancelled
+    /// Nothing was sent: this machine cannot reach the store at all (libcurl missing, the built-in sandbox did not
+    /// start). The reason says what to do; trying again changes nothing until that is done.
+    case unavailable(String)
 
     public var status: Int? {
         if case .http(let status, _, _, _) = self { return status }
@@ -74,6 +77,8 @@ public enum APIError: Error, Sendable, Hashable, Codable, LocalizedError {
             "Your session expired and could not be renewed, so you are now a guest. Log in again to continue."
         case .cancelled:
             "Cancelled."
+        case .unavailable(let reason):
+            reason.hasSuffix(".") ? reason : reason + "."
         }
     }
 }

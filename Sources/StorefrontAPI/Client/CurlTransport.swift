@@ -66,7 +66,7 @@ public final class CurlTransport: HTTPTransport {
 
     /// One blocking transfer.
     private func perform(_ request: HTTPRequest, cancelled: CancelFlag) -> Result<HTTPResponse, APIError> {
-        if let unavailable = Self.unavailable { return .failure(.network(unavailable)) }
+        if let unavailable = Self.unavailable { return .failure(.unavailable(unavailable)) }
         let reusable = !request.atMostOnce
         let kept = reusable ? idle.withLock { $0.popLast() } : nil
         guard let handle = kept.flatMap({ UnsafeMutableRawPointer(bitPattern: $0) }) ?? ccurl_easy_init() else {
