@@ -44,6 +44,16 @@ final class SandboxLauncher: Sendable {
         try await launch.value.baseURL
     }
 
+    /// Why the sandbox could not start (waits for its start); nil when it listens with its database ready.
+    func startFailure() async -> (any Error)? {
+        do {
+            _ = try await server()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     /// Stops the sandbox if it started (and never starts it).
     func stop() async {
         go.finish()
@@ -87,23 +97,14 @@ struct SandboxTransport: HTTPTransport {
         do {
             response = try await transport.send(request)
         } catch {
-            if case .network = error, let failure = await startFailure() {
+            if case .network = error, let failure = await launcher.startFailure() {
                 throw .unavailable("The sandbox store did not start (\(failure))")
             }
             throw error
         }
-        if response.status >= 500, let failure = await startFailure() {
+        if response.status >= 500, let failure = await launcher.startFailure() {
             throw .unavailable("The sandbox store did not start (\(failure))")
         }
         return response
-    }
-
-    private func startFailure() async -> (any Error)? {
-        do {
-            _ = try await launcher.server()
-            return nil
-        } catch {
-            return error
-        }
     }
 }

@@ -54,13 +54,7 @@ struct StoreConnection {
 
     /// Why the sandbox could not start (waits for its start); nil when it listens or there is none.
     func startFailure() async -> (any Error)? {
-        guard let sandbox else { return nil }
-        do {
-            _ = try await sandbox.server()
-            return nil
-        } catch {
-            return error
-        }
+        await sandbox?.startFailure()
     }
 
     /// The in-process sandbox's support key (it mints read-only support tokens; waits for its start); nil for
