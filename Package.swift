@@ -1,6 +1,15 @@
 // swift-tools-version:6.2
 import PackageDescription
 
+// Our modules reach generic types' metadata through accessors given the conformances the compiler already knows,
+// not through mangled names the runtime decodes: decoding `KeyedDecodingContainer<X.CodingKeys>` or `[String: Y]` by
+// name checks `X.CodingKeys: CodingKey` or `String: Hashable` with a scan of every conformance record in the binary
+// (~14,000, ~60 µs each), ~120 of the ~290 look-ups a cold start paid before its catalog (BENCHMARKS.md, "The
+// catalog sooner", run N). Code generation only; what the code does is the same.
+let metadataByAccessor: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])
+]
+
 let package = Package(
     name: "storefront-tui",
     platforms: [.macOS(.v15)],
@@ -41,15 +50,18 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: metadataByAccessor
         ),
         .target(
             name: "ShopCore",
-            dependencies: ["StorefrontAPI"]
+            dependencies: ["StorefrontAPI"],
+            swiftSettings: metadataByAccessor
         ),
         .target(
             name: "ShopTUI",
-            dependencies: ["StorefrontAPI", "ShopCore", "CNCurses", "CQREncode"]
+            dependencies: ["StorefrontAPI", "ShopCore", "CNCurses", "CQREncode"],
+            swiftSettings: metadataByAccessor
         ),
         .target(
             name: "Sandbox",
@@ -59,7 +71,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: metadataByAccessor
         ),
         // What ShopCore's and ShopTUI's tests share: the exhaustive TestStore, the fixtures, the unimplemented
         // and offline APIs and the recording stub.
@@ -71,7 +84,8 @@ let package = Package(
         // The SSH kiosk's pure parts: sshd_config, visitor identity, settings file, scripted requests.
         .target(
             name: "Kiosk",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: metadataByAccessor
         ),
         .executableTarget(
             name: "storefront",
@@ -84,6 +98,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: metadataByAccessor,
             // Release on Linux: the Swift runtime and Foundation linked into the binary instead of bound at every
             // start against their shared libraries (BENCHMARKS.md, "The catalog sooner", run I). `-static-stdlib`
             // alone misses Foundation's own static dependencies (swiftlang/swift-package-manager#10564), so they

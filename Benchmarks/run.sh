@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: every benchmark, on the release binary. BENCH_ONLY="sandbox-load catalog-time tui peers scale kiosk" picks some.
 source "$(dirname "$0")/lib.sh"
-[ -x "$BIN" ] || { echo "no binary at $BIN: swift build -c release --product storefront" >&2; exit 1; }
+[ -x "$BIN" ] || { echo "no binary at $BIN: make release" >&2; exit 1; }
 for part in ${BENCH_ONLY:-sandbox-load startup catalog-time tui peers journey scale kiosk}; do
   echo "== $part"
   case "$part" in
