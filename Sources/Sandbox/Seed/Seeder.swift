@@ -15,7 +15,10 @@ enum Seeder {
     static func seedIfEmpty(
         _ database: SandboxDatabase, resources: URL?, generatedCatalogSize: Int?, now: Date = Date()
     ) throws -> StoreSettings {
-        let alreadySeeded = try database.pool.read { db in
+        // Both reads on the writer's connection, open already: a first `read` would open a reader (a connection of
+        // its own and its schema read) on the way to the server's first answer; the warm-up opens the readers
+        // instead, beside the router's build (SandboxWarmUp).
+        let alreadySeeded = try database.pool.writeWithoutTransaction { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM setting WHERE key = 'store_settings'") ?? 0 > 0
         }
         if !alreadySeeded {
@@ -43,7 +46,7 @@ enum Seeder {
                 }
             }
         }
-        return try database.pool.read { db in
+        return try database.pool.writeWithoutTransaction { db in
             let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'store_settings'")
             return try json.map { try JSONDecoder().decode(StoreSettings.self, from: Data($0.utf8)) } ?? .fallback
         }

@@ -17,11 +17,14 @@ enum SandboxWarmUp {
         // First what a shop's second request reads: its first request (`POST /auth/anonymous`) is often already
         // waiting for the router (``SandboxServer/bind(_:)``) and pays the token's and the guest's first use itself,
         // so the catalog's page is encoded meanwhile instead of contending with it for the writer and the keys.
-        // The first page as a shopper's first read asks for it (page 1 of 25, newest first), kept encoded.
-        _ = try? await catalog.productPage(page: 1, limit: CatalogRoutes.productPageSize)
+        // The first page as a shopper's first read asks for it (page 1 of 25, newest first), kept encoded, and the
+        // categories beside it: a shop asks for both at once, so both of the pool's first readers are opened here
+        // (each a connection of its own, its schema read) rather than the second in the middle of those answers.
+        async let products = try? await catalog.productPage(page: 1, limit: CatalogRoutes.productPageSize)
         if let page = try? await catalog.categoryList(page: 1, limit: CatalogRoutes.categoryPageSize) {
             _ = try? Reply.okBody(page, message: CatalogRoutes.categoriesMessage)
         }
+        _ = await products
         // Then a new guest's two writes (its user and its refresh token), rolled back: the writer's statements and
         // the records' encoding are ready for a first `POST /auth/anonymous` that was not already waiting.
         let date = services.now()

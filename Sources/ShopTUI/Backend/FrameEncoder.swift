@@ -78,6 +78,17 @@ struct ScreenImage: Hashable {
             rows: Array(repeating: Array(repeating: .blank, count: width), count: height))
     }
 
+    /// The one-byte texts of ASCII, made once: a frame's cells are mostly these, and a slot then shares its
+    /// bytes instead of allocating them (a 80x24 frame made ~2,000 arrays; #18).
+    private static let asciiBytes: [[UInt8]] = (0..<128).map { [UInt8($0)] }
+
+    /// The byte of a text that is one printable ASCII character (which PresentationCell keeps as it is).
+    private static func printableASCII(_ text: String) -> UInt8? {
+        var bytes = text.utf8.makeIterator()
+        guard let byte = bytes.next(), bytes.next() == nil, (0x20...0x7E).contains(byte) else { return nil }
+        return byte
+    }
+
     /// What `buffer` looks like on a terminal with `colorCount` colours (0: no colour), the same mapping the
     /// curses path uses (`NCursesBackend.cursesAttributes`, `PresentationCell`).
     init(_ buffer: CellBuffer, theme: Theme, colorCount: Int) {
@@ -101,19 +112,27 @@ struct ScreenImage: Hashable {
                 }
                 if cell.isContinuation {
                     // A continuation whose head was cut off (never made by CellBuffer.write): a blank.
-                    row.append(ScreenSlot(bytes: [0x20], width: 1, sgr: sgr))
+                    row.append(ScreenSlot(bytes: Self.asciiBytes[0x20], width: 1, sgr: sgr))
+                    c += 1
+                    continue
+                }
+                if cell.width == 1, let byte = Self.printableASCII(cell.text) {
+                    // Most cells: what PresentationCell would give, without making it.
+                    row.append(ScreenSlot(bytes: Self.asciiBytes[Int(byte)], width: 1, sgr: sgr))
                     c += 1
                     continue
                 }
                 let pc = PresentationCell(cell)
                 var bytes: [UInt8] = []
                 for v in pc.scalars {
-                    if let s = Unicode.Scalar(v) { bytes.append(contentsOf: Array(String(s).utf8)) }
+                    if let s = Unicode.Scalar(v) { UTF8.encode(s) { bytes.append($0) } }
                 }
                 if cell.width >= 2, c + 1 < buffer.width {
                     if let second = pc.secondLetter, let s = Unicode.Scalar(second) {
+                        var secondBytes: [UInt8] = []
+                        UTF8.encode(s) { secondBytes.append($0) }
                         row.append(ScreenSlot(bytes: bytes, width: 1, sgr: sgr))
-                        row.append(ScreenSlot(bytes: Array(String(s).utf8), width: 1, sgr: sgr))
+                        row.append(ScreenSlot(bytes: secondBytes, width: 1, sgr: sgr))
                     } else if pc.padAfter {
                         row.append(ScreenSlot(bytes: bytes, width: 1, sgr: sgr))
                         row.append(ScreenSlot(bytes: [0x20], width: 1, sgr: sgr))
