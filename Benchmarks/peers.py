@@ -12,6 +12,7 @@ the frame encoder.
 import argparse
 import os
 import shlex
+import signal
 import shutil
 import statistics
 import subprocess
@@ -68,7 +69,23 @@ class Pane:
         return self.settle() - before
 
     def stop(self):
+        # script(1) outlives the tmux server (it keeps the program's terminal open), and with it the program: hang
+        # up the pane's processes first, as a closed terminal would, so that no run is left behind.
+        pane = self.tmux("display-message", "-p", "#{pane_pid}").strip()
+        for pid in descendants(int(pane)) if pane.isdigit() else []:
+            try:
+                os.kill(pid, signal.SIGHUP)
+            except ProcessLookupError:
+                pass
         self.tmux("kill-server")
+
+
+def descendants(pid):
+    """`pid` and every process below it."""
+    found = [pid]
+    for child in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split():
+        found += descendants(int(child))
+    return found
 
 
 def run_app(name, command, env, cwd, ready, opener, steps, pages, opens, prepare=None):
