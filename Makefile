@@ -56,7 +56,7 @@ release: deps
 ## Benchmarks (not tests): release build, then the harness in Benchmarks/; numbers go to Benchmarks/results/.
 bench:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(APT_PACKAGES) $(BENCH_APT_PACKAGES)"
-	$(SWIFT) build -c release --product storefront $(RELEASE_SWIFTFLAGS)
+	@$(MAKE) --no-print-directory release
 	Benchmarks/run.sh
 
 ## The man page: the binary's --experimental-dump-help through argument-parser's generate-manual plugin.

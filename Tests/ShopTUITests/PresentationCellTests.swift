@@ -16,6 +16,23 @@ import Testing
         #expect(PresentationCell(cell("中")) == PresentationCell(scalars: [0x4E2D], padAfter: false))
     }
 
+    @Test func asciiCellsAreKeptAsTheyAre() {
+        for value in UInt8(0)..<128 {
+            let text = String(UnicodeScalar(value))
+            let one = Cell(text, width: 1)
+            if (0x20...0x7E).contains(value) {
+                #expect(PresentationCell.asciiByte(of: one) == value)
+                #expect(PresentationCell(one) == PresentationCell(scalars: [UInt32(value)], padAfter: false))
+            } else {
+                #expect(PresentationCell.asciiByte(of: one) == nil)
+            }
+            #expect(PresentationCell.asciiByte(of: Cell(text, width: 2)) == nil)
+        }
+        #expect(PresentationCell.asciiByte(of: Cell("ab", width: 1)) == nil)
+        #expect(PresentationCell.asciiByte(of: Cell("é", width: 1)) == nil)
+        #expect(PresentationCell.asciiByte(of: Cell("", width: 0)) == nil)
+    }
+
     @Test func zwjSequenceShowsItsFirstPicture() {
         let p = PresentationCell(cell("👨‍👩‍👧"))
         #expect(p.scalars == [0x1F468])

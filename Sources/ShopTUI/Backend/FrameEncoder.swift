@@ -82,13 +82,6 @@ struct ScreenImage: Hashable {
     /// bytes instead of allocating them (a 80x24 frame made ~2,000 arrays; #18).
     private static let asciiBytes: [[UInt8]] = (0..<128).map { [UInt8($0)] }
 
-    /// The byte of a text that is one printable ASCII character (which PresentationCell keeps as it is).
-    private static func printableASCII(_ text: String) -> UInt8? {
-        var bytes = text.utf8.makeIterator()
-        guard let byte = bytes.next(), bytes.next() == nil, (0x20...0x7E).contains(byte) else { return nil }
-        return byte
-    }
-
     /// What `buffer` looks like on a terminal with `colorCount` colours (0: no colour), the same mapping the
     /// curses path uses (`NCursesBackend.cursesAttributes`, `PresentationCell`).
     init(_ buffer: CellBuffer, theme: Theme, colorCount: Int) {
@@ -116,7 +109,7 @@ struct ScreenImage: Hashable {
                     c += 1
                     continue
                 }
-                if cell.width == 1, let byte = Self.printableASCII(cell.text) {
+                if let byte = PresentationCell.asciiByte(of: cell) {
                     // Most cells: what PresentationCell would give, without making it.
                     row.append(ScreenSlot(bytes: Self.asciiBytes[Int(byte)], width: 1, sgr: sgr))
                     c += 1
@@ -135,7 +128,7 @@ struct ScreenImage: Hashable {
                         row.append(ScreenSlot(bytes: secondBytes, width: 1, sgr: sgr))
                     } else if pc.padAfter {
                         row.append(ScreenSlot(bytes: bytes, width: 1, sgr: sgr))
-                        row.append(ScreenSlot(bytes: [0x20], width: 1, sgr: sgr))
+                        row.append(ScreenSlot(bytes: Self.asciiBytes[0x20], width: 1, sgr: sgr))
                     } else {
                         row.append(ScreenSlot(bytes: bytes, width: 2, sgr: sgr))
                         row.append(ScreenSlot(bytes: [], width: 0, sgr: sgr))

@@ -15,6 +15,16 @@ struct PresentationCell: Equatable {
         self.secondLetter = secondLetter
     }
 
+    /// The byte of a cell that is one printable ASCII character, one column wide: the cells this type leaves as
+    /// they are (`PresentationCell(cell).scalars == [byte]`, no padding), so a frame can take the byte without
+    /// making one (#18; `PresentationCellTests.asciiCellsAreKeptAsTheyAre`).
+    static func asciiByte(of cell: Cell) -> UInt8? {
+        guard cell.width == 1 else { return nil }
+        var bytes = cell.text.utf8.makeIterator()
+        guard let byte = bytes.next(), bytes.next() == nil, (0x20...0x7E).contains(byte) else { return nil }
+        return byte
+    }
+
     init(_ cell: Cell) {
         let scalars = Array(cell.text.unicodeScalars)
         guard let first = scalars.first else {
