@@ -146,7 +146,17 @@ enum SupportCredential {
     /// A support client whose token the key renews when it expires (support tokens live minutes; the view
     /// stays open longer).
     private static func signIn(_ client: StorefrontClient, key: String) async throws -> StorefrontClient {
-        try await Failing.api { try await client.renewingSupportClient(supportKey: key) }
+        do {
+            return try await client.renewingSupportClient(supportKey: key)
+        } catch let error where error.status == 401 || error.status == 403 {
+            // The server's words ("Invalid support key") and what to do about them.
+            throw CommandFailure(
+                "\(error.message.hasSuffix(".") ? error.message : error.message + ".") This store's key is in the "
+                    + "file `storefront sandbox serve` printed when it started: give that file with "
+                    + "--support-key-file FILE.")
+        } catch {
+            throw CommandFailure(error.message)
+        }
     }
 }
 

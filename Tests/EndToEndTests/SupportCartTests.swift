@@ -189,6 +189,7 @@ final class SupportFixture {
             ["support", "cart", "--user-id", fixture.userID, "--json", "--support-key", "nope"] + fixture.storeFlags)
         #expect(wrongKey.0 == 1)
         #expect(wrongKey.2.contains("Invalid support key"), "\(wrongKey.2)")
+        #expect(wrongKey.2.contains("--support-key-file FILE"), "says where the right key is: \(wrongKey.2)")
         #expect(!wrongKey.2.contains(fixture.supportKey))
 
         let noCredential = try await fixture.run(
