@@ -10,7 +10,8 @@ import Testing
 /// the generated configuration, stopped (with every session it forked) when the test ends.
 final class KioskFixture {
     let root: URL
-    let port = freeLoopbackPort()
+    /// sshd's port: free when chosen, and chosen again by `start()` if another process took it meanwhile.
+    private(set) var port = freeLoopbackPort()
     /// The store's API key: only the sandbox and the kiosk's 0600 settings may know it.
     let apiKey = "kiosk-e2e-\(UUID().uuidString)"
     private(set) var baseURL: URL?
@@ -55,18 +56,28 @@ final class KioskFixture {
         let url = try await waitForFile(path("sandbox.out")) { $0.hasPrefix("http") }
         baseURL = URL(string: url.trimmingCharacters(in: .whitespacesAndNewlines))
         try Data(apiKey.utf8).write(to: root.appendingPathComponent("api.key"))
-        let status = try await Spawn.run(
-            [
-                binary, "ssh-kiosk", "init", "--dir", kioskDirectory, "--port", String(port), "--listen",
-                "127.0.0.1", "--user", "root", "--store-url", baseURL?.absoluteString ?? "", "--api-key-file",
-                path("api.key"),
-            ] + initOptions, stdout: path("init.out"), stderr: path("init.err"))
-        #expect(status == 0, "ssh-kiosk init: \(read("init.err"))")
         try FileManager.default.createDirectory(
             atPath: "/run/sshd", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        sshd = try BackgroundProcess(
-            ["/usr/sbin/sshd", "-f", kioskDirectory + "/sshd_config", "-D", "-e"], stderr: path("sshd.log"))
-        _ = try await waitForFile(path("sshd.log")) { $0.contains("Server listening") }
+        // The port was free when chosen; a process started since (another test's) may hold it by now, and then
+        // sshd says so and ends: the kiosk is set up again on another port.
+        for attempt in 1...3 {
+            let status = try await Spawn.run(
+                [
+                    binary, "ssh-kiosk", "init", "--dir", kioskDirectory, "--port", String(port), "--listen",
+                    "127.0.0.1", "--user", "root", "--store-url", baseURL?.absoluteString ?? "", "--api-key-file",
+                    path("api.key"),
+                ] + initOptions, stdout: path("init.out"), stderr: path("init.err"))
+            #expect(status == 0, "ssh-kiosk init: \(read("init.err"))")
+            unlink(path("sshd.log"))
+            sshd = try BackgroundProcess(
+                ["/usr/sbin/sshd", "-f", kioskDirectory + "/sshd_config", "-D", "-e"], stderr: path("sshd.log"))
+            let line = try await waitForFile(path("sshd.log")) {
+                $0.contains("Server listening") || $0.contains("Address already in use")
+            }
+            guard line.contains("Address already in use"), attempt < 3 else { return }
+            sshd?.stop()
+            port = freeLoopbackPort()
+        }
     }
 
     /// Stops sshd, every session it forked (found by the kiosk folder in their command line), and the sandbox.
