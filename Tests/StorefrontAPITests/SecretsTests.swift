@@ -9,7 +9,7 @@ import Testing
     import Darwin
 #endif
 
-@Suite("Secrets: token files and log redaction", .timeLimit(.minutes(1)))
+@Suite("Secrets: token files and log redaction", .timeLimit(.minutes(5)))
 struct SecretsTests {
     @Test("the token file is written with mode 0600 in a 0700 directory, and replaced in place")
     func tokenFileMode() throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// The session lifecycle against a scripted local server: refresh on 401, refresh before expiry,
 /// single-flight refresh, rejected refresh, anonymous bootstrap.
-@Suite("Session edges (scripted server)", .timeLimit(.minutes(1)))
+@Suite("Session edges (scripted server)", .timeLimit(.minutes(5)))
 struct SessionEdgeTests {
     static let products = #"{"products":[{"id":"p1","name":"Masala Chai"}],"pagination":{"total_records":1}}"#
 

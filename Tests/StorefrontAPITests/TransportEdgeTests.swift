@@ -5,7 +5,7 @@ import Testing
 @testable import StorefrontAPI
 
 /// Retries, timeouts and malformed answers against a scripted local server.
-@Suite("Transport edges (scripted server)", .timeLimit(.minutes(1)))
+@Suite("Transport edges (scripted server)", .timeLimit(.minutes(5)))
 struct TransportEdgeTests {
     static let products = SessionEdgeTests.products
     /// A payment method with its gateway reference, so that no payment-methods lookup comes first.

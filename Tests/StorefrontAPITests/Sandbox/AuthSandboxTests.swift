@@ -4,7 +4,7 @@ import Testing
 @testable import StorefrontAPI
 
 /// The auth endpoint group over real HTTP against the sandbox.
-@Suite("Auth against the sandbox", .timeLimit(.minutes(2)))
+@Suite("Auth against the sandbox", .timeLimit(.minutes(5)))
 struct AuthSandboxTests {
     @Test("anonymous session on first need, the user it names, and the token file")
     func anonymousSession() async throws {

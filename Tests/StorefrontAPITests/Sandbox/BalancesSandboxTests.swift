@@ -7,7 +7,7 @@ import Testing
 /// Loyalty points (`GET /customers/{user_id}/loyalty`, as the vendor documents) and the credit balance (a
 /// sandbox extension on the user) as the sandbox tells them, and a refused redemption in words (the field's wire
 /// name stays in the log).
-@Suite("Balances and field names against the sandbox", .timeLimit(.minutes(2)))
+@Suite("Balances and field names against the sandbox", .timeLimit(.minutes(5)))
 struct BalancesSandboxTests {
     @Test("the demo customer's balances, and 'At most 500' named in words")
     func balancesAndRefusalInWords() async throws {

@@ -4,7 +4,7 @@ import Testing
 @testable import StorefrontAPI
 
 /// The cart and wishlist endpoint groups over real HTTP against the sandbox.
-@Suite("Carts and wishlist against the sandbox", .timeLimit(.minutes(2)))
+@Suite("Carts and wishlist against the sandbox", .timeLimit(.minutes(5)))
 struct CartSandboxTests {
     static func line(_ product: String, _ quantity: Int) -> CartItemUpdate {
         CartItemUpdate(productId: product, variantId: nil, quantity: quantity)

@@ -4,7 +4,7 @@ import Testing
 @testable import StorefrontAPI
 
 /// The catalog endpoint group over real HTTP against the sandbox (70 seeded products, 7 categories).
-@Suite("Catalog against the sandbox", .timeLimit(.minutes(2)))
+@Suite("Catalog against the sandbox", .timeLimit(.minutes(5)))
 struct CatalogSandboxTests {
     @Test("products page by page: no overlap, pagination as reported")
     func paging() async throws {

@@ -6,7 +6,7 @@ import Testing
 
 /// The failure handling against the sandbox's fault injection: a second server on the same database, with
 /// chaos at rate 1 so the outcome is certain, serves a session obtained from the healthy one.
-@Suite("Chaos against the sandbox", .timeLimit(.minutes(2)))
+@Suite("Chaos against the sandbox", .timeLimit(.minutes(5)))
 struct ChaosSandboxTests {
     /// Runs `body` with a client holding a valid guest session on a server whose every answer has `chaos`.
     static func withChaos(

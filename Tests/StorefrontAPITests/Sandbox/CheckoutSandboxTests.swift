@@ -5,7 +5,7 @@ import Testing
 @testable import StorefrontAPI
 
 /// Customers, fulfillment, orders and Juspay over real HTTP against the sandbox.
-@Suite("Customers, fulfillment, orders and Juspay against the sandbox", .timeLimit(.minutes(2)))
+@Suite("Customers, fulfillment, orders and Juspay against the sandbox", .timeLimit(.minutes(5)))
 struct CheckoutSandboxTests {
     @Test("customers: create with business details and address; list and create addresses")
     func customers() async throws {

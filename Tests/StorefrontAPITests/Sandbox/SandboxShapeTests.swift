@@ -8,7 +8,7 @@ import Testing
 /// the examples document, over real HTTP, recorded; then each documented answer is compared with the sandbox's
 /// answers to the same route. Every documented key must be there at every level (a list's elements each against
 /// the documented first element), with a compatible type; a key the sandbox adds must be a listed extension.
-@Suite("Sandbox answers have the vendor's documented shapes", .timeLimit(.minutes(2)))
+@Suite("Sandbox answers have the vendor's documented shapes", .timeLimit(.minutes(5)))
 struct SandboxShapeTests {
     /// Keys the sandbox answers beyond the documented ones, as `example path` (`*` for every example), each with
     /// its reason.

@@ -5,7 +5,7 @@ import Testing
 
 /// The support client against the sandbox: sign-in with the support key, reads of another user's cart, and a
 /// session that is never refreshed, replaced or written to the customer's token file.
-@Suite("Support client against the sandbox", .timeLimit(.minutes(2)))
+@Suite("Support client against the sandbox", .timeLimit(.minutes(5)))
 struct SupportSandboxTests {
     static let key = "api-support-key-5d1e"
 
