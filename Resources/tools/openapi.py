@@ -284,6 +284,11 @@ op("post", "/shipping/fulfillment-options", "Delivery methods and pickup stores 
    "shipment with its id in deliver.shipments)", {"type": "object"},
    obj({"delivery_pincode": STR, "cart_id": STR}, ["delivery_pincode", "cart_id"]), errors=(400, 401, 404), tag=F)
 
+op("get", "/common/countries/{country_iso_code}/pincodes", "The places (city, state_name) of a country's PIN codes, by "
+   "prefix (pincode: at least 3 digits; India only in the sandbox)",
+   obj({"pincodes": arr(obj({"pincode": STR, "city": STR, "state_name": STR})), "pagination": ref("Pagination")}),
+   params=["country_iso_code"], query=page_q + [("pincode", STR)], tag="Common")
+
 O = "Orders"
 op("post", "/orders", "Place an order from the cart", obj({"order": ref("Order"), "payment_required": BOOL,
    "payment_info": {"oneOf": [ref("PaymentInfo"), {"type": "null"}]}}), obj({"cart_id": STR, "payment_method": ref("PaymentMethod")}, ["cart_id"]),

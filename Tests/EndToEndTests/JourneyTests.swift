@@ -96,11 +96,21 @@ import Testing
         try session.send("Enter")
         try await expectScreen(session, contains: "gift card GIFT250", "gift card applied")
 
-        // Checkout: the saved address, no business details, the delivery option, the review.
+        // Checkout: a new address (its PIN code fills the city and the state), no business details, the delivery
+        // option, the review.
         try session.send("Escape")
         try await expectScreen(session, contains: "enter checkout", "back in the cart")
         try session.send("Enter")
         try await expectScreen(session, contains: "12 MG Road", "address list")
+        try session.send("n")
+        try await expectScreen(session, contains: "New delivery address", "address form")
+        for _ in 0..<4 { try session.send("Tab") }
+        try session.send("-l", "1 Marine Drive")
+        try session.send("Tab")
+        try session.send("Tab")
+        try session.send("-l", "400001")
+        let filled = try await session.waitFor { $0.contains("Maharashtra") && $0.contains("PIN code 400001") }
+        #expect(filled.contains("Mumbai") && filled.contains("Maharashtra"), "city and state not filled:\n\(filled)")
         try session.send("Enter")
         try await expectScreen(session, contains: "ctrl-s skip", "business details")
         try session.send("C-s")

@@ -77,6 +77,41 @@ struct CustomerFulfillmentHTTPTests {
         }
     }
 
+    /// `GET /common/countries/{iso}/pincodes`: the seeded places by prefix (3 digits at least), paged, India
+    /// only; a bearer token asked for.
+    @Test func pincodePlacesByPrefix() async throws {
+        try await TestSandbox.with { sandbox in
+            let (token, _, _) = try await sandbox.anonymous()
+            let exact = try await sandbox.get("/common/countries/IN/pincodes?pincode=560001", token: token)
+            #expect(exact.status == 200, "\(exact.text)")
+            #expect(exact.body["message"].string == "Pincodes retrieved successfully")
+            #expect(exact.content["pincodes"].array.count == 1)
+            #expect(exact.content["pincodes"][0]["pincode"].string == "560001")
+            #expect(exact.content["pincodes"][0]["city"].string == "Bengaluru")
+            #expect(exact.content["pincodes"][0]["state_name"].string == "Karnataka")
+            #expect(exact.content["pagination"]["total_records"].int == 1)
+
+            let bengaluru = try await sandbox.get("/common/countries/IN/pincodes?pincode=560", token: token)
+            #expect(bengaluru.content["pincodes"].array.compactMap { $0["pincode"].string } == ["560001", "560034"])
+            let paged = try await sandbox.get("/common/countries/IN/pincodes?limit=2&page=2", token: token)
+            #expect(paged.content["pincodes"].array.count == 2)
+            #expect(paged.content["pagination"]["previous_page"].int == 1)
+
+            let unknown = try await sandbox.get("/common/countries/IN/pincodes?pincode=999999", token: token)
+            #expect(unknown.status == 200 && unknown.content["pincodes"].array.isEmpty)
+            let elsewhere = try await sandbox.get("/common/countries/US/pincodes?pincode=100", token: token)
+            #expect(elsewhere.status == 200 && elsewhere.content["pincodes"].array.isEmpty)
+
+            let short = try await sandbox.get("/common/countries/IN/pincodes?pincode=56", token: token)
+            #expect(short.status == 400)
+            #expect(short.body["details"][0]["field"].string == "pincode")
+            let badCountry = try await sandbox.get("/common/countries/IND/pincodes", token: token)
+            #expect(badCountry.status == 400)
+            #expect(badCountry.body["details"][0]["field"].string == "country_iso_code")
+            #expect(try await sandbox.get("/common/countries/IN/pincodes?pincode=560001").status == 401)
+        }
+    }
+
     @Test func serviceabilityOptionsAndPreference() async throws {
         try await TestSandbox.with { sandbox in
             let (token, _, _) = try await sandbox.anonymous()

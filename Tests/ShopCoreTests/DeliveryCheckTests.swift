@@ -48,6 +48,10 @@ func businessStepState(pincode: String = "560001") -> State {
                 return Serviceability(isServiceable: false)
             }
             $0.fulfillmentOptions = { _ in options }
+            $0.pincodes = { input in
+                #expect(input == ("IN", "194101"))
+                return [PincodeInfo(pincode: "194101", city: "Leh", stateName: "Ladakh")]
+            }
         }
         var state = memberState()
         state.route = [.catalog, .cart, .checkout(.address), .addressForm]
@@ -56,6 +60,12 @@ func businessStepState(pincode: String = "560001") -> State {
         await store.send(.edit(.addressPincode, .insert("1"))) {
             $0.form[.addressPincode] = "194101"
             $0.checkout.pincodeChecks["194101"] = .checking
+        }
+        // Its place fills the city and the state (typed again below with them filled: not asked again).
+        let leh = PincodeInfo(pincode: "194101", city: "Leh", stateName: "Ladakh")
+        await store.receive(.checkout(.response(.pincodePlaceFound(pincode: "194101", leh)))) {
+            $0.form[.addressCity] = "Leh"
+            $0.form[.addressState] = "Ladakh"
         }
         let check = PincodeCheck.undeliverable(items: [], collect: true)
         await store.receive(.checkout(.response(.pincodeChecked(pincode: "194101", check)))) {
@@ -73,6 +83,51 @@ func businessStepState(pincode: String = "560001") -> State {
             $0.notice = Notice(
                 .error, "We don't deliver to 194101 yet. You can collect the order from a store instead.")
         }
+        await store.finish()
+    }
+
+    /// The place of a typed PIN code goes only into fields still empty, only while the form shows that PIN code;
+    /// a store that knows no place, or does not answer, leaves the fields to be typed.
+    @Test func aPincodesPlaceFillsOnlyEmptyFieldsOfTheFormThatStillShowsIt() async throws {
+        let api = StubAPI {
+            $0.checkServiceability = { _ in Serviceability(isServiceable: true) }
+            $0.pincodes = { input throws(APIError) in
+                switch input.1 {
+                case "560001": return [PincodeInfo(pincode: "560001", city: "Bengaluru", stateName: "Karnataka")]
+                case "400001": throw APIError.timeout
+                default: return [PincodeInfo(pincode: input.1 + "9", city: "Elsewhere", stateName: "Nowhere")]
+                }
+            }
+        }
+        var state = memberState()
+        state.route = [.catalog, .cart, .checkout(.address), .addressForm]
+        state.form[.addressCity] = "Bangalore"
+        let store = makeStore(api, state: state)
+        await store.send(.setField(.addressPincode, "560001")) {
+            $0.form[.addressPincode] = "560001"
+            $0.checkout.pincodeChecks["560001"] = .checking
+        }
+        await store.receive(.checkout(.response(.pincodeChecked(pincode: "560001", .deliverable)))) {
+            $0.checkout.pincodeChecks["560001"] = .deliverable
+        }
+        let bengaluru = PincodeInfo(pincode: "560001", city: "Bengaluru", stateName: "Karnataka")
+        await store.receive(.checkout(.response(.pincodePlaceFound(pincode: "560001", bengaluru)))) {
+            $0.form[.addressState] = "Karnataka"  // the city typed stays as typed
+        }
+        // No answer (400001), or only places of other codes (110001): nothing filled, nothing said.
+        await store.send(.setField(.addressState, "")) { $0.form[.addressState] = "" }
+        for pincode in ["400001", "110001"] {
+            await store.send(.setField(.addressPincode, pincode)) {
+                $0.form[.addressPincode] = pincode
+                $0.checkout.pincodeChecks[pincode] = .checking
+            }
+            await store.receive(.checkout(.response(.pincodeChecked(pincode: pincode, .deliverable)))) {
+                $0.checkout.pincodeChecks[pincode] = .deliverable
+            }
+            await store.receive(.checkout(.response(.pincodePlaceFound(pincode: pincode, nil))))
+        }
+        // An answer for a PIN code the form no longer shows changes nothing.
+        await store.send(.checkout(.response(.pincodePlaceFound(pincode: "560001", bengaluru))))
         await store.finish()
     }
 

@@ -33,6 +33,24 @@ import Testing
         #expect(try Coding.decoder.decode(User.self, from: Data(#"{"id":"u"}"#.utf8)).displayName == "guest")
     }
 
+    /// The vendor's pages name a PIN code's state `state_name` (its guide) and `state` (an SDK example): either
+    /// is read; a number for the code is read as its digits; a page without `pincodes` is an empty list.
+    @Test func pincodePlacesReadEitherStateNameAndTheirRecordingsKeepIt() throws {
+        let json = #"""
+            {"pincodes":[{"pincode":"560001","city":"Bengaluru","state_name":"Karnataka","district":"Bangalore"},
+                         {"pincode":110001,"city":"New Delhi","state":"Delhi","area":"Connaught Place"}]}
+            """#
+        let page = try Coding.decoder.decode(PincodesPage.self, from: Data(json.utf8))
+        #expect(
+            page.pincodes == [
+                PincodeInfo(pincode: "560001", city: "Bengaluru", stateName: "Karnataka"),
+                PincodeInfo(pincode: "110001", city: "New Delhi", stateName: "Delhi"),
+            ])
+        #expect(try Coding.decoder.decode(PincodesPage.self, from: Data("{}".utf8)).pincodes.isEmpty)
+        let again = try Coding.decoder.decode(PincodeInfo.self, from: try Coding.encoder.encode(page.pincodes[1]))
+        #expect(again == page.pincodes[1])
+    }
+
     @Test func removeGiftCardAnswerMayBeTheCartItself() throws {
         let wrapped = try Coding.decoder.decode(CartContent.self, from: Data(#"{"cart":{"id":"c1"}}"#.utf8))
         let bare = try Coding.decoder.decode(CartContent.self, from: Data(#"{"id":"c2"}"#.utf8))

@@ -24,6 +24,7 @@ enum SandboxRouter {
         WishlistRoutes(services: services).register(on: api)
         CustomerRoutes(services: services).register(on: api)
         FulfillmentRoutes(services: services).register(on: api)
+        CommonRoutes(services: services).register(on: api)
         OrderRoutes(services: services).register(on: api)
         JuspayRoutes(services: services).register(on: api)
         StorePaymentMethods().register(on: api)

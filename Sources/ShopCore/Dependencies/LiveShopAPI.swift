@@ -71,6 +71,9 @@ extension ShopAPI {
             fulfillmentOptions: { cartID, pincode throws(APIError) in
                 try await client.fulfillmentOptions(cartID: cartID, pincode: pincode)
             },
+            pincodes: { countryCode, pincode throws(APIError) in
+                try await client.pincodes(countryCode: countryCode, matching: pincode)
+            },
             createOrder: { cartID, method throws(APIError) in
                 try await client.createOrder(cartID: cartID, paymentMethod: method)
             },

@@ -68,6 +68,7 @@ public struct ShopAPI: Sendable {
     public var loyalty: Endpoint<Void, LoyaltyDetails>
     public var checkServiceability: Endpoint<(String, String), Serviceability>
     public var fulfillmentOptions: Endpoint<(String, String), FulfillmentOptions>
+    public var pincodes: Endpoint<(String, String), [PincodeInfo]>
 
     // MARK: Orders and payment
     public var createOrder: Endpoint<(String, PaymentMethodPayload?), OrderCreated>
@@ -126,6 +127,7 @@ extension ShopAPI {
         loyalty = builder.endpoint("loyalty", \.loyalty)
         checkServiceability = builder.endpoint("checkServiceability", \.checkServiceability)
         fulfillmentOptions = builder.endpoint("fulfillmentOptions", \.fulfillmentOptions)
+        pincodes = builder.endpoint("pincodes", \.pincodes)
         createOrder = builder.endpoint("createOrder", \.createOrder)
         order = builder.endpoint("order", \.order)
         orders = builder.endpoint("orders", \.orders)
@@ -218,6 +220,9 @@ extension ShopAPI {
     }
     public func fulfillmentOptions(cartID: String, pincode: String) async throws(APIError) -> FulfillmentOptions {
         try await fulfillmentOptions((cartID, pincode))
+    }
+    public func pincodes(countryCode: String, matching pincode: String) async throws(APIError) -> [PincodeInfo] {
+        try await pincodes((countryCode, pincode))
     }
     public func createOrder(cartID: String, paymentMethod: PaymentMethodPayload?) async throws(APIError)
         -> OrderCreated

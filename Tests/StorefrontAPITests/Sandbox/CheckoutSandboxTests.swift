@@ -58,6 +58,25 @@ struct CheckoutSandboxTests {
         }
     }
 
+    @Test("common: a PIN code's place, by the code or its first digits")
+    func pincodePlaces() async throws {
+        try await SandboxHarness.with { harness in
+            let client = harness.client
+            _ = try await client.session()
+            let exact = try await client.pincodes(countryCode: "IN", matching: "110001")
+            #expect(exact == [PincodeInfo(pincode: "110001", city: "New Delhi", stateName: "Delhi")])
+            let prefix = try await client.pincodes(countryCode: "IN", matching: "560")
+            #expect(prefix.map(\.pincode) == ["560001", "560034"])
+            #expect(try await client.pincodes(countryCode: "IN", matching: "999999").isEmpty)
+            do throws(APIError) {
+                _ = try await client.pincodes(countryCode: "IN", matching: "56")
+                Issue.record("a 2-digit prefix was accepted")
+            } catch {
+                #expect(error.status == 400)
+            }
+        }
+    }
+
     /// A signed-in demo customer's cart with address and delivery chosen: ready to order.
     static func readyCart(_ harness: SandboxHarness) async throws -> Cart {
         try await harness.loginDemo()

@@ -31,6 +31,8 @@ public enum CheckoutFeature {
         case serviceabilityChecked(Serviceability, methods: [ShippingMethod], stores: [PickupStore] = [])
         /// A PIN code (typed in the address form, or of a saved address) was checked.
         case pincodeChecked(pincode: String, PincodeCheck)
+        /// The place of a PIN code typed in the address form (nil: the store knows none, or did not answer).
+        case pincodePlaceFound(pincode: String, PincodeInfo?)
         case deliveryFailed(APIError)
         case orderPlaced(Order, paymentRequired: Bool, paymentInfo: PaymentInfo?)
         case orderFailed(APIError)

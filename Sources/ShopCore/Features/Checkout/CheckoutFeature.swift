@@ -235,6 +235,19 @@ extension Reducer {
             }
             return .none
 
+        case .response(.pincodePlaceFound(let pincode, let place)):
+            // Only into fields still empty, and only while the form shows that PIN code: nothing typed is replaced.
+            guard let place, state.currentRoute == .addressForm, state.form[.addressPincode] == pincode else {
+                return .none
+            }
+            if state.form[.addressCity].isEmpty, let city = place.city, !city.isEmpty {
+                state.form[.addressCity] = String(city.prefix(Field.addressCity.maxLength))
+            }
+            if state.form[.addressState].isEmpty, let name = place.stateName, !name.isEmpty {
+                state.form[.addressState] = String(name.prefix(Field.addressState.maxLength))
+            }
+            return .none
+
         case .response(.deliveryFailed(let error)):
             return fail(&state, error, .delivery, environment)
 
@@ -393,14 +406,30 @@ extension Reducer {
         return .merge(effects)
     }
 
-    /// A whole PIN code typed in the address form is checked at once (a known answer is said again).
+    /// A whole PIN code typed in the address form is checked at once (a known answer is said again), and its
+    /// place is looked up for the city and state fields still empty.
     static func pincodeTyped(_ state: inout State, _ environment: ShopEnvironment) -> Effect {
         let pincode = state.form[.addressPincode]
         guard pincode.count == 6, pincode.allSatisfy(\.isNumber) else { return .none }
+        let place = lookUpPlace(state, pincode, environment)
         if let known = state.checkout.pincodeChecks[pincode], known != .checking {
-            return reduceCheckout(&state, .response(.pincodeChecked(pincode: pincode, known)), environment)
+            return .merge([
+                reduceCheckout(&state, .response(.pincodeChecked(pincode: pincode, known)), environment), place,
+            ])
         }
-        return checkPincodes(&state, [pincode], environment)
+        return .merge([checkPincodes(&state, [pincode], environment), place])
+    }
+
+    /// The store's place of a PIN code (`GET /common/countries/IN/pincodes`), asked only while the city or the
+    /// state is still to be typed; a failure says nothing (the fields are typed by hand as before).
+    static func lookUpPlace(_ state: State, _ pincode: String, _ environment: ShopEnvironment) -> Effect {
+        guard state.form[.addressCity].isEmpty || state.form[.addressState].isEmpty else { return .none }
+        return call(EffectID("checkout.pincodePlace"), environment) { api in
+            let places = try await api.pincodes(countryCode: "IN", matching: pincode)
+            return .checkout(.response(.pincodePlaceFound(pincode: pincode, places.first { $0.pincode == pincode })))
+        } failure: { _ in
+            .checkout(.response(.pincodePlaceFound(pincode: pincode, nil)))
+        }
     }
 
     /// `lineCount`: the cart's lines. When none of them can be delivered, the PIN code is not served at all, and the
