@@ -57,7 +57,7 @@ struct Doctor {
     func run() async -> [DoctorCheck] {
         var checks = await sessionChecks()
         guard !checks.contains(where: { $0.verdict == .fail || $0.verdict == .skip }) else {
-            for name in ["catalog", "categories", "juspay", "fulfillment"] {
+            for name in ["catalog", "categories", "juspay", "fulfillment", "pincode"] {
                 checks.append(DoctorCheck(name: name, verdict: .skip, detail: Self.noSession))
             }
             return await scrubbed(checks)
@@ -67,6 +67,7 @@ struct Doctor {
         checks.append(await categoriesCheck())
         checks.append(await juspayCheck())
         checks.append(await fulfillmentCheck(item: firstItem))
+        checks.append(await pincodeCheck())
         return await scrubbed(checks)
     }
 
@@ -268,6 +269,37 @@ struct Doctor {
             if check.verdict == .ok { check.verdict = .warn }
         }
         return check
+    }
+
+    /// With `--pincode`: `GET /common/countries/IN/pincodes` for it, the place that fills the address form's city
+    /// and state. A store that knows none, or refuses, is a warning: the shop then leaves them to be typed.
+    private func pincodeCheck() async -> DoctorCheck {
+        guard let pincode else {
+            return DoctorCheck(
+                name: "pincode", verdict: .skip,
+                detail: "not checked: give --pincode PINCODE to look up its city and state")
+        }
+        let (result, ms) = await Self.timed { () async throws(APIError) in
+            try await client.pincodes(countryCode: "IN", matching: pincode)
+        }
+        let typed = "the address form's city and state are typed by hand"
+        switch result {
+        case .success(let places):
+            guard let place = places.first(where: { $0.pincode == pincode }) else {
+                return DoctorCheck(
+                    name: "pincode", verdict: .warn, detail: "\(pincode): the store knows no place for it; \(typed)",
+                    milliseconds: ms)
+            }
+            let named = [place.city, place.stateName].compactMap { $0 }.filter { !$0.isEmpty }
+            return DoctorCheck(
+                name: "pincode", verdict: named.count == 2 ? .ok : .warn,
+                detail: "\(pincode): \(named.isEmpty ? "no city or state" : named.joined(separator: ", "))",
+                milliseconds: ms)
+        case .failure(let error):
+            return DoctorCheck(
+                name: "pincode", verdict: .warn, detail: "\(pincode): \(Self.describe(error)); \(typed)",
+                milliseconds: ms)
+        }
     }
 
     private static func verdict(on options: FulfillmentOptions, pincode: String, milliseconds: Int) -> DoctorCheck {

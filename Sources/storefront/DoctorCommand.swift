@@ -22,6 +22,9 @@ struct DoctorCommand: AsyncParsableCommand {
               fulfillment  with --pincode: a test cart with the first purchasable
                            product, POST /shipping/fulfillment-options for it, then
                            the cart deleted; skipped without --pincode
+              pincode      with --pincode: GET /common/countries/IN/pincodes, its
+                           city and state (what fills the address form; a warning
+                           when the store knows none); skipped without --pincode
             It uses a new guest session of its own, in memory (the shop's saved session
             is left alone), and never prints the API key or tokens.
             Exit status: 0 no check failed (warnings and skips allowed), 1 a check
@@ -30,7 +33,10 @@ struct DoctorCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "A delivery pincode (6 digits) to ask fulfillment options for; without it that check is skipped.")
+    @Option(
+        help:
+            "A delivery pincode (6 digits) to ask fulfillment options and its place for; without it those checks are skipped."
+    )
     var pincode: String?
 
     func validate() throws {
