@@ -64,8 +64,8 @@ func businessStepState(pincode: String = "560001") -> State {
         // Its place fills the city and the state (typed again below with them filled: not asked again).
         let leh = PincodeInfo(pincode: "194101", city: "Leh", stateName: "Ladakh")
         await store.receive(.checkout(.response(.pincodePlaceFound(pincode: "194101", leh)))) {
-            $0.form[.addressCity] = "Leh"
-            $0.form[.addressState] = "Ladakh"
+            $0.form.suggest("Leh", for: .addressCity)
+            $0.form.suggest("Ladakh", for: .addressState)
         }
         let check = PincodeCheck.undeliverable(items: [], collect: true)
         await store.receive(.checkout(.response(.pincodeChecked(pincode: "194101", check)))) {
@@ -112,7 +112,7 @@ func businessStepState(pincode: String = "560001") -> State {
         }
         let bengaluru = PincodeInfo(pincode: "560001", city: "Bengaluru", stateName: "Karnataka")
         await store.receive(.checkout(.response(.pincodePlaceFound(pincode: "560001", bengaluru)))) {
-            $0.form[.addressState] = "Karnataka"  // the city typed stays as typed
+            $0.form.suggest("Karnataka", for: .addressState)  // the city typed stays as typed
         }
         // No answer (400001), or only places of other codes (110001): nothing filled, nothing said.
         await store.send(.setField(.addressState, "")) { $0.form[.addressState] = "" }
@@ -129,6 +129,24 @@ func businessStepState(pincode: String = "560001") -> State {
         // An answer for a PIN code the form no longer shows changes nothing.
         await store.send(.checkout(.response(.pincodePlaceFound(pincode: "560001", bengaluru))))
         await store.finish()
+    }
+
+    /// What the app filled in is replaced by the first key typed there (a customer, or a recording of one, typing
+    /// the city out gives it once); after that, keys edit the text as usual.
+    @Test func theFirstKeyTypedInAFilledFieldReplacesIt() {
+        var form = Form()
+        form.suggest("Mumbai", for: .addressCity)
+        form.suggest("Maharashtra", for: .addressState)
+        #expect(form[.addressCity] == "Mumbai" && form.suggested == [.addressCity, .addressState])
+        for key in "Mumbai" { form.apply(.insert(String(key)), to: .addressCity) }
+        #expect(form[.addressCity] == "Mumbai" && form.suggested == [.addressState])
+        form.apply(.backspace, to: .addressCity)
+        #expect(form[.addressCity] == "Mumba")
+        form.apply(.backspace, to: .addressState)
+        #expect(form[.addressState] == "" && form.suggested.isEmpty)
+        form.suggest("Maharashtra", for: .addressState)
+        form[.addressState] = "MH"
+        #expect(form[.addressState] == "MH" && form.suggested.isEmpty)
     }
 
     @Test func savedAddressesAreMarkedAndOneWithNoWayToGetTheOrderIsRefused() async throws {

@@ -33,6 +33,32 @@ import Testing
         #expect(Self.frame(state).1.contains("Checking delivery to 194101"))
     }
 
+    /// A city and state filled from the PIN code are shown in their fields, and the note under them says where
+    /// they came from and that typing replaces them; once typed over, the note says nothing of them.
+    @Test func aCityAndStateFilledFromThePincodeAreSaidToBe() {
+        var state = ScreenGoldenTests.state("address-form")
+        state.form[.addressPincode] = "400001"
+        state.form[.addressCity] = ""
+        state.form[.addressState] = ""
+        state.checkout.pincodeChecks["400001"] = .deliverable
+        state.form.suggest("Mumbai", for: .addressCity)
+        state.form.suggest("Maharashtra", for: .addressState)
+        // The note may wrap: its words are read in order.
+        func words(_ state: State) -> String {
+            Self.frame(state).1.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let text = words(state)
+        #expect(text.contains("City Mumbai_") && text.contains("State Maharashtra_"), "\(text)")
+        #expect(
+            text.contains("We deliver to PIN code 400001. City and state from the PIN code; typing replaces them."),
+            "\(text)")
+        state.form[.addressCity] = "Bombay"
+        #expect(words(state).contains("400001. State from the PIN code; typing replaces it."))
+        state.form[.addressState] = "MH"
+        let typed = words(state)
+        #expect(typed.contains("We deliver to PIN code 400001.") && !typed.contains("from the PIN code"), "\(typed)")
+    }
+
     @Test func savedAddressesThatCannotBeDeliveredToAreMarked() {
         var state = ScreenGoldenTests.state("checkout-address")
         state.checkout.pincodeChecks["700016"] = .undeliverable(items: [], collect: false)

@@ -61,12 +61,25 @@ public enum TextEdit: Codable, Sendable, Hashable {
 /// The texts of all inputs; a missing field is empty.
 public struct Form: Equatable, Sendable {
     public var values: [Field: String] = [:]
+    /// Fields whose text the app filled in (a PIN code's city and state): the first key typed there replaces the
+    /// whole text rather than adding to it, so typing the value out (or a recording of someone who did) gives it
+    /// once. Any other change makes the text the user's.
+    public private(set) var suggested: Set<Field> = []
 
     public init() {}
 
     public subscript(field: Field) -> String {
         get { values[field] ?? "" }
-        set { values[field] = newValue.isEmpty ? nil : newValue }
+        set {
+            values[field] = newValue.isEmpty ? nil : newValue
+            suggested.remove(field)
+        }
+    }
+
+    /// Fills `field` with `text` as a suggestion (see ``suggested``).
+    public mutating func suggest(_ text: String, for field: Field) {
+        self[field] = String(text.prefix(field.maxLength))
+        suggested.insert(field)
     }
 
     /// The field's text, trimmed.
@@ -75,6 +88,7 @@ public struct Form: Equatable, Sendable {
     }
 
     mutating func apply(_ edit: TextEdit, to field: Field) {
+        if suggested.contains(field) { self[field] = "" }
         switch edit {
         case .insert(let text):
             let accepted = field.accept(text)

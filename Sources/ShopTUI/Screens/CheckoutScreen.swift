@@ -245,13 +245,28 @@ enum CheckoutScreen: ShopScreen {
     static func pincodeNote(_ ctx: ScreenContext) -> (String, Role)? {
         let pincode = ctx.state.form[.addressPincode]
         guard pincode.count == 6, let check = ctx.state.checkout.pincodeChecks[pincode] else { return nil }
+        let filled = filledNote(ctx.state.form.suggested)
         switch check {
         case .checking: return ("Checking delivery to \(pincode)\(ctx.theme.glyphs.ellipsis)", .dim)
-        case .deliverable: return ("\(ctx.theme.glyphs.check) We deliver to PIN code \(pincode).", .success)
+        case .deliverable:
+            return ("\(ctx.theme.glyphs.check) We deliver to PIN code \(pincode).\(filled)", .success)
         case .undeliverable(_, let collect):
             let what = check.undeliverableText(pincode) ?? ""
-            return (what + (collect ? " You can collect the order from a store." : ""), collect ? .warning : .error)
-        case .unknown: return ("Could not check delivery to \(pincode); the Delivery step checks again.", .dim)
+            return (
+                what + (collect ? " You can collect the order from a store." : "") + filled,
+                collect ? .warning : .error
+            )
+        case .unknown: return ("Could not check delivery to \(pincode); the Delivery step checks again.\(filled)", .dim)
         }
+    }
+
+    /// " City and state from the PIN code; typing replaces them." while the app's suggestions stand.
+    static func filledNote(_ suggested: Set<Field>) -> String {
+        let names = [(Field.addressCity, "City"), (.addressState, "state")].filter { suggested.contains($0.0) }
+            .map(\.1)
+        guard !names.isEmpty else { return "" }
+        let what = names.joined(separator: " and ")
+        return " \(what.prefix(1).uppercased() + what.dropFirst()) from the PIN code; typing replaces "
+            + (names.count == 1 ? "it." : "them.")
     }
 }

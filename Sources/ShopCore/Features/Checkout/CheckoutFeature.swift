@@ -236,15 +236,16 @@ extension Reducer {
             return .none
 
         case .response(.pincodePlaceFound(let pincode, let place)):
-            // Only into fields still empty, and only while the form shows that PIN code: nothing typed is replaced.
+            // Only into fields still empty, and only while the form shows that PIN code: nothing typed is replaced;
+            // what is filled is a suggestion, which the first key typed there replaces.
             guard let place, state.currentRoute == .addressForm, state.form[.addressPincode] == pincode else {
                 return .none
             }
             if state.form[.addressCity].isEmpty, let city = place.city, !city.isEmpty {
-                state.form[.addressCity] = String(city.prefix(Field.addressCity.maxLength))
+                state.form.suggest(city, for: .addressCity)
             }
             if state.form[.addressState].isEmpty, let name = place.stateName, !name.isEmpty {
-                state.form[.addressState] = String(name.prefix(Field.addressState.maxLength))
+                state.form.suggest(name, for: .addressState)
             }
             return .none
 
