@@ -114,7 +114,11 @@ import Testing
         try session.send("Enter")
         try await expectScreen(session, contains: "ctrl-s skip", "business details")
         try session.send("C-s")
-        try await expectScreen(session, contains: "We deliver to PIN code", "delivery check")
+        let delivery = try await expectScreen(session, contains: "We deliver to PIN code", "delivery check")
+        // Each way to get the order once (the sandbox sends the methods flat and per shipment).
+        for method in ["Standard Delivery", "Express Delivery", "Collect at Sandbox Store Indiranagar"] {
+            #expect(delivery.components(separatedBy: method).count == 2, "\(method) not listed once:\n\(delivery)")
+        }
         try session.send("Enter")
         try await expectScreen(session, contains: "place order", "review")
         try session.send("Enter")

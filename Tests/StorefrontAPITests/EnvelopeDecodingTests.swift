@@ -52,6 +52,14 @@ struct EnvelopeDecodingTests {
         #expect(flat.deliver?.allMethods.first?.shippingAmount == Money(minorUnits: 4900))
         #expect(nested.deliver?.allMethods.map(\.id) == ["7"])
         #expect(nested.deliver?.allMethods.first?.estimatedDeliveryDays == "2")
+        // Both shapes with the same methods (as the sandbox answers): each once, with its shipment's id; a flat
+        // method no shipment lists is kept.
+        let both = try decode(
+            FulfillmentOptions.self,
+            #"{"success":true,"content":{"deliver":{"is_serviceable":true,"shipping_methods":[{"id":"standard"},{"id":"express"},{"id":"drone"}],"shipments":[{"id":"s1","shipping_methods":[{"id":"standard"},{"id":"express"}]}]}}}"#
+        ).get()
+        #expect(both.deliver?.allMethods.map(\.id) == ["drone", "standard", "express"])
+        #expect(both.deliver?.allMethods.map(\.shipmentId) == [nil, "s1", "s1"])
     }
 
     @Test("unknown fields are ignored; missing and null optional fields take defaults")

@@ -85,16 +85,19 @@ public struct DeliverOptions: Codable, Sendable, Hashable {
     /// The newer multi-shipment shape.
     public var shipments: [Shipment]?
 
-    /// Methods of either shape, flattened; a shipment's methods carry its id.
+    /// Methods of either shape, flattened; a shipment's methods carry its id. A store may send the same methods
+    /// in both shapes (the sandbox does, as the vendor's pages show both): each is then listed once, as its
+    /// shipment gives it (with the shipment's id, which the fulfillment preference names).
     public var allMethods: [ShippingMethod] {
-        (shippingMethods ?? [])
-            + (shipments ?? []).flatMap { shipment in
-                shipment.shippingMethods.map { method in
-                    var method = method
-                    method.shipmentId = method.shipmentId ?? shipment.id
-                    return method
-                }
+        let nested = (shipments ?? []).flatMap { shipment in
+            shipment.shippingMethods.map { method in
+                var method = method
+                method.shipmentId = method.shipmentId ?? shipment.id
+                return method
             }
+        }
+        let nestedIDs = Set(nested.map(\.id))
+        return (shippingMethods ?? []).filter { !nestedIDs.contains($0.id) } + nested
     }
 }
 

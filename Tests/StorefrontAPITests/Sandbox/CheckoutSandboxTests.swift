@@ -46,6 +46,9 @@ struct CheckoutSandboxTests {
             let methods = try #require(options.deliver?.allMethods)
             let method = try #require(methods.first)
             #expect(method.shippingAmount != nil)
+            // The sandbox sends the methods in both shapes: each is listed once, with the cart's shipment.
+            #expect(methods.map(\.id) == ["standard", "express"], "\(methods)")
+            #expect(methods.allSatisfy { $0.shipmentId == "shp_\(cart.id)" }, "\(methods)")
 
             let delivery = try await client.setFulfillmentPreference(
                 cartID: cart.id, .delivery(methodID: method.id, courierID: method.courierCompanies?.first?.id))
