@@ -138,6 +138,28 @@ import Testing
         #expect(api.calls.isEmpty)
     }
 
+    /// A paid order cancelled: the notice says where the money goes (the cancellation asks for the original
+    /// payment method), not only what stock and balances are released. (How it is asked: the test below.)
+    @Test func cancellingAPaidOrderSaysTheAmountPaidGoesBack() async {
+        let paid = Self.order(.success, status: .confirmed)
+        var cancelled = paid
+        cancelled.status = .cancelled
+        var state = Self.detailState(paid)
+        state.payment = PaymentState()
+        state.checkout = CheckoutState()
+        let store = makeStore(StubAPI(), state: state)
+        let amount = paid.toBePaid.formatted()
+        await store.send(.orders(.response(.cancelled(cancelled)))) {
+            $0.orders.detail = cancelled
+            $0.orders.orders = [cancelled]
+            $0.notice = Notice(
+                .success, "Order ORD-1 cancelled; the \(amount) paid goes back to the original payment method.")
+        }
+        #expect(paid.refundOnCancel == paid.toBePaid && paid.toBePaid > .zero)
+        #expect(Self.order(.pending).refundOnCancel == nil)
+        await store.finish()
+    }
+
     @Test func cancellingAsksFirstThenReleasesTheOrderAndItsPayment() async {
         let cancelled = {
             var order = Self.order()

@@ -123,6 +123,13 @@ import Testing
         confirming.orders.confirmingCancel = true
         let text = Self.screen(confirming).joined(separator: "\n")
         #expect(text.contains("Cancel order ORD-7?"), "\(text)")
+        #expect(!text.contains("goes back"), "nothing was paid:\n\(text)")
+        // A paid order: the box says where the money goes.
+        var paid = confirming
+        paid.orders.detail?.paymentStatus = .success
+        paid.orders.detail?.status = .confirmed
+        let paidText = Self.screen(paid).joined(separator: "\n")
+        #expect(paidText.contains("The ₹400.32 paid goes back to the original payment method."), "\(paidText)")
         let table = ScreenFixtures.app(confirming).keyTable
         #expect(table.binding(for: .char("y"))?.intent == .send(.orders(.view(.confirmCancel))))
         #expect(table.binding(for: .escape)?.intent == .send(.orders(.view(.dismissCancel))))

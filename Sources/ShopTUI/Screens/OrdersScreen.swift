@@ -103,10 +103,11 @@ enum OrdersScreen: ShopScreen {
     static func drawCancelConfirmation(_ order: Order, ctx: ScreenContext, into buffer: inout CellBuffer)
         -> ScreenOutput
     {
-        let lines = [
-            "Cancel order \(order.orderNumber)?", "Its stock, points, credit and gift card are released.",
-            "y cancels it, n keeps it.",
-        ]
+        var lines = ["Cancel order \(order.orderNumber)?", "Its stock, points, credit and gift card are released."]
+        if let refund = order.refundOnCancel {
+            lines.append("The \(ctx.money(refund)) paid goes back to the original payment method.")
+        }
+        lines.append("y cancels it, n keeps it.")
         let inner = Modal.confirmation(into: &buffer, title: "Cancel order", lines: lines, theme: ctx.theme)
         return ScreenOutput(cursor: CursorPlacement(row: inner.row, col: inner.col))
     }

@@ -82,6 +82,13 @@ public struct Order: Codable, Sendable, Hashable, Identifiable {
         }
     }
 
+    /// What cancelling it gives back in money: the amount paid, when its payment was received in full (the
+    /// cancellation asks for it on the original payment method); nil when nothing was paid.
+    public var refundOnCancel: Money? {
+        guard paymentStatus == .success, toBePaid > .zero else { return nil }
+        return toBePaid
+    }
+
     public init(
         orderNumber: String, status: OrderStatus?, paymentStatus: PaymentState?, grandTotal: Money, toBePaid: Money
     ) {

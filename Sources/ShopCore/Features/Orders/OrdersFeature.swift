@@ -103,7 +103,14 @@ extension Reducer {
                 state.payment = PaymentState()
             }
             if state.checkout.order?.orderNumber == number { state.checkout = CheckoutState() }
-            showSuccess(&state, "Order \(number) cancelled; what it held (stock, points, credit) is released.")
+            if let refund = order.refundOnCancel {
+                showSuccess(
+                    &state,
+                    "Order \(number) cancelled; the \(refund.formatted()) paid goes back to the original payment method."
+                )
+            } else {
+                showSuccess(&state, "Order \(number) cancelled; what it held (stock, points, credit) is released.")
+            }
             return .merge(effects)
 
         case .response(.cancelFailed(let failure)):
