@@ -113,6 +113,24 @@ import Testing
         #expect(table.binding(for: .char("x")) == nil)
     }
 
+    /// An order to be collected from a store says where, not an address it will never be delivered to.
+    @Test func anOrderToCollectSaysFromWhichStore() throws {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let json = """
+            {"order_number":"ORD-8","status":"confirmed","payment_status":"success","grand_total":349,"to_be_paid":349,
+             "shipping_address":{"first_name":"Asha","address_line1":"12 MG Road","city":"Bengaluru","pincode":"560001"},
+             "fulfillment_preference":{"fulfillment_type":"collect-in-store","pickup_location_id":"store-2",
+               "pickup_location_name":"Sandbox Store Bandra","preference_type":"user"}}
+            """
+        var order = try decoder.decode(Order.self, from: Data(json.utf8))
+        let text = Self.screen(Self.state(order, route: .orderDetail(orderNumber: "ORD-8"))).joined(separator: "\n")
+        #expect(text.contains("Collect at Sandbox Store Bandra") && !text.contains("Deliver to"), "\(text)")
+        order.fulfillmentPreference?.fulfillmentType = .delivery
+        let delivered = Self.screen(Self.state(order, route: .orderDetail(orderNumber: "ORD-8"))).joined()
+        #expect(delivered.contains("Deliver to Asha") && !delivered.contains("Collect at"), "\(delivered)")
+    }
+
     @Test func pAndXSendPayAndTheCancelConfirmation() {
         let state = Self.state(Self.unpaid, route: .orderDetail(orderNumber: "ORD-7"))
         let app = ScreenFixtures.app(state)

@@ -112,6 +112,15 @@ enum OrdersScreen: ShopScreen {
         return ScreenOutput(cursor: CursorPlacement(row: inner.row, col: inner.col))
     }
 
+    /// "Collect at Sandbox Store Bandra" for an order to be collected from a store, else "Deliver to …" with its
+    /// address; nil when the order says neither.
+    static func fulfillmentText(_ order: Order) -> String? {
+        if let preference = order.fulfillmentPreference, preference.fulfillmentType == .collectInStore {
+            return "Collect at " + (preference.pickupLocationName ?? preference.pickupLocationId ?? "the store")
+        }
+        return order.shippingAddress.map { "Deliver to \($0.summary)" }
+    }
+
     /// `full`: the order's detail (its totals panel); otherwise a list entry, whose totals are not known.
     static func drawDetail(
         _ order: Order, full: Bool, ctx: ScreenContext, into buffer: inout CellBuffer, rect: Rect
@@ -128,9 +137,9 @@ enum OrdersScreen: ShopScreen {
         buffer.write(
             meta, row: row, col: rect.col, style: .role(.dim), maxWidth: rect.width, ellipsis: theme.glyphs.ellipsis)
         row += 1
-        if let address = order.shippingAddress, row < rect.bottom {
+        if let whereTo = fulfillmentText(order), row < rect.bottom {
             buffer.write(
-                "Deliver to \(address.summary)", row: row, col: rect.col, style: .role(.dim), maxWidth: rect.width,
+                whereTo, row: row, col: rect.col, style: .role(.dim), maxWidth: rect.width,
                 ellipsis: theme.glyphs.ellipsis)
             row += 1
         }

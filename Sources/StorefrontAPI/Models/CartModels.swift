@@ -83,6 +83,8 @@ public struct CartItemUpdate: Codable, Sendable, Hashable {
 public struct FulfillmentPreference: Codable, Sendable, Hashable {
     public var fulfillmentType: FulfillmentType?
     public var pickupLocationId: String?
+    /// The store's name (an order's preference carries it; a cart's may not).
+    public var pickupLocationName: String?
 }
 
 /// A cart with its totals, exactly as the API computes them.

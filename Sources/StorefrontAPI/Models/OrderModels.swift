@@ -70,6 +70,8 @@ public struct Order: Codable, Sendable, Hashable, Identifiable {
     public var currency: Currency?
     public var isCancellationAllowed: Bool?
     public var shippingAddress: Address?
+    /// Delivered, or collected from a store (its name), as the order was placed.
+    public var fulfillmentPreference: FulfillmentPreference?
 
     public var id: String { orderNumber }
 

@@ -126,6 +126,23 @@ struct CheckoutSandboxTests {
         }
     }
 
+    @Test("orders: one to collect from a store names the store")
+    func collectOrder() async throws {
+        try await SandboxHarness.with { harness in
+            let client = harness.client
+            let delivered = try await Self.readyCart(harness)
+            let options = try await client.fulfillmentOptions(cartID: delivered.id, pincode: "560001")
+            let store = try #require(options.collect?.first)
+            let cart = try await client.setFulfillmentPreference(cartID: delivered.id, .collect(storeID: store.id))
+            let created = try await client.createOrder(
+                cartID: cart.id, paymentMethod: .juspayHostedPage(returnURL: "https://shop.example.com/paid"))
+            let order = try await client.order(created.order.orderNumber)
+            #expect(order.fulfillmentPreference?.fulfillmentType == .collectInStore)
+            #expect(order.fulfillmentPreference?.pickupLocationId == store.id)
+            #expect(order.fulfillmentPreference?.pickupLocationName == store.name)
+        }
+    }
+
     @Test("Juspay: create the customer and an order for an order number")
     func juspay() async throws {
         try await SandboxHarness.with { harness in
