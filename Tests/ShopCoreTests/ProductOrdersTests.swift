@@ -16,6 +16,48 @@ import Testing
         return variant
     }
 
+    /// The search lists variants ("Shirt (S)", "Shirt (L)"): Enter on one opens the product with that variant
+    /// chosen, not the default (opened from the plain list, the default: the test above).
+    @Test func aSearchResultOpensOnItsOwnVariant() async {
+        let product = {
+            var product = Fixtures.product("shirt")
+            product.hasVariant = true
+            return product
+        }()
+        let variants = [
+            Self.variant("S", stock: true, isDefault: true), Self.variant("M", stock: false),
+            Self.variant("L", stock: true),
+        ]
+        let api = StubAPI {
+            $0.product = { _ in product }
+            $0.variants = { _ in variants }
+        }
+        var state = memberState()
+        state.form[.searchQuery] = "shirt"
+        state.catalog.resultsQuery = "shirt"
+        state.catalog.results = ["S", "M", "L"].map {
+            var item = Fixtures.catalogItem("shirt")
+            item.variantId = $0
+            return item
+        }
+        state.catalog.selectedIndex = 1
+        let store = makeStore(api, state: state)
+        await store.send(.select) {
+            $0.route = [.catalog, .product(id: "shirt")]
+            $0.product.id = "shirt"
+            $0.product.preferredVariantID = "M"
+            $0.inFlight = [.product]
+        }
+        await store.receive(.product(.response(.loaded(product, variants: variants)))) {
+            $0.product.product = product
+            $0.product.variants = variants
+            $0.product.selectedVariantIndex = 1  // M, out of stock as the result said, not the default S
+            $0.product.preferredVariantID = nil
+            $0.inFlight = []
+        }
+        await store.finish()
+    }
+
     @Test func openingAProductWithVariantsPicksAPurchasableOneAndKeepsWithinStock() async {
         let product = {
             var product = Fixtures.product("shirt")

@@ -164,6 +164,12 @@ extension Reducer {
                 state.product = ProductState()
                 state.product.id = id
             }
+            // Opened from a search result (the catalog under it, searching): that result's variant first.
+            if state.route.dropLast().last == .catalog, !state.form[.searchQuery].isEmpty,
+                let result = state.catalog.selectedResult, result.productId == id
+            {
+                state.product.preferredVariantID = result.variantId
+            }
             state.inFlight.insert(.product)
             return call(.product, environment) { api in
                 let product = try await api.product(id)
@@ -180,7 +186,13 @@ extension Reducer {
             state.inFlight.remove(.product)
             state.product.product = product
             state.product.variants = variants.filter(\.active)
-            if state.product.selectedVariant == nil || state.product.selectedVariantIndex == 0 {
+            let preferred = state.product.preferredVariantID.flatMap { id in
+                state.product.variants.firstIndex { $0.id == id }
+            }
+            state.product.preferredVariantID = nil
+            if let preferred {
+                state.product.selectedVariantIndex = preferred
+            } else if state.product.selectedVariant == nil || state.product.selectedVariantIndex == 0 {
                 state.product.selectedVariantIndex =
                     state.product.variants.firstIndex { $0.isDefault && $0.isPurchasable }
                     ?? state.product.variants.firstIndex(where: \.isPurchasable) ?? 0

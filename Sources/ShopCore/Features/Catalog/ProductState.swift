@@ -6,6 +6,9 @@ public struct ProductState: Equatable, Sendable {
     public var variants: [Variant] = []
     public var selectedVariantIndex = 0
     public var quantity = 1
+    /// The variant to show first once the product loads: the one a search result named (the search lists
+    /// variants, "Formal Oxford Shirt (M)"), rather than the product's default.
+    public var preferredVariantID: String?
 
     public init() {}
 
