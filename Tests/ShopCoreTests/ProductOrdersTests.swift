@@ -182,7 +182,7 @@ import Testing
             $0.wishlist.items = [Fixtures.catalogItem("p1")]
             $0.wishlist.isLoaded = true
             $0.inFlight = []
-            $0.notice = Notice(.success, "Wishlist updated.")
+            $0.notice = Notice(.success, "Saved Product p1 to the wishlist.")
         }
         await store.finish()
     }
@@ -210,7 +210,7 @@ import Testing
             $0.wishlist.items = [Fixtures.catalogItem("p1")]
             $0.wishlist.isLoaded = true
             $0.inFlight = []
-            $0.notice = Notice(.success, "Wishlist updated.")
+            $0.notice = Notice(.success, "Saved Product p1 to the wishlist.")
         }
         await store.finish()
     }

@@ -6,6 +6,24 @@ import Testing
 @testable import ShopCore
 
 @MainActor @Suite struct WishlistTests {
+    /// The notice names what a save or removal did; when that cannot be told (several changes, a list not read
+    /// before and no product shown), it says the wishlist was updated.
+    @Test func theWishlistNoticeNamesWhatChanged() {
+        let p1 = Fixtures.catalogItem("p1")
+        let p2 = Fixtures.catalogItem("p2")
+        let p3 = Fixtures.catalogItem("p3")
+        #expect(
+            Reducer.wishlistChange(before: [p1], after: [p1, p2], shown: nil) == "Saved Product p2 to the wishlist.")
+        #expect(
+            Reducer.wishlistChange(before: [p1, p2], after: [p2], shown: nil) == "Removed Product p1 from the wishlist."
+        )
+        #expect(Reducer.wishlistChange(before: [p1], after: [p2, p3], shown: nil) == "Wishlist updated.")
+        #expect(
+            Reducer.wishlistChange(before: nil, after: [p1, p2], shown: Fixtures.line("p2"))
+                == "Saved Product p2 to the wishlist.")
+        #expect(Reducer.wishlistChange(before: nil, after: [p1, p2], shown: nil) == "Wishlist updated.")
+    }
+
     @Test func loadAddRemoveAndFailures() async {
         let one = [Fixtures.catalogItem("p1")]
         let api = StubAPI {
@@ -36,7 +54,7 @@ import Testing
         await store.receive(.wishlist(.response(.updated(one + [Fixtures.catalogItem("p2")])))) {
             $0.wishlist.items = one + [Fixtures.catalogItem("p2")]
             $0.inFlight = []
-            $0.notice = Notice(.success, "Wishlist updated.")
+            $0.notice = Notice(.success, "Saved Product p2 to the wishlist.")
         }
         await store.send(.wishlist(.view(.removeSelected))) {
             $0.notice = nil
@@ -45,7 +63,7 @@ import Testing
         await store.receive(.wishlist(.response(.updated([Fixtures.catalogItem("p2")])))) {
             $0.wishlist.items = [Fixtures.catalogItem("p2")]
             $0.inFlight = []
-            $0.notice = Notice(.success, "Wishlist updated.")
+            $0.notice = Notice(.success, "Removed Product p1 from the wishlist.")
         }
         await store.send(.wishlist(.response(.failed(.timeout)))) {
             $0.notice = Notice(.error, APIError.timeout.message)

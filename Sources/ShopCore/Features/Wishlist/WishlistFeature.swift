@@ -21,10 +21,13 @@ extension Reducer {
 
         case .response(.loaded(let items)), .response(.updated(let items)):
             state.inFlight.remove(.wishlist)
+            let before = state.wishlist.isLoaded ? state.wishlist.items : nil
             state.wishlist.items = items
             state.wishlist.isLoaded = true
             state.wishlist.selectedIndex = clampIndex(state.wishlist.selectedIndex, count: items.count)
-            if case .response(.updated) = action { showSuccess(&state, "Wishlist updated.") }
+            if case .response(.updated) = action {
+                showSuccess(&state, wishlistChange(before: before, after: items, shown: state.product.line))
+            }
             return .none
 
         case .response(.failed(let error)):
@@ -96,6 +99,24 @@ extension Reducer {
 }
 
 extension Reducer {
+    /// What a save or removal did, by name: "Saved Millet Muesli 750g to the wishlist.", "Removed … from the
+    /// wishlist."; `before` nil when the wishlist had not been read (a save from the product page: `shown` is its
+    /// line). "Wishlist updated." when it cannot be told.
+    static func wishlistChange(before: [CatalogItem]?, after: [CatalogItem], shown: LineID?) -> String {
+        func line(_ item: CatalogItem) -> LineID { LineID(productId: item.productId, variantId: item.variantId) }
+        if let before {
+            let was = Set(before.map(line))
+            let now = Set(after.map(line))
+            let added = after.filter { !was.contains(line($0)) }
+            let removed = before.filter { !now.contains(line($0)) }
+            if added.count == 1, removed.isEmpty { return "Saved \(added[0].displayName) to the wishlist." }
+            if removed.count == 1, added.isEmpty { return "Removed \(removed[0].displayName) from the wishlist." }
+        } else if let shown, let saved = after.first(where: { line($0) == shown }) {
+            return "Saved \(saved.displayName) to the wishlist."
+        }
+        return "Wishlist updated."
+    }
+
     /// The cart answered a change of `line`: a product being moved from the wishlist leaves it now if the cart
     /// holds more of it than before (else it stays, and the notice says why). `failure`: the change was refused.
     static func wishlistMoveSettled(
