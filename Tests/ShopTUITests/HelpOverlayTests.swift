@@ -58,7 +58,7 @@ import Testing
         for c in "/remove" { _ = app.handle(.char(c)) }
         let filtered = Self.text(app, 40, 12)
         #expect(filtered.contains("/remove"))
-        #expect(filtered.contains("Remove the applied coupon"))
+        #expect(filtered.contains("Remove the applied coup"))
         #expect(!filtered.contains("Type a coupon code"))
         // Typed letters went to the filter: q did not close the help.
         _ = app.handle(.char("q"))

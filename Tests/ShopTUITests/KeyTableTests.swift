@@ -64,6 +64,18 @@ let testTable = KeyTable<TestIntent>([
         #expect(testTable.helpLines(ascii: true)[1] == HelpLine(keys: "down/j", help: "Move down"))
     }
 
+    /// Bindings that do the same thing share a help line, their keys joined where the first stands.
+    @Test func bindingsWithTheSameHelpShareALine() {
+        let table = KeyTable<String>([
+            KeyBinding(keys: [.char("+")], label: "more", help: "One more", intent: "more"),
+            KeyBinding(keys: [.char("d")], label: "remove", help: "Remove it", intent: "remove"),
+            KeyBinding(keys: [.char("=")], label: "more", help: "One more", intent: "more"),
+            KeyBinding(keys: [.delete], label: "remove", help: "Remove it", intent: "remove"),
+        ])
+        #expect(
+            table.helpLines() == [HelpLine(keys: "+/=", help: "One more"), HelpLine(keys: "d/del", help: "Remove it")])
+    }
+
     @Test func footerBarDrawsHints() {
         var b = CellBuffer(width: 44, height: 1)
         FooterBar.draw(into: &b, row: 0, table: testTable, theme: .default)

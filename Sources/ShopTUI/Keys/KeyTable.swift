@@ -79,7 +79,20 @@ public struct KeyTable<Intent: Sendable>: Sendable {
     }
 
     /// The lines of the help overlay: every binding, keys then help text.
+    /// One line per thing a key does: bindings that do the same thing (the same help) share a line, their keys
+    /// joined as a binding's own are ("+/=", "q/ctrl-c"), where the first of them stands.
     public func helpLines(ascii: Bool = false) -> [HelpLine] {
-        bindings.map { HelpLine(keys: $0.keyName(ascii: ascii), help: $0.help) }
+        var lines: [HelpLine] = []
+        var lineOfHelp: [String: Int] = [:]
+        for binding in bindings {
+            let keys = binding.keyName(ascii: ascii)
+            if let index = lineOfHelp[binding.help] {
+                lines[index].keys += "/" + keys
+            } else {
+                lineOfHelp[binding.help] = lines.count
+                lines.append(HelpLine(keys: keys, help: binding.help))
+            }
+        }
+        return lines
     }
 }
