@@ -6,6 +6,38 @@ import Testing
 @testable import ShopCore
 
 @MainActor @Suite struct CartTests {
+    /// The notice says how many points the cart took: a store takes no more than is left to pay, fewer than asked
+    /// (the sandbox took 371 of 510 for a ₹371.92 cart).
+    @Test func redeemedPointsAreWhatTheCartTook() async {
+        var capped = Fixtures.cart([Fixtures.item("p1", quantity: 1)])
+        capped.loyaltyPointsRedeemed = 371
+        var whole = capped
+        whole.loyaltyPointsRedeemed = 50
+        let (cappedCart, wholeCart) = (capped, whole)
+        let api = StubAPI { $0.redeemLoyaltyPoints = { input in input.1 == 510 ? cappedCart : wholeCart } }
+        let store = makeStore(api, state: memberState())
+        for (sequence, points, cart, notice) in [
+            (1, 510, capped, "371 loyalty points redeemed, the most this cart can take (510 asked)."),
+            (2, 50, whole, "50 loyalty points redeemed."),
+        ] {
+            await store.send(.setField(.loyaltyPoints, String(points))) { $0.form[.loyaltyPoints] = String(points) }
+            await store.send(.cart(.view(.redeemLoyaltyPoints))) {
+                $0.notice = nil
+                $0.cart.sequence = sequence
+                $0.cart.inFlight = CartRequest(sequence: sequence, command: .redeemLoyaltyPoints(points))
+                $0.inFlight = [.cart]
+            }
+            await store.receive(.cart(.response(.mutationSucceeded(sequence: sequence, cart)))) {
+                $0.cart.server = cart
+                $0.cart.inFlight = nil
+                $0.inFlight = []
+                $0.form[.loyaltyPoints] = ""
+                $0.notice = Notice(.success, notice)
+            }
+        }
+        await store.finish()
+    }
+
     @Test func addingFromTheProductPageShowsAtOnceAndCreatesTheCart() async {
         let created = Fixtures.cart([Fixtures.item("p1", quantity: 2)])
         let api = StubAPI {

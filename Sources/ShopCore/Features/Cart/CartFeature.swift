@@ -277,7 +277,13 @@ extension Reducer {
             showInfo(&state, "Gift card removed.")
         case .redeemLoyaltyPoints(let points):
             state.form[.loyaltyPoints] = ""
-            showSuccess(&state, "\(points) loyalty points redeemed.")
+            // What the cart took: a store may take fewer than asked (no more than is left to pay).
+            let taken = cart.loyaltyPointsRedeemed
+            showSuccess(
+                &state,
+                taken > 0 && taken < points
+                    ? "\(taken) loyalty points redeemed, the most this cart can take (\(points) asked)."
+                    : "\(points) loyalty points redeemed.")
         case .removeLoyaltyPoints:
             showInfo(&state, "Loyalty points removed.")
         case .redeemCreditBalance:
