@@ -297,6 +297,25 @@ func reviewState() -> State {
         await store.finish()
     }
 
+    /// An order its points, credit or gift card cover has nothing to pay: no payment is set up, and the notice
+    /// says so rather than thanking for a payment.
+    @Test func anOrderWithNothingToPayIsDoneAtOnce() async throws {
+        var order = try orderCreated(paymentRequired: false).order
+        order.toBePaid = .zero
+        let store = makeStore(StubAPI(), state: reviewState())
+        await store.send(.checkout(.response(.orderPlaced(order, paymentRequired: false, paymentInfo: nil)))) {
+            $0.checkout.placement = .placed
+            $0.checkout.order = order
+            $0.cart = CartState()
+            $0.cart.isLoaded = true
+            $0.payment.orderNumber = "ORD-1"
+            $0.payment.phase = .paid
+            $0.route = [.catalog, .payment(orderNumber: "ORD-1")]
+            $0.notice = Notice(.success, "Order ORD-1 placed; nothing to pay.")
+        }
+        await store.finish()
+    }
+
     @Test func anUncertainOrderThatDidNotGoThroughIsCreatedOnce() async throws {
         let created = try orderCreated(paymentRequired: false)
         let cart = Fixtures.cart([Fixtures.item("p1", quantity: 2)])

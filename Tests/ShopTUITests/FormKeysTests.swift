@@ -74,6 +74,21 @@ import Testing
         #expect(text.contains("you@example.com"))
     }
 
+    /// An order placed with nothing to pay (points, credit or a gift card cover it) is not thanked for a payment.
+    @Test func anOrderWithNothingToPaySaysSo() {
+        var state = Self.screen("payment-paid")
+        let number = state.payment.orderNumber ?? ""
+        var order = Order(
+            orderNumber: number, status: .confirmed, paymentStatus: .success, grandTotal: .zero, toBePaid: .zero)
+        state.checkout.order = order
+        let covered = ScreenKeyText.draw(ScreenFixtures.app(state))
+        #expect(covered.contains("Nothing to pay: points, credit or a gift card cover it."), "\(covered)")
+        #expect(!covered.contains("Payment received"), "\(covered)")
+        order.toBePaid = Money(minorUnits: 100)
+        state.checkout.order = order
+        #expect(ScreenKeyText.draw(ScreenFixtures.app(state)).contains("Payment received: paid."))
+    }
+
     @Test func asciiModeSaysOKAndCutsWithThreeDots() {
         let paid = ScreenFixtures.app(Self.screen("payment-paid"))
         let text = ScreenKeyText.draw(paid, theme: .plainASCII)

@@ -47,7 +47,12 @@ enum PaymentScreen: ShopScreen {
         case .idle, .settingUp: return ("Preparing the payment link…", .dim)
         case .setupFailed: return ("Could not get a payment link. Press enter to try again.", .error)
         case .awaiting: return ("Waiting for your payment… (status checked every few seconds)", .accent)
-        case .paid: return ("\(ctx.theme.glyphs.check) Payment received: paid. Thank you!", .success)
+        case .paid:
+            // An order its points, credit or gift card covered: no payment was made, none is thanked for.
+            if let order = ctx.state.checkout.order, order.orderNumber == p.orderNumber, order.toBePaid == .zero {
+                return ("\(ctx.theme.glyphs.check) Nothing to pay: points, credit or a gift card cover it.", .success)
+            }
+            return ("\(ctx.theme.glyphs.check) Payment received: paid. Thank you!", .success)
         case .failed:
             return (
                 p.isRetryAvailable ? "The payment failed. Press enter for a new link." : "The payment failed.", .error

@@ -298,7 +298,10 @@ extension Reducer {
             // The server's cart is gone with the order: nothing to read back.
             if !paymentRequired {
                 state.payment.phase = .paid
-                showSuccess(&state, "Order \(order.orderNumber) placed.")
+                showSuccess(
+                    &state,
+                    order.toBePaid == .zero
+                        ? "Order \(order.orderNumber) placed; nothing to pay." : "Order \(order.orderNumber) placed.")
                 return .none
             }
             showInfo(&state, "Order \(order.orderNumber) placed; preparing the payment.")
