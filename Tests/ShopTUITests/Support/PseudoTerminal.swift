@@ -52,18 +52,31 @@ final class PseudoTerminal {
     }
 
     /// Reads (and drops) the program's output in the background, so curses never blocks on a full pty.
-    func startDraining() -> any DispatchSourceRead {
-        let fd = master
-        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: .global())
-        source.setEventHandler { _ = sf_drain_fd(fd) }
-        source.resume()
-        return source
+    func startDraining() -> Drainer { Drainer(master) }
+
+    /// A read source on the master side; `cancel()` returns once libdispatch no longer watches the descriptor.
+    final class Drainer {
+        private let source: any DispatchSourceRead
+        private let cancelled = DispatchSemaphore(value: 0)
+
+        init(_ fd: Int32) {
+            source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: .global())
+            source.setEventHandler { _ = sf_drain_fd(fd) }
+            source.setCancelHandler { [cancelled] in cancelled.signal() }
+            source.resume()
+        }
+
+        func cancel() {
+            source.cancel()
+            cancelled.wait()
+        }
     }
 
+    /// Flushes, and leaves the descriptors open until the test process ends: the runner's read source on the
+    /// slave is cancelled asynchronously, and a descriptor closed while libdispatch still watches it can come
+    /// back as a new one under the same number (libdispatch then crashed in its event loop, once in CI).
     func close() {
-        fclose(input)
-        fclose(output)
-        Glibc.close(master)
+        fflush(output)
     }
 
     var environment: [String: String] { ["TERM": "xterm-256color"] }
