@@ -280,12 +280,12 @@ struct Doctor {
                 detail: "not checked: give --pincode PINCODE to look up its city and state")
         }
         let (result, ms) = await Self.timed { () async throws(APIError) in
-            try await client.pincodes(countryCode: "IN", matching: pincode)
+            try await client.pincodes(countryCode: PincodeInfo.india, matching: pincode)
         }
         let typed = "the address form's city and state are typed by hand"
         switch result {
         case .success(let places):
-            guard let place = places.first(where: { $0.pincode == pincode }) else {
+            guard let place = PincodeInfo.place(of: pincode, in: places) else {
                 return DoctorCheck(
                     name: "pincode", verdict: .warn, detail: "\(pincode): the store knows no place for it; \(typed)",
                     milliseconds: ms)
@@ -303,9 +303,8 @@ struct Doctor {
     }
 
     private static func verdict(on options: FulfillmentOptions, pincode: String, milliseconds: Int) -> DoctorCheck {
-        // A store may answer both shapes (flat and per shipment) with the same methods: each once.
-        var seen = Set<String>()
-        let methods = (options.deliver?.allMethods ?? []).filter { seen.insert($0.id).inserted }
+        // Both shapes (flat and per shipment) with the same methods: each once, as `allMethods` gives them.
+        let methods = options.deliver?.allMethods ?? []
         let stores = options.collect ?? []
         let delivers = (options.deliver?.isServiceable ?? false) && !methods.isEmpty
         let delivery = methods.map { method in

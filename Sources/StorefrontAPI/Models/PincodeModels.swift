@@ -8,6 +8,14 @@ public struct PincodeInfo: Codable, Sendable, Hashable {
     public var city: String?
     public var stateName: String?
 
+    /// The country the app's addresses are in (ISO 3166's two letters), whose PIN codes are looked up.
+    public static let india = "IN"
+
+    /// The place of exactly `pincode` among the answer's (a prefix search answers its neighbours too).
+    public static func place(of pincode: String, in places: [PincodeInfo]) -> PincodeInfo? {
+        places.first { $0.pincode == pincode }
+    }
+
     public init(pincode: String, city: String?, stateName: String?) {
         self.pincode = pincode
         self.city = city

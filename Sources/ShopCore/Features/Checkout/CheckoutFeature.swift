@@ -429,8 +429,9 @@ extension Reducer {
     static func lookUpPlace(_ state: State, _ pincode: String, _ environment: ShopEnvironment) -> Effect {
         guard state.form[.addressCity].isEmpty || state.form[.addressState].isEmpty else { return .none }
         return call(EffectID("checkout.pincodePlace"), environment) { api in
-            let places = try await api.pincodes(countryCode: "IN", matching: pincode)
-            return .checkout(.response(.pincodePlaceFound(pincode: pincode, places.first { $0.pincode == pincode })))
+            let places = try await api.pincodes(countryCode: PincodeInfo.india, matching: pincode)
+            return .checkout(
+                .response(.pincodePlaceFound(pincode: pincode, PincodeInfo.place(of: pincode, in: places))))
         } failure: { _ in
             .checkout(.response(.pincodePlaceFound(pincode: pincode, nil)))
         }
